@@ -1,0 +1,56 @@
+//! Command-line interface: raw arguments → checked options.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// bantin: static site generator for Vietnamese government news bulletins.
+#[derive(Debug, Parser)]
+#[command(name = "bantin", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into the output folder (replaced only if the build succeeds).
+    Build(BuildArgs),
+    /// Parse and link everything, write nothing, report every problem.
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Site folder (holding config.yaml and content/).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Output folder [default: ROOT/public].
+    #[arg(long)]
+    pub output: Option<PathBuf>,
+    /// Override base_url from config.yaml.
+    #[arg(long)]
+    pub base_url: Option<String>,
+    /// Include articles with `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Include articles dated in the future.
+    #[arg(long)]
+    pub future: bool,
+    /// Print the time of each stage and template.
+    #[arg(long)]
+    pub timings: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Site folder (holding config.yaml and content/).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Include drafts in the check.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Include articles dated in the future.
+    #[arg(long)]
+    pub future: bool,
+}

@@ -1,0 +1,362 @@
+//! `config.yaml` → a typed, checked [`Config`]. Unknown keys are errors that
+//! name the closest known key.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::diag::{did_you_mean, Diagnostic};
+use crate::yaml;
+
+/// Site settings. Every field has a default, so an empty file is valid.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    pub title: String,
+    pub description: String,
+    /// Absolute URL of the published site; used for canonical links, feeds, sitemap.
+    pub base_url: String,
+    /// UI language of the theme: `vi` or `en`.
+    pub language: String,
+    /// `Asia/Ho_Chi_Minh` (default) or a fixed offset such as `+07:00`.
+    pub timezone: String,
+    pub theme: String,
+    /// Articles per listing page.
+    pub paginate_by: usize,
+    pub taxonomies: Vec<TaxonomyConfig>,
+    pub markdown: MarkdownConfig,
+    pub feed: FeedConfig,
+    pub urls: UrlConfig,
+    /// How listings inside a section are ordered.
+    pub sort_by: SortBy,
+    /// Link to `…/index.html` rather than `…/` so that the site also works
+    /// opened from disk (`file://`), where folders do not serve their index.
+    pub link_index_html: bool,
+    /// Slug overrides for taxonomy terms: `{"Thanh Hòa": "thanh-hoa-tinh"}`.
+    pub term_slugs: BTreeMap<String, String>,
+    /// Agency contact details shown in the footer.
+    pub contact: Contact,
+    /// Items of the main menu; default: every top-level section.
+    pub menu: Vec<MenuItem>,
+    /// Free for themes.
+    pub extra: serde_json::Value,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: "Bản tin".into(),
+            description: String::new(),
+            base_url: "http://localhost/".into(),
+            language: "vi".into(),
+            timezone: "Asia/Ho_Chi_Minh".into(),
+            theme: "default".into(),
+            paginate_by: 20,
+            taxonomies: vec![TaxonomyConfig::named("tags"), TaxonomyConfig::named("categories")],
+            markdown: MarkdownConfig::default(),
+            feed: FeedConfig::default(),
+            urls: UrlConfig::default(),
+            sort_by: SortBy::Date,
+            link_index_html: true,
+            term_slugs: BTreeMap::new(),
+            contact: Contact::default(),
+            menu: Vec::new(),
+            extra: serde_json::Value::Object(Default::default()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SortBy {
+    Date,
+    Weight,
+    Title,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MarkdownConfig {
+    /// Emit raw HTML written in Markdown. Off by default: officers paste from Word.
+    pub unsafe_html: bool,
+    pub highlight_code: bool,
+}
+
+impl Default for MarkdownConfig {
+    fn default() -> Self {
+        MarkdownConfig { unsafe_html: false, highlight_code: true }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct FeedConfig {
+    pub limit: usize,
+    /// Whole article bodies in feeds rather than summaries.
+    pub full_content: bool,
+}
+
+impl Default for FeedConfig {
+    fn default() -> Self {
+        FeedConfig { limit: 50, full_content: false }
+    }
+}
+
+/// First URL segments of generated pages.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct UrlConfig {
+    pub archive: String,
+    pub search: String,
+    /// Segment before a page number: `/tin-tuc/trang/2/`.
+    pub page: String,
+}
+
+impl Default for UrlConfig {
+    fn default() -> Self {
+        UrlConfig { archive: "luu-tru".into(), search: "tim-kiem".into(), page: "trang".into() }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Contact {
+    pub agency: String,
+    pub address: String,
+    pub phone: String,
+    pub email: String,
+    pub responsible: String,
+    pub license: String,
+}
+
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MenuItem {
+    pub title: String,
+    /// Site path such as `tin-tuc/`.
+    pub path: String,
+}
+
+/// A taxonomy: `tags`, or `{name: linh_vuc, path: linh-vuc, title: "Lĩnh vực"}`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(from = "TaxonomySpec")]
+pub struct TaxonomyConfig {
+    /// Front matter key.
+    pub name: String,
+    /// URL segment.
+    pub path: String,
+    pub paginate_by: Option<usize>,
+    pub feed: bool,
+}
+
+impl TaxonomyConfig {
+    pub fn named(name: &str) -> Self {
+        let path = match name {
+            "tags" => "the".to_string(),
+            "categories" => "chuyen-muc".to_string(),
+            other => crate::vi::slugify(other),
+        };
+        TaxonomyConfig { name: name.to_string(), path, paginate_by: None, feed: true }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum TaxonomySpec {
+    Name(String),
+    Full(TaxonomyFull),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TaxonomyFull {
+    name: String,
+    path: Option<String>,
+    paginate_by: Option<usize>,
+    #[serde(default = "yes")]
+    feed: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl From<TaxonomySpec> for TaxonomyConfig {
+    fn from(spec: TaxonomySpec) -> Self {
+        match spec {
+            TaxonomySpec::Name(n) => TaxonomyConfig::named(&n),
+            TaxonomySpec::Full(f) => {
+                let mut t = TaxonomyConfig::named(&f.name);
+                if let Some(p) = f.path {
+                    t.path = p;
+                }
+                t.paginate_by = f.paginate_by;
+                t.feed = f.feed;
+                t
+            }
+        }
+    }
+}
+
+/// Keys of the top-level config, for "did you mean".
+const KEYS: &[&str] = &[
+    "title", "description", "base_url", "language", "timezone", "theme", "paginate_by", "taxonomies",
+    "markdown", "feed", "urls", "sort_by", "link_index_html", "term_slugs", "contact", "menu", "extra",
+];
+
+impl Config {
+    /// Reads `ROOT/config.yaml`; a missing file gives the defaults.
+    pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+        let path = root.join("config.yaml");
+        let file = "config.yaml";
+        let text = match std::fs::read(&path) {
+            Ok(bytes) => crate::vi::decode_source(&bytes).map_err(|e| {
+                vec![Diagnostic::error(file, e.line, e.column, e.message).hint(e.hint)]
+            })?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+            Err(e) => return Err(vec![Diagnostic::error(file, 0, 0, format!("cannot read: {e}"))]),
+        };
+        Self::parse(&crate::vi::nfc(&text), file)
+    }
+
+    /// Parses config text; `file` names it in diagnostics.
+    pub fn parse(text: &str, file: &str) -> Result<Config, Vec<Diagnostic>> {
+        let config: Config = if text.trim().is_empty() {
+            Config::default()
+        } else {
+            yaml::from_str(text).map_err(|e| {
+                let mut d = Diagnostic::error(file, e.line, e.column, format!("in config.yaml: {}", e.message));
+                if let Some((field, expected)) = yaml::unknown_field(&e.message) {
+                    d.message = format!("unknown setting `{field}` in config.yaml");
+                    let cands: Vec<&str> =
+                        if expected.is_empty() { KEYS.to_vec() } else { expected.iter().map(String::as_str).collect() };
+                    d = d.hint(match did_you_mean(&field, cands.iter().copied()) {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None => format!("known settings: {}", cands.join(", ")),
+                    });
+                }
+                vec![d.source(text)]
+            })?
+        };
+        config.check(text, file)?;
+        Ok(config)
+    }
+
+    fn check(&self, text: &str, file: &str) -> Result<(), Vec<Diagnostic>> {
+        let mut errors = Vec::new();
+        let at = |key: &str| crate::content::front_matter::locate_key(text, key).unwrap_or((0, 0));
+        if self.timezone_offset().is_none() {
+            let (l, c) = at("timezone");
+            errors.push(
+                Diagnostic::error(file, l, c, format!("unknown timezone `{}`", self.timezone))
+                    .hint("write `Asia/Ho_Chi_Minh` or a fixed offset such as `+07:00`")
+                    .source(text),
+            );
+        }
+        if !matches!(self.language.as_str(), "vi" | "en") {
+            let (l, c) = at("language");
+            errors.push(
+                Diagnostic::error(file, l, c, format!("unsupported language `{}`", self.language))
+                    .hint("the theme speaks `vi` and `en`")
+                    .source(text),
+            );
+        }
+        if self.paginate_by == 0 {
+            let (l, c) = at("paginate_by");
+            errors.push(Diagnostic::error(file, l, c, "paginate_by must be at least 1").source(text));
+        }
+        if !(self.base_url.starts_with("http://") || self.base_url.starts_with("https://")) {
+            let (l, c) = at("base_url");
+            errors.push(
+                Diagnostic::error(file, l, c, format!("base_url `{}` is not an absolute URL", self.base_url))
+                    .hint("write it like `https://hdnd.backan.gov.vn/`")
+                    .source(text),
+            );
+        }
+        let mut seen = std::collections::HashSet::new();
+        for t in &self.taxonomies {
+            if !seen.insert(t.name.as_str()) || crate::vi::slugify(&t.path) != t.path || t.path.is_empty() {
+                let (l, c) = at("taxonomies");
+                errors.push(
+                    Diagnostic::error(file, l, c, format!("taxonomy `{}` is declared twice or has a bad path", t.name))
+                        .hint("each taxonomy needs a unique name and a lowercase ASCII path like `linh-vuc`")
+                        .source(text),
+                );
+            }
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The site's UTC offset in minutes.
+    pub fn timezone_offset(&self) -> Option<i32> {
+        match self.timezone.as_str() {
+            "Asia/Ho_Chi_Minh" | "Asia/Saigon" | "Asia/Bangkok" | "Asia/Jakarta" => Some(420),
+            "UTC" | "Z" => Some(0),
+            s => {
+                let (sign, rest) = match s.as_bytes().first()? {
+                    b'+' => (1, &s[1..]),
+                    b'-' => (-1, &s[1..]),
+                    _ => return None,
+                };
+                let (h, m) = rest.split_once(':').unwrap_or((rest, "0"));
+                let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
+                (h <= 14 && m < 60).then_some(sign * (h * 60 + m))
+            }
+        }
+    }
+
+    /// `base_url` with exactly one trailing slash.
+    pub fn base(&self) -> String {
+        format!("{}/", self.base_url.trim_end_matches('/'))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_config_gives_defaults() {
+        let c = Config::parse("", "config.yaml").unwrap();
+        assert_eq!(c.paginate_by, 20);
+        assert_eq!(c.taxonomies[0].path, "the");
+        assert_eq!(c.timezone_offset(), Some(420));
+    }
+
+    #[test]
+    fn reads_generated_corpus_config() {
+        let c = Config::parse(
+            "title: \"Bản tin\"\nbase_url: \"https://x.vn/\"\nlanguage: vi\npaginate_by: 10\ntaxonomies: [tags, categories, {name: linh_vuc, path: linh-vuc}]\n",
+            "config.yaml",
+        )
+        .unwrap();
+        assert_eq!(c.paginate_by, 10);
+        assert_eq!(c.taxonomies[2].path, "linh-vuc");
+    }
+
+    #[test]
+    fn unknown_key_names_the_closest() {
+        let e = Config::parse("title: a\npaginate: 10\n", "config.yaml").unwrap_err();
+        assert_eq!(e[0].line, 2);
+        assert_eq!(e[0].message, "unknown setting `paginate` in config.yaml");
+        assert_eq!(e[0].hint.as_deref(), Some("did you mean `paginate_by`?"));
+    }
+
+    #[test]
+    fn bad_values_are_all_reported() {
+        let e = Config::parse("timezone: Mars/Olympus\nlanguage: fr\nbase_url: example\n", "config.yaml").unwrap_err();
+        assert_eq!(e.len(), 3, "{e:?}");
+        assert_eq!((e[0].line, e[1].line, e[2].line), (1, 2, 3));
+    }
+
+    #[test]
+    fn fixed_offsets() {
+        let c = Config { timezone: "+05:30".into(), ..Config::default() };
+        assert_eq!(c.timezone_offset(), Some(330));
+    }
+}

@@ -1,0 +1,364 @@
+//! Front matter: the YAML between `---` lines → a typed [`FrontMatter`].
+//! Positions in errors are counted in the whole file.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use serde::Deserialize;
+
+use crate::diag::{did_you_mean, Diagnostic};
+use crate::vi::{parse_date, DateTime};
+use crate::yaml;
+
+use super::source::Source;
+
+/// Checked front matter of an article or a section.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FrontMatter {
+    pub title: String,
+    pub date: Option<DateTime>,
+    pub updated: Option<DateTime>,
+    pub authors: Vec<String>,
+    pub summary: Option<String>,
+    /// Terms per taxonomy name (`tags`, `categories`, and declared ones).
+    pub terms: BTreeMap<String, Vec<String>>,
+    pub image: Option<String>,
+    pub image_caption: Option<String>,
+    /// Position of the `image:` value, for errors about a missing file.
+    pub image_pos: (usize, usize),
+    pub draft: bool,
+    pub slug: Option<String>,
+    pub aliases: Vec<String>,
+    pub pinned: bool,
+    pub expiry_date: Option<DateTime>,
+    pub weight: i64,
+    pub template: Option<String>,
+    pub extra: serde_json::Value,
+}
+
+/// What the parser needs to know of the site.
+pub struct Context<'a> {
+    /// UTC offset for dates written without one.
+    pub offset_minutes: i32,
+    /// Declared taxonomies other than `tags` and `categories`.
+    pub taxonomies: &'a [String],
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    title: Option<Text>,
+    date: Option<Text>,
+    updated: Option<Text>,
+    author: Option<Text>,
+    authors: Option<Terms>,
+    summary: Option<Text>,
+    tags: Option<Terms>,
+    categories: Option<Terms>,
+    taxonomies: Option<BTreeMap<String, Terms>>,
+    image: Option<Text>,
+    image_caption: Option<Text>,
+    draft: Option<bool>,
+    slug: Option<Text>,
+    aliases: Option<Terms>,
+    pinned: Option<bool>,
+    expiry_date: Option<Text>,
+    weight: Option<i64>,
+    template: Option<Text>,
+    extra: Option<serde_json::Value>,
+}
+
+/// Every key of [`Raw`], for "did you mean".
+pub const KEYS: &[&str] = &[
+    "title", "date", "updated", "author", "authors", "summary", "tags", "categories", "taxonomies", "image",
+    "image_caption", "draft", "slug", "aliases", "pinned", "expiry_date", "weight", "template", "extra",
+];
+
+/// Any YAML scalar, as text: `title: 2021` is the title "2021".
+struct Text(String);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ScalarVisitor).map(Text)
+    }
+}
+
+struct ScalarVisitor;
+
+impl Visitor<'_> for ScalarVisitor {
+    type Value = String;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a text value")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
+        Ok(v.trim().to_string())
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+}
+
+/// A list of text values, or one value.
+struct Terms(Vec<String>);
+
+impl<'de> Deserialize<'de> for Terms {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Vec<String>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list like [HĐND, Bắc Kạn] or one value")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(vec![v.trim().to_string()])
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+                Ok(vec![v.to_string()])
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                Ok(vec![v.to_string()])
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+                Ok(vec![v.to_string()])
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(Vec::new())
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut out = Vec::new();
+                while let Some(Text(t)) = seq.next_element()? {
+                    out.push(t);
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_any(V).map(Terms)
+    }
+}
+
+/// Line and column (1-based) of a top-level `key:` in YAML text.
+pub fn locate_key(yaml: &str, key: &str) -> Option<(usize, usize)> {
+    yaml.lines().enumerate().find_map(|(i, line)| {
+        let rest = line.strip_prefix(key)?;
+        rest.trim_start().starts_with(':').then_some((i + 1, 1))
+    })
+}
+
+/// Line and column of the value of a top-level `key:`.
+fn locate_value(yaml: &str, key: &str) -> Option<(usize, usize)> {
+    let (l, _) = locate_key(yaml, key)?;
+    let line = yaml.lines().nth(l - 1)?;
+    let colon = line.find(':')?;
+    let after = &line[colon + 1..];
+    let skip = after.len() - after.trim_start().len();
+    Some((l, line[..colon + 1 + skip].chars().count() + 1))
+}
+
+/// Parses the front matter of `src`; `file` names it in diagnostics.
+pub fn parse(src: &Source, file: &str, ctx: &Context) -> Result<FrontMatter, Vec<Diagnostic>> {
+    let yaml_text = src.front();
+    let shift = src.front_line - 1;
+    let at = |line: usize, col: usize, msg: String| {
+        Diagnostic::error(file, if line == 0 { src.front_line - 1 } else { line + shift }, col, msg)
+            .source(&src.text)
+    };
+    let raw: Raw = if yaml_text.trim().is_empty() {
+        Raw::default()
+    } else {
+        yaml::from_str(yaml_text).map_err(|e| {
+            let d = match yaml::unknown_field(&e.message) {
+                Some((field, _)) => {
+                    let (l, c) = locate_key(yaml_text, &field).unwrap_or((e.line, e.column));
+                    let mut known: Vec<&str> = KEYS.to_vec();
+                    known.extend(ctx.taxonomies.iter().map(String::as_str));
+                    let d = at(l, c, format!("unknown front matter key `{field}`"));
+                    if ctx.taxonomies.contains(&field) {
+                        d.hint(format!("`{field}` is a taxonomy: write it under `taxonomies:`, as `taxonomies: {{{field}: [..]}}`"))
+                    } else {
+                        match did_you_mean(&field, known) {
+                            Some(s) => d.hint(format!("`{field}` — did you mean `{s}`? (free keys for themes go under `extra:`)")),
+                            None => d.hint(format!("known keys: {}; free keys go under `extra:`", KEYS.join(", "))),
+                        }
+                    }
+                }
+                None => {
+                    let hint = if e.message.contains("expected a boolean") {
+                        "write `true` or `false`"
+                    } else if e.message.contains("expected i64") {
+                        "write a whole number"
+                    } else {
+                        "check the YAML syntax: `key: value`, lists as `[a, b]`, quote text that contains `:` or `#`"
+                    };
+                    at(e.line, e.column, format!("invalid front matter: {}", e.message)).hint(hint)
+                }
+            };
+            vec![d]
+        })?
+    };
+
+    let mut errors = Vec::new();
+    let date = |key: &str, value: &Option<Text>, errors: &mut Vec<Diagnostic>| -> Option<DateTime> {
+        let text = value.as_ref()?;
+        match parse_date(&text.0, ctx.offset_minutes) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                let (l, c) = locate_value(yaml_text, key).unwrap_or((0, 0));
+                errors.push(at(l, c, format!("invalid `{key}`: {}", e.message)).hint(
+                    "dates are written 2021-10-15, 15/10/2021 (day first), 15/10/2021 14:30 or 2021-10-15T14:30:00+07:00",
+                ));
+                None
+            }
+        }
+    };
+    let fm_date = date("date", &raw.date, &mut errors);
+    let updated = date("updated", &raw.updated, &mut errors);
+    let expiry_date = date("expiry_date", &raw.expiry_date, &mut errors);
+
+    let title = raw.title.map(|t| t.0).unwrap_or_default();
+    if title.is_empty() {
+        errors.push(
+            at(0, 1, "missing `title`".into()).hint("add a line `title: \"Tiêu đề bài viết\"` to the front matter"),
+        );
+    }
+    if let Some(slug) = &raw.slug {
+        if crate::vi::slugify(&slug.0).is_empty() {
+            let (l, c) = locate_value(yaml_text, "slug").unwrap_or((0, 0));
+            errors.push(at(l, c, "`slug` has no letters or digits".into()).hint("write a slug like `giao-ban-hdnd`"));
+        }
+    }
+    let mut terms = BTreeMap::new();
+    if let Some(t) = raw.tags {
+        terms.insert("tags".to_string(), t.0);
+    }
+    if let Some(t) = raw.categories {
+        terms.insert("categories".to_string(), t.0);
+    }
+    for (name, t) in raw.taxonomies.unwrap_or_default() {
+        if !ctx.taxonomies.contains(&name) {
+            let (l, c) = locate_key(yaml_text, "taxonomies").unwrap_or((0, 0));
+            errors.push(at(l, c, format!("unknown taxonomy `{name}`")).hint("declare it under `taxonomies:` in config.yaml"));
+        }
+        terms.insert(name, t.0);
+    }
+    for list in terms.values_mut() {
+        list.retain(|t| !t.is_empty());
+    }
+    let mut authors = raw.authors.map(|a| a.0).unwrap_or_default();
+    if let Some(a) = raw.author {
+        authors.insert(0, a.0);
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(FrontMatter {
+        title,
+        date: fm_date,
+        updated,
+        authors,
+        summary: raw.summary.map(|s| s.0).filter(|s| !s.is_empty()),
+        terms,
+        image: raw.image.map(|s| s.0).filter(|s| !s.is_empty()),
+        image_caption: raw.image_caption.map(|s| s.0),
+        image_pos: locate_value(yaml_text, "image").map_or((0, 0), |(l, c)| (l + shift, c)),
+        draft: raw.draft.unwrap_or(false),
+        slug: raw.slug.map(|s| s.0),
+        aliases: raw.aliases.map(|a| a.0).unwrap_or_default(),
+        pinned: raw.pinned.unwrap_or(false),
+        expiry_date,
+        weight: raw.weight.unwrap_or(0),
+        template: raw.template.map(|s| s.0),
+        extra: raw.extra.unwrap_or(serde_json::Value::Object(Default::default())),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::source::read;
+
+    fn parse_str(text: &str) -> Result<FrontMatter, Vec<Diagnostic>> {
+        let src = read(text.as_bytes(), "content/a.md").unwrap();
+        parse(&src, "content/a.md", &Context { offset_minutes: 420, taxonomies: &["linh_vuc".to_string()] })
+    }
+
+    #[test]
+    fn reads_every_field() {
+        let fm = parse_str(
+            "---\ntitle: \"HĐND giao ban\"\ndate: 15/10/2021 14:00\nupdated: 2021-10-16\nauthor: Triệu Biển\n\
+             summary: Sapo.\ntags: [HĐND, Bắc Kạn, 2021]\ncategories: Hoạt động HĐND\nimage: anh-1.jpg\ndraft: true\n\
+             slug: giao-ban\naliases: [/tin-cu/1.html]\npinned: true\nexpiry_date: 2030-01-01\nweight: 3\n\
+             taxonomies: {linh_vuc: [Y tế]}\nextra: {nguon: Báo Bắc Kạn}\n---\nBody\n",
+        )
+        .unwrap();
+        assert_eq!(fm.title, "HĐND giao ban");
+        assert_eq!(fm.date.unwrap().rfc3339(), "2021-10-15T14:00:00+07:00");
+        assert_eq!(fm.terms["tags"], vec!["HĐND", "Bắc Kạn", "2021"]);
+        assert_eq!(fm.terms["categories"], vec!["Hoạt động HĐND"]);
+        assert_eq!(fm.terms["linh_vuc"], vec!["Y tế"]);
+        assert_eq!(fm.authors, vec!["Triệu Biển"]);
+        assert!(fm.draft && fm.pinned);
+        assert_eq!(fm.weight, 3);
+        assert_eq!(fm.extra["nguon"], "Báo Bắc Kạn");
+    }
+
+    #[test]
+    fn unknown_key_on_line_n_suggests_closest() {
+        let e = parse_str("---\ntitle: a\ndate: 2021-01-01\ntag: [x]\n---\n").unwrap_err();
+        assert_eq!((e[0].line, e[0].column), (4, 1));
+        assert_eq!(e[0].message, "unknown front matter key `tag`");
+        assert!(e[0].hint.as_deref().unwrap().contains("did you mean `tags`?"), "{:?}", e[0].hint);
+    }
+
+    #[test]
+    fn unknown_key_on_first_line() {
+        let e = parse_str("---\ntitel: a\n---\n").unwrap_err();
+        assert_eq!(e[0].line, 2);
+        assert!(e[0].hint.as_deref().unwrap().contains("`title`"));
+    }
+
+    #[test]
+    fn impossible_date_points_at_the_value() {
+        let e = parse_str("---\ntitle: a\ndate: 30/02/2021\n---\n").unwrap_err();
+        assert_eq!(e[0].line, 3);
+        assert_eq!(e[0].column, 7);
+        assert!(e[0].message.starts_with("invalid `date`"), "{}", e[0].message);
+    }
+
+    #[test]
+    fn all_problems_of_a_file_are_reported() {
+        let e = parse_str("---\ndate: 2021-13-01\nupdated: hôm qua\n---\n").unwrap_err();
+        let msgs: Vec<&str> = e.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(e.len(), 3, "{msgs:?}");
+        assert!(msgs.contains(&"missing `title`"));
+    }
+
+    #[test]
+    fn yaml_syntax_error_position_counts_the_opening_line() {
+        let e = parse_str("---\ntitle: a\ntags: [a, b\n---\n").unwrap_err();
+        assert!(e[0].line >= 3, "{:?}", e[0]);
+        assert!(e[0].message.starts_with("invalid front matter"));
+    }
+
+    #[test]
+    fn bad_boolean_explains_itself() {
+        let e = parse_str("---\ntitle: a\ndraft: có\n---\n").unwrap_err();
+        assert_eq!(e[0].line, 3);
+        assert_eq!(e[0].hint.as_deref(), Some("write `true` or `false`"));
+    }
+
+    #[test]
+    fn taxonomy_at_top_level_is_explained() {
+        let e = parse_str("---\ntitle: a\nlinh_vuc: [Y tế]\n---\n").unwrap_err();
+        assert!(e[0].hint.as_deref().unwrap().contains("under `taxonomies:`"));
+    }
+}

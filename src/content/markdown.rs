@@ -1,0 +1,344 @@
+//! Markdown → HTML with comrak (GFM), plus what the site graph needs from the
+//! body: links to other articles, the summary, and warnings.
+
+use std::fmt;
+use std::sync::Mutex;
+
+use comrak::adapters::HeadingAdapter;
+use comrak::nodes::{AstNode, NodeValue, Sourcepos};
+use comrak::options::Plugins;
+use comrak::{format_html_with_plugins, parse_document, Arena, Options};
+
+use super::highlight::LazyHighlighter;
+use crate::vi::slugify;
+
+/// Placeholder put in `href` for a link to another article; the render stage
+/// replaces it with a relative URL once every page's URL is known.
+pub const LINK_PLACEHOLDER: &str = "bantin-link:";
+
+/// A link from the body to another content file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MdLink {
+    /// Target path inside `content/`, normalised: `tin-tuc/2021/a.md`.
+    pub target: String,
+    /// `#fragment` part, with the `#`, or empty.
+    pub fragment: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// A rendered body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Body {
+    /// HTML with `bantin-link:N` placeholders for links to other articles.
+    pub html: String,
+    /// Plain-text summary: before `<!-- more -->`, else the first paragraph.
+    pub summary: String,
+    pub links: Vec<MdLink>,
+    pub has_code: bool,
+    /// (line, column, message, hint) of non-fatal problems.
+    pub warnings: Vec<(usize, usize, String, String)>,
+    /// Problems that make the body unusable, such as a link out of `content/`.
+    pub errors: Vec<(usize, usize, String, String)>,
+}
+
+/// Settings for rendering bodies.
+#[derive(Debug, Clone, Copy)]
+pub struct MdSettings {
+    pub unsafe_html: bool,
+    pub highlight: bool,
+}
+
+fn options(settings: MdSettings) -> Options<'static> {
+    let mut o = Options::default();
+    o.extension.strikethrough = true;
+    o.extension.table = true;
+    o.extension.autolink = true;
+    o.extension.tasklist = true;
+    o.extension.footnotes = true;
+    o.render.r#unsafe = settings.unsafe_html;
+    o
+}
+
+/// Heading ids made of ASCII slugs, unique within one document.
+#[derive(Default)]
+struct Headings {
+    seen: Mutex<std::collections::HashMap<String, usize>>,
+}
+
+impl HeadingAdapter for Headings {
+    fn enter(&self, out: &mut dyn fmt::Write, h: &comrak::adapters::HeadingMeta, _: Option<Sourcepos>) -> fmt::Result {
+        let mut id = slugify(&h.content);
+        if id.is_empty() {
+            id = "muc".into();
+        }
+        let mut seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
+        let n = seen.entry(id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            id = format!("{id}-{}", *n - 1);
+        }
+        write!(out, "<h{} id=\"{id}\">", h.level)
+    }
+
+    fn exit(&self, out: &mut dyn fmt::Write, h: &comrak::adapters::HeadingMeta) -> fmt::Result {
+        write!(out, "</h{}>", h.level)
+    }
+}
+
+/// Renders `body` of a file in content folder `dir`; `first_line` is the
+/// line of the file where the body starts, so positions count in the file.
+pub fn render(body: &str, dir: &str, first_line: usize, settings: MdSettings) -> Body {
+    let arena = Arena::new();
+    let opts = options(settings);
+    let root = parse_document(&arena, body, &opts);
+    let mut out = Body::default();
+    let shift = first_line - 1;
+    let lines: Vec<&str> = body.lines().collect();
+    // sourcepos columns count bytes; diagnostics count characters.
+    let pos = |sp: Sourcepos| {
+        let line = sp.start.line;
+        let col = lines.get(line.wrapping_sub(1)).map_or(sp.start.column, |l| {
+            l.get(..sp.start.column.saturating_sub(1)).map_or(sp.start.column, |p| p.chars().count() + 1)
+        });
+        (line + shift, col)
+    };
+
+    let mut more = None;
+    for node in root.descendants() {
+        let sp = node.data.borrow().sourcepos;
+        let mut data = node.data.borrow_mut();
+        match &mut data.value {
+            NodeValue::Link(link) => {
+                if let Some((target, fragment)) = internal_target(&link.url) {
+                    let (line, column) = pos(sp);
+                    match resolve(dir, &target) {
+                        Some(target) => {
+                            link.url = format!("{LINK_PLACEHOLDER}{}", out.links.len());
+                            out.links.push(MdLink { target, fragment, line, column });
+                        }
+                        None => out.errors.push((
+                            line,
+                            column,
+                            format!("link `{}` points outside content/", link.url),
+                            "link to articles inside content/ with a relative path such as `../2021/bai-viet.md`".into(),
+                        )),
+                    }
+                }
+            }
+            NodeValue::Image(img) => {
+                let url = img.url.clone();
+                drop(data);
+                if collect_text(node).trim().is_empty() {
+                    let (line, column) = pos(sp);
+                    out.warnings.push((
+                        line,
+                        column,
+                        format!("image `{url}` has no alt text"),
+                        "describe the image for readers who cannot see it: ![Toàn cảnh hội nghị](anh-1.jpg)".into(),
+                    ));
+                }
+            }
+            NodeValue::CodeBlock(_) => out.has_code = true,
+            NodeValue::HtmlBlock(h) if more.is_none() && is_more(&h.literal) => more = Some(node),
+            _ => {}
+        }
+    }
+
+    out.summary = match more {
+        Some(marker) => {
+            let mut text = String::new();
+            let mut sib = marker.previous_sibling();
+            let mut parts = Vec::new();
+            while let Some(n) = sib {
+                parts.push(collect_text(n));
+                sib = n.previous_sibling();
+            }
+            for p in parts.iter().rev() {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(p.trim());
+            }
+            marker.detach();
+            text
+        }
+        None => root
+            .children()
+            .find(|n| matches!(n.data.borrow().value, NodeValue::Paragraph))
+            .map(collect_text)
+            .unwrap_or_default(),
+    };
+    out.summary = squash(&out.summary);
+
+    let highlighter = LazyHighlighter::global();
+    let headings = Headings::default();
+    let mut plugins = Plugins::default();
+    if settings.highlight {
+        plugins.render.codefence_syntax_highlighter = Some(highlighter);
+    }
+    plugins.render.heading_adapter = Some(&headings);
+    let mut html = String::with_capacity(body.len() + body.len() / 4);
+    // Writing to a String cannot fail.
+    let _ = format_html_with_plugins(root, &opts, &mut html, &plugins);
+    out.html = html;
+    out
+}
+
+fn is_more(html: &str) -> bool {
+    let t = html.trim();
+    let inner = t.strip_prefix("<!--").and_then(|s| s.strip_suffix("-->"));
+    inner.is_some_and(|s| s.trim().eq_ignore_ascii_case("more"))
+}
+
+/// Plain text of a node: text and code, breaks as spaces.
+fn collect_text<'a>(node: &'a AstNode<'a>) -> String {
+    let mut s = String::new();
+    for n in node.descendants() {
+        match &n.data.borrow().value {
+            NodeValue::Text(t) => s.push_str(t),
+            NodeValue::Code(c) => s.push_str(&c.literal),
+            NodeValue::SoftBreak | NodeValue::LineBreak => s.push(' '),
+            _ => {}
+        }
+    }
+    s
+}
+
+/// Collapses runs of whitespace to one space.
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// For a link URL to a `.md` file (relative or from the content root),
+/// the path and `#fragment`.
+fn internal_target(url: &str) -> Option<(String, String)> {
+    if url.starts_with('#') || url.starts_with("//") {
+        return None;
+    }
+    if let Some(colon) = url.find(':') {
+        // A scheme such as https: or mailto: comes before any '/'.
+        if !url[..colon].contains('/') {
+            return None;
+        }
+    }
+    let (path, fragment) = match url.find(['#', '?']) {
+        Some(i) if url[i..].starts_with('#') => (&url[..i], url[i..].to_string()),
+        Some(i) => (&url[..i], url[i..].find('#').map_or(String::new(), |j| url[i + j..].to_string())),
+        None => (url, String::new()),
+    };
+    let path = percent_decode(path);
+    path.to_ascii_lowercase().ends_with(".md").then_some((crate::vi::nfc(&path), fragment))
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let Some(v) = s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+/// Resolves `target` against content folder `dir`; `None` if it leaves `content/`.
+pub fn resolve(dir: &str, target: &str) -> Option<String> {
+    let mut parts: Vec<&str> = if target.starts_with('/') { Vec::new() } else { dir.split('/').filter(|s| !s.is_empty()).collect() };
+    for seg in target.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const S: MdSettings = MdSettings { unsafe_html: false, highlight: true };
+
+    #[test]
+    fn gfm_extensions() {
+        let b = render("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~cũ~~ https://hdnd.vn\n\n- [x] xong\n\nChú thích[^1]\n\n[^1]: Nguồn.\n", "", 1, S);
+        assert!(b.html.contains("<table>"), "{}", b.html);
+        assert!(b.html.contains("<del>cũ</del>"));
+        assert!(b.html.contains("<a href=\"https://hdnd.vn\">"));
+        assert!(b.html.contains("type=\"checkbox\""));
+        assert!(b.html.contains("footnote"));
+    }
+
+    #[test]
+    fn headings_get_ascii_ids() {
+        let b = render("## Kết quả đạt được\n\n## Kết quả đạt được\n", "", 1, S);
+        assert!(b.html.contains("<h2 id=\"ket-qua-dat-duoc\">Kết quả đạt được</h2>"), "{}", b.html);
+        assert!(b.html.contains("id=\"ket-qua-dat-duoc-1\""));
+    }
+
+    #[test]
+    fn raw_html_is_dropped_unless_allowed() {
+        let b = render("<script>alert(1)</script>\n\nA <b>b</b>\n", "", 1, S);
+        assert!(!b.html.contains("<script>"));
+        assert!(!b.html.contains("<b>"));
+        let b = render("A <b>b</b>\n", "", 1, MdSettings { unsafe_html: true, highlight: true });
+        assert!(b.html.contains("<b>b</b>"));
+    }
+
+    #[test]
+    fn summary_from_more_marker_or_first_paragraph() {
+        let b = render("Đoạn một\ntiếp.\n\nĐoạn hai.\n\n<!-- more -->\n\nThân bài.\n", "", 1, S);
+        assert_eq!(b.summary, "Đoạn một tiếp. Đoạn hai.");
+        assert!(!b.html.contains("more"), "{}", b.html);
+        let b = render("## Tiêu đề\n\n**Chiều ngày 15/10**, HĐND họp.\n\nSau.\n", "", 1, S);
+        assert_eq!(b.summary, "Chiều ngày 15/10, HĐND họp.");
+    }
+
+    #[test]
+    fn links_to_md_files_become_placeholders_with_positions() {
+        let b = render("Xem\n[bài cũ](../2020/giao-ban.md#ket-qua) và [web](https://x.vn/a.md).\n", "tin-tuc/2021", 5, S);
+        assert_eq!(b.links.len(), 1);
+        assert_eq!(b.links[0].target, "tin-tuc/2020/giao-ban.md");
+        assert_eq!(b.links[0].fragment, "#ket-qua");
+        assert_eq!((b.links[0].line, b.links[0].column), (6, 1));
+        assert!(b.html.contains("href=\"bantin-link:0\""), "{}", b.html);
+    }
+
+    #[test]
+    fn link_out_of_content_is_an_error() {
+        let b = render("[x](../../../etc.md)\n", "a", 1, S);
+        assert_eq!(b.errors.len(), 1);
+    }
+
+    #[test]
+    fn code_is_highlighted_with_classes() {
+        let b = render("```yaml\ntitle: a\n```\n", "", 1, S);
+        assert!(b.has_code);
+        assert!(b.html.contains("class=\"hl-"), "{}", b.html);
+    }
+
+    #[test]
+    fn image_without_alt_warns_with_position() {
+        let b = render("Văn bản.\n\n![](anh.jpg)\n", "", 10, S);
+        assert_eq!(b.warnings.len(), 1);
+        assert_eq!(b.warnings[0].0, 12);
+    }
+
+    #[test]
+    fn resolves_paths() {
+        assert_eq!(resolve("a/b", "../c.md").as_deref(), Some("a/c.md"));
+        assert_eq!(resolve("a/b", "/x/y.md").as_deref(), Some("x/y.md"));
+        assert_eq!(resolve("a", "../../y.md"), None);
+    }
+}

@@ -1,0 +1,94 @@
+//! Reading a source file: bytes → NFC text with `\n` line ends, split into
+//! front matter and body with the line where each starts.
+
+use crate::diag::Diagnostic;
+use crate::vi::{decode_source, nfc};
+
+/// A source file's text, split at its front matter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub text: String,
+    /// Byte range of the YAML between the `---` lines.
+    pub front: std::ops::Range<usize>,
+    /// Line (1-based) where the YAML starts.
+    pub front_line: usize,
+    /// Byte offset where the body starts.
+    pub body_start: usize,
+    /// Line (1-based) where the body starts.
+    pub body_line: usize,
+}
+
+impl Source {
+    pub fn front(&self) -> &str {
+        &self.text[self.front.clone()]
+    }
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+}
+
+/// Decodes and splits `bytes`; `file` names the file in diagnostics.
+pub fn read(bytes: &[u8], file: &str) -> Result<Source, Diagnostic> {
+    let text = decode_source(bytes)
+        .map_err(|e| Diagnostic::error(file, e.line, e.column, e.message).hint(e.hint))?;
+    let text = nfc(&text);
+    split(text, file)
+}
+
+/// Splits text at the `---` lines that enclose the front matter.
+pub fn split(text: String, file: &str) -> Result<Source, Diagnostic> {
+    let first = text.lines().next().unwrap_or("");
+    if first.trim_end() != "---" {
+        return Err(Diagnostic::error(file, 1, 1, "the file does not start with front matter")
+            .hint("begin the file with a line `---`, then `title: \"...\"` and `date: ...`, then a line `---`")
+            .source(&text));
+    }
+    let front_start = first.len() + 1;
+    let mut pos = front_start.min(text.len());
+    let mut line = 2;
+    while pos < text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        if text[pos..end].trim_end() == "---" {
+            let body_start = (end + 1).min(text.len());
+            return Ok(Source { front: front_start..pos, front_line: 2, body_start, body_line: line + 1, text });
+        }
+        pos = end + 1;
+        line += 1;
+    }
+    Err(Diagnostic::error(file, 1, 1, "the front matter is not closed")
+        .hint("add a line `---` after the last front matter line")
+        .source(&text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_counts_lines() {
+        let s = read(b"\xEF\xBB\xBF---\r\ntitle: a\r\n---\r\nbody\r\n", "a.md").unwrap();
+        assert_eq!(s.front(), "title: a\n");
+        assert_eq!(s.body(), "body\n");
+        assert_eq!((s.front_line, s.body_line), (2, 4));
+    }
+
+    #[test]
+    fn empty_body_is_fine() {
+        let s = read(b"---\ntitle: a\n---", "a.md").unwrap();
+        assert_eq!(s.body(), "");
+    }
+
+    #[test]
+    fn missing_or_unclosed_front_matter() {
+        let e = read("Tiêu đề\n".as_bytes(), "a.md").unwrap_err();
+        assert!(e.message.contains("does not start with front matter"));
+        let e = read(b"---\ntitle: a\n", "a.md").unwrap_err();
+        assert!(e.message.contains("not closed"));
+    }
+
+    #[test]
+    fn nfd_text_becomes_nfc() {
+        let s = read("---\ntitle: Ho\u{0323}i\n---\n".as_bytes(), "a.md").unwrap();
+        assert_eq!(s.front(), "title: Hội\n");
+    }
+}

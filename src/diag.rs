@@ -1,0 +1,159 @@
+//! Positioned diagnostics: every problem of a build, with file, line, column,
+//! what is wrong and how to fix it, printed together with a caret excerpt.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem found in the site's files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Path relative to the site root, as the user sees it.
+    pub file: PathBuf,
+    /// 1-based; 0 when the problem concerns the whole file.
+    pub line: usize,
+    /// 1-based, counted in characters; 0 when unknown.
+    pub column: usize,
+    pub message: String,
+    pub hint: Option<String>,
+    /// The source line the position points into, for the caret excerpt.
+    pub excerpt: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(file: impl Into<PathBuf>, line: usize, column: usize, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            file: file.into(),
+            line,
+            column,
+            message: message.into(),
+            hint: None,
+            excerpt: None,
+        }
+    }
+
+    pub fn warning(file: impl Into<PathBuf>, line: usize, column: usize, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Warning, ..Self::error(file, line, column, message) }
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Attaches the line `self.line` of `source` as the excerpt.
+    pub fn source(mut self, source: &str) -> Self {
+        if self.line > 0 {
+            self.excerpt = source.lines().nth(self.line - 1).map(|l| l.trim_end_matches('\r').to_string());
+        }
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `file:line:column`, leaving out what is unknown.
+    pub fn location(&self) -> String {
+        let file = self.file.display();
+        match (self.line, self.column) {
+            (0, _) => format!("{file}"),
+            (l, 0) => format!("{file}:{l}"),
+            (l, c) => format!("{file}:{l}:{c}"),
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        writeln!(f, "{label}: {}", self.message)?;
+        writeln!(f, "  --> {}", self.location())?;
+        if let Some(text) = &self.excerpt {
+            let num = self.line.to_string();
+            let pad = " ".repeat(num.len());
+            writeln!(f, " {pad} |")?;
+            writeln!(f, " {num} | {text}")?;
+            if self.column > 0 {
+                // Columns count characters; tabs keep their width in the caret line.
+                let lead: String =
+                    text.chars().take(self.column - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+                writeln!(f, " {pad} | {lead}^")?;
+            }
+        }
+        if let Some(hint) = &self.hint {
+            writeln!(f, "  = help: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Sorts diagnostics by file, then position, so output is deterministic.
+pub fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| (&a.file, a.line, a.column, &a.message).cmp(&(&b.file, b.line, b.column, &b.message)));
+}
+
+/// Path of `path` relative to `root` for display; `path` itself when outside.
+pub fn rel(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// The closest of `candidates` to `word`, if it is close enough to be a typo.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let word = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(&word, &c.to_lowercase()), c))
+        .filter(|&(d, c)| d <= (c.chars().count().max(word.chars().count()) / 3).max(1) || c.starts_with(&word))
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, c)| c)
+}
+
+/// Levenshtein distance in characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j + 1] + 1).min(cur[j] + 1).min(prev[j] + usize::from(ca != cb));
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_the_closest_key() {
+        let keys = ["title", "tags", "categories", "date", "draft"];
+        assert_eq!(did_you_mean("tag", keys), Some("tags"));
+        assert_eq!(did_you_mean("titel", keys), Some("title"));
+        assert_eq!(did_you_mean("category", keys), Some("categories"));
+        assert_eq!(did_you_mean("zzzzzz", keys), None);
+    }
+
+    #[test]
+    fn prints_a_caret_under_the_column() {
+        let d = Diagnostic::error("content/a.md", 2, 5, "bad").source("---\ntag: x\n").hint("fix it");
+        let s = d.to_string();
+        assert!(s.contains("content/a.md:2:5"), "{s}");
+        assert!(s.contains(" 2 | tag: x\n   |     ^"), "{s}");
+        assert!(s.contains("help: fix it"), "{s}");
+    }
+}

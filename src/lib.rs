@@ -1,0 +1,15 @@
+//! bantin: a static site generator for Vietnamese government news bulletins.
+//!
+//! Modules are layered; each uses only those listed before it:
+//! `vi` → `diag` → `yaml` → `config` → `content` → `model` → `render` →
+//! `output` → `pipeline`.
+
+pub mod config;
+pub mod content;
+pub mod diag;
+pub mod model;
+pub mod output;
+pub mod pipeline;
+pub mod render;
+pub mod vi;
+pub mod yaml;

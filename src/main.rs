@@ -1,0 +1,121 @@
+//! The `bantin` binary: parse the command line, run the library, print
+//! diagnostics, exit 0 (success), 1 (content errors) or 2 (usage or config).
+
+mod cli;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use bantin::diag::Diagnostic;
+use bantin::pipeline::{build, BuildOptions, BuildReport, Failure};
+use cli::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+    };
+    let (opts, timings) = match cli.command {
+        Command::Build(a) => (
+            BuildOptions { root: a.root, output: a.output, base_url: a.base_url, drafts: a.drafts, future: a.future, now: None, write: true },
+            a.timings,
+        ),
+        Command::Check(a) => (
+            BuildOptions { root: a.root, drafts: a.drafts, future: a.future, write: false, ..Default::default() },
+            false,
+        ),
+    };
+    let started = std::time::Instant::now();
+    match build(&opts) {
+        Ok(report) => {
+            print_diagnostics(&report.warnings);
+            summary(&report, &opts, started.elapsed());
+            if timings {
+                print_timings(&report);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(Failure::Config(errors)) => {
+            print_diagnostics(&errors);
+            eprintln!("bantin: configuration error, nothing was written");
+            ExitCode::from(2)
+        }
+        Err(Failure::Content { errors, warnings }) => {
+            print_diagnostics(&warnings);
+            print_diagnostics(&errors);
+            eprintln!(
+                "bantin: {} error{} — nothing was written; the previous site is unchanged",
+                errors.len(),
+                if errors.len() == 1 { "" } else { "s" }
+            );
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn print_diagnostics(diags: &[Diagnostic]) {
+    let stderr = std::io::stderr();
+    let mut out = stderr.lock();
+    for d in diags {
+        let _ = writeln!(out, "{d}");
+    }
+}
+
+fn summary(r: &BuildReport, opts: &BuildOptions, elapsed: std::time::Duration) {
+    let skipped = r.skipped;
+    let mut notes = Vec::new();
+    if skipped.drafts > 0 {
+        notes.push(format!("{} drafts (use --drafts)", skipped.drafts));
+    }
+    if skipped.future > 0 {
+        notes.push(format!("{} dated in the future (use --future)", skipped.future));
+    }
+    if skipped.expired > 0 {
+        notes.push(format!("{} expired", skipped.expired));
+    }
+    let verb = if opts.write { "built" } else { "checked" };
+    println!(
+        "bantin: {verb} {} articles in {} sections: {} pages, {} feeds, {} files copied{} in {:.2} s",
+        r.articles,
+        r.sections,
+        r.pages,
+        r.feeds,
+        r.assets,
+        if r.warnings.is_empty() { String::new() } else { format!(", {} warnings", r.warnings.len()) },
+        elapsed.as_secs_f64()
+    );
+    if !notes.is_empty() {
+        println!("  not published: {}", notes.join(", "));
+    }
+    if let Some(dir) = &r.output {
+        println!(
+            "  output: {} ({} files written, {:.1} MB; {} unchanged files kept)",
+            dir.display(),
+            r.written.0,
+            r.written.1 as f64 / 1e6,
+            r.written.2
+        );
+    }
+}
+
+fn print_timings(r: &BuildReport) {
+    println!("stage timings:");
+    for (stage, d) in &r.timings {
+        println!("  {stage:<10} {:>10.1} ms", d.as_secs_f64() * 1e3);
+    }
+    println!("template timings (summed over threads):");
+    let mut t = r.template_times.clone();
+    t.sort_by(|a, b| b.1.cmp(&a.1));
+    for (name, d, n) in t {
+        println!(
+            "  {name:<24} {:>10.1} ms {n:>8} pages {:>8.3} ms/page",
+            d.as_secs_f64() * 1e3,
+            d.as_secs_f64() * 1e3 / n.max(1) as f64
+        );
+    }
+}

@@ -1,0 +1,109 @@
+//! The site graph: sections, articles, taxonomies and the date archive,
+//! linked in one pure, deterministic step with no I/O.
+//!
+//! Article ids are indexes into [`Site::articles`], which is sorted newest
+//! first; every list of ids kept in ascending order is therefore a list in
+//! newest-first order, and merging or paginating lists never re-sorts them.
+
+pub mod archive;
+mod link;
+pub mod paginate;
+pub mod taxonomy;
+pub mod urls;
+
+use crate::config::Config;
+use crate::vi::DateTime;
+
+pub use archive::{Archive, Month, Year};
+pub use link::{link, LinkInput, Published};
+pub use taxonomy::{Taxonomy, Term};
+
+/// The whole site, immutable once linked.
+#[derive(Debug)]
+pub struct Site {
+    pub config: Config,
+    /// `sections[0]` is the home page (the content root).
+    pub sections: Vec<Section>,
+    pub articles: Vec<Article>,
+    pub taxonomies: Vec<Taxonomy>,
+    pub archive: Archive,
+    /// Files copied as they are: (source path, output path inside the site).
+    pub assets: Vec<(std::path::PathBuf, String)>,
+    /// Redirect pages: (output file, target page path).
+    pub aliases: Vec<(String, String)>,
+    pub has_code: bool,
+}
+
+/// A section: a content folder with `_index.md` (or the home page).
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// Content folder: `tin-tuc` (empty for home).
+    pub dir: String,
+    /// URL path: `tin-tuc/` (empty for home).
+    pub path: String,
+    pub title: String,
+    pub summary: String,
+    pub html: String,
+    /// Targets of the body's link placeholders.
+    pub links: Vec<String>,
+    pub weight: i64,
+    pub parent: Option<usize>,
+    pub children: Vec<usize>,
+    /// Articles of this section and its transparent sub-folders, in listing order.
+    pub articles: Vec<usize>,
+    pub extra: serde_json::Value,
+    pub template: Option<String>,
+    /// `content/tin-tuc/_index.md`, if the section has a file.
+    pub file: Option<String>,
+}
+
+/// A published article.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// `content/tin-tuc/2021/a.md`, for diagnostics.
+    pub file: String,
+    /// URL path: `tin-tuc/2021/a/`.
+    pub path: String,
+    pub title: String,
+    pub date: DateTime,
+    pub updated: Option<DateTime>,
+    pub authors: Vec<String>,
+    pub summary: String,
+    /// Body HTML; links to other pages are `bantin-link:N` placeholders.
+    pub html: String,
+    /// Targets of the placeholders: page path plus `#fragment`.
+    pub links: Vec<String>,
+    /// (taxonomy index, term index) pairs.
+    pub terms: Vec<(usize, usize)>,
+    pub section: usize,
+    /// Featured image: a site path (`tin-tuc/a/anh-1.jpg`) or an absolute URL.
+    pub image: Option<String>,
+    pub image_caption: Option<String>,
+    pub pinned: bool,
+    pub weight: i64,
+    /// Earlier and later article of the same section.
+    pub prev: Option<usize>,
+    pub next: Option<usize>,
+    pub related: Vec<usize>,
+    pub has_code: bool,
+    /// Year and month in the site's timezone.
+    pub month: (i32, u8),
+    pub template: Option<String>,
+    /// Files of the bundle (site paths), shown as attachments.
+    pub attachments: Vec<String>,
+    pub extra: serde_json::Value,
+}
+
+impl Site {
+    /// Section by URL path.
+    pub fn section_by_path(&self, path: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.path == path)
+    }
+
+    /// Home-page order: pinned articles first, then the rest, newest first.
+    pub fn home_articles(&self) -> Vec<usize> {
+        let (mut pinned, rest): (Vec<usize>, Vec<usize>) = (0..self.articles.len()).partition(|&i| self.articles[i].pinned);
+        pinned.extend(rest);
+        pinned
+    }
+}

@@ -1,0 +1,163 @@
+//! Taxonomies: terms grouped under one key per word (case, Unicode form and
+//! tone-mark placement folded), shown with their most common spelling, in
+//! Vietnamese alphabetical order.
+
+use std::collections::HashMap;
+
+use crate::config::TaxonomyConfig;
+use crate::diag::Diagnostic;
+use crate::vi::{compare, fold_key, slugify};
+
+/// A taxonomy with its terms in Vietnamese order.
+#[derive(Debug, Clone)]
+pub struct Taxonomy {
+    pub name: String,
+    /// URL path of the index: `the/`.
+    pub path: String,
+    pub terms: Vec<Term>,
+    pub paginate_by: Option<usize>,
+    pub feed: bool,
+}
+
+/// One term and its articles, newest first.
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub name: String,
+    pub slug: String,
+    /// URL path: `the/bac-kan/`.
+    pub path: String,
+    pub articles: Vec<usize>,
+}
+
+#[derive(Default)]
+struct Builder {
+    /// Spelling → (count, first article using it).
+    spellings: HashMap<String, (usize, usize)>,
+    articles: Vec<usize>,
+}
+
+/// Groups `(article id, term as written)` pairs, given in ascending id order.
+/// Returns the taxonomy and, per input pair, the index of its term.
+pub fn group(
+    cfg: &TaxonomyConfig,
+    uses: &[(usize, String)],
+    files: &[String],
+    slug_overrides: &std::collections::BTreeMap<String, String>,
+) -> Result<(Taxonomy, Vec<usize>), Vec<Diagnostic>> {
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut builders: Vec<Builder> = Vec::new();
+    let mut idx_of_use = Vec::with_capacity(uses.len());
+    for (article, written) in uses {
+        let key = fold_key(written);
+        let i = *by_key.entry(key).or_insert_with(|| {
+            builders.push(Builder::default());
+            builders.len() - 1
+        });
+        let b = &mut builders[i];
+        b.spellings.entry(written.clone()).or_insert((0, *article)).0 += 1;
+        if b.articles.last() != Some(article) {
+            b.articles.push(*article);
+        }
+        idx_of_use.push(i);
+    }
+
+    let mut errors = Vec::new();
+    let mut terms: Vec<Term> = builders
+        .into_iter()
+        .map(|b| {
+            // The most common spelling; ties go to the one met first.
+            let (name, &(_, first)) =
+                b.spellings.iter().max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1))).expect("a term has a spelling");
+            let slug = slug_overrides
+                .get(name)
+                .or_else(|| slug_overrides.iter().find(|(k, _)| fold_key(k) == fold_key(name)).map(|(_, v)| v))
+                .cloned()
+                .unwrap_or_else(|| slugify(name));
+            if slug.is_empty() {
+                errors.push(
+                    Diagnostic::error(files[first].clone(), 0, 0, format!("{} `{name}` has no letters or digits for its URL", cfg.name))
+                        .hint(format!("give it a slug in config.yaml: `term_slugs: {{\"{name}\": ten-the}}`")),
+                );
+            }
+            Term { name: name.clone(), path: format!("{}/{slug}/", cfg.path), slug, articles: b.articles }
+        })
+        .collect();
+
+    // Different words that share a slug are an error, never a silent merge.
+    let mut by_slug: HashMap<&str, usize> = HashMap::new();
+    for (i, t) in terms.iter().enumerate() {
+        if t.slug.is_empty() {
+            continue;
+        }
+        if let Some(&j) = by_slug.get(t.slug.as_str()) {
+            let other = &terms[j];
+            let (a, b) = (&files[other.articles[0]], &files[t.articles[0]]);
+            errors.push(
+                Diagnostic::error(b.clone(), 0, 0, format!(
+                    "{} `{}` (in {b}) and `{}` (in {a}) are different words but both have the URL `{}`",
+                    cfg.name, t.name, other.name, t.path
+                ))
+                .hint(format!("if they are the same word, spell them the same; otherwise set a slug for one in config.yaml: `term_slugs: {{\"{}\": {}-2}}`", t.name, t.slug)),
+            );
+        } else {
+            by_slug.insert(&t.slug, i);
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+
+    // Sort in Vietnamese order and renumber the uses.
+    let mut order: Vec<usize> = (0..terms.len()).collect();
+    order.sort_by(|&a, &b| compare(&terms[a].name, &terms[b].name).then_with(|| terms[a].slug.cmp(&terms[b].slug)));
+    let mut new_index = vec![0; terms.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut slots: Vec<Option<Term>> = terms.drain(..).map(Some).collect();
+    let terms = order.iter().map(|&old| slots[old].take().expect("each term once")).collect();
+    let idx_of_use = idx_of_use.into_iter().map(|i| new_index[i]).collect();
+    Ok((
+        Taxonomy { name: cfg.name.clone(), path: format!("{}/", cfg.path), terms, paginate_by: cfg.paginate_by, feed: cfg.feed },
+        idx_of_use,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(uses: &[(usize, &str)]) -> Result<Taxonomy, Vec<Diagnostic>> {
+        let uses: Vec<(usize, String)> = uses.iter().map(|(a, t)| (*a, t.to_string())).collect();
+        let files: Vec<String> = (0..10).map(|i| format!("content/{i}.md")).collect();
+        group(&TaxonomyConfig::named("tags"), &uses, &files, &Default::default()).map(|(t, _)| t)
+    }
+
+    #[test]
+    fn variants_of_one_tag_are_one_term_with_the_common_spelling() {
+        let t = run(&[(0, "Bắc Kạn"), (1, "bắc kạn"), (2, "Bắc Kạn"), (3, "BẮC KẠN")]).unwrap();
+        assert_eq!(t.terms.len(), 1);
+        assert_eq!(t.terms[0].name, "Bắc Kạn");
+        assert_eq!(t.terms[0].path, "the/bac-kan/");
+        assert_eq!(t.terms[0].articles, vec![0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn same_slug_different_words_is_an_error_naming_both() {
+        let e = run(&[(0, "Bắc Kạn"), (1, "Bắc Cạn")]).unwrap_err();
+        assert!(e[0].message.contains("`Bắc Cạn`") && e[0].message.contains("`Bắc Kạn`"), "{}", e[0].message);
+        assert!(e[0].message.contains("content/0.md") && e[0].message.contains("content/1.md"));
+        assert!(e[0].hint.as_deref().unwrap().contains("term_slugs"));
+    }
+
+    #[test]
+    fn overrides_resolve_a_clash() {
+        let uses = vec![(0, "Bắc Kạn".to_string()), (1, "Bắc Cạn".to_string())];
+        let files: Vec<String> = (0..2).map(|i| format!("content/{i}.md")).collect();
+        let mut o = std::collections::BTreeMap::new();
+        o.insert("Bắc Cạn".to_string(), "bac-can-cu".to_string());
+        let (t, idx) = group(&TaxonomyConfig::named("tags"), &uses, &files, &o).unwrap();
+        assert_eq!(t.terms.len(), 2);
+        assert_eq!(t.terms[idx[1]].slug, "bac-can-cu");
+    }
+}

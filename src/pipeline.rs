@@ -1,0 +1,248 @@
+//! The whole build on one screen: config → walk → parse → link → render →
+//! write, each stage timed, every diagnostic of every stage collected.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::content::{self, front_matter, markdown, source, Parsed};
+use crate::diag::{self, Diagnostic};
+use crate::model::{self, LinkInput, Published};
+use crate::output::Staging;
+use crate::render::{self, theme::Bytes, CountingSink, Sink, Theme};
+use crate::vi::DateTime;
+
+/// What to build and how.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Output folder; `ROOT/public` when `None`.
+    pub output: Option<PathBuf>,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+    pub future: bool,
+    /// "Now" for publishing rules; the clock when `None` (tests fix it).
+    pub now: Option<DateTime>,
+    /// `false` for `bantin check`: everything but writing.
+    pub write: bool,
+}
+
+/// What a successful build did.
+#[derive(Debug, Default)]
+pub struct BuildReport {
+    pub articles: usize,
+    pub sections: usize,
+    pub pages: usize,
+    pub feeds: usize,
+    pub assets: usize,
+    pub skipped: Published,
+    pub warnings: Vec<Diagnostic>,
+    pub timings: Vec<(&'static str, Duration)>,
+    pub template_times: Vec<(String, Duration, usize)>,
+    pub output: Option<PathBuf>,
+    /// Files written, bytes written, files kept unchanged from the last build.
+    pub written: (usize, u64, usize),
+}
+
+/// Why a build failed; the exit status follows from it.
+#[derive(Debug)]
+pub enum Failure {
+    /// Bad configuration or usage: exit 2.
+    Config(Vec<Diagnostic>),
+    /// Bad content: exit 1. Warnings are reported too.
+    Content { errors: Vec<Diagnostic>, warnings: Vec<Diagnostic> },
+}
+
+/// Builds the site described by `opts`.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
+    let root = &opts.root;
+    let mut timings = Vec::new();
+    let mut clock = Instant::now();
+    let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
+        timings.push((name, clock.elapsed()));
+        clock = Instant::now();
+    };
+
+    // 1. Config and theme: errors here stop the build (exit 2).
+    let mut config = Config::load(root).map_err(Failure::Config)?;
+    if let Some(url) = &opts.base_url {
+        config.base_url = url.clone();
+    }
+    let theme = Theme::load(root, &config).map_err(|e| split_config_errors(e, Vec::new()))?;
+    let mut errors = Vec::new();
+    let env = match render::env::environment(&theme, &config) {
+        Ok(env) => Some(env),
+        Err(e) => {
+            errors.extend(e);
+            None
+        }
+    };
+    let output_dir = opts.output.clone().unwrap_or_else(|| root.join("public"));
+    if opts.write {
+        if let Err(e) = crate::output::check_target(root, &output_dir) {
+            return Err(Failure::Config(vec![Diagnostic::error(output_dir.display().to_string(), 0, 0, e.message).hint(e.hint)]));
+        }
+    }
+    lap("config", &mut timings);
+
+    // 2. Walk the content tree in sorted order.
+    let walk = content::walk::walk(root, &root.join("content"));
+    let (mut warnings, walk_errors): (Vec<_>, Vec<_>) = walk.diagnostics.into_iter().partition(|d| !d.is_error());
+    errors.extend(walk_errors);
+    lap("walk", &mut timings);
+
+    // 3. Parse every file in parallel.
+    let extra_taxonomies: Vec<String> =
+        config.taxonomies.iter().map(|t| t.name.clone()).filter(|n| n != "tags" && n != "categories").collect();
+    let ctx = front_matter::Context { offset_minutes: config.timezone_offset().unwrap_or(420), taxonomies: &extra_taxonomies };
+    let md = markdown::MdSettings { unsafe_html: config.markdown.unsafe_html, highlight: config.markdown.highlight_code };
+    let results: Vec<Result<Parsed, Vec<Diagnostic>>> =
+        walk.sources.par_iter().map(|file| parse_one(file.clone(), &ctx, md)).collect();
+    let mut parsed = Vec::with_capacity(results.len());
+    let mut broken = HashSet::new();
+    for (file, r) in walk.sources.iter().zip(results) {
+        match r {
+            Ok(p) => {
+                for (l, c, m, h) in &p.body.warnings {
+                    warnings.push(Diagnostic::warning(p.file.display(), *l, *c, m.clone()).hint(h.clone()));
+                }
+                parsed.push(p);
+            }
+            Err(e) => {
+                broken.insert(file.rel.clone());
+                errors.extend(e);
+            }
+        }
+    }
+    lap("parse", &mut timings);
+
+    // 4. Link the site graph (pure, no I/O).
+    let static_files: HashSet<String> = theme.static_files.keys().cloned().collect();
+    let now = opts.now.unwrap_or_else(|| DateTime::now(config.timezone_offset().unwrap_or(420)));
+    let linked = model::link(LinkInput {
+        config,
+        parsed,
+        assets: walk.assets,
+        broken,
+        static_files,
+        drafts: opts.drafts,
+        future: opts.future,
+        now,
+    });
+    let (site, skipped) = match linked {
+        Ok(s) => s,
+        Err(e) => {
+            errors.extend(e);
+            return Err(content_failure(errors, warnings));
+        }
+    };
+    let Some(env) = env.filter(|_| errors.is_empty()) else {
+        return Err(content_failure(errors, warnings));
+    };
+    lap("link", &mut timings);
+
+    // 5 and 6. Render every page in parallel, each written as soon as it is made.
+    let staging = if opts.write {
+        Some(Staging::new(root, &output_dir).map_err(|e| {
+            Failure::Config(vec![Diagnostic::error(output_dir.display().to_string(), 0, 0, e.message).hint(e.hint)])
+        })?)
+    } else {
+        None
+    };
+    let counting = CountingSink::default();
+    let sink: &dyn Sink = match &staging {
+        Some(s) => s,
+        None => &counting,
+    };
+    let rendered = render::render(&site, &theme, env, sink);
+    lap("render", &mut timings);
+    let copied = copy_files(&site, &theme, staging.as_ref());
+    lap("copy", &mut timings);
+    let report = match rendered {
+        Ok(r) if copied.is_empty() => r,
+        Ok(_) => {
+            staging.map(Staging::abandon);
+            return Err(content_failure(copied, warnings));
+        }
+        Err(mut e) => {
+            staging.map(Staging::abandon);
+            e.extend(copied);
+            return Err(content_failure(e, warnings));
+        }
+    };
+    let (output, written) = match staging {
+        Some(s) => {
+            let stats = *s.stats.lock().expect("no panics while locked");
+            let dir = s.commit().map_err(|e| {
+                Failure::Config(vec![Diagnostic::error(output_dir.display().to_string(), 0, 0, format!("cannot replace the output folder: {e}"))])
+            })?;
+            (Some(dir), stats)
+        }
+        None => (None, (0, 0, 0)),
+    };
+    lap("commit", &mut timings);
+    diag::sort(&mut warnings);
+    Ok(BuildReport {
+        articles: site.articles.len(),
+        sections: site.sections.len() - 1,
+        pages: report.pages,
+        feeds: report.feeds,
+        assets: site.assets.len() + theme.static_files.len(),
+        skipped,
+        warnings,
+        timings,
+        template_times: report.template_times,
+        output,
+        written,
+    })
+}
+
+/// Reads, decodes and parses one content file.
+fn parse_one(file: content::SourceFile, ctx: &front_matter::Context, md: markdown::MdSettings) -> Result<Parsed, Vec<Diagnostic>> {
+    let shown = file.display();
+    let bytes = std::fs::read(&file.path).map_err(|e| vec![Diagnostic::error(&shown, 0, 0, format!("cannot read: {e}"))])?;
+    let src = source::read(&bytes, &shown).map_err(|d| vec![d])?;
+    let front = front_matter::parse(&src, &shown, ctx);
+    // The body is parsed even when the front matter is bad, so its problems are reported too.
+    let body = markdown::render(src.body(), file.dir(), src.body_line, md);
+    let front = front?;
+    Ok(Parsed { file, front, body })
+}
+
+/// Copies content assets and static files into the output, in parallel.
+fn copy_files(site: &model::Site, theme: &Theme, staging: Option<&Staging>) -> Vec<Diagnostic> {
+    let Some(staging) = staging else { return Vec::new() };
+    let statics: Vec<(&String, &Bytes)> = theme.static_files.iter().collect();
+    let mut errors: Vec<Diagnostic> = statics
+        .par_iter()
+        .filter_map(|(path, bytes)| {
+            let r = match bytes {
+                Bytes::Embedded(b) => staging.write(path, b),
+                Bytes::Disk(p) => staging.copy(p, path),
+            };
+            r.err().map(|e| Diagnostic::error(format!("static/{path}"), 0, 0, format!("cannot copy: {e}")))
+        })
+        .collect();
+    errors.extend(site.assets.par_iter().filter_map(|(src, path)| {
+        staging.copy(src, path).err().map(|e| Diagnostic::error(src.display().to_string(), 0, 0, format!("cannot copy: {e}")))
+    }).collect::<Vec<_>>());
+    errors
+}
+
+fn content_failure(mut errors: Vec<Diagnostic>, mut warnings: Vec<Diagnostic>) -> Failure {
+    diag::sort(&mut errors);
+    diag::sort(&mut warnings);
+    Failure::Content { errors, warnings }
+}
+
+/// Errors about config.yaml are configuration errors (exit 2); others are content.
+fn split_config_errors(errors: Vec<Diagnostic>, warnings: Vec<Diagnostic>) -> Failure {
+    if errors.iter().any(|d| d.file == Path::new("config.yaml")) {
+        Failure::Config(errors)
+    } else {
+        content_failure(errors, warnings)
+    }
+}

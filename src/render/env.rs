@@ -1,0 +1,100 @@
+//! The minijinja environment: templates compiled once, autoescape on
+//! everywhere, and the filters themes use for URLs, dates and numbers.
+
+use minijinja::value::Value;
+use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, UndefinedBehavior};
+
+use super::theme::Theme;
+use crate::config::Config;
+use crate::diag::Diagnostic;
+use crate::vi;
+
+/// Builds the environment; every template syntax error is reported.
+pub fn environment(theme: &Theme, config: &Config) -> Result<Environment<'static>, Vec<Diagnostic>> {
+    let mut env = Environment::new();
+    env.set_auto_escape_callback(|_| AutoEscape::Html);
+    env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
+    env.set_trim_blocks(true);
+    env.set_lstrip_blocks(true);
+    let mut errors = Vec::new();
+    for (name, (source, shown)) in &theme.templates {
+        if let Err(e) = env.add_template_owned(name.clone(), source.clone()) {
+            errors.push(template_error(&e, shown, source));
+        }
+    }
+    let index_html = config.link_index_html;
+    env.add_filter("url", move |state: &State, path: &str| url(state, path, index_html));
+    let base = config.base();
+    env.add_filter("abs_url", move |path: &str| {
+        if is_absolute(path) {
+            path.to_string()
+        } else {
+            format!("{base}{}", path.trim_start_matches('/'))
+        }
+    });
+    env.add_filter("date_full", |d: &str| date(d).map(|d| vi::format_full(&d)));
+    env.add_filter("date_short", |d: &str| date(d).map(|d| vi::format_date(&d)));
+    env.add_filter("date_long", |d: &str| date(d).map(|d| vi::format_long(&d)));
+    env.add_filter("month_label", |year: i32, month: u8| vi::format_month(year, month));
+    env.add_filter("number", |n: u64| vi::format_number(n));
+    env.add_filter("two_digits", |n: u32| format!("{n:02}"));
+    if errors.is_empty() {
+        Ok(env)
+    } else {
+        Err(errors)
+    }
+}
+
+fn is_absolute(path: &str) -> bool {
+    path.starts_with("http://") || path.starts_with("https://") || path.starts_with("mailto:") || path.starts_with("tel:")
+}
+
+/// A site path made relative to the page being rendered, so the site works
+/// from any sub-path and from `file://`.
+fn url(state: &State, path: &str, index_html: bool) -> String {
+    if is_absolute(path) || path.starts_with('#') {
+        return path.to_string();
+    }
+    let root = state.lookup("root").map(|v| v.to_string()).unwrap_or_default();
+    let path = path.trim_start_matches('/');
+    let (path, fragment) = path.split_once('#').map_or((path, ""), |(p, f)| (p, f));
+    let mut out = format!("{root}{path}");
+    if index_html && (path.is_empty() || path.ends_with('/')) {
+        out.push_str("index.html");
+    } else if out.is_empty() {
+        out.push_str("./");
+    }
+    if !fragment.is_empty() {
+        out.push('#');
+        out.push_str(fragment);
+    }
+    out
+}
+
+fn date(s: &str) -> Result<vi::DateTime, Error> {
+    vi::parse_date(s, 420).map_err(|e| Error::new(ErrorKind::InvalidOperation, e.message))
+}
+
+/// The relative prefix from a page at `path` back to the site root.
+pub fn root_of(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
+/// A template error as a diagnostic pointing into the template file.
+pub fn template_error(e: &Error, shown: &str, source: &str) -> Diagnostic {
+    let mut msg = e.detail().map_or_else(|| e.kind().to_string(), |d| format!("{}: {d}", e.kind()));
+    let mut cause = std::error::Error::source(e);
+    while let Some(c) = cause {
+        msg.push_str(&format!(" ({c})"));
+        cause = c.source();
+    }
+    let line = e.line().unwrap_or(0);
+    Diagnostic::error(shown, line, 0, format!("template error: {msg}"))
+        .hint("fix the template; see docs/templates.md for the variables of each template")
+        .source(source)
+}
+
+/// Wraps HTML that bantin produced (and escaped) itself.
+pub fn safe(html: String) -> Value {
+    Value::from_safe_string(html)
+}

@@ -1,0 +1,195 @@
+//! Machine-readable files: RSS 2.0, Atom, sitemap and robots.txt, written
+//! directly as XML with absolute URLs from `base_url`.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use super::pages::{Feed, Output, SITEMAP_LIMIT};
+use crate::model::paginate::page_count;
+use crate::model::Site;
+
+/// Escapes text for XML content and attributes.
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Control characters are not allowed in XML 1.0.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Body HTML for feeds: links to other articles made absolute.
+fn absolute_body(site: &Site, id: usize) -> String {
+    let a = &site.articles[id];
+    let base = site.config.base();
+    let mut html = a.html.clone();
+    for (n, target) in a.links.iter().enumerate().rev() {
+        html = html.replace(&format!("href=\"bantin-link:{n}\""), &format!("href=\"{base}{target}\""));
+    }
+    html
+}
+
+fn output(path: String, body: String) -> Output {
+    Output { path, bytes: body.into_bytes(), is_feed: true, template: None }
+}
+
+/// An RSS 2.0 feed of the newest articles of the site, a section or a term.
+pub fn rss(site: &Site, feed: Feed, strings: &BTreeMap<String, String>) -> Output {
+    let cfg = &site.config;
+    let base = cfg.base();
+    let all: Vec<usize>;
+    let (title, path, ids): (String, String, &[usize]) = match feed {
+        Feed::Site => {
+            all = (0..site.articles.len()).collect();
+            (cfg.title.clone(), String::new(), &all)
+        }
+        Feed::Section(i) => {
+            let s = &site.sections[i];
+            // A section's listing may be sorted by weight; feeds are always newest first.
+            let mut ids = s.articles.clone();
+            ids.sort_unstable();
+            all = ids;
+            (format!("{} – {}", s.title, cfg.title), s.path.clone(), &all)
+        }
+        Feed::Term(t, k) => {
+            let tax = &site.taxonomies[t];
+            let term = &tax.terms[k];
+            let label = strings.get(&tax.name).map_or(tax.name.as_str(), String::as_str);
+            (format!("{label}: {} – {}", term.name, cfg.title), term.path.clone(), &term.articles)
+        }
+    };
+    let ids = &ids[..ids.len().min(cfg.feed.limit)];
+    let mut x = String::with_capacity(1024 + ids.len() * 1024);
+    x.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n");
+    let _ = writeln!(x, "<title>{}</title>", xml_escape(&title));
+    let _ = writeln!(x, "<link>{}</link>", xml_escape(&format!("{base}{path}")));
+    let _ = writeln!(x, "<description>{}</description>", xml_escape(if cfg.description.is_empty() { &cfg.title } else { &cfg.description }));
+    let _ = writeln!(x, "<language>{}</language>", xml_escape(&cfg.language));
+    let _ = writeln!(x, "<atom:link href=\"{}\" rel=\"self\" type=\"application/rss+xml\"/>", xml_escape(&format!("{base}{path}rss.xml")));
+    if let Some(&first) = ids.first() {
+        let _ = writeln!(x, "<lastBuildDate>{}</lastBuildDate>", site.articles[first].date.rfc2822());
+    }
+    for &id in ids {
+        let a = &site.articles[id];
+        let url = format!("{base}{}", a.path);
+        x.push_str("<item>\n");
+        let _ = writeln!(x, "<title>{}</title>", xml_escape(&a.title));
+        let _ = writeln!(x, "<link>{}</link>", xml_escape(&url));
+        let _ = writeln!(x, "<guid isPermaLink=\"true\">{}</guid>", xml_escape(&url));
+        let _ = writeln!(x, "<pubDate>{}</pubDate>", a.date.rfc2822());
+        let desc = if cfg.feed.full_content { absolute_body(site, id) } else { a.summary.clone() };
+        let _ = writeln!(x, "<description>{}</description>", xml_escape(&desc));
+        x.push_str("</item>\n");
+    }
+    x.push_str("</channel>\n</rss>\n");
+    output(format!("{path}rss.xml"), x)
+}
+
+/// The site's Atom feed.
+pub fn atom(site: &Site) -> Output {
+    let cfg = &site.config;
+    let base = cfg.base();
+    let ids = 0..site.articles.len().min(cfg.feed.limit);
+    let mut x = String::new();
+    x.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let _ = writeln!(x, "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">", xml_escape(&cfg.language));
+    let _ = writeln!(x, "<title>{}</title>", xml_escape(&cfg.title));
+    let _ = writeln!(x, "<link href=\"{}\"/>", xml_escape(&base));
+    let _ = writeln!(x, "<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>", xml_escape(&format!("{base}atom.xml")));
+    let _ = writeln!(x, "<id>{}</id>", xml_escape(&base));
+    let updated = site.articles.first().map_or_else(|| "1970-01-01T00:00:00+00:00".to_string(), |a| a.updated.unwrap_or(a.date).rfc3339());
+    let _ = writeln!(x, "<updated>{updated}</updated>");
+    let _ = writeln!(x, "<author><name>{}</name></author>", xml_escape(if cfg.contact.agency.is_empty() { &cfg.title } else { &cfg.contact.agency }));
+    for id in ids {
+        let a = &site.articles[id];
+        let url = format!("{base}{}", a.path);
+        x.push_str("<entry>\n");
+        let _ = writeln!(x, "<title>{}</title>", xml_escape(&a.title));
+        let _ = writeln!(x, "<link href=\"{}\"/>", xml_escape(&url));
+        let _ = writeln!(x, "<id>{}</id>", xml_escape(&url));
+        let _ = writeln!(x, "<published>{}</published>", a.date.rfc3339());
+        let _ = writeln!(x, "<updated>{}</updated>", a.updated.unwrap_or(a.date).rfc3339());
+        for author in &a.authors {
+            let _ = writeln!(x, "<author><name>{}</name></author>", xml_escape(author));
+        }
+        let _ = writeln!(x, "<summary>{}</summary>", xml_escape(&a.summary));
+        if cfg.feed.full_content {
+            let _ = writeln!(x, "<content type=\"html\">{}</content>", xml_escape(&absolute_body(site, id)));
+        }
+        x.push_str("</entry>\n");
+    }
+    x.push_str("</feed>\n");
+    output("atom.xml".into(), x)
+}
+
+/// Every page path that belongs in the sitemap, with its last change (RFC 3339).
+pub fn sitemap_urls(site: &Site) -> Vec<(String, Option<String>)> {
+    let mut urls = Vec::with_capacity(site.articles.len() + 64);
+    let newest = site.articles.first().map(|a| a.date.rfc3339());
+    urls.push((String::new(), newest.clone()));
+    for s in site.sections.iter().skip(1) {
+        urls.push((s.path.clone(), s.articles.iter().min().map(|&i| site.articles[i].date.rfc3339())));
+    }
+    for a in &site.articles {
+        urls.push((a.path.clone(), Some(a.updated.unwrap_or(a.date).rfc3339())));
+    }
+    for tax in &site.taxonomies {
+        urls.push((tax.path.clone(), None));
+        for t in &tax.terms {
+            urls.push((t.path.clone(), t.articles.first().map(|&i| site.articles[i].date.rfc3339())));
+        }
+    }
+    let root = &site.config.urls.archive;
+    urls.push((format!("{root}/"), newest));
+    for y in &site.archive.years {
+        urls.push((format!("{root}/{}/", y.year), None));
+        for m in &y.months {
+            urls.push((m.path(root), m.articles.first().map(|&i| site.articles[i].date.rfc3339())));
+        }
+    }
+    urls
+}
+
+/// `sitemap.xml`, or part `part` (`sitemap-1.xml`, …) when there are `parts` > 1.
+pub fn sitemap(site: &Site, part: usize, parts: usize) -> Output {
+    let base = site.config.base();
+    let urls = sitemap_urls(site);
+    let chunk = urls.chunks(SITEMAP_LIMIT).nth(part).unwrap_or(&[]);
+    let mut x = String::with_capacity(chunk.len() * 120 + 200);
+    x.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for (path, lastmod) in chunk {
+        let _ = write!(x, "<url><loc>{}</loc>", xml_escape(&format!("{base}{path}")));
+        if let Some(l) = lastmod {
+            let _ = write!(x, "<lastmod>{l}</lastmod>");
+        }
+        x.push_str("</url>\n");
+    }
+    x.push_str("</urlset>\n");
+    let path = if parts > 1 { format!("sitemap-{}.xml", part + 1) } else { "sitemap.xml".into() };
+    output(path, x)
+}
+
+/// `sitemap.xml` as an index of the parts, for sites over 50,000 URLs.
+pub fn sitemap_index(site: &Site) -> Output {
+    let base = site.config.base();
+    let parts = page_count(sitemap_urls(site).len(), SITEMAP_LIMIT);
+    let mut x = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for n in 1..=parts {
+        let _ = writeln!(x, "<sitemap><loc>{}</loc></sitemap>", xml_escape(&format!("{base}sitemap-{n}.xml")));
+    }
+    x.push_str("</sitemapindex>\n");
+    output("sitemap.xml".into(), x)
+}
+
+/// `robots.txt` pointing at the sitemap.
+pub fn robots(site: &Site) -> Output {
+    output("robots.txt".into(), format!("User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n", site.config.base()))
+}

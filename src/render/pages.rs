@@ -1,0 +1,478 @@
+//! The pages of a site as independent jobs, and how each is rendered.
+
+use minijinja::value::Value;
+use minijinja::{context, Environment};
+use serde::Serialize;
+
+use super::env::{root_of, safe, template_error};
+use super::feeds;
+use super::theme::Theme;
+use super::views::{card, cards, section_trail, Crumb, Pager, TermRef};
+use crate::content::markdown::LINK_PLACEHOLDER;
+use crate::diag::Diagnostic;
+use crate::model::paginate::{page, page_count};
+use crate::model::urls::{output_file, page_path};
+use crate::model::Site;
+
+/// One output file to produce. Jobs are independent, so they run in parallel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Job {
+    Home(usize),
+    Section(usize, usize),
+    Article(usize),
+    TaxonomyIndex(usize),
+    Term(usize, usize, usize),
+    ArchiveIndex,
+    ArchiveYear(usize),
+    ArchiveMonth(usize, usize, usize),
+    Alias(usize),
+    NotFound,
+    Rss(Feed),
+    Atom,
+    Sitemap(usize),
+    SitemapIndex,
+    Robots,
+    HighlightCss,
+}
+
+/// Whose articles an RSS feed lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Feed {
+    Site,
+    Section(usize),
+    Term(usize, usize),
+}
+
+/// URLs in one sitemap file; the protocol's limit.
+pub const SITEMAP_LIMIT: usize = 50_000;
+
+/// Every job of the site, in a deterministic order.
+pub fn jobs(site: &Site) -> Vec<Job> {
+    let per = site.config.paginate_by;
+    let mut jobs = Vec::new();
+    for n in 1..=page_count(site.articles.len(), per) {
+        jobs.push(Job::Home(n));
+    }
+    jobs.push(Job::Rss(Feed::Site));
+    jobs.push(Job::Atom);
+    for (i, s) in site.sections.iter().enumerate().skip(1) {
+        for n in 1..=page_count(s.articles.len(), per) {
+            jobs.push(Job::Section(i, n));
+        }
+        jobs.push(Job::Rss(Feed::Section(i)));
+    }
+    jobs.extend((0..site.articles.len()).map(Job::Article));
+    for (t, tax) in site.taxonomies.iter().enumerate() {
+        jobs.push(Job::TaxonomyIndex(t));
+        let per = tax.paginate_by.unwrap_or(per);
+        for (k, term) in tax.terms.iter().enumerate() {
+            for n in 1..=page_count(term.articles.len(), per) {
+                jobs.push(Job::Term(t, k, n));
+            }
+            if tax.feed {
+                jobs.push(Job::Rss(Feed::Term(t, k)));
+            }
+        }
+    }
+    jobs.push(Job::ArchiveIndex);
+    for (y, year) in site.archive.years.iter().enumerate() {
+        jobs.push(Job::ArchiveYear(y));
+        for (m, month) in year.months.iter().enumerate() {
+            for n in 1..=page_count(month.articles.len(), per) {
+                jobs.push(Job::ArchiveMonth(y, m, n));
+            }
+        }
+    }
+    jobs.extend((0..site.aliases.len()).map(Job::Alias));
+    jobs.push(Job::NotFound);
+    let urls = feeds::sitemap_urls(site).len();
+    if urls > SITEMAP_LIMIT {
+        jobs.push(Job::SitemapIndex);
+        jobs.extend((0..urls.div_ceil(SITEMAP_LIMIT)).map(Job::Sitemap));
+    } else {
+        jobs.push(Job::Sitemap(0));
+    }
+    jobs.push(Job::Robots);
+    if site.has_code {
+        jobs.push(Job::HighlightCss);
+    }
+    jobs
+}
+
+/// A rendered file.
+pub struct Output {
+    pub path: String,
+    pub bytes: Vec<u8>,
+    pub is_feed: bool,
+    pub template: Option<&'static str>,
+}
+
+/// Renders jobs; shared by all threads.
+pub struct Renderer<'a> {
+    site: &'a Site,
+    env: Environment<'static>,
+    theme: &'a Theme,
+    /// Context shared by every page (`site`, `t`).
+    base: Value,
+    archive_root: String,
+}
+
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    description: &'a str,
+    base_url: String,
+    language: &'a str,
+    contact: &'a crate::config::Contact,
+    menu: Vec<Crumb<'a>>,
+    taxonomies: Vec<Crumb<'a>>,
+    archive: String,
+    extra: &'a serde_json::Value,
+    has_code: bool,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(site: &'a Site, theme: &'a Theme, env: Environment<'static>) -> Self {
+        let cfg = &site.config;
+        let t = |k: &str| theme.strings.get(k).cloned().unwrap_or_else(|| k.to_string());
+        let menu = if cfg.menu.is_empty() {
+            site.sections[0].children.iter().map(|&c| Crumb::new(site.sections[c].title.as_str(), site.sections[c].path.as_str())).collect()
+        } else {
+            cfg.menu.iter().map(|m| Crumb::new(m.title.as_str(), m.path.trim_start_matches('/'))).collect()
+        };
+        let view = SiteView {
+            title: &cfg.title,
+            description: &cfg.description,
+            base_url: cfg.base(),
+            language: &cfg.language,
+            contact: &cfg.contact,
+            menu,
+            taxonomies: site.taxonomies.iter().map(|x| Crumb::new(t(&x.name), x.path.as_str())).collect(),
+            archive: format!("{}/", cfg.urls.archive),
+            extra: &cfg.extra,
+            has_code: site.has_code,
+        };
+        let base = context! { site => Value::from_serialize(&view), t => Value::from_serialize(&theme.strings) };
+        Renderer { site, env, theme, base, archive_root: cfg.urls.archive.clone() }
+    }
+
+    fn t(&self, key: &str) -> String {
+        self.theme.strings.get(key).cloned().unwrap_or_else(|| key.to_string())
+    }
+
+    /// Renders `template` for the page at site path `path`.
+    fn page(&self, template: &'static str, path: &str, root: Option<String>, ctx: Value) -> Result<Output, Box<Diagnostic>> {
+        let file = output_file(path);
+        let root = root.unwrap_or_else(|| root_of(&file));
+        let canonical = format!("{}{}", self.site.config.base(), path);
+        let ctx = minijinja::value::merge_maps([context! { root => root, path => path, canonical => canonical }, ctx, self.base.clone()]);
+        let tmpl = self.env.get_template(template).map_err(|e| self.err(template, &e))?;
+        let html = tmpl.render(ctx).map_err(|e| self.err(template, &e))?;
+        Ok(Output { path: file, bytes: html.into_bytes(), is_feed: false, template: Some(template) })
+    }
+
+    fn err(&self, template: &str, e: &minijinja::Error) -> Box<Diagnostic> {
+        let name = e.name().unwrap_or(template);
+        let (source, shown) = self.theme.templates.get(name).map_or(("", name.to_string()), |(s, f)| (s.as_str(), f.clone()));
+        Box::new(template_error(e, &shown, source))
+    }
+
+    /// Renders one job.
+    pub fn render(&self, job: &Job) -> Result<Output, Box<Diagnostic>> {
+        let site = self.site;
+        let cfg = &site.config;
+        let per = cfg.paginate_by;
+        let seg = cfg.urls.page.as_str();
+        let home = self.t("home");
+        match *job {
+            Job::Home(n) => {
+                let ids = site.home_articles();
+                let total = page_count(ids.len(), per);
+                let path = page_path("", seg, n);
+                let sections: Vec<Value> = site.sections[0]
+                    .children
+                    .iter()
+                    .map(|&c| {
+                        let s = &site.sections[c];
+                        context! { title => &s.title, path => &s.path, articles => cards(site, &s.articles[..s.articles.len().min(5)]) }
+                    })
+                    .collect();
+                let months: Vec<Value> = site.archive.months().take(12).map(|m| {
+                    context! { year => m.year, month => m.month, path => m.path(&self.archive_root), count => m.articles.len() }
+                }).collect();
+                let title = if n > 1 { format!("{} – {} {n}", cfg.title, self.t("page")) } else { cfg.title.clone() };
+                self.page("index.html", &path, None, context! {
+                    kind => "home",
+                    title => title,
+                    description => &cfg.description,
+                    feed => "rss.xml",
+                    content => safe(self.body(&site.sections[0].html, &site.sections[0].links, &root_of(&output_file(&path)))),
+                    pinned => if n == 1 { cards(site, &ids.iter().copied().filter(|&i| site.articles[i].pinned).collect::<Vec<_>>()) } else { Vec::new() },
+                    articles => cards(site, page(&ids, per, n)),
+                    sections => sections,
+                    months => months,
+                    pager => Pager::new("", seg, n, total),
+                })
+            }
+            Job::Section(i, n) => {
+                let s = &site.sections[i];
+                let path = page_path(&s.path, seg, n);
+                let subsections: Vec<Value> = s.children.iter().map(|&c| {
+                    let c = &site.sections[c];
+                    context! { title => &c.title, path => &c.path, count => c.articles.len() }
+                }).collect();
+                let title = if n > 1 { format!("{} – {} {n}", s.title, self.t("page")) } else { s.title.clone() };
+                self.page(s.template.as_deref().map_or("section.html", leak_name), &path, None, context! {
+                    kind => "section",
+                    title => title,
+                    description => &s.summary,
+                    feed => format!("{}rss.xml", s.path),
+                    breadcrumbs => section_trail(site, &home, i),
+                    section => context! { title => &s.title, path => &s.path, count => s.articles.len(), extra => &s.extra,
+                        content => safe(self.body(&s.html, &s.links, &root_of(&output_file(&path)))) },
+                    subsections => subsections,
+                    articles => cards(site, page(&s.articles, per, n)),
+                    pager => Pager::new(&s.path, seg, n, page_count(s.articles.len(), per)),
+                })
+            }
+            Job::Article(id) => self.article(id, &home),
+            Job::TaxonomyIndex(t) => {
+                let tax = &site.taxonomies[t];
+                let title = self.t(&tax.name);
+                let terms: Vec<TermRef> = tax.terms.iter().map(|x| TermRef { name: &x.name, path: &x.path, count: x.articles.len() }).collect();
+                self.page("taxonomy.html", &tax.path, None, context! {
+                    kind => "taxonomy",
+                    title => &title,
+                    description => format!("{title} – {}", cfg.title),
+                    breadcrumbs => vec![Crumb::new(home.as_str(), ""), Crumb::new(title.clone(), tax.path.as_str())],
+                    taxonomy => context! { name => &tax.name, title => &title, path => &tax.path },
+                    terms => terms,
+                })
+            }
+            Job::Term(t, k, n) => {
+                let tax = &site.taxonomies[t];
+                let term = &tax.terms[k];
+                let per = tax.paginate_by.unwrap_or(per);
+                let path = page_path(&term.path, seg, n);
+                let tax_title = self.t(&tax.name);
+                let title = if n > 1 { format!("{} – {} {n}", term.name, self.t("page")) } else { term.name.clone() };
+                self.page("term.html", &path, None, context! {
+                    kind => "term",
+                    title => title,
+                    description => format!("{tax_title}: {}", term.name),
+                    feed => if tax.feed { Some(format!("{}rss.xml", term.path)) } else { None },
+                    breadcrumbs => vec![Crumb::new(home.as_str(), ""), Crumb::new(tax_title.clone(), tax.path.as_str()), Crumb::new(term.name.as_str(), term.path.as_str())],
+                    taxonomy => context! { name => &tax.name, title => &tax_title, path => &tax.path },
+                    term => TermRef { name: &term.name, path: &term.path, count: term.articles.len() },
+                    articles => cards(site, page(&term.articles, per, n)),
+                    pager => Pager::new(&term.path, seg, n, page_count(term.articles.len(), per)),
+                })
+            }
+            Job::ArchiveIndex => {
+                let path = format!("{}/", self.archive_root);
+                let title = self.t("archive");
+                let years: Vec<Value> = site.archive.years.iter().map(|y| context! {
+                    year => y.year, count => y.count, path => format!("{path}{}/", y.year),
+                    months => y.months.iter().map(|m| context! { year => m.year, month => m.month, path => m.path(&self.archive_root), count => m.articles.len() }).collect::<Vec<_>>(),
+                }).collect();
+                self.page("archive.html", &path, None, context! {
+                    kind => "archive",
+                    title => &title,
+                    description => format!("{title} – {}", cfg.title),
+                    breadcrumbs => vec![Crumb::new(home.as_str(), ""), Crumb::new(title.clone(), path.as_str())],
+                    years => years,
+                    total => site.articles.len(),
+                })
+            }
+            Job::ArchiveYear(y) => {
+                let year = &site.archive.years[y];
+                let root = format!("{}/", self.archive_root);
+                let path = format!("{root}{}/", year.year);
+                let title = format!("{} {}", self.t("year"), year.year);
+                let months: Vec<Value> = year.months.iter().map(|m| context! {
+                    year => m.year, month => m.month, path => m.path(&self.archive_root), count => m.articles.len(),
+                    articles => cards(site, &m.articles[..m.articles.len().min(per)]),
+                }).collect();
+                let neighbour = |k: Option<usize>| k.and_then(|k| site.archive.years.get(k)).map(|o| context! { year => o.year, path => format!("{root}{}/", o.year) });
+                self.page("archive_year.html", &path, None, context! {
+                    kind => "archive_year",
+                    title => &title,
+                    description => format!("{title} – {}", cfg.title),
+                    breadcrumbs => vec![Crumb::new(home.as_str(), ""), Crumb::new(self.t("archive"), root.as_str()), Crumb::new(title.clone(), path.as_str())],
+                    year => context! { year => year.year, count => year.count },
+                    months => months,
+                    newer => neighbour(y.checked_sub(1)),
+                    older => neighbour(Some(y + 1)),
+                })
+            }
+            Job::ArchiveMonth(y, m, n) => {
+                let month = &site.archive.years[y].months[m];
+                let base = month.path(&self.archive_root);
+                let path = page_path(&base, seg, n);
+                let all: Vec<_> = site.archive.months().collect();
+                let k = all.iter().position(|x| x.year == month.year && x.month == month.month).unwrap_or(0);
+                let neighbour = |j: Option<usize>| j.and_then(|j| all.get(j)).map(|o| context! { year => o.year, month => o.month, path => o.path(&self.archive_root) });
+                let label = crate::vi::format_month(month.year, month.month);
+                let title = if n > 1 { format!("{label} – {} {n}", self.t("page")) } else { label.clone() };
+                let root = format!("{}/", self.archive_root);
+                self.page("archive_month.html", &path, None, context! {
+                    kind => "archive_month",
+                    title => title,
+                    description => format!("{} {label} – {}", self.t("archive"), cfg.title),
+                    breadcrumbs => vec![Crumb::new(home.as_str(), ""), Crumb::new(self.t("archive"), root.as_str()),
+                        Crumb::new(format!("{} {}", self.t("year"), month.year), format!("{root}{}/", month.year)), Crumb::new(label.clone(), base.as_str())],
+                    month => context! { year => month.year, month => month.month, count => month.articles.len(), path => &base },
+                    articles => cards(site, page(&month.articles, per, n)),
+                    pager => Pager::new(&base, seg, n, page_count(month.articles.len(), per)),
+                    newer => neighbour(k.checked_sub(1)),
+                    older => neighbour(Some(k + 1)),
+                })
+            }
+            Job::Alias(i) => {
+                let (file, target) = &site.aliases[i];
+                let mut out = self.page("alias.html", file, None, context! {
+                    kind => "alias",
+                    title => self.t("moved"),
+                    target => target,
+                })?;
+                out.path = file.clone();
+                Ok(out)
+            }
+            Job::NotFound => {
+                // Served at any depth, so links start from the site's own path.
+                let root = url_path(&cfg.base());
+                let mut out = self.page("404.html", "404.html", Some(root), context! {
+                    kind => "404",
+                    title => self.t("not_found"),
+                    description => self.t("not_found"),
+                    months => site.archive.months().take(6).map(|m| context! { year => m.year, month => m.month, path => m.path(&self.archive_root) }).collect::<Vec<_>>(),
+                    articles => cards(site, &(0..site.articles.len().min(5)).collect::<Vec<_>>()),
+                })?;
+                out.path = "404.html".into();
+                Ok(out)
+            }
+            Job::Rss(feed) => Ok(feeds::rss(site, feed, &self.theme.strings)),
+            Job::Atom => Ok(feeds::atom(site)),
+            Job::Sitemap(part) => Ok(feeds::sitemap(site, part, jobs_sitemap_parts(site))),
+            Job::SitemapIndex => Ok(feeds::sitemap_index(site)),
+            Job::Robots => Ok(feeds::robots(site)),
+            Job::HighlightCss => Ok(Output {
+                path: "highlight.css".into(),
+                bytes: crate::content::highlight::stylesheet().into_bytes(),
+                is_feed: false,
+                template: None,
+            }),
+        }
+    }
+
+    fn article(&self, id: usize, home: &str) -> Result<Output, Box<Diagnostic>> {
+        let site = self.site;
+        let a = &site.articles[id];
+        let root = root_of(&output_file(&a.path));
+        let term_list = |t: usize| -> Vec<TermRef> {
+            a.terms.iter().filter(|(ti, _)| *ti == t).map(|&(ti, k)| {
+                let term = &site.taxonomies[ti].terms[k];
+                TermRef { name: &term.name, path: &term.path, count: term.articles.len() }
+            }).collect()
+        };
+        let mut terms = std::collections::BTreeMap::new();
+        for (t, tax) in site.taxonomies.iter().enumerate() {
+            terms.insert(tax.name.as_str(), context! { title => self.t(&tax.name), path => &tax.path, terms => term_list(t) });
+        }
+        let attachments: Vec<Value> = a.attachments.iter().map(|p| {
+            let name = p.rsplit('/').next().unwrap_or(p);
+            let ext = name.rsplit_once('.').map_or("", |(_, e)| e).to_uppercase();
+            context! { path => p, name => name, ext => ext }
+        }).collect();
+        let mut crumbs = section_trail(site, home, a.section);
+        crumbs.push(Crumb::new(a.title.as_str(), a.path.as_str()));
+        let section = &site.sections[a.section];
+        let (y, m) = a.month;
+        self.page(a.template.as_deref().map_or("article.html", leak_name), &a.path, Some(root.clone()), context! {
+            kind => "article",
+            title => &a.title,
+            description => &a.summary,
+            breadcrumbs => crumbs,
+            feed => if a.section != 0 { Some(format!("{}rss.xml", section.path)) } else { None },
+            page => context! {
+                title => &a.title,
+                path => &a.path,
+                date => a.date.rfc3339(),
+                updated => a.updated.map(|d| d.rfc3339()),
+                authors => &a.authors,
+                summary => &a.summary,
+                content => safe(self.body(&a.html, &a.links, &root)),
+                image => a.image.as_deref(),
+                image_caption => a.image_caption.as_deref(),
+                tags => terms.get("tags").cloned(),
+                categories => terms.get("categories").cloned(),
+                terms => terms,
+                section => Crumb::new(section.title.as_str(), section.path.as_str()),
+                prev => a.prev.map(|i| card(site, i)),
+                next => a.next.map(|i| card(site, i)),
+                related => cards(site, &a.related),
+                month => context! { year => y, month => m, path => format!("{}/{y}/{m:02}/", self.archive_root) },
+                attachments => attachments,
+                has_code => a.has_code,
+                extra => &a.extra,
+            },
+        })
+    }
+
+    /// Body HTML with link placeholders replaced by links relative to the page.
+    fn body(&self, html: &str, links: &[String], root: &str) -> String {
+        if links.is_empty() || !html.contains(LINK_PLACEHOLDER) {
+            return html.to_string();
+        }
+        let mut out = String::with_capacity(html.len());
+        let mut rest = html;
+        let needle = format!("href=\"{LINK_PLACEHOLDER}");
+        while let Some(i) = rest.find(&needle) {
+            out.push_str(&rest[..i + 6]);
+            rest = &rest[i + needle.len()..];
+            let end = rest.find('"').unwrap_or(rest.len());
+            let target = rest[..end].parse::<usize>().ok().and_then(|n| links.get(n));
+            if let Some(target) = target {
+                let (p, frag) = target.split_once('#').map_or((target.as_str(), None), |(p, f)| (p, Some(f)));
+                out.push_str(root);
+                out.push_str(p);
+                if self.site.config.link_index_html && (p.is_empty() || p.ends_with('/')) {
+                    out.push_str("index.html");
+                }
+                if let Some(f) = frag {
+                    out.push('#');
+                    out.push_str(f);
+                }
+            }
+            rest = &rest[end..];
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+fn jobs_sitemap_parts(site: &Site) -> usize {
+    feeds::sitemap_urls(site).len().div_ceil(SITEMAP_LIMIT)
+}
+
+/// The path part of an absolute URL: `https://x.vn/bantin/` → `/bantin/`.
+fn url_path(url: &str) -> String {
+    let after = url.split_once("://").map_or(url, |(_, r)| r);
+    after.find('/').map_or("/".to_string(), |i| after[i..].to_string())
+}
+
+/// Template names chosen in front matter live as long as the site; minijinja
+/// wants `'static` names for timing keys, so a few are leaked once.
+fn leak_name(name: &str) -> &'static str {
+    use std::collections::HashSet;
+    use std::sync::{Mutex, OnceLock};
+    static NAMES: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
+    let mut set = NAMES.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(n) = set.get(name) {
+        return n;
+    }
+    let leaked: &'static str = Box::leak(name.to_string().into_boxed_str());
+    set.insert(leaked);
+    leaked
+}
+
