@@ -53,7 +53,10 @@ impl Default for Config {
             timezone: "Asia/Ho_Chi_Minh".into(),
             theme: "default".into(),
             paginate_by: 20,
-            taxonomies: vec![TaxonomyConfig::named("tags"), TaxonomyConfig::named("categories")],
+            taxonomies: vec![
+                TaxonomyConfig::named("tags"),
+                TaxonomyConfig::named("categories"),
+            ],
             markdown: MarkdownConfig::default(),
             feed: FeedConfig::default(),
             urls: UrlConfig::default(),
@@ -85,7 +88,10 @@ pub struct MarkdownConfig {
 
 impl Default for MarkdownConfig {
     fn default() -> Self {
-        MarkdownConfig { unsafe_html: false, highlight_code: true }
+        MarkdownConfig {
+            unsafe_html: false,
+            highlight_code: true,
+        }
     }
 }
 
@@ -99,7 +105,10 @@ pub struct FeedConfig {
 
 impl Default for FeedConfig {
     fn default() -> Self {
-        FeedConfig { limit: 50, full_content: false }
+        FeedConfig {
+            limit: 50,
+            full_content: false,
+        }
     }
 }
 
@@ -115,7 +124,11 @@ pub struct UrlConfig {
 
 impl Default for UrlConfig {
     fn default() -> Self {
-        UrlConfig { archive: "luu-tru".into(), search: "tim-kiem".into(), page: "trang".into() }
+        UrlConfig {
+            archive: "luu-tru".into(),
+            search: "tim-kiem".into(),
+            page: "trang".into(),
+        }
     }
 }
 
@@ -157,7 +170,12 @@ impl TaxonomyConfig {
             "categories" => "chuyen-muc".to_string(),
             other => crate::vi::slugify(other),
         };
-        TaxonomyConfig { name: name.to_string(), path, paginate_by: None, feed: true }
+        TaxonomyConfig {
+            name: name.to_string(),
+            path,
+            paginate_by: None,
+            feed: true,
+        }
     }
 }
 
@@ -201,8 +219,23 @@ impl From<TaxonomySpec> for TaxonomyConfig {
 
 /// Keys of the top-level config, for "did you mean".
 const KEYS: &[&str] = &[
-    "title", "description", "base_url", "language", "timezone", "theme", "paginate_by", "taxonomies",
-    "markdown", "feed", "urls", "sort_by", "link_index_html", "term_slugs", "contact", "menu", "extra",
+    "title",
+    "description",
+    "base_url",
+    "language",
+    "timezone",
+    "theme",
+    "paginate_by",
+    "taxonomies",
+    "markdown",
+    "feed",
+    "urls",
+    "sort_by",
+    "link_index_html",
+    "term_slugs",
+    "contact",
+    "menu",
+    "extra",
 ];
 
 impl Config {
@@ -215,7 +248,14 @@ impl Config {
                 vec![Diagnostic::error(file, e.line, e.column, e.message).hint(e.hint)]
             })?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-            Err(e) => return Err(vec![Diagnostic::error(file, 0, 0, format!("cannot read: {e}"))]),
+            Err(e) => {
+                return Err(vec![Diagnostic::error(
+                    file,
+                    0,
+                    0,
+                    format!("cannot read: {e}"),
+                )])
+            }
         };
         Self::parse(&crate::vi::nfc(&text), file)
     }
@@ -226,11 +266,19 @@ impl Config {
             Config::default()
         } else {
             yaml::from_str(text).map_err(|e| {
-                let mut d = Diagnostic::error(file, e.line, e.column, format!("in config.yaml: {}", e.message));
+                let mut d = Diagnostic::error(
+                    file,
+                    e.line,
+                    e.column,
+                    format!("in config.yaml: {}", e.message),
+                );
                 if let Some((field, expected)) = yaml::unknown_field(&e.message) {
                     d.message = format!("unknown setting `{field}` in config.yaml");
-                    let cands: Vec<&str> =
-                        if expected.is_empty() { KEYS.to_vec() } else { expected.iter().map(String::as_str).collect() };
+                    let cands: Vec<&str> = if expected.is_empty() {
+                        KEYS.to_vec()
+                    } else {
+                        expected.iter().map(String::as_str).collect()
+                    };
                     d = d.hint(match did_you_mean(&field, cands.iter().copied()) {
                         Some(s) => format!("did you mean `{s}`?"),
                         None => format!("known settings: {}", cands.join(", ")),
@@ -257,26 +305,40 @@ impl Config {
         if !matches!(self.language.as_str(), "vi" | "en") {
             let (l, c) = at("language");
             errors.push(
-                Diagnostic::error(file, l, c, format!("unsupported language `{}`", self.language))
-                    .hint("the theme speaks `vi` and `en`")
-                    .source(text),
+                Diagnostic::error(
+                    file,
+                    l,
+                    c,
+                    format!("unsupported language `{}`", self.language),
+                )
+                .hint("the theme speaks `vi` and `en`")
+                .source(text),
             );
         }
         if self.paginate_by == 0 {
             let (l, c) = at("paginate_by");
-            errors.push(Diagnostic::error(file, l, c, "paginate_by must be at least 1").source(text));
+            errors
+                .push(Diagnostic::error(file, l, c, "paginate_by must be at least 1").source(text));
         }
         if !(self.base_url.starts_with("http://") || self.base_url.starts_with("https://")) {
             let (l, c) = at("base_url");
             errors.push(
-                Diagnostic::error(file, l, c, format!("base_url `{}` is not an absolute URL", self.base_url))
-                    .hint("write it like `https://hdnd.backan.gov.vn/`")
-                    .source(text),
+                Diagnostic::error(
+                    file,
+                    l,
+                    c,
+                    format!("base_url `{}` is not an absolute URL", self.base_url),
+                )
+                .hint("write it like `https://hdnd.backan.gov.vn/`")
+                .source(text),
             );
         }
         let mut seen = std::collections::HashSet::new();
         for t in &self.taxonomies {
-            if !seen.insert(t.name.as_str()) || crate::vi::slugify(&t.path) != t.path || t.path.is_empty() {
+            if !seen.insert(t.name.as_str())
+                || crate::vi::slugify(&t.path) != t.path
+                || t.path.is_empty()
+            {
                 let (l, c) = at("taxonomies");
                 errors.push(
                     Diagnostic::error(file, l, c, format!("taxonomy `{}` is declared twice or has a bad path", t.name))
@@ -349,14 +411,21 @@ mod tests {
 
     #[test]
     fn bad_values_are_all_reported() {
-        let e = Config::parse("timezone: Mars/Olympus\nlanguage: fr\nbase_url: example\n", "config.yaml").unwrap_err();
+        let e = Config::parse(
+            "timezone: Mars/Olympus\nlanguage: fr\nbase_url: example\n",
+            "config.yaml",
+        )
+        .unwrap_err();
         assert_eq!(e.len(), 3, "{e:?}");
         assert_eq!((e[0].line, e[1].line, e[2].line), (1, 2, 3));
     }
 
     #[test]
     fn fixed_offsets() {
-        let c = Config { timezone: "+05:30".into(), ..Config::default() };
+        let c = Config {
+            timezone: "+05:30".into(),
+            ..Config::default()
+        };
         assert_eq!(c.timezone_offset(), Some(330));
     }
 }

@@ -28,7 +28,12 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(file: impl Into<PathBuf>, line: usize, column: usize, message: impl Into<String>) -> Self {
+    pub fn error(
+        file: impl Into<PathBuf>,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             severity: Severity::Error,
             file: file.into(),
@@ -40,8 +45,16 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(file: impl Into<PathBuf>, line: usize, column: usize, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, ..Self::error(file, line, column, message) }
+    pub fn warning(
+        file: impl Into<PathBuf>,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Self::error(file, line, column, message)
+        }
     }
 
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
@@ -52,7 +65,10 @@ impl Diagnostic {
     /// Attaches the line `self.line` of `source` as the excerpt.
     pub fn source(mut self, source: &str) -> Self {
         if self.line > 0 {
-            self.excerpt = source.lines().nth(self.line - 1).map(|l| l.trim_end_matches('\r').to_string());
+            self.excerpt = source
+                .lines()
+                .nth(self.line - 1)
+                .map(|l| l.trim_end_matches('\r').to_string());
         }
         self
     }
@@ -87,8 +103,11 @@ impl fmt::Display for Diagnostic {
             writeln!(f, " {num} | {text}")?;
             if self.column > 0 {
                 // Columns count characters; tabs keep their width in the caret line.
-                let lead: String =
-                    text.chars().take(self.column - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+                let lead: String = text
+                    .chars()
+                    .take(self.column - 1)
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
                 writeln!(f, " {pad} | {lead}^")?;
             }
         }
@@ -101,38 +120,60 @@ impl fmt::Display for Diagnostic {
 
 /// Sorts diagnostics by file, then position, so output is deterministic.
 pub fn sort(diags: &mut [Diagnostic]) {
-    diags.sort_by(|a, b| (&a.file, a.line, a.column, &a.message).cmp(&(&b.file, b.line, b.column, &b.message)));
+    diags.sort_by(|a, b| {
+        (&a.file, a.line, a.column, &a.message).cmp(&(&b.file, b.line, b.column, &b.message))
+    });
 }
 
 /// Path of `path` relative to `root` for display; `path` itself when outside.
 pub fn rel(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
+    path.strip_prefix(root)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// The closest of `candidates` to `word`, if it is close enough to be a typo.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let word = word.to_lowercase();
     candidates
         .into_iter()
         .map(|c| (edit_distance(&word, &c.to_lowercase()), c))
-        .filter(|&(d, c)| d <= (c.chars().count().max(word.chars().count()) / 3).max(1) || c.starts_with(&word))
+        .filter(|&(d, c)| {
+            d <= (c.chars().count().max(word.chars().count()) / 3).max(1) || c.starts_with(&word)
+        })
         .min_by_key(|&(d, _)| d)
         .map(|(_, c)| c)
 }
 
-/// Levenshtein distance in characters.
+/// Edit distance in characters, counting a swap of two neighbours as one
+/// edit (`titel` → `title`), the commonest typo in key names.
 pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        cur[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j + 1] + 1).min(cur[j] + 1).min(prev[j] + usize::from(ca != cb));
-        }
-        std::mem::swap(&mut prev, &mut cur);
+    let w = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * w];
+    for i in 0..=a.len() {
+        d[i * w] = i;
     }
-    prev[b.len()]
+    for (j, cell) in d.iter_mut().enumerate().take(w) {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[(i - 1) * w + j] + 1)
+                .min(d[i * w + j - 1] + 1)
+                .min(d[(i - 1) * w + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[(i - 2) * w + j - 2] + 1);
+            }
+            d[i * w + j] = v;
+        }
+    }
+    d[a.len() * w + b.len()]
 }
 
 #[cfg(test)]
@@ -150,7 +191,9 @@ mod tests {
 
     #[test]
     fn prints_a_caret_under_the_column() {
-        let d = Diagnostic::error("content/a.md", 2, 5, "bad").source("---\ntag: x\n").hint("fix it");
+        let d = Diagnostic::error("content/a.md", 2, 5, "bad")
+            .source("---\ntag: x\n")
+            .hint("fix it");
         let s = d.to_string();
         assert!(s.contains("content/a.md:2:5"), "{s}");
         assert!(s.contains(" 2 | tag: x\n   |     ^"), "{s}");

@@ -17,16 +17,34 @@ fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     let (opts, timings) = match cli.command {
         Command::Build(a) => (
-            BuildOptions { root: a.root, output: a.output, base_url: a.base_url, drafts: a.drafts, future: a.future, now: None, write: true },
+            BuildOptions {
+                root: a.root,
+                output: a.output,
+                base_url: a.base_url,
+                drafts: a.drafts,
+                future: a.future,
+                now: None,
+                write: true,
+            },
             a.timings,
         ),
         Command::Check(a) => (
-            BuildOptions { root: a.root, drafts: a.drafts, future: a.future, write: false, ..Default::default() },
+            BuildOptions {
+                root: a.root,
+                drafts: a.drafts,
+                future: a.future,
+                write: false,
+                ..Default::default()
+            },
             false,
         ),
     };
@@ -73,7 +91,10 @@ fn summary(r: &BuildReport, opts: &BuildOptions, elapsed: std::time::Duration) {
         notes.push(format!("{} drafts (use --drafts)", skipped.drafts));
     }
     if skipped.future > 0 {
-        notes.push(format!("{} dated in the future (use --future)", skipped.future));
+        notes.push(format!(
+            "{} dated in the future (use --future)",
+            skipped.future
+        ));
     }
     if skipped.expired > 0 {
         notes.push(format!("{} expired", skipped.expired));
@@ -110,7 +131,7 @@ fn print_timings(r: &BuildReport) {
     }
     println!("template timings (summed over threads):");
     let mut t = r.template_times.clone();
-    t.sort_by(|a, b| b.1.cmp(&a.1));
+    t.sort_by_key(|x| std::cmp::Reverse(x.1));
     for (name, d, n) in t {
         println!(
             "  {name:<24} {:>10.1} ms {n:>8} pages {:>8.3} ms/page",

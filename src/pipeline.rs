@@ -53,7 +53,10 @@ pub enum Failure {
     /// Bad configuration or usage: exit 2.
     Config(Vec<Diagnostic>),
     /// Bad content: exit 1. Warnings are reported too.
-    Content { errors: Vec<Diagnostic>, warnings: Vec<Diagnostic> },
+    Content {
+        errors: Vec<Diagnostic>,
+        warnings: Vec<Diagnostic>,
+    },
 }
 
 /// Builds the site described by `opts`.
@@ -83,31 +86,53 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
     let output_dir = opts.output.clone().unwrap_or_else(|| root.join("public"));
     if opts.write {
         if let Err(e) = crate::output::check_target(root, &output_dir) {
-            return Err(Failure::Config(vec![Diagnostic::error(output_dir.display().to_string(), 0, 0, e.message).hint(e.hint)]));
+            return Err(Failure::Config(vec![Diagnostic::error(
+                output_dir.display().to_string(),
+                0,
+                0,
+                e.message,
+            )
+            .hint(e.hint)]));
         }
     }
     lap("config", &mut timings);
 
     // 2. Walk the content tree in sorted order.
     let walk = content::walk::walk(root, &root.join("content"));
-    let (mut warnings, walk_errors): (Vec<_>, Vec<_>) = walk.diagnostics.into_iter().partition(|d| !d.is_error());
+    let (mut warnings, walk_errors): (Vec<_>, Vec<_>) =
+        walk.diagnostics.into_iter().partition(|d| !d.is_error());
     errors.extend(walk_errors);
     lap("walk", &mut timings);
 
     // 3. Parse every file in parallel.
-    let extra_taxonomies: Vec<String> =
-        config.taxonomies.iter().map(|t| t.name.clone()).filter(|n| n != "tags" && n != "categories").collect();
-    let ctx = front_matter::Context { offset_minutes: config.timezone_offset().unwrap_or(420), taxonomies: &extra_taxonomies };
-    let md = markdown::MdSettings { unsafe_html: config.markdown.unsafe_html, highlight: config.markdown.highlight_code };
-    let results: Vec<Result<Parsed, Vec<Diagnostic>>> =
-        walk.sources.par_iter().map(|file| parse_one(file.clone(), &ctx, md)).collect();
+    let extra_taxonomies: Vec<String> = config
+        .taxonomies
+        .iter()
+        .map(|t| t.name.clone())
+        .filter(|n| n != "tags" && n != "categories")
+        .collect();
+    let ctx = front_matter::Context {
+        offset_minutes: config.timezone_offset().unwrap_or(420),
+        taxonomies: &extra_taxonomies,
+    };
+    let md = markdown::MdSettings {
+        unsafe_html: config.markdown.unsafe_html,
+        highlight: config.markdown.highlight_code,
+    };
+    let results: Vec<Result<Parsed, Vec<Diagnostic>>> = walk
+        .sources
+        .par_iter()
+        .map(|file| parse_one(file.clone(), &ctx, md))
+        .collect();
     let mut parsed = Vec::with_capacity(results.len());
     let mut broken = HashSet::new();
     for (file, r) in walk.sources.iter().zip(results) {
         match r {
             Ok(p) => {
                 for (l, c, m, h) in &p.body.warnings {
-                    warnings.push(Diagnostic::warning(p.file.display(), *l, *c, m.clone()).hint(h.clone()));
+                    warnings.push(
+                        Diagnostic::warning(p.file.display(), *l, *c, m.clone()).hint(h.clone()),
+                    );
                 }
                 parsed.push(p);
             }
@@ -121,7 +146,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
 
     // 4. Link the site graph (pure, no I/O).
     let static_files: HashSet<String> = theme.static_files.keys().cloned().collect();
-    let now = opts.now.unwrap_or_else(|| DateTime::now(config.timezone_offset().unwrap_or(420)));
+    let now = opts
+        .now
+        .unwrap_or_else(|| DateTime::now(config.timezone_offset().unwrap_or(420)));
     let linked = model::link(LinkInput {
         config,
         parsed,
@@ -147,7 +174,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
     // 5 and 6. Render every page in parallel, each written as soon as it is made.
     let staging = if opts.write {
         Some(Staging::new(root, &output_dir).map_err(|e| {
-            Failure::Config(vec![Diagnostic::error(output_dir.display().to_string(), 0, 0, e.message).hint(e.hint)])
+            Failure::Config(vec![Diagnostic::error(
+                output_dir.display().to_string(),
+                0,
+                0,
+                e.message,
+            )
+            .hint(e.hint)])
         })?)
     } else {
         None
@@ -164,11 +197,15 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
     let report = match rendered {
         Ok(r) if copied.is_empty() => r,
         Ok(_) => {
-            staging.map(Staging::abandon);
+            if let Some(s) = staging {
+                s.abandon();
+            }
             return Err(content_failure(copied, warnings));
         }
         Err(mut e) => {
-            staging.map(Staging::abandon);
+            if let Some(s) = staging {
+                s.abandon();
+            }
             e.extend(copied);
             return Err(content_failure(e, warnings));
         }
@@ -177,7 +214,12 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
         Some(s) => {
             let stats = *s.stats.lock().expect("no panics while locked");
             let dir = s.commit().map_err(|e| {
-                Failure::Config(vec![Diagnostic::error(output_dir.display().to_string(), 0, 0, format!("cannot replace the output folder: {e}"))])
+                Failure::Config(vec![Diagnostic::error(
+                    output_dir.display().to_string(),
+                    0,
+                    0,
+                    format!("cannot replace the output folder: {e}"),
+                )])
             })?;
             (Some(dir), stats)
         }
@@ -201,9 +243,14 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
 }
 
 /// Reads, decodes and parses one content file.
-fn parse_one(file: content::SourceFile, ctx: &front_matter::Context, md: markdown::MdSettings) -> Result<Parsed, Vec<Diagnostic>> {
+fn parse_one(
+    file: content::SourceFile,
+    ctx: &front_matter::Context,
+    md: markdown::MdSettings,
+) -> Result<Parsed, Vec<Diagnostic>> {
     let shown = file.display();
-    let bytes = std::fs::read(&file.path).map_err(|e| vec![Diagnostic::error(&shown, 0, 0, format!("cannot read: {e}"))])?;
+    let bytes = std::fs::read(&file.path)
+        .map_err(|e| vec![Diagnostic::error(&shown, 0, 0, format!("cannot read: {e}"))])?;
     let src = source::read(&bytes, &shown).map_err(|d| vec![d])?;
     let front = front_matter::parse(&src, &shown, ctx);
     // The body is parsed even when the front matter is bad, so its problems are reported too.
@@ -214,7 +261,9 @@ fn parse_one(file: content::SourceFile, ctx: &front_matter::Context, md: markdow
 
 /// Copies content assets and static files into the output, in parallel.
 fn copy_files(site: &model::Site, theme: &Theme, staging: Option<&Staging>) -> Vec<Diagnostic> {
-    let Some(staging) = staging else { return Vec::new() };
+    let Some(staging) = staging else {
+        return Vec::new();
+    };
     let statics: Vec<(&String, &Bytes)> = theme.static_files.iter().collect();
     let mut errors: Vec<Diagnostic> = statics
         .par_iter()
@@ -223,12 +272,21 @@ fn copy_files(site: &model::Site, theme: &Theme, staging: Option<&Staging>) -> V
                 Bytes::Embedded(b) => staging.write(path, b),
                 Bytes::Disk(p) => staging.copy(p, path),
             };
-            r.err().map(|e| Diagnostic::error(format!("static/{path}"), 0, 0, format!("cannot copy: {e}")))
+            r.err().map(|e| {
+                Diagnostic::error(format!("static/{path}"), 0, 0, format!("cannot copy: {e}"))
+            })
         })
         .collect();
-    errors.extend(site.assets.par_iter().filter_map(|(src, path)| {
-        staging.copy(src, path).err().map(|e| Diagnostic::error(src.display().to_string(), 0, 0, format!("cannot copy: {e}")))
-    }).collect::<Vec<_>>());
+    errors.extend(
+        site.assets
+            .par_iter()
+            .filter_map(|(src, path)| {
+                staging.copy(src, path).err().map(|e| {
+                    Diagnostic::error(src.display().to_string(), 0, 0, format!("cannot copy: {e}"))
+                })
+            })
+            .collect::<Vec<_>>(),
+    );
     errors
 }
 

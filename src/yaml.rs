@@ -21,7 +21,11 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
         if let Some(i) = message.find(" at line ") {
             message.truncate(i);
         }
-        YamlError { line, column, message }
+        YamlError {
+            line,
+            column,
+            message,
+        }
     })
 }
 

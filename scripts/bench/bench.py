@@ -197,14 +197,31 @@ def median_of(runs: list[dict], key: str) -> float | None:
     return statistics.median(vals) if vals else None
 
 
-def parse_stages(text: str) -> dict[str, float]:
+def parse_stages(text: str) -> tuple[dict[str, float], dict[str, float]]:
+    """Stage and template times from `--timings` output.
+
+    Lines `<name> <number> ms` under a header containing "stage" (or, with no
+    header at all, any such line whose name has no dot) are stages; under a
+    header containing "template" they are template times.
+    """
     stages: dict[str, float] = {}
+    templates: dict[str, float] = {}
+    mode = None  # None: no header seen yet
     for line in text.splitlines():
+        low = line.strip().lower()
+        if low.endswith(":") and "timing" in low:
+            mode = "stage" if "stage" in low else ("template" if "template" in low else "other")
+            continue
         m = STAGE_RE.match(line)
-        if m:
-            name = m.group(1).strip().lower()
-            stages[name] = float(m.group(2).replace(",", "."))
-    return stages
+        if not m:
+            continue
+        name = m.group(1).strip().lower()
+        val = float(m.group(2).replace(",", "."))
+        if mode == "stage" or (mode is None and "." not in name):
+            stages[name] = val
+        elif mode == "template":
+            templates[name] = val
+    return stages, templates
 
 
 # --------------------------------------------------------------------------
@@ -282,7 +299,8 @@ def summarize(runs: list[dict], out: str) -> dict:
     res = {
         "ok": bool(ok) and len(ok) == len(runs),
         "rc": [r["rc"] for r in runs],
-        "runs": [{k: r.get(k) for k in ("wall", "user", "sys", "cpu", "rss_kib", "rc", "load", "stages")}
+        "runs": [{k: r.get(k) for k in ("wall", "user", "sys", "cpu", "rss_kib", "rc", "load", "stages",
+                                      "templates")}
                  for r in runs],
         "wall": median_of(ok, "wall"),
         "cpu": median_of(ok, "cpu"),
@@ -292,15 +310,16 @@ def summarize(runs: list[dict], out: str) -> dict:
         res["error"] = (runs[-1]["stderr"] or runs[-1]["stdout"]).strip()[-3000:]
     if os.path.isdir(out):
         res.update(tree_stats(out))
-    stage_runs = [r["stages"] for r in ok if r.get("stages")]
-    if stage_runs:
-        names = []
-        for s in stage_runs:
-            for k in s:
-                if k not in names:
-                    names.append(k)
-        res["stages"] = {k: statistics.median([s[k] for s in stage_runs if k in s])
-                         for k in names}
+    for field in ("stages", "templates"):
+        field_runs = [r[field] for r in ok if r.get(field)]
+        if field_runs:
+            names = []
+            for s in field_runs:
+                for k in s:
+                    if k not in names:
+                        names.append(k)
+            res[field] = {k: statistics.median([s[k] for s in field_runs if k in s])
+                          for k in names}
     return res
 
 
@@ -334,7 +353,7 @@ def bench_size(args, n: int, bantin: str | None, hugo: str | None,
         if b_cmd:
             log(f"{n}: bantin build ({k + 1}/{args.repeat})")
             r = run_tool("bantin", b_cmd, b_out, tf)
-            r["stages"] = parse_stages(r["stdout"] + "\n" + r["stderr"])
+            r["stages"], r["templates"] = parse_stages(r["stdout"] + "\n" + r["stderr"])
             b_runs.append(r)
         if h_cmd:
             log(f"{n}: hugo build ({k + 1}/{args.repeat})")

@@ -71,8 +71,25 @@ struct Raw {
 
 /// Every key of [`Raw`], for "did you mean".
 pub const KEYS: &[&str] = &[
-    "title", "date", "updated", "author", "authors", "summary", "tags", "categories", "taxonomies", "image",
-    "image_caption", "draft", "slug", "aliases", "pinned", "expiry_date", "weight", "template", "extra",
+    "title",
+    "date",
+    "updated",
+    "author",
+    "authors",
+    "summary",
+    "tags",
+    "categories",
+    "taxonomies",
+    "image",
+    "image_caption",
+    "draft",
+    "slug",
+    "aliases",
+    "pinned",
+    "expiry_date",
+    "weight",
+    "template",
+    "extra",
 ];
 
 /// Any YAML scalar, as text: `title: 2021` is the title "2021".
@@ -169,8 +186,17 @@ pub fn parse(src: &Source, file: &str, ctx: &Context) -> Result<FrontMatter, Vec
     let yaml_text = src.front();
     let shift = src.front_line - 1;
     let at = |line: usize, col: usize, msg: String| {
-        Diagnostic::error(file, if line == 0 { src.front_line - 1 } else { line + shift }, col, msg)
-            .source(&src.text)
+        Diagnostic::error(
+            file,
+            if line == 0 {
+                src.front_line - 1
+            } else {
+                line + shift
+            },
+            col,
+            msg,
+        )
+        .source(&src.text)
     };
     let raw: Raw = if yaml_text.trim().is_empty() {
         Raw::default()
@@ -207,7 +233,10 @@ pub fn parse(src: &Source, file: &str, ctx: &Context) -> Result<FrontMatter, Vec
     };
 
     let mut errors = Vec::new();
-    let date = |key: &str, value: &Option<Text>, errors: &mut Vec<Diagnostic>| -> Option<DateTime> {
+    let date = |key: &str,
+                value: &Option<Text>,
+                errors: &mut Vec<Diagnostic>|
+     -> Option<DateTime> {
         let text = value.as_ref()?;
         match parse_date(&text.0, ctx.offset_minutes) {
             Ok(d) => Some(d),
@@ -227,13 +256,17 @@ pub fn parse(src: &Source, file: &str, ctx: &Context) -> Result<FrontMatter, Vec
     let title = raw.title.map(|t| t.0).unwrap_or_default();
     if title.is_empty() {
         errors.push(
-            at(0, 1, "missing `title`".into()).hint("add a line `title: \"Tiêu đề bài viết\"` to the front matter"),
+            at(0, 1, "missing `title`".into())
+                .hint("add a line `title: \"Tiêu đề bài viết\"` to the front matter"),
         );
     }
     if let Some(slug) = &raw.slug {
         if crate::vi::slugify(&slug.0).is_empty() {
             let (l, c) = locate_value(yaml_text, "slug").unwrap_or((0, 0));
-            errors.push(at(l, c, "`slug` has no letters or digits".into()).hint("write a slug like `giao-ban-hdnd`"));
+            errors.push(
+                at(l, c, "`slug` has no letters or digits".into())
+                    .hint("write a slug like `giao-ban-hdnd`"),
+            );
         }
     }
     let mut terms = BTreeMap::new();
@@ -246,7 +279,10 @@ pub fn parse(src: &Source, file: &str, ctx: &Context) -> Result<FrontMatter, Vec
     for (name, t) in raw.taxonomies.unwrap_or_default() {
         if !ctx.taxonomies.contains(&name) {
             let (l, c) = locate_key(yaml_text, "taxonomies").unwrap_or((0, 0));
-            errors.push(at(l, c, format!("unknown taxonomy `{name}`")).hint("declare it under `taxonomies:` in config.yaml"));
+            errors.push(
+                at(l, c, format!("unknown taxonomy `{name}`"))
+                    .hint("declare it under `taxonomies:` in config.yaml"),
+            );
         }
         terms.insert(name, t.0);
     }
@@ -277,7 +313,9 @@ pub fn parse(src: &Source, file: &str, ctx: &Context) -> Result<FrontMatter, Vec
         expiry_date,
         weight: raw.weight.unwrap_or(0),
         template: raw.template.map(|s| s.0),
-        extra: raw.extra.unwrap_or(serde_json::Value::Object(Default::default())),
+        extra: raw
+            .extra
+            .unwrap_or(serde_json::Value::Object(Default::default())),
     })
 }
 
@@ -288,7 +326,14 @@ mod tests {
 
     fn parse_str(text: &str) -> Result<FrontMatter, Vec<Diagnostic>> {
         let src = read(text.as_bytes(), "content/a.md").unwrap();
-        parse(&src, "content/a.md", &Context { offset_minutes: 420, taxonomies: &["linh_vuc".to_string()] })
+        parse(
+            &src,
+            "content/a.md",
+            &Context {
+                offset_minutes: 420,
+                taxonomies: &["linh_vuc".to_string()],
+            },
+        )
     }
 
     #[test]
@@ -316,7 +361,14 @@ mod tests {
         let e = parse_str("---\ntitle: a\ndate: 2021-01-01\ntag: [x]\n---\n").unwrap_err();
         assert_eq!((e[0].line, e[0].column), (4, 1));
         assert_eq!(e[0].message, "unknown front matter key `tag`");
-        assert!(e[0].hint.as_deref().unwrap().contains("did you mean `tags`?"), "{:?}", e[0].hint);
+        assert!(
+            e[0].hint
+                .as_deref()
+                .unwrap()
+                .contains("did you mean `tags`?"),
+            "{:?}",
+            e[0].hint
+        );
     }
 
     #[test]
@@ -331,7 +383,11 @@ mod tests {
         let e = parse_str("---\ntitle: a\ndate: 30/02/2021\n---\n").unwrap_err();
         assert_eq!(e[0].line, 3);
         assert_eq!(e[0].column, 7);
-        assert!(e[0].message.starts_with("invalid `date`"), "{}", e[0].message);
+        assert!(
+            e[0].message.starts_with("invalid `date`"),
+            "{}",
+            e[0].message
+        );
     }
 
     #[test]
@@ -359,6 +415,10 @@ mod tests {
     #[test]
     fn taxonomy_at_top_level_is_explained() {
         let e = parse_str("---\ntitle: a\nlinh_vuc: [Y tế]\n---\n").unwrap_err();
-        assert!(e[0].hint.as_deref().unwrap().contains("under `taxonomies:`"));
+        assert!(e[0]
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("under `taxonomies:`"));
     }
 }

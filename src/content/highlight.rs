@@ -28,20 +28,37 @@ impl LazyHighlighter {
     }
 
     fn get(&self) -> &SyntectAdapter {
-        self.inner.get_or_init(|| SyntectAdapterBuilder::new().css_with_class_prefix(PREFIX).build())
+        self.inner.get_or_init(|| {
+            SyntectAdapterBuilder::new()
+                .css_with_class_prefix(PREFIX)
+                .build()
+        })
     }
 }
 
 impl SyntaxHighlighterAdapter for LazyHighlighter {
-    fn write_highlighted(&self, output: &mut dyn fmt::Write, lang: Option<&str>, code: &str) -> fmt::Result {
+    fn write_highlighted(
+        &self,
+        output: &mut dyn fmt::Write,
+        lang: Option<&str>,
+        code: &str,
+    ) -> fmt::Result {
         self.get().write_highlighted(output, lang, code)
     }
 
-    fn write_pre_tag(&self, output: &mut dyn fmt::Write, attributes: HashMap<&'static str, Cow<'_, str>>) -> fmt::Result {
+    fn write_pre_tag(
+        &self,
+        output: &mut dyn fmt::Write,
+        attributes: HashMap<&'static str, Cow<'_, str>>,
+    ) -> fmt::Result {
         self.get().write_pre_tag(output, attributes)
     }
 
-    fn write_code_tag(&self, output: &mut dyn fmt::Write, attributes: HashMap<&'static str, Cow<'_, str>>) -> fmt::Result {
+    fn write_code_tag(
+        &self,
+        output: &mut dyn fmt::Write,
+        attributes: HashMap<&'static str, Cow<'_, str>>,
+    ) -> fmt::Result {
         self.get().write_code_tag(output, attributes)
     }
 }
@@ -52,5 +69,6 @@ pub fn stylesheet() -> String {
     use syntect::html::{css_for_theme_with_class_style, ClassStyle};
     let themes = ThemeSet::load_defaults();
     let theme = &themes.themes["InspiredGitHub"];
-    css_for_theme_with_class_style(theme, ClassStyle::SpacedPrefixed { prefix: PREFIX }).unwrap_or_default()
+    css_for_theme_with_class_style(theme, ClassStyle::SpacedPrefixed { prefix: PREFIX })
+        .unwrap_or_default()
 }

@@ -67,7 +67,12 @@ struct Headings {
 }
 
 impl HeadingAdapter for Headings {
-    fn enter(&self, out: &mut dyn fmt::Write, h: &comrak::adapters::HeadingMeta, _: Option<Sourcepos>) -> fmt::Result {
+    fn enter(
+        &self,
+        out: &mut dyn fmt::Write,
+        h: &comrak::adapters::HeadingMeta,
+        _: Option<Sourcepos>,
+    ) -> fmt::Result {
         let mut id = slugify(&h.content);
         if id.is_empty() {
             id = "muc".into();
@@ -98,9 +103,12 @@ pub fn render(body: &str, dir: &str, first_line: usize, settings: MdSettings) ->
     // sourcepos columns count bytes; diagnostics count characters.
     let pos = |sp: Sourcepos| {
         let line = sp.start.line;
-        let col = lines.get(line.wrapping_sub(1)).map_or(sp.start.column, |l| {
-            l.get(..sp.start.column.saturating_sub(1)).map_or(sp.start.column, |p| p.chars().count() + 1)
-        });
+        let col = lines
+            .get(line.wrapping_sub(1))
+            .map_or(sp.start.column, |l| {
+                l.get(..sp.start.column.saturating_sub(1))
+                    .map_or(sp.start.column, |p| p.chars().count() + 1)
+            });
         (line + shift, col)
     };
 
@@ -224,11 +232,18 @@ fn internal_target(url: &str) -> Option<(String, String)> {
     }
     let (path, fragment) = match url.find(['#', '?']) {
         Some(i) if url[i..].starts_with('#') => (&url[..i], url[i..].to_string()),
-        Some(i) => (&url[..i], url[i..].find('#').map_or(String::new(), |j| url[i + j..].to_string())),
+        Some(i) => (
+            &url[..i],
+            url[i..]
+                .find('#')
+                .map_or(String::new(), |j| url[i + j..].to_string()),
+        ),
         None => (url, String::new()),
     };
     let path = percent_decode(path);
-    path.to_ascii_lowercase().ends_with(".md").then_some((crate::vi::nfc(&path), fragment))
+    path.to_ascii_lowercase()
+        .ends_with(".md")
+        .then_some((crate::vi::nfc(&path), fragment))
 }
 
 fn percent_decode(s: &str) -> String {
@@ -237,7 +252,10 @@ fn percent_decode(s: &str) -> String {
     let mut i = 0;
     while i < b.len() {
         if b[i] == b'%' && i + 2 < b.len() {
-            if let Some(v) = s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok()) {
+            if let Some(v) = s
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+            {
                 out.push(v);
                 i += 3;
                 continue;
@@ -251,7 +269,11 @@ fn percent_decode(s: &str) -> String {
 
 /// Resolves `target` against content folder `dir`; `None` if it leaves `content/`.
 pub fn resolve(dir: &str, target: &str) -> Option<String> {
-    let mut parts: Vec<&str> = if target.starts_with('/') { Vec::new() } else { dir.split('/').filter(|s| !s.is_empty()).collect() };
+    let mut parts: Vec<&str> = if target.starts_with('/') {
+        Vec::new()
+    } else {
+        dir.split('/').filter(|s| !s.is_empty()).collect()
+    };
     for seg in target.split('/') {
         match seg {
             "" | "." => {}
@@ -268,7 +290,10 @@ pub fn resolve(dir: &str, target: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    const S: MdSettings = MdSettings { unsafe_html: false, highlight: true };
+    const S: MdSettings = MdSettings {
+        unsafe_html: false,
+        highlight: true,
+    };
 
     #[test]
     fn gfm_extensions() {
@@ -283,7 +308,12 @@ mod tests {
     #[test]
     fn headings_get_ascii_ids() {
         let b = render("## Kết quả đạt được\n\n## Kết quả đạt được\n", "", 1, S);
-        assert!(b.html.contains("<h2 id=\"ket-qua-dat-duoc\">Kết quả đạt được</h2>"), "{}", b.html);
+        assert!(
+            b.html
+                .contains("<h2 id=\"ket-qua-dat-duoc\">Kết quả đạt được</h2>"),
+            "{}",
+            b.html
+        );
         assert!(b.html.contains("id=\"ket-qua-dat-duoc-1\""));
     }
 
@@ -292,22 +322,45 @@ mod tests {
         let b = render("<script>alert(1)</script>\n\nA <b>b</b>\n", "", 1, S);
         assert!(!b.html.contains("<script>"));
         assert!(!b.html.contains("<b>"));
-        let b = render("A <b>b</b>\n", "", 1, MdSettings { unsafe_html: true, highlight: true });
+        let b = render(
+            "A <b>b</b>\n",
+            "",
+            1,
+            MdSettings {
+                unsafe_html: true,
+                highlight: true,
+            },
+        );
         assert!(b.html.contains("<b>b</b>"));
     }
 
     #[test]
     fn summary_from_more_marker_or_first_paragraph() {
-        let b = render("Đoạn một\ntiếp.\n\nĐoạn hai.\n\n<!-- more -->\n\nThân bài.\n", "", 1, S);
+        let b = render(
+            "Đoạn một\ntiếp.\n\nĐoạn hai.\n\n<!-- more -->\n\nThân bài.\n",
+            "",
+            1,
+            S,
+        );
         assert_eq!(b.summary, "Đoạn một tiếp. Đoạn hai.");
         assert!(!b.html.contains("more"), "{}", b.html);
-        let b = render("## Tiêu đề\n\n**Chiều ngày 15/10**, HĐND họp.\n\nSau.\n", "", 1, S);
+        let b = render(
+            "## Tiêu đề\n\n**Chiều ngày 15/10**, HĐND họp.\n\nSau.\n",
+            "",
+            1,
+            S,
+        );
         assert_eq!(b.summary, "Chiều ngày 15/10, HĐND họp.");
     }
 
     #[test]
     fn links_to_md_files_become_placeholders_with_positions() {
-        let b = render("Xem\n[bài cũ](../2020/giao-ban.md#ket-qua) và [web](https://x.vn/a.md).\n", "tin-tuc/2021", 5, S);
+        let b = render(
+            "Xem\n[bài cũ](../2020/giao-ban.md#ket-qua) và [web](https://x.vn/a.md).\n",
+            "tin-tuc/2021",
+            5,
+            S,
+        );
         assert_eq!(b.links.len(), 1);
         assert_eq!(b.links[0].target, "tin-tuc/2020/giao-ban.md");
         assert_eq!(b.links[0].fragment, "#ket-qua");

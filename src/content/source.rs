@@ -2,7 +2,7 @@
 //! front matter and body with the line where each starts.
 
 use crate::diag::Diagnostic;
-use crate::vi::{decode_source, nfc};
+use crate::vi::{decode_source, detect_mojibake, nfc};
 
 /// A source file's text, split at its front matter.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,6 +32,19 @@ pub fn read(bytes: &[u8], file: &str) -> Result<Source, Diagnostic> {
     let text = decode_source(bytes)
         .map_err(|e| Diagnostic::error(file, e.line, e.column, e.message).hint(e.hint))?;
     let text = nfc(&text);
+    if let Some(m) = detect_mojibake(&text) {
+        return Err(Diagnostic::error(
+            file,
+            m.line,
+            m.column,
+            format!(
+                "garbled text: `{}` looks like {} text pasted as Unicode; it should read `{}`",
+                m.sample, m.encoding, m.preview
+            ),
+        )
+        .hint(m.hint())
+        .source(&text));
+    }
     split(text, file)
 }
 
@@ -50,14 +63,22 @@ pub fn split(text: String, file: &str) -> Result<Source, Diagnostic> {
         let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
         if text[pos..end].trim_end() == "---" {
             let body_start = (end + 1).min(text.len());
-            return Ok(Source { front: front_start..pos, front_line: 2, body_start, body_line: line + 1, text });
+            return Ok(Source {
+                front: front_start..pos,
+                front_line: 2,
+                body_start,
+                body_line: line + 1,
+                text,
+            });
         }
         pos = end + 1;
         line += 1;
     }
-    Err(Diagnostic::error(file, 1, 1, "the front matter is not closed")
-        .hint("add a line `---` after the last front matter line")
-        .source(&text))
+    Err(
+        Diagnostic::error(file, 1, 1, "the front matter is not closed")
+            .hint("add a line `---` after the last front matter line")
+            .source(&text),
+    )
 }
 
 #[cfg(test)]
@@ -87,8 +108,36 @@ mod tests {
     }
 
     #[test]
+    fn tcvn3_mojibake_is_an_error_with_a_preview() {
+        let e = read(
+            "---\ntitle: a\n---\nCéng hoµ x· héi chñ nghÜa ViÖt Nam\n".as_bytes(),
+            "a.md",
+        )
+        .unwrap_err();
+        assert_eq!(e.line, 4);
+        assert!(e.message.contains("TCVN3"), "{}", e.message);
+        assert!(
+            e.message.contains("Cộng hoà xã hội chủ nghĩa Việt Nam"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
+    fn legacy_bytes_name_the_encoding() {
+        // "Céng hoµ" saved in TCVN3 is not UTF-8 at all.
+        let e = read(
+            b"---\ntitle: C\xe9ng ho\xb5 x\xb7 h\xe9i ch\xf1 ngh\xdca\n---\n",
+            "a.md",
+        )
+        .unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.message.contains("TCVN3"), "{}", e.message);
+    }
+
+    #[test]
     fn nfd_text_becomes_nfc() {
-        let s = read("---\ntitle: Ho\u{0323}i\n---\n".as_bytes(), "a.md").unwrap();
+        let s = read("---\ntitle: Ho\u{0323}\u{0302}i\n---\n".as_bytes(), "a.md").unwrap();
         assert_eq!(s.front(), "title: Hội\n");
     }
 }

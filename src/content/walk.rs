@@ -75,13 +75,18 @@ pub fn walk(root: &Path, dir: &Path) -> Walk {
         return out;
     }
     let canon_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let mut it = WalkDir::new(dir).follow_links(false).sort_by_file_name().min_depth(1).into_iter();
+    let mut it = WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .min_depth(1)
+        .into_iter();
     while let Some(entry) = it.next() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
                 let p = e.path().map(|p| rel(root, p)).unwrap_or_default();
-                out.diagnostics.push(Diagnostic::error(p, 0, 0, format!("cannot read: {e}")));
+                out.diagnostics
+                    .push(Diagnostic::error(p, 0, 0, format!("cannot read: {e}")));
                 continue;
             }
         };
@@ -99,7 +104,9 @@ pub fn walk(root: &Path, dir: &Path) -> Walk {
             match path.canonicalize() {
                 Ok(target) if target.starts_with(&canon_root) && target.is_file() => {
                     path = target;
-                    file_type = std::fs::metadata(&path).map(|m| m.file_type()).unwrap_or(file_type);
+                    file_type = std::fs::metadata(&path)
+                        .map(|m| m.file_type())
+                        .unwrap_or(file_type);
                 }
                 _ => {
                     out.diagnostics.push(
@@ -115,8 +122,13 @@ pub fn walk(root: &Path, dir: &Path) -> Walk {
         }
         let Some(rel_path) = entry.path().strip_prefix(dir).ok().and_then(|p| p.to_str()) else {
             out.diagnostics.push(
-                Diagnostic::error(rel(root, entry.path()), 0, 0, "file name is not valid Unicode")
-                    .hint("rename the file using Unicode (UTF-8) characters"),
+                Diagnostic::error(
+                    rel(root, entry.path()),
+                    0,
+                    0,
+                    "file name is not valid Unicode",
+                )
+                .hint("rename the file using Unicode (UTF-8) characters"),
             );
             continue;
         };
@@ -132,8 +144,15 @@ pub fn walk(root: &Path, dir: &Path) -> Walk {
             None
         };
         match kind {
-            Some(kind) => out.sources.push(SourceFile { path, rel: rel_path, kind }),
-            None => out.assets.push(Asset { path, rel: rel_path }),
+            Some(kind) => out.sources.push(SourceFile {
+                path,
+                rel: rel_path,
+                kind,
+            }),
+            None => out.assets.push(Asset {
+                path,
+                rel: rel_path,
+            }),
         }
     }
     out
@@ -145,7 +164,15 @@ mod tests {
 
     #[test]
     fn ignores_leftovers() {
-        for n in [".DS_Store", "bai.md~", ".bai.md.swp", "Thumbs.db", "~$bai.docx", "#bai.md#", ".git"] {
+        for n in [
+            ".DS_Store",
+            "bai.md~",
+            ".bai.md.swp",
+            "Thumbs.db",
+            "~$bai.docx",
+            "#bai.md#",
+            ".git",
+        ] {
             assert!(is_ignored(n), "{n}");
         }
         for n in ["bai.md", "anh-1.jpg", "_index.md", "tai-lieu.pdf"] {

@@ -41,11 +41,19 @@ impl Archive {
         let mut years: Vec<Year> = Vec::new();
         for ((year, month), articles) in map.into_iter().rev() {
             if years.last().map(|y| y.year) != Some(year) {
-                years.push(Year { year, months: Vec::new(), count: 0 });
+                years.push(Year {
+                    year,
+                    months: Vec::new(),
+                    count: 0,
+                });
             }
             let y = years.last_mut().expect("pushed above");
             y.count += articles.len();
-            y.months.push(Month { year, month, articles });
+            y.months.push(Month {
+                year,
+                month,
+                articles,
+            });
         }
         Archive { years }
     }

@@ -55,7 +55,8 @@ fn unpublished(p: &Parsed, input: &LinkInput) -> Option<&'static str> {
 const IMAGE_EXT: &[&str] = &["jpg", "jpeg", "png", "gif", "webp", "svg", "avif"];
 
 fn is_image(path: &str) -> bool {
-    path.rsplit_once('.').is_some_and(|(_, e)| IMAGE_EXT.contains(&e.to_ascii_lowercase().as_str()))
+    path.rsplit_once('.')
+        .is_some_and(|(_, e)| IMAGE_EXT.contains(&e.to_ascii_lowercase().as_str()))
 }
 
 /// Links every parsed file into a site, or returns every error found.
@@ -96,7 +97,10 @@ pub fn link(input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> {
 
     // 2. Articles newest first; ties broken by path so the order is total.
     articles_in.sort_by(|a, b| {
-        let (da, db) = (a.front.date.expect("checked"), b.front.date.expect("checked"));
+        let (da, db) = (
+            a.front.date.expect("checked"),
+            b.front.date.expect("checked"),
+        );
         db.cmp(&da).then_with(|| a.file.rel.cmp(&b.file.rel))
     });
 
@@ -122,7 +126,11 @@ pub fn link(input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> {
         let s = Section {
             path: dir_path(&dir),
             title: p.front.title.clone(),
-            summary: p.front.summary.clone().unwrap_or_else(|| p.body.summary.clone()),
+            summary: p
+                .front
+                .summary
+                .clone()
+                .unwrap_or_else(|| p.body.summary.clone()),
             html: p.body.html.clone(),
             weight: p.front.weight,
             extra: p.front.extra.clone(),
@@ -131,12 +139,20 @@ pub fn link(input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> {
             ..sections[0].clone()
         };
         if dir.is_empty() {
-            sections[0] = Section { dir, path: String::new(), ..s };
+            sections[0] = Section {
+                dir,
+                path: String::new(),
+                ..s
+            };
         } else {
             sections.push(Section { dir, ..s });
         }
     }
-    let section_of_dir: HashMap<String, usize> = sections.iter().enumerate().map(|(i, s)| (s.dir.clone(), i)).collect();
+    let section_of_dir: HashMap<String, usize> = sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.dir.clone(), i))
+        .collect();
     let nearest = |dir: &str| -> usize {
         let mut d = dir;
         loop {
@@ -163,12 +179,20 @@ pub fn link(input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> {
             let date = p.front.date.expect("checked");
             Article {
                 file: p.file.display(),
-                path: article_path(&p.file.rel, p.file.kind == SourceKind::Bundle, p.front.slug.as_deref()),
+                path: article_path(
+                    &p.file.rel,
+                    p.file.kind == SourceKind::Bundle,
+                    p.front.slug.as_deref(),
+                ),
                 title: p.front.title.clone(),
                 date,
                 updated: p.front.updated,
                 authors: p.front.authors.clone(),
-                summary: p.front.summary.clone().unwrap_or_else(|| p.body.summary.clone()),
+                summary: p
+                    .front
+                    .summary
+                    .clone()
+                    .unwrap_or_else(|| p.body.summary.clone()),
                 html: p.body.html.clone(),
                 links: Vec::new(),
                 terms: Vec::new(),
@@ -194,24 +218,49 @@ pub fn link(input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> {
     let mut claim = |file: String, owner: String, errors: &mut Vec<Diagnostic>| {
         if let Some(prev) = owners.get(&file) {
             errors.push(
-                Diagnostic::error(owner.clone(), 0, 0, format!("`{owner}` and `{prev}` would both write `{file}`"))
-                    .hint("give one of them a different `slug` in its front matter, or rename the file"),
+                Diagnostic::error(
+                    owner.clone(),
+                    0,
+                    0,
+                    format!("`{owner}` and `{prev}` would both write `{file}`"),
+                )
+                .hint(
+                    "give one of them a different `slug` in its front matter, or rename the file",
+                ),
             );
         } else {
             owners.insert(file, owner);
         }
     };
-    for name in ["rss.xml", "atom.xml", "sitemap.xml", "robots.txt", "404.html"] {
+    for name in [
+        "rss.xml",
+        "atom.xml",
+        "sitemap.xml",
+        "robots.txt",
+        "404.html",
+    ] {
         claim(name.to_string(), "bantin".into(), &mut errors);
     }
     for root in [cfg.urls.archive.as_str(), cfg.urls.search.as_str()] {
-        claim(format!("{root}/index.html"), format!("the generated `{root}/` pages"), &mut errors);
+        claim(
+            format!("{root}/index.html"),
+            format!("the generated `{root}/` pages"),
+            &mut errors,
+        );
     }
     for t in &cfg.taxonomies {
-        claim(format!("{}/index.html", t.path), format!("the generated `{}/` pages", t.path), &mut errors);
+        claim(
+            format!("{}/index.html", t.path),
+            format!("the generated `{}/` pages", t.path),
+            &mut errors,
+        );
     }
     for s in &sections {
-        claim(output_file(&s.path), s.file.clone().unwrap_or_else(|| "the home page".into()), &mut errors);
+        claim(
+            output_file(&s.path),
+            s.file.clone().unwrap_or_else(|| "the home page".into()),
+            &mut errors,
+        );
     }
     for a in &articles {
         claim(output_file(&a.path), a.file.clone(), &mut errors);
@@ -221,12 +270,21 @@ pub fn link(input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> {
         for alias in &p.front.aliases {
             match alias_file(alias) {
                 Some(f) => {
-                    claim(f.clone(), format!("alias `{alias}` of {}", p.file.display()), &mut errors);
+                    claim(
+                        f.clone(),
+                        format!("alias `{alias}` of {}", p.file.display()),
+                        &mut errors,
+                    );
                     aliases.push((f, articles[id].path.clone()));
                 }
                 None => errors.push(
-                    Diagnostic::error(p.file.display(), 0, 0, format!("alias `{alias}` is not a usable path"))
-                        .hint("write old URLs as site paths, like `/tin-cu/123.html`"),
+                    Diagnostic::error(
+                        p.file.display(),
+                        0,
+                        0,
+                        format!("alias `{alias}` is not a usable path"),
+                    )
+                    .hint("write old URLs as site paths, like `/tin-cu/123.html`"),
                 ),
             }
         }
@@ -237,7 +295,11 @@ pub fn link(input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> {
         .iter()
         .zip(&articles)
         .map(|(p, a)| (p.file.rel.as_str(), a.path.clone()))
-        .chain(section_files.iter().map(|p| (p.file.rel.as_str(), dir_path(p.file.dir()))))
+        .chain(
+            section_files
+                .iter()
+                .map(|p| (p.file.rel.as_str(), dir_path(p.file.dir()))),
+        )
         .collect();
     let all_rels: Vec<&str> = input.parsed.iter().map(|p| p.file.rel.as_str()).collect();
     let resolve_links = |p: &Parsed, errors: &mut Vec<Diagnostic>| -> Vec<String> {
@@ -271,7 +333,10 @@ pub fn link(input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> {
     for p in &section_files {
         let links = resolve_links(p, &mut errors);
         let display = p.file.display();
-        if let Some(s) = sections.iter_mut().find(|s| s.file.as_deref() == Some(display.as_str())) {
+        if let Some(s) = sections
+            .iter_mut()
+            .find(|s| s.file.as_deref() == Some(display.as_str()))
+        {
             s.links = links;
         }
     }
@@ -283,7 +348,14 @@ pub fn link(input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> {
         let uses: Vec<(usize, String)> = articles_in
             .iter()
             .enumerate()
-            .flat_map(|(id, p)| p.front.terms.get(&tcfg.name).into_iter().flatten().map(move |t| (id, t.clone())))
+            .flat_map(|(id, p)| {
+                p.front
+                    .terms
+                    .get(&tcfg.name)
+                    .into_iter()
+                    .flatten()
+                    .map(move |t| (id, t.clone()))
+            })
             .collect();
         match taxonomy::group(tcfg, &uses, &files, &cfg.term_slugs) {
             Ok((tax, idx)) => {
@@ -293,7 +365,11 @@ pub fn link(input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> {
                     }
                 }
                 for t in &tax.terms {
-                    claim(output_file(&t.path), format!("{} `{}`", tcfg.name, t.name), &mut errors);
+                    claim(
+                        output_file(&t.path),
+                        format!("{} `{}`", tcfg.name, t.name),
+                        &mut errors,
+                    );
                 }
                 taxonomies.push(tax);
             }
@@ -322,18 +398,34 @@ pub fn link(input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> {
         }
         SortBy::Title => {
             for s in &mut sections {
-                s.articles.sort_by(|&a, &b| compare(&articles[a].title, &articles[b].title).then(a.cmp(&b)));
+                s.articles.sort_by(|&a, &b| {
+                    compare(&articles[a].title, &articles[b].title).then(a.cmp(&b))
+                });
             }
         }
     }
-    sections.iter_mut().for_each(|s| s.children.sort_by_key(|&c| c));
-    let weights: Vec<(i64, String)> = sections.iter().map(|s| (s.weight, s.title.clone())).collect();
+    sections
+        .iter_mut()
+        .for_each(|s| s.children.sort_by_key(|&c| c));
+    let weights: Vec<(i64, String)> = sections
+        .iter()
+        .map(|s| (s.weight, s.title.clone()))
+        .collect();
     for s in &mut sections {
-        s.children.sort_by(|&a, &b| weights[a].0.cmp(&weights[b].0).then_with(|| compare(&weights[a].1, &weights[b].1)));
+        s.children.sort_by(|&a, &b| {
+            weights[a]
+                .0
+                .cmp(&weights[b].0)
+                .then_with(|| compare(&weights[a].1, &weights[b].1))
+        });
     }
 
     // 9. Related articles: most shared tags, then nearest date.
-    let tag_tax = cfg.taxonomies.iter().position(|t| t.name == "tags").unwrap_or(0);
+    let tag_tax = cfg
+        .taxonomies
+        .iter()
+        .position(|t| t.name == "tags")
+        .unwrap_or(0);
     if let Some(tax) = taxonomies.get(tag_tax) {
         for id in 0..articles.len() {
             articles[id].related = related(id, &articles, tax, tag_tax);
@@ -355,7 +447,10 @@ pub fn link(input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> {
     let mut assets = Vec::new();
     let mut content_asset_paths: HashMap<&str, String> = HashMap::new();
     for asset in &input.assets {
-        let (dir, name) = asset.rel.rsplit_once('/').unwrap_or(("", asset.rel.as_str()));
+        let (dir, name) = asset
+            .rel
+            .rsplit_once('/')
+            .unwrap_or(("", asset.rel.as_str()));
         // The nearest enclosing bundle owns the file.
         let mut d = dir;
         let mut owner = None;
@@ -388,14 +483,21 @@ pub fn link(input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> {
 
     // 11. Featured images: beside the article, in content/, or in static/.
     for (id, p) in articles_in.iter().enumerate() {
-        let Some(image) = &p.front.image else { continue };
+        let Some(image) = &p.front.image else {
+            continue;
+        };
         let found = if image.starts_with("http://") || image.starts_with("https://") {
             Some(image.clone())
         } else {
             let trimmed = image.trim_start_matches('/');
             crate::content::markdown::resolve(p.file.dir(), image)
                 .and_then(|rel| content_asset_paths.get(rel.as_str()).cloned())
-                .or_else(|| input.static_files.contains(trimmed).then(|| trimmed.to_string()))
+                .or_else(|| {
+                    input
+                        .static_files
+                        .contains(trimmed)
+                        .then(|| trimmed.to_string())
+                })
         };
         match found {
             Some(path) => articles[id].image = Some(path),
@@ -414,10 +516,18 @@ pub fn link(input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> {
     }
     let has_code = articles.iter().any(|a| a.has_code);
     let archive = Archive::build(articles.iter().map(|a| a.month));
-    let mut assets = assets;
     assets.sort_by(|a, b| a.1.cmp(&b.1));
     Ok((
-        Site { config: input.config.clone(), sections, articles, taxonomies, archive, assets, aliases, has_code },
+        Site {
+            config: input.config.clone(),
+            sections,
+            articles,
+            taxonomies,
+            archive,
+            assets,
+            aliases,
+            has_code,
+        },
         stats,
     ))
 }
@@ -442,6 +552,12 @@ fn related(id: usize, articles: &[Article], tax: &super::Taxonomy, ti: usize) ->
     }
     let ts = articles[id].date.timestamp();
     let mut cands: Vec<(usize, usize)> = counts.into_iter().collect();
-    cands.sort_by_key(|&(other, n)| (std::cmp::Reverse(n), (articles[other].date.timestamp() - ts).abs(), other));
+    cands.sort_by_key(|&(other, n)| {
+        (
+            std::cmp::Reverse(n),
+            (articles[other].date.timestamp() - ts).abs(),
+            other,
+        )
+    });
     cands.into_iter().take(5).map(|(o, _)| o).collect()
 }

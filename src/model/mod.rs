@@ -102,7 +102,8 @@ impl Site {
 
     /// Home-page order: pinned articles first, then the rest, newest first.
     pub fn home_articles(&self) -> Vec<usize> {
-        let (mut pinned, rest): (Vec<usize>, Vec<usize>) = (0..self.articles.len()).partition(|&i| self.articles[i].pinned);
+        let (mut pinned, rest): (Vec<usize>, Vec<usize>) =
+            (0..self.articles.len()).partition(|&i| self.articles[i].pinned);
         pinned.extend(rest);
         pinned
     }

@@ -54,7 +54,10 @@ pub fn group(
             builders.len() - 1
         });
         let b = &mut builders[i];
-        b.spellings.entry(written.clone()).or_insert((0, *article)).0 += 1;
+        b.spellings
+            .entry(written.clone())
+            .or_insert((0, *article))
+            .0 += 1;
         if b.articles.last() != Some(article) {
             b.articles.push(*article);
         }
@@ -66,20 +69,40 @@ pub fn group(
         .into_iter()
         .map(|b| {
             // The most common spelling; ties go to the one met first.
-            let (name, &(_, first)) =
-                b.spellings.iter().max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1))).expect("a term has a spelling");
+            let (name, &(_, first)) = b
+                .spellings
+                .iter()
+                .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
+                .expect("a term has a spelling");
             let slug = slug_overrides
                 .get(name)
-                .or_else(|| slug_overrides.iter().find(|(k, _)| fold_key(k) == fold_key(name)).map(|(_, v)| v))
+                .or_else(|| {
+                    slug_overrides
+                        .iter()
+                        .find(|(k, _)| fold_key(k) == fold_key(name))
+                        .map(|(_, v)| v)
+                })
                 .cloned()
                 .unwrap_or_else(|| slugify(name));
             if slug.is_empty() {
                 errors.push(
-                    Diagnostic::error(files[first].clone(), 0, 0, format!("{} `{name}` has no letters or digits for its URL", cfg.name))
-                        .hint(format!("give it a slug in config.yaml: `term_slugs: {{\"{name}\": ten-the}}`")),
+                    Diagnostic::error(
+                        files[first].clone(),
+                        0,
+                        0,
+                        format!("{} `{name}` has no letters or digits for its URL", cfg.name),
+                    )
+                    .hint(format!(
+                        "give it a slug in config.yaml: `term_slugs: {{\"{name}\": ten-the}}`"
+                    )),
                 );
             }
-            Term { name: name.clone(), path: format!("{}/{slug}/", cfg.path), slug, articles: b.articles }
+            Term {
+                name: name.clone(),
+                path: format!("{}/{slug}/", cfg.path),
+                slug,
+                articles: b.articles,
+            }
         })
         .collect();
 
@@ -109,16 +132,27 @@ pub fn group(
 
     // Sort in Vietnamese order and renumber the uses.
     let mut order: Vec<usize> = (0..terms.len()).collect();
-    order.sort_by(|&a, &b| compare(&terms[a].name, &terms[b].name).then_with(|| terms[a].slug.cmp(&terms[b].slug)));
+    order.sort_by(|&a, &b| {
+        compare(&terms[a].name, &terms[b].name).then_with(|| terms[a].slug.cmp(&terms[b].slug))
+    });
     let mut new_index = vec![0; terms.len()];
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;
     }
     let mut slots: Vec<Option<Term>> = terms.drain(..).map(Some).collect();
-    let terms = order.iter().map(|&old| slots[old].take().expect("each term once")).collect();
+    let terms = order
+        .iter()
+        .map(|&old| slots[old].take().expect("each term once"))
+        .collect();
     let idx_of_use = idx_of_use.into_iter().map(|i| new_index[i]).collect();
     Ok((
-        Taxonomy { name: cfg.name.clone(), path: format!("{}/", cfg.path), terms, paginate_by: cfg.paginate_by, feed: cfg.feed },
+        Taxonomy {
+            name: cfg.name.clone(),
+            path: format!("{}/", cfg.path),
+            terms,
+            paginate_by: cfg.paginate_by,
+            feed: cfg.feed,
+        },
         idx_of_use,
     ))
 }
@@ -130,12 +164,24 @@ mod tests {
     fn run(uses: &[(usize, &str)]) -> Result<Taxonomy, Vec<Diagnostic>> {
         let uses: Vec<(usize, String)> = uses.iter().map(|(a, t)| (*a, t.to_string())).collect();
         let files: Vec<String> = (0..10).map(|i| format!("content/{i}.md")).collect();
-        group(&TaxonomyConfig::named("tags"), &uses, &files, &Default::default()).map(|(t, _)| t)
+        group(
+            &TaxonomyConfig::named("tags"),
+            &uses,
+            &files,
+            &Default::default(),
+        )
+        .map(|(t, _)| t)
     }
 
     #[test]
     fn variants_of_one_tag_are_one_term_with_the_common_spelling() {
-        let t = run(&[(0, "Bắc Kạn"), (1, "bắc kạn"), (2, "Bắc Kạn"), (3, "BẮC KẠN")]).unwrap();
+        let t = run(&[
+            (0, "Bắc Kạn"),
+            (1, "bắc kạn"),
+            (2, "Bắc Kạn"),
+            (3, "BẮC KẠN"),
+        ])
+        .unwrap();
         assert_eq!(t.terms.len(), 1);
         assert_eq!(t.terms[0].name, "Bắc Kạn");
         assert_eq!(t.terms[0].path, "the/bac-kan/");
@@ -144,8 +190,12 @@ mod tests {
 
     #[test]
     fn same_slug_different_words_is_an_error_naming_both() {
-        let e = run(&[(0, "Bắc Kạn"), (1, "Bắc Cạn")]).unwrap_err();
-        assert!(e[0].message.contains("`Bắc Cạn`") && e[0].message.contains("`Bắc Kạn`"), "{}", e[0].message);
+        let e = run(&[(0, "Thanh Hóa"), (1, "Thanh Hòa")]).unwrap_err();
+        assert!(
+            e[0].message.contains("`Thanh Hóa`") && e[0].message.contains("`Thanh Hòa`"),
+            "{}",
+            e[0].message
+        );
         assert!(e[0].message.contains("content/0.md") && e[0].message.contains("content/1.md"));
         assert!(e[0].hint.as_deref().unwrap().contains("term_slugs"));
     }

@@ -29,7 +29,9 @@ pub fn article_path(rel: &str, is_bundle: bool, slug: Option<&str>) -> String {
     let stem = if is_bundle {
         rel.strip_suffix("/index.md").unwrap_or("")
     } else {
-        rel.strip_suffix(".md").or_else(|| rel.strip_suffix(".MD")).unwrap_or(rel)
+        rel.strip_suffix(".md")
+            .or_else(|| rel.strip_suffix(".MD"))
+            .unwrap_or(rel)
     };
     let (dir, last) = stem.rsplit_once('/').unwrap_or(("", stem));
     let last = slug.map(slugify).unwrap_or_else(|| slug_or(last));
@@ -73,9 +75,18 @@ mod tests {
 
     #[test]
     fn article_paths() {
-        assert_eq!(article_path("Tin tức/2021/Giao ban HĐND.md", false, None), "tin-tuc/2021/giao-ban-hdnd/");
-        assert_eq!(article_path("tin-tuc/2021/le-ky-niem/index.md", true, None), "tin-tuc/2021/le-ky-niem/");
-        assert_eq!(article_path("tin-tuc/2021/a.md", false, Some("Giao ban")), "tin-tuc/2021/giao-ban/");
+        assert_eq!(
+            article_path("Tin tức/2021/Giao ban HĐND.md", false, None),
+            "tin-tuc/2021/giao-ban-hdnd/"
+        );
+        assert_eq!(
+            article_path("tin-tuc/2021/le-ky-niem/index.md", true, None),
+            "tin-tuc/2021/le-ky-niem/"
+        );
+        assert_eq!(
+            article_path("tin-tuc/2021/a.md", false, Some("Giao ban")),
+            "tin-tuc/2021/giao-ban/"
+        );
         assert_eq!(article_path("a.md", false, None), "a/");
     }
 
@@ -86,8 +97,14 @@ mod tests {
         assert_eq!(page_path("", "trang", 3), "trang/3/");
         assert_eq!(output_file(""), "index.html");
         assert_eq!(output_file("rss.xml"), "rss.xml");
-        assert_eq!(alias_file("/tin-cu/123.html").as_deref(), Some("tin-cu/123.html"));
-        assert_eq!(alias_file("/tin-cu/123/").as_deref(), Some("tin-cu/123/index.html"));
+        assert_eq!(
+            alias_file("/tin-cu/123.html").as_deref(),
+            Some("tin-cu/123.html")
+        );
+        assert_eq!(
+            alias_file("/tin-cu/123/").as_deref(),
+            Some("tin-cu/123/index.html")
+        );
         assert_eq!(alias_file("/../x"), None);
     }
 }

@@ -10,12 +10,16 @@ use crate::diag::Diagnostic;
 use crate::vi;
 
 /// Builds the environment; every template syntax error is reported.
-pub fn environment(theme: &Theme, config: &Config) -> Result<Environment<'static>, Vec<Diagnostic>> {
+pub fn environment(
+    theme: &Theme,
+    config: &Config,
+) -> Result<Environment<'static>, Vec<Diagnostic>> {
     let mut env = Environment::new();
     env.set_auto_escape_callback(|_| AutoEscape::Html);
     env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
     env.set_trim_blocks(true);
     env.set_lstrip_blocks(true);
+    env.set_formatter(html_formatter);
     let mut errors = Vec::new();
     for (name, (source, shown)) in &theme.templates {
         if let Err(e) = env.add_template_owned(name.clone(), source.clone()) {
@@ -23,7 +27,9 @@ pub fn environment(theme: &Theme, config: &Config) -> Result<Environment<'static
         }
     }
     let index_html = config.link_index_html;
-    env.add_filter("url", move |state: &State, path: &str| url(state, path, index_html));
+    env.add_filter("url", move |state: &State, path: &str| {
+        url(state, path, index_html)
+    });
     let base = config.base();
     env.add_filter("abs_url", move |path: &str| {
         if is_absolute(path) {
@@ -35,7 +41,9 @@ pub fn environment(theme: &Theme, config: &Config) -> Result<Environment<'static
     env.add_filter("date_full", |d: &str| date(d).map(|d| vi::format_full(&d)));
     env.add_filter("date_short", |d: &str| date(d).map(|d| vi::format_date(&d)));
     env.add_filter("date_long", |d: &str| date(d).map(|d| vi::format_long(&d)));
-    env.add_filter("month_label", |year: i32, month: u8| vi::format_month(year, month));
+    env.add_filter("month_label", |year: i32, month: u8| {
+        vi::format_month(year, month)
+    });
     env.add_filter("number", |n: u64| vi::format_number(n));
     env.add_filter("two_digits", |n: u32| format!("{n:02}"));
     if errors.is_empty() {
@@ -46,7 +54,10 @@ pub fn environment(theme: &Theme, config: &Config) -> Result<Environment<'static
 }
 
 fn is_absolute(path: &str) -> bool {
-    path.starts_with("http://") || path.starts_with("https://") || path.starts_with("mailto:") || path.starts_with("tel:")
+    path.starts_with("http://")
+        || path.starts_with("https://")
+        || path.starts_with("mailto:")
+        || path.starts_with("tel:")
 }
 
 /// A site path made relative to the page being rendered, so the site works
@@ -55,7 +66,10 @@ fn url(state: &State, path: &str, index_html: bool) -> String {
     if is_absolute(path) || path.starts_with('#') {
         return path.to_string();
     }
-    let root = state.lookup("root").map(|v| v.to_string()).unwrap_or_default();
+    let root = state
+        .lookup("root")
+        .map(|v| v.to_string())
+        .unwrap_or_default();
     let path = path.trim_start_matches('/');
     let (path, fragment) = path.split_once('#').map_or((path, ""), |(p, f)| (p, f));
     let mut out = format!("{root}{path}");
@@ -82,7 +96,9 @@ pub fn root_of(path: &str) -> String {
 
 /// A template error as a diagnostic pointing into the template file.
 pub fn template_error(e: &Error, shown: &str, source: &str) -> Diagnostic {
-    let mut msg = e.detail().map_or_else(|| e.kind().to_string(), |d| format!("{}: {d}", e.kind()));
+    let mut msg = e
+        .detail()
+        .map_or_else(|| e.kind().to_string(), |d| format!("{}: {d}", e.kind()));
     let mut cause = std::error::Error::source(e);
     while let Some(c) = cause {
         msg.push_str(&format!(" ({c})"));
@@ -92,6 +108,33 @@ pub fn template_error(e: &Error, shown: &str, source: &str) -> Diagnostic {
     Diagnostic::error(shown, line, 0, format!("template error: {msg}"))
         .hint("fix the template; see docs/templates.md for the variables of each template")
         .source(source)
+}
+
+/// Escapes only what HTML needs (`& < > " '`); minijinja's default also
+/// escapes `/`, which bloats every URL in a page.
+fn html_formatter(out: &mut minijinja::Output, state: &State, value: &Value) -> Result<(), Error> {
+    if value.is_safe() || !matches!(state.auto_escape(), AutoEscape::Html) {
+        return minijinja::escape_formatter(out, state, value);
+    }
+    if value.is_none() || value.is_undefined() {
+        return Ok(());
+    }
+    let text = value.to_string();
+    let mut last = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let rep = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.write_str(&text[last..i]).map_err(Error::from)?;
+        out.write_str(rep).map_err(Error::from)?;
+        last = i + 1;
+    }
+    out.write_str(&text[last..]).map_err(Error::from)
 }
 
 /// Wraps HTML that bantin produced (and escaped) itself.

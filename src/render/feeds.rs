@@ -32,13 +32,21 @@ fn absolute_body(site: &Site, id: usize) -> String {
     let base = site.config.base();
     let mut html = a.html.clone();
     for (n, target) in a.links.iter().enumerate().rev() {
-        html = html.replace(&format!("href=\"bantin-link:{n}\""), &format!("href=\"{base}{target}\""));
+        html = html.replace(
+            &format!("href=\"bantin-link:{n}\""),
+            &format!("href=\"{base}{target}\""),
+        );
     }
     html
 }
 
 fn output(path: String, body: String) -> Output {
-    Output { path, bytes: body.into_bytes(), is_feed: true, template: None }
+    Output {
+        path,
+        bytes: body.into_bytes(),
+        is_feed: true,
+        template: None,
+    }
 }
 
 /// An RSS 2.0 feed of the newest articles of the site, a section or a term.
@@ -62,8 +70,14 @@ pub fn rss(site: &Site, feed: Feed, strings: &BTreeMap<String, String>) -> Outpu
         Feed::Term(t, k) => {
             let tax = &site.taxonomies[t];
             let term = &tax.terms[k];
-            let label = strings.get(&tax.name).map_or(tax.name.as_str(), String::as_str);
-            (format!("{label}: {} – {}", term.name, cfg.title), term.path.clone(), &term.articles)
+            let label = strings
+                .get(&tax.name)
+                .map_or(tax.name.as_str(), String::as_str);
+            (
+                format!("{label}: {} – {}", term.name, cfg.title),
+                term.path.clone(),
+                &term.articles,
+            )
         }
     };
     let ids = &ids[..ids.len().min(cfg.feed.limit)];
@@ -71,11 +85,27 @@ pub fn rss(site: &Site, feed: Feed, strings: &BTreeMap<String, String>) -> Outpu
     x.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n");
     let _ = writeln!(x, "<title>{}</title>", xml_escape(&title));
     let _ = writeln!(x, "<link>{}</link>", xml_escape(&format!("{base}{path}")));
-    let _ = writeln!(x, "<description>{}</description>", xml_escape(if cfg.description.is_empty() { &cfg.title } else { &cfg.description }));
+    let _ = writeln!(
+        x,
+        "<description>{}</description>",
+        xml_escape(if cfg.description.is_empty() {
+            &cfg.title
+        } else {
+            &cfg.description
+        })
+    );
     let _ = writeln!(x, "<language>{}</language>", xml_escape(&cfg.language));
-    let _ = writeln!(x, "<atom:link href=\"{}\" rel=\"self\" type=\"application/rss+xml\"/>", xml_escape(&format!("{base}{path}rss.xml")));
+    let _ = writeln!(
+        x,
+        "<atom:link href=\"{}\" rel=\"self\" type=\"application/rss+xml\"/>",
+        xml_escape(&format!("{base}{path}rss.xml"))
+    );
     if let Some(&first) = ids.first() {
-        let _ = writeln!(x, "<lastBuildDate>{}</lastBuildDate>", site.articles[first].date.rfc2822());
+        let _ = writeln!(
+            x,
+            "<lastBuildDate>{}</lastBuildDate>",
+            site.articles[first].date.rfc2822()
+        );
     }
     for &id in ids {
         let a = &site.articles[id];
@@ -85,7 +115,11 @@ pub fn rss(site: &Site, feed: Feed, strings: &BTreeMap<String, String>) -> Outpu
         let _ = writeln!(x, "<link>{}</link>", xml_escape(&url));
         let _ = writeln!(x, "<guid isPermaLink=\"true\">{}</guid>", xml_escape(&url));
         let _ = writeln!(x, "<pubDate>{}</pubDate>", a.date.rfc2822());
-        let desc = if cfg.feed.full_content { absolute_body(site, id) } else { a.summary.clone() };
+        let desc = if cfg.feed.full_content {
+            absolute_body(site, id)
+        } else {
+            a.summary.clone()
+        };
         let _ = writeln!(x, "<description>{}</description>", xml_escape(&desc));
         x.push_str("</item>\n");
     }
@@ -100,14 +134,33 @@ pub fn atom(site: &Site) -> Output {
     let ids = 0..site.articles.len().min(cfg.feed.limit);
     let mut x = String::new();
     x.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let _ = writeln!(x, "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">", xml_escape(&cfg.language));
+    let _ = writeln!(
+        x,
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">",
+        xml_escape(&cfg.language)
+    );
     let _ = writeln!(x, "<title>{}</title>", xml_escape(&cfg.title));
     let _ = writeln!(x, "<link href=\"{}\"/>", xml_escape(&base));
-    let _ = writeln!(x, "<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>", xml_escape(&format!("{base}atom.xml")));
+    let _ = writeln!(
+        x,
+        "<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
+        xml_escape(&format!("{base}atom.xml"))
+    );
     let _ = writeln!(x, "<id>{}</id>", xml_escape(&base));
-    let updated = site.articles.first().map_or_else(|| "1970-01-01T00:00:00+00:00".to_string(), |a| a.updated.unwrap_or(a.date).rfc3339());
+    let updated = site.articles.first().map_or_else(
+        || "1970-01-01T00:00:00+00:00".to_string(),
+        |a| a.updated.unwrap_or(a.date).rfc3339(),
+    );
     let _ = writeln!(x, "<updated>{updated}</updated>");
-    let _ = writeln!(x, "<author><name>{}</name></author>", xml_escape(if cfg.contact.agency.is_empty() { &cfg.title } else { &cfg.contact.agency }));
+    let _ = writeln!(
+        x,
+        "<author><name>{}</name></author>",
+        xml_escape(if cfg.contact.agency.is_empty() {
+            &cfg.title
+        } else {
+            &cfg.contact.agency
+        })
+    );
     for id in ids {
         let a = &site.articles[id];
         let url = format!("{base}{}", a.path);
@@ -116,13 +169,21 @@ pub fn atom(site: &Site) -> Output {
         let _ = writeln!(x, "<link href=\"{}\"/>", xml_escape(&url));
         let _ = writeln!(x, "<id>{}</id>", xml_escape(&url));
         let _ = writeln!(x, "<published>{}</published>", a.date.rfc3339());
-        let _ = writeln!(x, "<updated>{}</updated>", a.updated.unwrap_or(a.date).rfc3339());
+        let _ = writeln!(
+            x,
+            "<updated>{}</updated>",
+            a.updated.unwrap_or(a.date).rfc3339()
+        );
         for author in &a.authors {
             let _ = writeln!(x, "<author><name>{}</name></author>", xml_escape(author));
         }
         let _ = writeln!(x, "<summary>{}</summary>", xml_escape(&a.summary));
         if cfg.feed.full_content {
-            let _ = writeln!(x, "<content type=\"html\">{}</content>", xml_escape(&absolute_body(site, id)));
+            let _ = writeln!(
+                x,
+                "<content type=\"html\">{}</content>",
+                xml_escape(&absolute_body(site, id))
+            );
         }
         x.push_str("</entry>\n");
     }
@@ -136,7 +197,13 @@ pub fn sitemap_urls(site: &Site) -> Vec<(String, Option<String>)> {
     let newest = site.articles.first().map(|a| a.date.rfc3339());
     urls.push((String::new(), newest.clone()));
     for s in site.sections.iter().skip(1) {
-        urls.push((s.path.clone(), s.articles.iter().min().map(|&i| site.articles[i].date.rfc3339())));
+        urls.push((
+            s.path.clone(),
+            s.articles
+                .iter()
+                .min()
+                .map(|&i| site.articles[i].date.rfc3339()),
+        ));
     }
     for a in &site.articles {
         urls.push((a.path.clone(), Some(a.updated.unwrap_or(a.date).rfc3339())));
@@ -144,7 +211,10 @@ pub fn sitemap_urls(site: &Site) -> Vec<(String, Option<String>)> {
     for tax in &site.taxonomies {
         urls.push((tax.path.clone(), None));
         for t in &tax.terms {
-            urls.push((t.path.clone(), t.articles.first().map(|&i| site.articles[i].date.rfc3339())));
+            urls.push((
+                t.path.clone(),
+                t.articles.first().map(|&i| site.articles[i].date.rfc3339()),
+            ));
         }
     }
     let root = &site.config.urls.archive;
@@ -152,7 +222,10 @@ pub fn sitemap_urls(site: &Site) -> Vec<(String, Option<String>)> {
     for y in &site.archive.years {
         urls.push((format!("{root}/{}/", y.year), None));
         for m in &y.months {
-            urls.push((m.path(root), m.articles.first().map(|&i| site.articles[i].date.rfc3339())));
+            urls.push((
+                m.path(root),
+                m.articles.first().map(|&i| site.articles[i].date.rfc3339()),
+            ));
         }
     }
     urls
@@ -166,14 +239,22 @@ pub fn sitemap(site: &Site, part: usize, parts: usize) -> Output {
     let mut x = String::with_capacity(chunk.len() * 120 + 200);
     x.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for (path, lastmod) in chunk {
-        let _ = write!(x, "<url><loc>{}</loc>", xml_escape(&format!("{base}{path}")));
+        let _ = write!(
+            x,
+            "<url><loc>{}</loc>",
+            xml_escape(&format!("{base}{path}"))
+        );
         if let Some(l) = lastmod {
             let _ = write!(x, "<lastmod>{l}</lastmod>");
         }
         x.push_str("</url>\n");
     }
     x.push_str("</urlset>\n");
-    let path = if parts > 1 { format!("sitemap-{}.xml", part + 1) } else { "sitemap.xml".into() };
+    let path = if parts > 1 {
+        format!("sitemap-{}.xml", part + 1)
+    } else {
+        "sitemap.xml".into()
+    };
     output(path, x)
 }
 
@@ -183,7 +264,11 @@ pub fn sitemap_index(site: &Site) -> Output {
     let parts = page_count(sitemap_urls(site).len(), SITEMAP_LIMIT);
     let mut x = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for n in 1..=parts {
-        let _ = writeln!(x, "<sitemap><loc>{}</loc></sitemap>", xml_escape(&format!("{base}sitemap-{n}.xml")));
+        let _ = writeln!(
+            x,
+            "<sitemap><loc>{}</loc></sitemap>",
+            xml_escape(&format!("{base}sitemap-{n}.xml"))
+        );
     }
     x.push_str("</sitemapindex>\n");
     output("sitemap.xml".into(), x)
@@ -191,5 +276,11 @@ pub fn sitemap_index(site: &Site) -> Output {
 
 /// `robots.txt` pointing at the sitemap.
 pub fn robots(site: &Site) -> Output {
-    output("robots.txt".into(), format!("User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n", site.config.base()))
+    output(
+        "robots.txt".into(),
+        format!(
+            "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
+            site.config.base()
+        ),
+    )
 }

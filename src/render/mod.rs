@@ -71,9 +71,15 @@ pub fn render(
                 let counter = if out.is_feed { &feeds } else { &pages };
                 counter.fetch_add(1, Ordering::Relaxed);
                 if let Err(e) = sink.write(&out.path, &out.bytes) {
-                    errors.lock().expect("no panics while locked").push(
-                        Diagnostic::error(out.path.clone(), 0, 0, format!("cannot write output file: {e}")),
-                    );
+                    errors
+                        .lock()
+                        .expect("no panics while locked")
+                        .push(Diagnostic::error(
+                            out.path.clone(),
+                            0,
+                            0,
+                            format!("cannot write output file: {e}"),
+                        ));
                 }
                 if let Some(t) = out.template {
                     let mut times = times.lock().expect("no panics while locked");
@@ -95,6 +101,11 @@ pub fn render(
     Ok(RenderReport {
         pages: pages.into_inner(),
         feeds: feeds.into_inner(),
-        template_times: times.into_inner().expect("no panics").into_iter().map(|(k, (d, n))| (k, d, n)).collect(),
+        template_times: times
+            .into_inner()
+            .expect("no panics")
+            .into_iter()
+            .map(|(k, (d, n))| (k, d, n))
+            .collect(),
     })
 }

@@ -134,11 +134,29 @@ struct SiteView<'a> {
 impl<'a> Renderer<'a> {
     pub fn new(site: &'a Site, theme: &'a Theme, env: Environment<'static>) -> Self {
         let cfg = &site.config;
-        let t = |k: &str| theme.strings.get(k).cloned().unwrap_or_else(|| k.to_string());
+        let t = |k: &str| {
+            theme
+                .strings
+                .get(k)
+                .cloned()
+                .unwrap_or_else(|| k.to_string())
+        };
         let menu = if cfg.menu.is_empty() {
-            site.sections[0].children.iter().map(|&c| Crumb::new(site.sections[c].title.as_str(), site.sections[c].path.as_str())).collect()
+            site.sections[0]
+                .children
+                .iter()
+                .map(|&c| {
+                    Crumb::new(
+                        site.sections[c].title.as_str(),
+                        site.sections[c].path.as_str(),
+                    )
+                })
+                .collect()
         } else {
-            cfg.menu.iter().map(|m| Crumb::new(m.title.as_str(), m.path.trim_start_matches('/'))).collect()
+            cfg.menu
+                .iter()
+                .map(|m| Crumb::new(m.title.as_str(), m.path.trim_start_matches('/')))
+                .collect()
         };
         let view = SiteView {
             title: &cfg.title,
@@ -147,33 +165,69 @@ impl<'a> Renderer<'a> {
             language: &cfg.language,
             contact: &cfg.contact,
             menu,
-            taxonomies: site.taxonomies.iter().map(|x| Crumb::new(t(&x.name), x.path.as_str())).collect(),
+            taxonomies: site
+                .taxonomies
+                .iter()
+                .map(|x| Crumb::new(t(&x.name), x.path.as_str()))
+                .collect(),
             archive: format!("{}/", cfg.urls.archive),
             extra: &cfg.extra,
             has_code: site.has_code,
         };
         let base = context! { site => Value::from_serialize(&view), t => Value::from_serialize(&theme.strings) };
-        Renderer { site, env, theme, base, archive_root: cfg.urls.archive.clone() }
+        Renderer {
+            site,
+            env,
+            theme,
+            base,
+            archive_root: cfg.urls.archive.clone(),
+        }
     }
 
     fn t(&self, key: &str) -> String {
-        self.theme.strings.get(key).cloned().unwrap_or_else(|| key.to_string())
+        self.theme
+            .strings
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
     }
 
     /// Renders `template` for the page at site path `path`.
-    fn page(&self, template: &'static str, path: &str, root: Option<String>, ctx: Value) -> Result<Output, Box<Diagnostic>> {
+    fn page(
+        &self,
+        template: &'static str,
+        path: &str,
+        root: Option<String>,
+        ctx: Value,
+    ) -> Result<Output, Box<Diagnostic>> {
         let file = output_file(path);
         let root = root.unwrap_or_else(|| root_of(&file));
         let canonical = format!("{}{}", self.site.config.base(), path);
-        let ctx = minijinja::value::merge_maps([context! { root => root, path => path, canonical => canonical }, ctx, self.base.clone()]);
-        let tmpl = self.env.get_template(template).map_err(|e| self.err(template, &e))?;
+        let ctx = minijinja::value::merge_maps([
+            context! { root => root, path => path, canonical => canonical },
+            ctx,
+            self.base.clone(),
+        ]);
+        let tmpl = self
+            .env
+            .get_template(template)
+            .map_err(|e| self.err(template, &e))?;
         let html = tmpl.render(ctx).map_err(|e| self.err(template, &e))?;
-        Ok(Output { path: file, bytes: html.into_bytes(), is_feed: false, template: Some(template) })
+        Ok(Output {
+            path: file,
+            bytes: html.into_bytes(),
+            is_feed: false,
+            template: Some(template),
+        })
     }
 
     fn err(&self, template: &str, e: &minijinja::Error) -> Box<Diagnostic> {
         let name = e.name().unwrap_or(template);
-        let (source, shown) = self.theme.templates.get(name).map_or(("", name.to_string()), |(s, f)| (s.as_str(), f.clone()));
+        let (source, shown) = self
+            .theme
+            .templates
+            .get(name)
+            .map_or(("", name.to_string()), |(s, f)| (s.as_str(), f.clone()));
         Box::new(template_error(e, &shown, source))
     }
 
@@ -200,7 +254,11 @@ impl<'a> Renderer<'a> {
                 let months: Vec<Value> = site.archive.months().take(12).map(|m| {
                     context! { year => m.year, month => m.month, path => m.path(&self.archive_root), count => m.articles.len() }
                 }).collect();
-                let title = if n > 1 { format!("{} – {} {n}", cfg.title, self.t("page")) } else { cfg.title.clone() };
+                let title = if n > 1 {
+                    format!("{} – {} {n}", cfg.title, self.t("page"))
+                } else {
+                    cfg.title.clone()
+                };
                 self.page("index.html", &path, None, context! {
                     kind => "home",
                     title => title,
@@ -217,11 +275,19 @@ impl<'a> Renderer<'a> {
             Job::Section(i, n) => {
                 let s = &site.sections[i];
                 let path = page_path(&s.path, seg, n);
-                let subsections: Vec<Value> = s.children.iter().map(|&c| {
-                    let c = &site.sections[c];
-                    context! { title => &c.title, path => &c.path, count => c.articles.len() }
-                }).collect();
-                let title = if n > 1 { format!("{} – {} {n}", s.title, self.t("page")) } else { s.title.clone() };
+                let subsections: Vec<Value> = s
+                    .children
+                    .iter()
+                    .map(|&c| {
+                        let c = &site.sections[c];
+                        context! { title => &c.title, path => &c.path, count => c.articles.len() }
+                    })
+                    .collect();
+                let title = if n > 1 {
+                    format!("{} – {} {n}", s.title, self.t("page"))
+                } else {
+                    s.title.clone()
+                };
                 self.page(s.template.as_deref().map_or("section.html", leak_name), &path, None, context! {
                     kind => "section",
                     title => title,
@@ -239,7 +305,15 @@ impl<'a> Renderer<'a> {
             Job::TaxonomyIndex(t) => {
                 let tax = &site.taxonomies[t];
                 let title = self.t(&tax.name);
-                let terms: Vec<TermRef> = tax.terms.iter().map(|x| TermRef { name: &x.name, path: &x.path, count: x.articles.len() }).collect();
+                let terms: Vec<TermRef> = tax
+                    .terms
+                    .iter()
+                    .map(|x| TermRef {
+                        name: &x.name,
+                        path: &x.path,
+                        count: x.articles.len(),
+                    })
+                    .collect();
                 self.page("taxonomy.html", &tax.path, None, context! {
                     kind => "taxonomy",
                     title => &title,
@@ -255,7 +329,11 @@ impl<'a> Renderer<'a> {
                 let per = tax.paginate_by.unwrap_or(per);
                 let path = page_path(&term.path, seg, n);
                 let tax_title = self.t(&tax.name);
-                let title = if n > 1 { format!("{} – {} {n}", term.name, self.t("page")) } else { term.name.clone() };
+                let title = if n > 1 {
+                    format!("{} – {} {n}", term.name, self.t("page"))
+                } else {
+                    term.name.clone()
+                };
                 self.page("term.html", &path, None, context! {
                     kind => "term",
                     title => title,
@@ -293,7 +371,10 @@ impl<'a> Renderer<'a> {
                     year => m.year, month => m.month, path => m.path(&self.archive_root), count => m.articles.len(),
                     articles => cards(site, &m.articles[..m.articles.len().min(per)]),
                 }).collect();
-                let neighbour = |k: Option<usize>| k.and_then(|k| site.archive.years.get(k)).map(|o| context! { year => o.year, path => format!("{root}{}/", o.year) });
+                let neighbour = |k: Option<usize>| {
+                    k.and_then(|k| site.archive.years.get(k))
+                        .map(|o| context! { year => o.year, path => format!("{root}{}/", o.year) })
+                };
                 self.page("archive_year.html", &path, None, context! {
                     kind => "archive_year",
                     title => &title,
@@ -310,10 +391,19 @@ impl<'a> Renderer<'a> {
                 let base = month.path(&self.archive_root);
                 let path = page_path(&base, seg, n);
                 let all: Vec<_> = site.archive.months().collect();
-                let k = all.iter().position(|x| x.year == month.year && x.month == month.month).unwrap_or(0);
-                let neighbour = |j: Option<usize>| j.and_then(|j| all.get(j)).map(|o| context! { year => o.year, month => o.month, path => o.path(&self.archive_root) });
+                let k = all
+                    .iter()
+                    .position(|x| x.year == month.year && x.month == month.month)
+                    .unwrap_or(0);
+                let neighbour = |j: Option<usize>| {
+                    j.and_then(|j| all.get(j)).map(|o| context! { year => o.year, month => o.month, path => o.path(&self.archive_root) })
+                };
                 let label = crate::vi::format_month(month.year, month.month);
-                let title = if n > 1 { format!("{label} – {} {n}", self.t("page")) } else { label.clone() };
+                let title = if n > 1 {
+                    format!("{label} – {} {n}", self.t("page"))
+                } else {
+                    label.clone()
+                };
                 let root = format!("{}/", self.archive_root);
                 self.page("archive_month.html", &path, None, context! {
                     kind => "archive_month",
@@ -330,11 +420,16 @@ impl<'a> Renderer<'a> {
             }
             Job::Alias(i) => {
                 let (file, target) = &site.aliases[i];
-                let mut out = self.page("alias.html", file, None, context! {
-                    kind => "alias",
-                    title => self.t("moved"),
-                    target => target,
-                })?;
+                let mut out = self.page(
+                    "alias.html",
+                    file,
+                    None,
+                    context! {
+                        kind => "alias",
+                        title => self.t("moved"),
+                        target => target,
+                    },
+                )?;
                 out.path = file.clone();
                 Ok(out)
             }
@@ -370,20 +465,35 @@ impl<'a> Renderer<'a> {
         let a = &site.articles[id];
         let root = root_of(&output_file(&a.path));
         let term_list = |t: usize| -> Vec<TermRef> {
-            a.terms.iter().filter(|(ti, _)| *ti == t).map(|&(ti, k)| {
-                let term = &site.taxonomies[ti].terms[k];
-                TermRef { name: &term.name, path: &term.path, count: term.articles.len() }
-            }).collect()
+            a.terms
+                .iter()
+                .filter(|(ti, _)| *ti == t)
+                .map(|&(ti, k)| {
+                    let term = &site.taxonomies[ti].terms[k];
+                    TermRef {
+                        name: &term.name,
+                        path: &term.path,
+                        count: term.articles.len(),
+                    }
+                })
+                .collect()
         };
         let mut terms = std::collections::BTreeMap::new();
         for (t, tax) in site.taxonomies.iter().enumerate() {
-            terms.insert(tax.name.as_str(), context! { title => self.t(&tax.name), path => &tax.path, terms => term_list(t) });
+            terms.insert(
+                tax.name.as_str(),
+                context! { title => self.t(&tax.name), path => &tax.path, terms => term_list(t) },
+            );
         }
-        let attachments: Vec<Value> = a.attachments.iter().map(|p| {
-            let name = p.rsplit('/').next().unwrap_or(p);
-            let ext = name.rsplit_once('.').map_or("", |(_, e)| e).to_uppercase();
-            context! { path => p, name => name, ext => ext }
-        }).collect();
+        let attachments: Vec<Value> = a
+            .attachments
+            .iter()
+            .map(|p| {
+                let name = p.rsplit('/').next().unwrap_or(p);
+                let ext = name.rsplit_once('.').map_or("", |(_, e)| e).to_uppercase();
+                context! { path => p, name => name, ext => ext }
+            })
+            .collect();
         let mut crumbs = section_trail(site, home, a.section);
         crumbs.push(Crumb::new(a.title.as_str(), a.path.as_str()));
         let section = &site.sections[a.section];
@@ -433,7 +543,9 @@ impl<'a> Renderer<'a> {
             let end = rest.find('"').unwrap_or(rest.len());
             let target = rest[..end].parse::<usize>().ok().and_then(|n| links.get(n));
             if let Some(target) = target {
-                let (p, frag) = target.split_once('#').map_or((target.as_str(), None), |(p, f)| (p, Some(f)));
+                let (p, frag) = target
+                    .split_once('#')
+                    .map_or((target.as_str(), None), |(p, f)| (p, Some(f)));
                 out.push_str(root);
                 out.push_str(p);
                 if self.site.config.link_index_html && (p.is_empty() || p.ends_with('/')) {
@@ -458,7 +570,9 @@ fn jobs_sitemap_parts(site: &Site) -> usize {
 /// The path part of an absolute URL: `https://x.vn/bantin/` → `/bantin/`.
 fn url_path(url: &str) -> String {
     let after = url.split_once("://").map_or(url, |(_, r)| r);
-    after.find('/').map_or("/".to_string(), |i| after[i..].to_string())
+    after
+        .find('/')
+        .map_or("/".to_string(), |i| after[i..].to_string())
 }
 
 /// Template names chosen in front matter live as long as the site; minijinja
@@ -467,7 +581,10 @@ fn leak_name(name: &str) -> &'static str {
     use std::collections::HashSet;
     use std::sync::{Mutex, OnceLock};
     static NAMES: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
-    let mut set = NAMES.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
+    let mut set = NAMES
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
     if let Some(n) = set.get(name) {
         return n;
     }
@@ -475,4 +592,3 @@ fn leak_name(name: &str) -> &'static str {
     set.insert(leaked);
     leaked
 }
-

@@ -35,9 +35,15 @@ impl Theme {
         let mut theme = Theme::default();
         let mut errors = Vec::new();
         let mut i18n: BTreeMap<String, (String, String)> = BTreeMap::new();
-        let mut add = |rel_path: &str, shown: String, bytes: Bytes, text: Option<String>, theme: &mut Theme| {
+        let mut add = |rel_path: &str,
+                       shown: String,
+                       bytes: Bytes,
+                       text: Option<String>,
+                       theme: &mut Theme| {
             if let Some(name) = rel_path.strip_prefix("templates/") {
-                theme.templates.insert(name.to_string(), (text.unwrap_or_default(), shown));
+                theme
+                    .templates
+                    .insert(name.to_string(), (text.unwrap_or_default(), shown));
             } else if let Some(name) = rel_path.strip_prefix("static/") {
                 theme.static_files.insert(name.to_string(), bytes);
             } else if let Some(name) = rel_path.strip_prefix("i18n/") {
@@ -46,51 +52,89 @@ impl Theme {
         };
         for (rel_path, bytes) in THEME_FILES {
             let text = std::str::from_utf8(bytes).ok().map(str::to_string);
-            add(rel_path, format!("themes/default/{rel_path}"), Bytes::Embedded(bytes), text, &mut theme);
+            add(
+                rel_path,
+                format!("themes/default/{rel_path}"),
+                Bytes::Embedded(bytes),
+                text,
+                &mut theme,
+            );
         }
         let theme_dir = root.join("themes").join(&config.theme);
         if config.theme != "default" && !theme_dir.is_dir() {
             errors.push(
-                Diagnostic::error("config.yaml", 0, 0, format!("theme `{}` not found", config.theme))
-                    .hint(format!("create themes/{}/ or remove `theme:` to use the bundled theme", config.theme)),
+                Diagnostic::error(
+                    "config.yaml",
+                    0,
+                    0,
+                    format!("theme `{}` not found", config.theme),
+                )
+                .hint(format!(
+                    "create themes/{}/ or remove `theme:` to use the bundled theme",
+                    config.theme
+                )),
             );
         }
-        let mut overlay = |dir: PathBuf, prefix: &str, theme: &mut Theme, errors: &mut Vec<Diagnostic>| {
-            for (path, sub) in files_under(&dir) {
-                let shown = rel(root, &path).display().to_string();
-                let rel_path = format!("{prefix}{sub}");
-                let needs_text = !rel_path.starts_with("static/");
-                let text = if needs_text {
-                    match std::fs::read(&path).map_err(|e| e.to_string()).and_then(|b| {
-                        crate::vi::decode_source(&b).map_err(|e| format!("{} at line {}", e.message, e.line))
-                    }) {
-                        Ok(t) => Some(t),
-                        Err(e) => {
-                            errors.push(Diagnostic::error(shown, 0, 0, format!("cannot read: {e}")));
-                            continue;
+        let mut overlay =
+            |dir: PathBuf, prefix: &str, theme: &mut Theme, errors: &mut Vec<Diagnostic>| {
+                for (path, sub) in files_under(&dir) {
+                    let shown = rel(root, &path).display().to_string();
+                    let rel_path = format!("{prefix}{sub}");
+                    let needs_text = !rel_path.starts_with("static/");
+                    let text = if needs_text {
+                        match std::fs::read(&path)
+                            .map_err(|e| e.to_string())
+                            .and_then(|b| {
+                                crate::vi::decode_source(&b)
+                                    .map_err(|e| format!("{} at line {}", e.message, e.line))
+                            }) {
+                            Ok(t) => Some(t),
+                            Err(e) => {
+                                errors.push(Diagnostic::error(
+                                    shown,
+                                    0,
+                                    0,
+                                    format!("cannot read: {e}"),
+                                ));
+                                continue;
+                            }
                         }
-                    }
-                } else {
-                    None
-                };
-                add(&rel_path, shown, Bytes::Disk(path), text, theme);
-            }
-        };
+                    } else {
+                        None
+                    };
+                    add(&rel_path, shown, Bytes::Disk(path), text, theme);
+                }
+            };
         if theme_dir.is_dir() {
             overlay(theme_dir, "", &mut theme, &mut errors);
         }
-        overlay(root.join("templates"), "templates/", &mut theme, &mut errors);
+        overlay(
+            root.join("templates"),
+            "templates/",
+            &mut theme,
+            &mut errors,
+        );
         overlay(root.join("static"), "static/", &mut theme, &mut errors);
 
         let lang_file = format!("{}.yaml", config.language);
         match i18n.get(&lang_file) {
             Some((text, shown)) => match crate::yaml::from_str::<BTreeMap<String, String>>(text) {
                 Ok(map) => theme.strings = map,
-                Err(e) => errors.push(Diagnostic::error(shown.clone(), e.line, e.column, e.message).source(text)),
+                Err(e) => errors.push(
+                    Diagnostic::error(shown.clone(), e.line, e.column, e.message).source(text),
+                ),
             },
             None => errors.push(
-                Diagnostic::error("config.yaml", 0, 0, format!("the theme has no strings for language `{}`", config.language))
-                    .hint(format!("add i18n/{lang_file} to the theme")),
+                Diagnostic::error(
+                    "config.yaml",
+                    0,
+                    0,
+                    format!(
+                        "the theme has no strings for language `{}`",
+                        config.language
+                    ),
+                )
+                .hint(format!("add i18n/{lang_file} to the theme")),
             ),
         }
         if errors.is_empty() {
@@ -114,7 +158,12 @@ pub fn files_under(dir: &Path) -> Vec<(PathBuf, String)> {
         .flatten()
         .filter(|e| e.file_type().is_file())
         .filter_map(|e| {
-            let sub = e.path().strip_prefix(dir).ok()?.to_str()?.replace('\\', "/");
+            let sub = e
+                .path()
+                .strip_prefix(dir)
+                .ok()?
+                .to_str()?
+                .replace('\\', "/");
             Some((e.path().to_path_buf(), crate::vi::nfc(&sub)))
         })
         .collect()

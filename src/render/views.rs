@@ -26,8 +26,14 @@ pub struct Crumb<'a> {
 }
 
 impl<'a> Crumb<'a> {
-    pub fn new(title: impl Into<std::borrow::Cow<'a, str>>, path: impl Into<std::borrow::Cow<'a, str>>) -> Self {
-        Crumb { title: title.into(), path: path.into() }
+    pub fn new(
+        title: impl Into<std::borrow::Cow<'a, str>>,
+        path: impl Into<std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        Crumb {
+            title: title.into(),
+            path: path.into(),
+        }
     }
 }
 
@@ -66,7 +72,12 @@ impl Pager {
             next: (current < total).then(|| p(current + 1)),
             pages: crate::model::paginate::window(current, total)
                 .into_iter()
-                .map(|n| n.map(|n| PageNum { number: n, path: p(n) }))
+                .map(|n| {
+                    n.map(|n| PageNum {
+                        number: n,
+                        path: p(n),
+                    })
+                })
                 .collect(),
         }
     }

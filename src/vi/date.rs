@@ -1,6 +1,10 @@
 //! Dates as Vietnamese officers write them and as government sites show them.
+//!
+//! No timezone database: Vietnam has used a fixed +07:00 without daylight
+//! saving since 1975, so a fixed offset in minutes is all a site needs.
 
 use std::fmt;
+use std::time::{SystemTime, UNIX_EPOCH};
 
 /// A moment with a fixed UTC offset (Vietnam has had no DST since 1975).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -20,13 +24,17 @@ impl PartialOrd for DateTime {
         Some(self.cmp(other))
     }
 }
+
+/// Ordered by the instant; one instant written with two offsets is ordered
+/// by offset, so `Ord` stays consistent with the field-wise `Eq`.
 impl Ord for DateTime {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.timestamp().cmp(&other.timestamp())
+        (self.timestamp(), self.offset_minutes).cmp(&(other.timestamp(), other.offset_minutes))
     }
 }
 
-/// Why a date could not be read.
+/// Why a date could not be read: the message says what was wrong and what
+/// to write instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateError {
     pub message: String,
@@ -37,6 +45,8 @@ impl fmt::Display for DateError {
         f.write_str(&self.message)
     }
 }
+
+impl std::error::Error for DateError {}
 
 /// Days since 1970-01-01 of a proleptic Gregorian date.
 pub fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
@@ -49,14 +59,65 @@ pub fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-fn days_in_month(y: i32, m: u8) -> u8 {
+/// The date of a day count since 1970-01-01 (inverse of [`days_from_civil`]).
+pub fn civil_from_days(days: i64) -> (i32, u8, u8) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y as i32, m, d)
+}
+
+pub fn is_leap_year(y: i32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+pub fn days_in_month(y: i32, m: u8) -> u8 {
     match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
-        _ if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        _ if is_leap_year(y) => 29,
         _ => 28,
     }
 }
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const WEEKDAYS_VI: [&str; 7] = [
+    "Chủ nhật",
+    "Thứ Hai",
+    "Thứ Ba",
+    "Thứ Tư",
+    "Thứ Năm",
+    "Thứ Sáu",
+    "Thứ Bảy",
+];
+const WEEKDAYS_EN: [&str; 7] = [
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+];
 
 impl DateTime {
     /// Seconds since the Unix epoch.
@@ -66,6 +127,47 @@ impl DateTime {
             + i64::from(self.minute) * 60
             + i64::from(self.second)
             - i64::from(self.offset_minutes) * 60
+    }
+
+    /// The moment `timestamp` (seconds since the Unix epoch) as seen at
+    /// `offset_minutes` from UTC.
+    pub fn from_timestamp(timestamp: i64, offset_minutes: i32) -> DateTime {
+        let local = timestamp + i64::from(offset_minutes) * 60;
+        let (year, month, day) = civil_from_days(local.div_euclid(86_400));
+        let secs = local.rem_euclid(86_400);
+        DateTime {
+            year,
+            month,
+            day,
+            hour: (secs / 3600) as u8,
+            minute: (secs / 60 % 60) as u8,
+            second: (secs % 60) as u8,
+            offset_minutes,
+        }
+    }
+
+    /// The same moment at another offset (a `Z` date shown in +07:00).
+    pub fn with_offset(&self, offset_minutes: i32) -> DateTime {
+        DateTime::from_timestamp(self.timestamp(), offset_minutes)
+    }
+
+    /// The current moment at `offset_minutes` from UTC.
+    pub fn now(offset_minutes: i32) -> DateTime {
+        let secs = match SystemTime::now().duration_since(UNIX_EPOCH) {
+            Ok(d) => d.as_secs() as i64,
+            Err(e) => -(e.duration().as_secs() as i64),
+        };
+        DateTime::from_timestamp(secs, offset_minutes)
+    }
+
+    /// Today at 00:00:00, at `offset_minutes` from UTC.
+    pub fn today_in(offset_minutes: i32) -> DateTime {
+        DateTime {
+            hour: 0,
+            minute: 0,
+            second: 0,
+            ..DateTime::now(offset_minutes)
+        }
     }
 
     /// 0 = Sunday … 6 = Saturday.
@@ -79,110 +181,120 @@ impl DateTime {
         let sign = if o < 0 { '-' } else { '+' };
         format!(
             "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}",
-            self.year, self.month, self.day, self.hour, self.minute, self.second, sign, o.abs() / 60, o.abs() % 60
+            self.year,
+            self.month,
+            self.day,
+            self.hour,
+            self.minute,
+            self.second,
+            sign,
+            o.abs() / 60,
+            o.abs() % 60
         )
     }
+
+    /// RFC 2822 for RSS `pubDate`, e.g. `Fri, 15 Oct 2021 14:00:00 +0700`.
+    /// Day and month names are English whatever the site language: the RSS
+    /// format requires them.
+    pub fn rfc2822(&self) -> String {
+        let o = self.offset_minutes;
+        let sign = if o < 0 { '-' } else { '+' };
+        format!(
+            "{}, {:02} {} {:04} {:02}:{:02}:{:02} {}{:02}{:02}",
+            &WEEKDAYS_EN[usize::from(self.weekday())][..3],
+            self.day,
+            &MONTHS_EN[usize::from(self.month - 1)][..3],
+            self.year,
+            self.hour,
+            self.minute,
+            self.second,
+            sign,
+            o.abs() / 60,
+            o.abs() % 60
+        )
+    }
+
+    fn is_midnight(&self) -> bool {
+        self.hour == 0 && self.minute == 0 && self.second == 0
+    }
 }
 
-fn num<T: std::str::FromStr>(s: &str) -> Option<T> {
-    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
+/// `Thứ Sáu, 15/10/2021 14:30`, as Vietnamese government sites head an
+/// article. A date given without a time (00:00:00) shows without one:
+/// `Thứ Sáu, 15/10/2021`.
+pub fn format_full(dt: &DateTime) -> String {
+    let mut s = format!(
+        "{}, {}",
+        WEEKDAYS_VI[usize::from(dt.weekday())],
+        format_date(dt)
+    );
+    if !dt.is_midnight() {
+        s.push_str(&format!(" {:02}:{:02}", dt.hour, dt.minute));
     }
-    s.parse().ok()
-}
-
-/// Parses every date form of the spec; a date without an offset is in
-/// `default_offset_minutes`.
-pub fn parse_date(input: &str, default_offset_minutes: i32) -> Result<DateTime, DateError> {
-    let s = input.trim();
-    let bad = || DateError {
-        message: format!("`{s}` is not a date; write YYYY-MM-DD, DD/MM/YYYY or RFC 3339 (2021-10-15T14:00:00+07:00)"),
-    };
-    let (date_part, rest) = match s.find(['T', ' ']) {
-        Some(i) => (&s[..i], s[i + 1..].trim()),
-        None => (s, ""),
-    };
-    let (y, m, d) = if date_part.contains('/') {
-        let p: Vec<&str> = date_part.split('/').collect();
-        if p.len() != 3 || p[2].len() != 4 {
-            return Err(bad());
-        }
-        (num(p[2]).ok_or_else(bad)?, num(p[1]).ok_or_else(bad)?, num(p[0]).ok_or_else(bad)?)
-    } else {
-        let p: Vec<&str> = date_part.split('-').collect();
-        if p.len() != 3 || p[0].len() != 4 {
-            return Err(bad());
-        }
-        (num(p[0]).ok_or_else(bad)?, num(p[1]).ok_or_else(bad)?, num(p[2]).ok_or_else(bad)?)
-    };
-    if !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
-        return Err(DateError { message: format!("`{s}` is not a real date (no day {d} in month {m} of {y})") });
-    }
-    let mut t = DateTime { year: y, month: m, day: d, hour: 0, minute: 0, second: 0, offset_minutes: default_offset_minutes };
-    if rest.is_empty() {
-        return Ok(t);
-    }
-    let (time, offset) = if let Some(r) = rest.strip_suffix('Z') {
-        (r, Some(0))
-    } else if let Some(i) = rest.rfind(['+', '-']) {
-        let o = &rest[i + 1..];
-        let (oh, om) = o.split_once(':').unwrap_or((o, "00"));
-        let mins = num::<i32>(oh).ok_or_else(bad)? * 60 + num::<i32>(om).ok_or_else(bad)?;
-        (&rest[..i], Some(if &rest[i..i + 1] == "-" { -mins } else { mins }))
-    } else {
-        (rest, None)
-    };
-    let time = time.trim();
-    let parts: Vec<&str> = if time.contains('h') { time.split('h').collect() } else { time.split(':').collect() };
-    if parts.is_empty() || parts.len() > 3 {
-        return Err(bad());
-    }
-    t.hour = num(parts[0]).ok_or_else(bad)?;
-    t.minute = match parts.get(1) {
-        Some(&"") | None => 0,
-        Some(p) => num(p).ok_or_else(bad)?,
-    };
-    t.second = match parts.get(2) {
-        Some(p) => num(p.split('.').next().unwrap_or("")).ok_or_else(bad)?,
-        None => 0,
-    };
-    if t.hour > 23 || t.minute > 59 || t.second > 60 {
-        return Err(DateError { message: format!("`{s}` has an impossible time of day") });
-    }
-    if let Some(o) = offset {
-        t.offset_minutes = o;
-    }
-    Ok(t)
-}
-
-const WEEKDAYS: [&str; 7] = ["Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];
-
-/// `Thứ Sáu, 15/10/2021 14:30`.
-pub fn format_full(d: &DateTime) -> String {
-    format!("{}, {} {:02}:{:02}", WEEKDAYS[d.weekday() as usize], format_date(d), d.hour, d.minute)
+    s
 }
 
 /// `15/10/2021`.
-pub fn format_date(d: &DateTime) -> String {
-    format!("{:02}/{:02}/{:04}", d.day, d.month, d.year)
+pub fn format_date(dt: &DateTime) -> String {
+    format!("{:02}/{:02}/{:04}", dt.day, dt.month, dt.year)
 }
 
-/// `ngày 15 tháng 10 năm 2021`.
-pub fn format_long(d: &DateTime) -> String {
-    format!("ngày {} tháng {} năm {}", d.day, d.month, d.year)
+/// `ngày 15 tháng 10 năm 2021`, the style of official documents: Decree
+/// 30/2020/NĐ-CP writes days below 10 and the months 1 and 2 with a leading
+/// zero (`ngày 05 tháng 02 năm 2021`, but `tháng 3`).
+pub fn format_long(dt: &DateTime) -> String {
+    let month = if dt.month <= 2 {
+        format!("{:02}", dt.month)
+    } else {
+        dt.month.to_string()
+    };
+    format!("ngày {:02} tháng {} năm {}", dt.day, month, dt.year)
 }
 
-/// `Tháng 10/2021`.
+/// `Tháng 10/2021` (month archive headings).
 pub fn format_month(year: i32, month: u8) -> String {
     format!("Tháng {month}/{year}")
 }
 
-/// `1.234.567`.
+/// `Friday, 15 October 2021 14:30` (time left out at 00:00:00, as in
+/// [`format_full`]).
+pub fn format_full_en(dt: &DateTime) -> String {
+    let mut s = format!(
+        "{}, {}",
+        WEEKDAYS_EN[usize::from(dt.weekday())],
+        format_long_en(dt)
+    );
+    if !dt.is_midnight() {
+        s.push_str(&format!(" {:02}:{:02}", dt.hour, dt.minute));
+    }
+    s
+}
+
+/// `15 October 2021`.
+pub fn format_long_en(dt: &DateTime) -> String {
+    format!(
+        "{} {} {}",
+        dt.day,
+        MONTHS_EN[usize::from(dt.month - 1)],
+        dt.year
+    )
+}
+
+/// `October 2021`.
+pub fn format_month_en(year: i32, month: u8) -> String {
+    let name = MONTHS_EN
+        .get(usize::from(month).wrapping_sub(1))
+        .copied()
+        .unwrap_or("?");
+    format!("{name} {year}")
+}
+
+/// `1.234.567`: Vietnamese uses a dot to group thousands.
 pub fn format_number(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(c);
@@ -190,34 +302,496 @@ pub fn format_number(n: u64) -> String {
     out
 }
 
-impl DateTime {
-    /// `Fri, 15 Oct 2021 14:00:00 +0700` for RSS.
-    pub fn rfc2822(&self) -> String {
-        const D: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-        const M: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-        let o = self.offset_minutes;
-        format!(
-            "{}, {:02} {} {:04} {:02}:{:02}:{:02} {}{:02}{:02}",
-            D[self.weekday() as usize], self.day, M[self.month as usize - 1], self.year, self.hour, self.minute, self.second,
-            if o < 0 { '-' } else { '+' }, o.abs() / 60, o.abs() % 60
-        )
+const FORMS: &str = "write YYYY-MM-DD or DD/MM/YYYY (day first), optionally followed by a \
+                     time such as 14:30 or 14h30, or RFC 3339 such as 2021-10-15T14:00:00+07:00";
+
+fn err(message: String) -> DateError {
+    DateError { message }
+}
+
+/// Parses every date form of the spec; a date without an offset is in
+/// `default_offset_minutes`.
+///
+/// Accepted: RFC 3339 (`2021-10-15T14:00:00+07:00`, `…Z`, fractional seconds,
+/// which are dropped), `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS]`, `DD/MM/YYYY`
+/// (always day first; `-` and `.` also separate when the year is last),
+/// `DD/MM/YYYY HH:MM`, and the officers' `14h30` / `14h`, also written
+/// before the date (`14h30 ngày 15/10/2021`). Impossible dates are errors.
+pub fn parse_date(input: &str, default_offset_minutes: i32) -> Result<DateTime, DateError> {
+    let s = input.trim();
+    if s.is_empty() {
+        return Err(err(format!("the date is empty; {FORMS}")));
+    }
+    let not_a_date = || err(format!("`{s}` is not a date; {FORMS}"));
+    let mut date = None;
+    let mut time = None;
+    let mut offset = None;
+    let tokens = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty());
+    for token in tokens {
+        let lower = token.to_lowercase();
+        if matches!(lower.as_str(), "ngày" | "lúc" | "vào") {
+            continue;
+        }
+        let (d, t) = match token.find(['T', 't']) {
+            // RFC 3339: the date, a `T`, the time.
+            Some(i) if i == 10 && token.as_bytes()[4] == b'-' => {
+                (Some(&token[..i]), Some(&token[i + 1..]))
+            }
+            _ if token.contains('/') || looks_like_date(token) => (Some(token), None),
+            _ if is_offset(token) => {
+                if offset.replace(parse_offset(s, token)?).is_some() {
+                    return Err(not_a_date());
+                }
+                continue;
+            }
+            _ => (None, Some(token)),
+        };
+        if let Some(d) = d {
+            if date.replace(parse_day(s, d)?).is_some() {
+                return Err(err(format!("`{s}` has two dates; {FORMS}")));
+            }
+        }
+        if let Some(t) = t {
+            let (t, o) = split_offset(t);
+            if time.replace(parse_time(s, t)?).is_some() {
+                return Err(err(format!("`{s}` has two times; {FORMS}")));
+            }
+            if let Some(o) = o {
+                if offset.replace(parse_offset(s, o)?).is_some() {
+                    return Err(not_a_date());
+                }
+            }
+        }
+    }
+    let (year, month, day) = date.ok_or_else(not_a_date)?;
+    let (hour, minute, second) = time.unwrap_or((0, 0, 0));
+    Ok(DateTime {
+        year,
+        month,
+        day,
+        hour,
+        minute,
+        second,
+        offset_minutes: offset.unwrap_or(default_offset_minutes),
+    })
+}
+
+/// `2021-10-15` or `15-10-2021` / `15.10.2021`.
+fn looks_like_date(token: &str) -> bool {
+    let parts: Vec<&str> = token.split(['-', '.']).collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn is_offset(token: &str) -> bool {
+    let t = token.trim_start_matches("UTC").trim_start_matches("GMT");
+    t.eq_ignore_ascii_case("z")
+        || (t.len() > 1
+            && t.starts_with(['+', '-'])
+            && t[1..].bytes().all(|b| b.is_ascii_digit() || b == b':'))
+}
+
+/// Splits `14:00:00+07:00` / `14:00:00Z` into time and offset.
+fn split_offset(t: &str) -> (&str, Option<&str>) {
+    if let Some(rest) = t.strip_suffix(['Z', 'z']) {
+        return (rest, Some("Z"));
+    }
+    match t.find(['+', '-']) {
+        Some(i) if i > 0 => (&t[..i], Some(&t[i..])),
+        _ => (t, None),
+    }
+}
+
+fn digits<T: std::str::FromStr>(s: &str, max_len: usize) -> Option<T> {
+    if s.is_empty() || s.len() > max_len || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+fn parse_day(whole: &str, d: &str) -> Result<(i32, u8, u8), DateError> {
+    let parts: Vec<&str> = d.split(['/', '-', '.']).collect();
+    let bad = || err(format!("`{whole}` is not a date; {FORMS}"));
+    if parts.len() != 3 {
+        return Err(bad());
+    }
+    let (y, m, day) = if parts[0].len() == 4 {
+        if d.contains('/') {
+            return Err(err(format!(
+                "`{whole}`: a date with slashes is day first; write {}/{}/{} or {}-{}-{}",
+                parts[2], parts[1], parts[0], parts[0], parts[1], parts[2]
+            )));
+        }
+        (parts[0], parts[1], parts[2])
+    } else {
+        if parts[2].len() == 2 {
+            return Err(err(format!(
+                "`{whole}`: write the year with four digits, e.g. {}/{}/20{}",
+                parts[0], parts[1], parts[2]
+            )));
+        }
+        (parts[2], parts[1], parts[0])
+    };
+    let year: i32 = digits(y, 4).filter(|_| y.len() == 4).ok_or_else(bad)?;
+    let month: u8 = digits(m, 2).ok_or_else(bad)?;
+    let day: u8 = digits(day, 2).ok_or_else(bad)?;
+    if !(1..=12).contains(&month) {
+        let mut msg = format!(
+            "`{whole}`: there is no month {month} (months go from 1 to 12); dates are day first, DD/MM/YYYY"
+        );
+        if (1..=12).contains(&day) && month <= days_in_month(year, day) {
+            msg.push_str(&format!(" — did you mean {month:02}/{day:02}/{year}?"));
+        }
+        return Err(err(msg));
+    }
+    let max = days_in_month(year, month);
+    if day == 0 || day > max {
+        let name = MONTHS_EN[usize::from(month - 1)];
+        let why = if month == 2 && max == 28 {
+            format!(" ({year} is not a leap year)")
+        } else {
+            String::new()
+        };
+        return Err(err(format!(
+            "`{whole}` is not a real date: {name} {year} has {max} days{why}; write a day from 01 to {max}, day first: DD/MM/YYYY"
+        )));
+    }
+    Ok((year, month, day))
+}
+
+fn parse_time(whole: &str, t: &str) -> Result<(u8, u8, u8), DateError> {
+    let bad = || {
+        err(format!(
+            "`{whole}`: `{t}` is not a time of day; write HH:MM (14:30) or 14h30"
+        ))
+    };
+    let (h, m, s) = if let Some((h, m)) = t.split_once(['h', 'H']) {
+        // `14h`, `14h30`, `9h05`.
+        let m = if m.is_empty() { "0" } else { m };
+        (h, m, "0")
+    } else {
+        let mut parts = t.split(':');
+        let h = parts.next().unwrap_or("");
+        let m = parts.next().ok_or_else(bad)?;
+        // Fractional seconds carry no meaning for a bulletin; drop them.
+        let s = parts
+            .next()
+            .map_or("0", |s| s.split('.').next().unwrap_or(""));
+        if parts.next().is_some() || m.len() != 2 {
+            return Err(bad());
+        }
+        (h, m, s)
+    };
+    let hour: u8 = digits(h, 2).ok_or_else(bad)?;
+    let minute: u8 = digits(m, 2).ok_or_else(bad)?;
+    let second: u8 = digits(s, 2).ok_or_else(bad)?;
+    if hour > 23 {
+        return Err(err(format!(
+            "`{whole}`: there is no hour {hour} (hours go from 00 to 23); for midnight write 00:00 of the next day"
+        )));
+    }
+    if minute > 59 || second > 59 {
+        return Err(err(format!(
+            "`{whole}`: minutes and seconds go from 00 to 59; write e.g. {hour:02}:59"
+        )));
+    }
+    Ok((hour, minute, second))
+}
+
+fn parse_offset(whole: &str, o: &str) -> Result<i32, DateError> {
+    let o = o.trim_start_matches("UTC").trim_start_matches("GMT");
+    if o.eq_ignore_ascii_case("z") {
+        return Ok(0);
+    }
+    let bad = || {
+        err(format!(
+            "`{whole}`: `{o}` is not a UTC offset; write +07:00"
+        ))
+    };
+    let sign = if o.starts_with('-') { -1 } else { 1 };
+    let body = &o[1..];
+    let (h, m) = match body.split_once(':') {
+        Some(hm) => hm,
+        None if body.len() == 4 => body.split_at(2),
+        None => (body, "0"),
+    };
+    let h: i32 = digits(h, 2).ok_or_else(bad)?;
+    let m: i32 = digits(m, 2).ok_or_else(bad)?;
+    if h > 23 || m > 59 {
+        return Err(bad());
+    }
+    Ok(sign * (h * 60 + m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const VN: i32 = 420;
+
+    fn dt(year: i32, month: u8, day: u8, hour: u8, minute: u8, second: u8, off: i32) -> DateTime {
+        DateTime {
+            year,
+            month,
+            day,
+            hour,
+            minute,
+            second,
+            offset_minutes: off,
+        }
     }
 
-    /// The current moment in the given offset.
-    pub fn now(offset_minutes: i32) -> DateTime {
-        let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
-        let local = secs + i64::from(offset_minutes) * 60;
-        let days = local.div_euclid(86_400);
-        let rem = local.rem_euclid(86_400);
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-        DateTime { year, month, day, hour: (rem / 3600) as u8, minute: (rem % 3600 / 60) as u8, second: (rem % 60) as u8, offset_minutes }
+    fn ok(s: &str) -> DateTime {
+        parse_date(s, VN).unwrap_or_else(|e| panic!("{s}: {e}"))
+    }
+
+    fn fails(s: &str) -> String {
+        match parse_date(s, VN) {
+            Ok(d) => panic!("{s} parsed as {d:?}"),
+            Err(e) => e.message,
+        }
+    }
+
+    #[test]
+    fn every_accepted_form() {
+        let cases = [
+            ("2021-10-15T14:00:00+07:00", dt(2021, 10, 15, 14, 0, 0, 420)),
+            ("2021-10-15T07:00:00Z", dt(2021, 10, 15, 7, 0, 0, 0)),
+            ("2021-10-15t07:00:00z", dt(2021, 10, 15, 7, 0, 0, 0)),
+            (
+                "2021-10-15T14:00:00.123+07:00",
+                dt(2021, 10, 15, 14, 0, 0, 420),
+            ),
+            ("2021-10-15T14:00:00.5Z", dt(2021, 10, 15, 14, 0, 0, 0)),
+            (
+                "2021-10-15T09:30:00-05:00",
+                dt(2021, 10, 15, 9, 30, 0, -300),
+            ),
+            ("2021-10-15T14:00:00+0700", dt(2021, 10, 15, 14, 0, 0, 420)),
+            ("2021-10-15", dt(2021, 10, 15, 0, 0, 0, VN)),
+            ("2021-10-15 14:30", dt(2021, 10, 15, 14, 30, 0, VN)),
+            ("2021-10-15 14:30:45", dt(2021, 10, 15, 14, 30, 45, VN)),
+            ("2021-10-15 14:30 +07:00", dt(2021, 10, 15, 14, 30, 0, 420)),
+            ("15/10/2021", dt(2021, 10, 15, 0, 0, 0, VN)),
+            ("05/04/2021", dt(2021, 4, 5, 0, 0, 0, VN)),
+            ("5/4/2021", dt(2021, 4, 5, 0, 0, 0, VN)),
+            ("15/10/2021 14:30", dt(2021, 10, 15, 14, 30, 0, VN)),
+            ("15/10/2021 9:05", dt(2021, 10, 15, 9, 5, 0, VN)),
+            ("15/10/2021 14h30", dt(2021, 10, 15, 14, 30, 0, VN)),
+            ("15/10/2021 14h", dt(2021, 10, 15, 14, 0, 0, VN)),
+            ("15/10/2021 7H05", dt(2021, 10, 15, 7, 5, 0, VN)),
+            ("14h30 ngày 15/10/2021", dt(2021, 10, 15, 14, 30, 0, VN)),
+            ("15/10/2021, 14h30", dt(2021, 10, 15, 14, 30, 0, VN)),
+            ("  15-10-2021  ", dt(2021, 10, 15, 0, 0, 0, VN)),
+            ("15.10.2021", dt(2021, 10, 15, 0, 0, 0, VN)),
+            ("29/02/2020", dt(2020, 2, 29, 0, 0, 0, VN)),
+            ("29/02/2000", dt(2000, 2, 29, 0, 0, 0, VN)),
+            ("31/12/2021 23:59:59", dt(2021, 12, 31, 23, 59, 59, VN)),
+        ];
+        for (s, want) in cases {
+            assert_eq!(ok(s), want, "{s}");
+        }
+        assert_eq!(parse_date("2021-10-15", 0).unwrap().offset_minutes, 0);
+    }
+
+    #[test]
+    fn impossible_dates_are_errors() {
+        let m = fails("30/02/2021");
+        assert!(
+            m.contains("February 2021 has 28 days") && m.contains("DD/MM/YYYY"),
+            "{m}"
+        );
+        let m = fails("29/02/2021");
+        assert!(m.contains("not a leap year"), "{m}");
+        let m = fails("29/02/1900");
+        assert!(m.contains("1900 is not a leap year"), "{m}");
+        let m = fails("31/04/2021");
+        assert!(m.contains("April 2021 has 30 days"), "{m}");
+        let m = fails("15/13/2021");
+        assert!(m.contains("no month 13") && m.contains("day first"), "{m}");
+        let m = fails("10/15/2021");
+        assert!(m.contains("did you mean 15/10/2021"), "{m}");
+        let m = fails("00/10/2021");
+        assert!(m.contains("from 01 to 31"), "{m}");
+        let m = fails("2021-02-30");
+        assert!(m.contains("February 2021 has 28 days"), "{m}");
+        let m = fails("15/10/2021 24:00");
+        assert!(
+            m.contains("no hour 24") && m.contains("00:00 of the next day"),
+            "{m}"
+        );
+        let m = fails("15/10/2021 24h");
+        assert!(m.contains("no hour 24"), "{m}");
+        let m = fails("15/10/2021 14:60");
+        assert!(m.contains("00 to 59"), "{m}");
+        let m = fails("2021-10-15T14:00:61Z");
+        assert!(m.contains("00 to 59"), "{m}");
+        let m = fails("15/10/21");
+        assert!(m.contains("four digits") && m.contains("15/10/2021"), "{m}");
+        let m = fails("2021/10/15");
+        assert!(m.contains("day first") && m.contains("15/10/2021"), "{m}");
+        let m = fails("2021-10-15T14:00:00+25:00");
+        assert!(m.contains("UTC offset"), "{m}");
+    }
+
+    #[test]
+    fn unreadable_dates_say_what_to_write() {
+        for s in [
+            "",
+            "hôm qua",
+            "15 tháng 10",
+            "2021",
+            "15/10",
+            "14:30",
+            "15/10/2021 14:3",
+            "2021-10-15 abc",
+        ] {
+            let m = fails(s);
+            assert!(m.contains("YYYY-MM-DD") || m.contains("HH:MM"), "{s}: {m}");
+        }
+        let m = fails("15/10/2021 16/10/2021");
+        assert!(m.contains("two dates"), "{m}");
+    }
+
+    #[test]
+    fn leap_years() {
+        assert!(is_leap_year(2020) && is_leap_year(2000) && is_leap_year(2024));
+        assert!(!is_leap_year(2021) && !is_leap_year(1900) && !is_leap_year(2100));
+        assert_eq!(days_in_month(2024, 2), 29);
+        assert_eq!(days_in_month(2023, 2), 28);
+    }
+
+    #[test]
+    fn weekdays() {
+        assert_eq!(ok("15/10/2021").weekday(), 5); // Friday
+        assert_eq!(ok("01/01/1970").weekday(), 4); // Thursday
+        assert_eq!(ok("02/09/1945").weekday(), 0); // Sunday, Independence Day
+        assert_eq!(ok("30/04/1975").weekday(), 3); // Wednesday
+        assert_eq!(ok("29/02/2000").weekday(), 2); // Tuesday
+        assert_eq!(ok("01/01/2100").weekday(), 5); // Friday
+    }
+
+    #[test]
+    fn ordering_across_offsets() {
+        let vn = ok("2021-10-15T14:00:00+07:00");
+        let utc = ok("2021-10-15T07:00:00Z");
+        let later = ok("2021-10-15T07:00:01Z");
+        assert_eq!(vn.timestamp(), utc.timestamp());
+        assert!(utc < later && vn < later);
+        assert!(ok("2021-10-15T06:59:59Z") < vn);
+        // Same instant, different offset: not equal, but adjacent.
+        assert_ne!(vn, utc);
+        assert_ne!(vn.cmp(&utc), std::cmp::Ordering::Equal);
+        // Late evening in Hanoi is still the previous day in UTC.
+        let d = ok("16/10/2021 06:00").with_offset(0);
+        assert_eq!((d.day, d.hour), (15, 23));
+        let mut v = [later, vn, utc, ok("14/10/2021")];
+        v.sort();
+        assert_eq!(v[0], ok("14/10/2021"));
+        assert_eq!(v[3], later);
+    }
+
+    #[test]
+    fn timestamps_round_trip() {
+        for s in [
+            "01/01/1970",
+            "29/02/2000 23:59:59",
+            "31/12/1899 12:00",
+            "15/10/2021 14h30",
+        ] {
+            let d = ok(s);
+            assert_eq!(
+                DateTime::from_timestamp(d.timestamp(), d.offset_minutes),
+                d,
+                "{s}"
+            );
+        }
+        assert_eq!(ok("2021-10-15T14:00:00+07:00").timestamp(), 1_634_281_200);
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(-1), (1969, 12, 31));
+    }
+
+    #[test]
+    fn now_and_today() {
+        let now = DateTime::now(VN);
+        assert!(now.year >= 2024 && now.offset_minutes == VN);
+        let today = DateTime::today_in(VN);
+        assert_eq!((today.hour, today.minute, today.second), (0, 0, 0));
+        assert!(today <= now);
+        assert!(now.timestamp() - today.timestamp() < 86_400);
+    }
+
+    #[test]
+    fn vietnamese_formats() {
+        let d = ok("15/10/2021 14:30");
+        assert_eq!(format_full(&d), "Thứ Sáu, 15/10/2021 14:30");
+        assert_eq!(format_full(&ok("17/10/2021")), "Chủ nhật, 17/10/2021");
+        assert_eq!(
+            format_full(&ok("16/10/2021 08:05")),
+            "Thứ Bảy, 16/10/2021 08:05"
+        );
+        assert_eq!(
+            format_full(&ok("18/10/2021 9h")),
+            "Thứ Hai, 18/10/2021 09:00"
+        );
+        assert_eq!(format_date(&ok("5/4/2021")), "05/04/2021");
+        assert_eq!(format_long(&d), "ngày 15 tháng 10 năm 2021");
+        assert_eq!(format_long(&ok("05/02/2021")), "ngày 05 tháng 02 năm 2021");
+        assert_eq!(format_long(&ok("05/03/2021")), "ngày 05 tháng 3 năm 2021");
+        assert_eq!(format_month(2021, 10), "Tháng 10/2021");
+        assert_eq!(format_month(2021, 7), "Tháng 7/2021");
+        let names: Vec<String> = (11..=17)
+            .map(|day| format_full(&dt(2021, 10, day, 0, 0, 0, VN)))
+            .collect();
+        assert_eq!(
+            names
+                .iter()
+                .map(|n| n.split(',').next().unwrap())
+                .collect::<Vec<_>>(),
+            [
+                "Thứ Hai",
+                "Thứ Ba",
+                "Thứ Tư",
+                "Thứ Năm",
+                "Thứ Sáu",
+                "Thứ Bảy",
+                "Chủ nhật"
+            ]
+        );
+    }
+
+    #[test]
+    fn machine_and_english_formats() {
+        let d = ok("2021-10-15T14:00:00+07:00");
+        assert_eq!(d.rfc3339(), "2021-10-15T14:00:00+07:00");
+        assert_eq!(d.rfc2822(), "Fri, 15 Oct 2021 14:00:00 +0700");
+        assert_eq!(
+            ok("2021-01-03T09:05:07-03:30").rfc2822(),
+            "Sun, 03 Jan 2021 09:05:07 -0330"
+        );
+        assert_eq!(
+            ok("2021-01-03T09:05:07Z").rfc3339(),
+            "2021-01-03T09:05:07+00:00"
+        );
+        assert_eq!(
+            format_full_en(&ok("15/10/2021 14:30")),
+            "Friday, 15 October 2021 14:30"
+        );
+        assert_eq!(format_long_en(&d), "15 October 2021");
+        assert_eq!(format_month_en(2021, 10), "October 2021");
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(format_number(0), "0");
+        assert_eq!(format_number(999), "999");
+        assert_eq!(format_number(1234), "1.234");
+        assert_eq!(format_number(123_456), "123.456");
+        assert_eq!(format_number(1_234_567), "1.234.567");
+        assert_eq!(format_number(u64::MAX), "18.446.744.073.709.551.615");
     }
 }

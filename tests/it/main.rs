@@ -1,0 +1,8 @@
+//! Integration tests: fixture sites built through the library and the binary.
+
+mod errors;
+mod listings;
+mod output;
+mod pages;
+mod support;
+mod vietnamese;

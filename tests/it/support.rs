@@ -1,0 +1,167 @@
+//! `SiteTest`: a throwaway site folder, built with a fixed clock.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use bantin::diag::Diagnostic;
+use bantin::pipeline::{build, BuildOptions, BuildReport, Failure};
+use bantin::vi::parse_date;
+
+pub struct SiteTest {
+    pub dir: tempfile::TempDir,
+}
+
+/// Front matter + body of an article dated `date`.
+pub fn article(title: &str, date: &str, extra: &str, body: &str) -> String {
+    format!("---\ntitle: \"{title}\"\ndate: {date}\n{extra}---\n\n{body}\n")
+}
+
+impl SiteTest {
+    pub fn new() -> Self {
+        let t = SiteTest {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        t.write(
+            "config.yaml",
+            "title: \"Bản tin thử\"\nbase_url: \"https://thu.example.vn/\"\npaginate_by: 3\n",
+        );
+        t
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn out(&self) -> PathBuf {
+        self.root().join("public")
+    }
+
+    pub fn write(&self, path: &str, text: &str) -> &Self {
+        self.write_bytes(path, text.as_bytes())
+    }
+
+    pub fn write_bytes(&self, path: &str, bytes: &[u8]) -> &Self {
+        let p = self.root().join(path);
+        std::fs::create_dir_all(p.parent().expect("has parent")).expect("mkdir");
+        std::fs::write(p, bytes).expect("write");
+        self
+    }
+
+    pub fn options(&self) -> BuildOptions {
+        BuildOptions {
+            root: self.root().to_path_buf(),
+            write: true,
+            now: Some(parse_date("2026-01-01T00:00:00+07:00", 420).expect("date")),
+            ..Default::default()
+        }
+    }
+
+    pub fn build(&self) -> Result<BuildReport, Failure> {
+        build(&self.options())
+    }
+
+    pub fn build_ok(&self) -> BuildReport {
+        match self.build() {
+            Ok(r) => r,
+            Err(Failure::Config(e)) | Err(Failure::Content { errors: e, .. }) => {
+                panic!(
+                    "build failed:\n{}",
+                    e.iter().map(|d| d.to_string()).collect::<String>()
+                )
+            }
+        }
+    }
+
+    /// The content errors of a build that must fail.
+    pub fn build_errors(&self) -> Vec<Diagnostic> {
+        match self.build() {
+            Ok(_) => panic!("the build should have failed"),
+            Err(Failure::Content { errors, .. }) => errors,
+            Err(Failure::Config(e)) => panic!("expected content errors, got config errors: {e:?}"),
+        }
+    }
+
+    pub fn read(&self, path: &str) -> String {
+        std::fs::read_to_string(self.out().join(path))
+            .unwrap_or_else(|e| panic!("read {path}: {e}"))
+    }
+
+    pub fn exists(&self, path: &str) -> bool {
+        self.out().join(path).exists()
+    }
+
+    /// Runs the binary in the site folder.
+    pub fn run(&self, args: &[&str]) -> (i32, String, String) {
+        let out = Command::new(env!("CARGO_BIN_EXE_bantin"))
+            .args(args)
+            .current_dir(self.root())
+            .output()
+            .expect("run bantin");
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    }
+}
+
+/// All `href`/`src` values of an HTML text.
+pub fn links(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in ["href=\"", "src=\""] {
+        let mut rest = html;
+        while let Some(i) = rest.find(attr) {
+            rest = &rest[i + attr.len()..];
+            let end = rest.find('"').unwrap_or(rest.len());
+            out.push(rest[..end].replace("&amp;", "&"));
+            rest = &rest[end..];
+        }
+    }
+    out
+}
+
+/// Checks that every relative link in every HTML file of `out` resolves to a file.
+pub fn assert_links_resolve(out: &Path) {
+    let mut broken = Vec::new();
+    let mut pages = 0;
+    for entry in walkdir::WalkDir::new(out).into_iter().flatten() {
+        if entry.path().extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        if entry.file_name() == "404.html" {
+            continue; // its links start from the site root, as it is served at any depth
+        }
+        pages += 1;
+        let html = std::fs::read_to_string(entry.path()).expect("read page");
+        let dir = entry.path().parent().expect("parent");
+        for link in links(&html) {
+            if link.contains("://")
+                || link.starts_with('#')
+                || link.starts_with("mailto:")
+                || link.starts_with("tel:")
+            {
+                continue;
+            }
+            let path = link.split('#').next().unwrap_or("");
+            let target = dir.join(path);
+            let target = if path.ends_with('/') || path.is_empty() {
+                target.join("index.html")
+            } else {
+                target
+            };
+            if !target.exists() {
+                broken.push(format!(
+                    "{} → {link}",
+                    entry.path().strip_prefix(out).unwrap().display()
+                ));
+            }
+        }
+    }
+    assert!(pages > 0, "no pages in {}", out.display());
+    assert!(
+        broken.is_empty(),
+        "{} broken links, e.g.:\n{}",
+        broken.len(),
+        broken[..broken.len().min(20)].join("\n")
+    );
+}
