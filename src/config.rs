@@ -168,6 +168,7 @@ impl TaxonomyConfig {
         let path = match name {
             "tags" => "the".to_string(),
             "categories" => "chuyen-muc".to_string(),
+            "authors" => "tac-gia".to_string(),
             other => crate::vi::slugify(other),
         };
         TaxonomyConfig {

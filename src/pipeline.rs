@@ -109,7 +109,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
         .taxonomies
         .iter()
         .map(|t| t.name.clone())
-        .filter(|n| n != "tags" && n != "categories")
+        .filter(|n| !matches!(n.as_str(), "tags" | "categories" | "authors"))
         .collect();
     let ctx = front_matter::Context {
         offset_minutes: config.timezone_offset().unwrap_or(420),

@@ -349,12 +349,13 @@ pub fn link(input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> {
             .iter()
             .enumerate()
             .flat_map(|(id, p)| {
-                p.front
-                    .terms
-                    .get(&tcfg.name)
-                    .into_iter()
-                    .flatten()
-                    .map(move |t| (id, t.clone()))
+                // An `authors` taxonomy is fed by the `author`/`authors` fields.
+                let terms = if tcfg.name == "authors" {
+                    Some(&p.front.authors)
+                } else {
+                    p.front.terms.get(&tcfg.name)
+                };
+                terms.into_iter().flatten().map(move |t| (id, t.clone()))
             })
             .collect();
         match taxonomy::group(tcfg, &uses, &files, &cfg.term_slugs) {

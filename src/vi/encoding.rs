@@ -321,7 +321,7 @@ struct Tally {
 /// thirds of the words with such characters (or one long word is the only
 /// one).
 pub fn detect_mojibake(text: &str) -> Option<Mojibake> {
-    if !text.chars().any(|c| ('\u{80}'..='\u{FF}').contains(&c)) {
+    if !text.chars().any(suspicious) {
         return None;
     }
     let lines: Vec<&str> = text.lines().collect();
@@ -374,6 +374,19 @@ pub fn detect_mojibake(text: &str) -> Option<Mojibake> {
         sample,
         preview,
     })
+}
+
+/// A character that correct Vietnamese text rarely has but garbled text
+/// always does (`µ · ¸ ñ Ü Ö ä ø »`, Windows-1252 extras such as `™`).
+/// Correct Vietnamese uses only the Latin-1 letters `à á â ã è é ê ì í ò ó ô
+/// õ ù ú ý` (and capitals), so most files skip the word-by-word check, which
+/// costs far more than this scan.
+fn suspicious(c: char) -> bool {
+    const FINE: &str = "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ\u{A0}°²³§©®«";
+    match c as u32 {
+        0x80..=0xFF => !FINE.contains(c),
+        _ => "€‚ƒ„†‡ˆ‰Š‹ŒŽ˜™š›œžŸ".contains(c),
+    }
 }
 
 /// Converts the garbled words of a line, keeping the rest as it is.

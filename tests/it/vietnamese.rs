@@ -158,3 +158,37 @@ fn english_ui_when_configured() {
     assert!(html.contains("<html lang=\"en\">"));
     assert!(html.contains("Skip to main content"));
 }
+
+#[test]
+fn author_index_merges_spellings_in_vietnamese_order() {
+    let t = SiteTest::new();
+    t.write(
+        "config.yaml",
+        "title: x\nbase_url: https://x.vn/\ntaxonomies: [tags, authors]\n",
+    );
+    t.write(
+        "content/a.md",
+        &article("A", "2021-01-01", "author: Đặng Thùy\n", "x"),
+    );
+    t.write(
+        "content/b.md",
+        &article("B", "2021-01-02", "author: Đặng Thuỳ\n", "x"),
+    );
+    t.write(
+        "content/c.md",
+        &article("C", "2021-01-03", "authors: [Dương Hà, Ân Lợi]\n", "x"),
+    );
+    t.build_ok();
+    let index = t.read("tac-gia/index.html");
+    let pos = |s: &str| index.find(s).unwrap_or_else(|| panic!("{s} missing"));
+    assert!(
+        pos("Ân Lợi") < pos("Dương Hà") && pos("Dương Hà") < pos("Đặng Thu"),
+        "Vietnamese order"
+    );
+    let dirs = std::fs::read_dir(t.out().join("tac-gia"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .count();
+    assert_eq!(dirs, 3, "Thùy and Thuỳ are one author");
+}
