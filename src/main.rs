@@ -32,8 +32,8 @@ fn main() -> ExitCode {
                 base_url: a.base_url,
                 drafts: a.drafts,
                 future: a.future,
-                now: None,
                 write: true,
+                ..Default::default()
             },
             a.timings,
         ),

@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -28,6 +29,9 @@ pub struct BuildOptions {
     pub now: Option<DateTime>,
     /// `false` for `bantin check`: everything but writing.
     pub write: bool,
+    /// Bytes of article HTML kept between parsing and rendering
+    /// ([`HTML_BUDGET`] when `None`); the rest is rendered again later.
+    pub html_budget: Option<usize>,
 }
 
 /// What a successful build did.
@@ -118,11 +122,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
     let md = markdown::MdSettings {
         unsafe_html: config.markdown.unsafe_html,
         highlight: config.markdown.highlight_code,
+        html: true,
     };
+    let budget = AtomicUsize::new(opts.html_budget.unwrap_or(HTML_BUDGET));
     let results: Vec<Result<Parsed, Vec<Diagnostic>>> = walk
         .sources
         .par_iter()
-        .map(|file| parse_one(file.clone(), &ctx, md))
+        .map(|file| parse_one(file.clone(), &ctx, md, &budget))
         .collect();
     let mut parsed = Vec::with_capacity(results.len());
     let mut broken = HashSet::new();
@@ -155,6 +161,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
         assets: walk.assets,
         broken,
         static_files,
+        markdown: md,
         drafts: opts.drafts,
         future: opts.future,
         now,
@@ -242,11 +249,17 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
     })
 }
 
+/// Bytes of article HTML kept in memory between parsing and rendering; past
+/// it, bodies are rendered again when their page is made, so memory stays
+/// bounded however large the site.
+pub const HTML_BUDGET: usize = 256 << 20;
+
 /// Reads, decodes and parses one content file.
 fn parse_one(
     file: content::SourceFile,
     ctx: &front_matter::Context,
     md: markdown::MdSettings,
+    budget: &AtomicUsize,
 ) -> Result<Parsed, Vec<Diagnostic>> {
     let shown = file.display();
     let bytes = std::fs::read(&file.path)
@@ -254,6 +267,14 @@ fn parse_one(
     let src = source::read(&bytes, &shown).map_err(|d| vec![d])?;
     let front = front_matter::parse(&src, &shown, ctx);
     // The body is parsed even when the front matter is bad, so its problems are reported too.
+    let cost = src.body().len() * 3 / 2;
+    let keep = file.kind == content::SourceKind::Section
+        || budget
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
+                left.checked_sub(cost)
+            })
+            .is_ok();
+    let md = markdown::MdSettings { html: keep, ..md };
     let body = markdown::render(src.body(), file.dir(), src.body_line, md);
     let front = front?;
     Ok(Parsed { file, front, body })

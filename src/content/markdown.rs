@@ -32,6 +32,8 @@ pub struct MdLink {
 pub struct Body {
     /// HTML with `bantin-link:N` placeholders for links to other articles.
     pub html: String,
+    /// Whether `html` was produced (see [`MdSettings::html`]).
+    pub rendered: bool,
     /// Plain-text summary: before `<!-- more -->`, else the first paragraph.
     pub summary: String,
     pub links: Vec<MdLink>,
@@ -47,6 +49,9 @@ pub struct Body {
 pub struct MdSettings {
     pub unsafe_html: bool,
     pub highlight: bool,
+    /// Produce the HTML; off when only the summary and links are needed now
+    /// and the body is rendered again at render time to bound memory.
+    pub html: bool,
 }
 
 fn options(settings: MdSettings) -> Options<'static> {
@@ -179,6 +184,10 @@ pub fn render(body: &str, dir: &str, first_line: usize, settings: MdSettings) ->
     };
     out.summary = squash(&out.summary);
 
+    if !settings.html {
+        return out;
+    }
+    out.rendered = true;
     let highlighter = LazyHighlighter::global();
     let headings = Headings::default();
     let mut plugins = Plugins::default();
@@ -293,6 +302,7 @@ mod tests {
     const S: MdSettings = MdSettings {
         unsafe_html: false,
         highlight: true,
+        html: true,
     };
 
     #[test]
@@ -329,6 +339,7 @@ mod tests {
             MdSettings {
                 unsafe_html: true,
                 highlight: true,
+                html: true,
             },
         );
         assert!(b.html.contains("<b>b</b>"));

@@ -12,6 +12,26 @@ pub use front_matter::FrontMatter;
 pub use markdown::{Body, MdLink};
 pub use walk::{Asset, SourceFile, SourceKind, Walk};
 
+/// Renders the body of a content file again, for articles whose HTML was not
+/// kept in memory after parsing.
+pub fn render_body_again(
+    file: &SourceFile,
+    settings: markdown::MdSettings,
+) -> Result<String, String> {
+    let bytes = std::fs::read(&file.path).map_err(|e| format!("cannot read: {e}"))?;
+    let src = source::read(&bytes, &file.display()).map_err(|d| d.message)?;
+    Ok(markdown::render(
+        src.body(),
+        file.dir(),
+        src.body_line,
+        markdown::MdSettings {
+            html: true,
+            ..settings
+        },
+    )
+    .html)
+}
+
 /// A content file after parsing: front matter and rendered body.
 #[derive(Debug, Clone)]
 pub struct Parsed {

@@ -27,6 +27,7 @@ pub struct LinkInput {
     pub drafts: bool,
     pub future: bool,
     pub now: DateTime,
+    pub markdown: crate::content::markdown::MdSettings,
 }
 
 /// Counts of what was left out.
@@ -60,7 +61,20 @@ fn is_image(path: &str) -> bool {
 }
 
 /// Links every parsed file into a site, or returns every error found.
-pub fn link(input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> {
+pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> {
+    // Bodies move into the articles rather than being copied: they are most of the memory.
+    let mut bodies: HashMap<String, std::sync::Arc<str>> = input
+        .parsed
+        .iter_mut()
+        .filter(|p| p.body.rendered && p.file.kind != SourceKind::Section)
+        .map(|p| {
+            (
+                p.file.rel.clone(),
+                std::sync::Arc::from(std::mem::take(&mut p.body.html)),
+            )
+        })
+        .collect();
+    let input = input;
     let cfg = &input.config;
     let offset = cfg.timezone_offset().unwrap_or(420);
     let mut errors = Vec::new();
@@ -193,7 +207,8 @@ pub fn link(input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> {
                     .summary
                     .clone()
                     .unwrap_or_else(|| p.body.summary.clone()),
-                html: p.body.html.clone(),
+                html: bodies.remove(&p.file.rel),
+                source: p.file.clone(),
                 links: Vec::new(),
                 terms: Vec::new(),
                 section: nearest(p.file.dir()),
@@ -528,6 +543,7 @@ pub fn link(input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> {
             assets,
             aliases,
             has_code,
+            markdown: input.markdown,
         },
         stats,
     ))

@@ -32,6 +32,8 @@ pub struct Site {
     /// Redirect pages: (output file, target page path).
     pub aliases: Vec<(String, String)>,
     pub has_code: bool,
+    /// How bodies are rendered, for those rendered again at render time.
+    pub markdown: crate::content::markdown::MdSettings,
 }
 
 /// A section: a content folder with `_index.md` (or the home page).
@@ -70,7 +72,10 @@ pub struct Article {
     pub authors: Vec<String>,
     pub summary: String,
     /// Body HTML; links to other pages are `bantin-link:N` placeholders.
-    pub html: String,
+    /// `None` when it was not kept after parsing: see [`Site::article_html`].
+    pub html: Option<std::sync::Arc<str>>,
+    /// The source, to render the body again when `html` is `None`.
+    pub source: crate::content::SourceFile,
     /// Targets of the placeholders: page path plus `#fragment`.
     pub links: Vec<String>,
     /// (taxonomy index, term index) pairs.
@@ -98,6 +103,17 @@ impl Site {
     /// Section by URL path.
     pub fn section_by_path(&self, path: &str) -> Option<&Section> {
         self.sections.iter().find(|s| s.path == path)
+    }
+
+    /// Body HTML of article `id`, rendered again from its file if it was not
+    /// kept in memory.
+    pub fn article_html(&self, id: usize) -> Result<std::borrow::Cow<'_, str>, String> {
+        let a = &self.articles[id];
+        match &a.html {
+            Some(h) => Ok(std::borrow::Cow::Borrowed(h)),
+            None => crate::content::render_body_again(&a.source, self.markdown)
+                .map(std::borrow::Cow::Owned),
+        }
     }
 
     /// Home-page order: pinned articles first, then the rest, newest first.

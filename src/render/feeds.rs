@@ -30,7 +30,11 @@ pub fn xml_escape(s: &str) -> String {
 fn absolute_body(site: &Site, id: usize) -> String {
     let a = &site.articles[id];
     let base = site.config.base();
-    let mut html = a.html.clone();
+    // An unreadable file fails the article's own page, which reports it.
+    let mut html = site
+        .article_html(id)
+        .map(|h| h.into_owned())
+        .unwrap_or_default();
     for (n, target) in a.links.iter().enumerate().rev() {
         html = html.replace(
             &format!("href=\"bantin-link:{n}\""),

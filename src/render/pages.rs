@@ -498,6 +498,9 @@ impl<'a> Renderer<'a> {
         crumbs.push(Crumb::new(a.title.as_str(), a.path.as_str()));
         let section = &site.sections[a.section];
         let (y, m) = a.month;
+        let html = site
+            .article_html(id)
+            .map_err(|e| Box::new(Diagnostic::error(a.file.clone(), 0, 0, e)))?;
         self.page(a.template.as_deref().map_or("article.html", leak_name), &a.path, Some(root.clone()), context! {
             kind => "article",
             title => &a.title,
@@ -511,7 +514,7 @@ impl<'a> Renderer<'a> {
                 updated => a.updated.map(|d| d.rfc3339()),
                 authors => &a.authors,
                 summary => &a.summary,
-                content => safe(self.body(&a.html, &a.links, &root)),
+                content => safe(self.body(&html, &a.links, &root)),
                 image => a.image.as_deref(),
                 image_caption => a.image_caption.as_deref(),
                 tags => terms.get("tags").cloned(),

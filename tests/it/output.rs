@@ -104,3 +104,43 @@ fn unchanged_rebuild_keeps_modification_times() {
     t.build_ok();
     assert_ne!(mtime("a/index.html"), before.0);
 }
+
+#[test]
+fn bodies_rendered_again_after_parsing_give_the_same_site() {
+    let t = SiteTest::new();
+    t.write(
+        "content/a.md",
+        &article(
+            "A",
+            "2021-01-01",
+            "",
+            "Xem [B](b.md).\n\n```rust\nfn main() {}\n```",
+        ),
+    );
+    t.write(
+        "content/b.md",
+        &article("B", "2021-01-02", "", "## Mục một\n\nThân bài B."),
+    );
+    t.write(
+        "config.yaml",
+        "title: x\nbase_url: https://x.vn/\nfeed: {full_content: true}\n",
+    );
+    t.build_ok();
+    let kept = (
+        t.read("a/index.html"),
+        t.read("b/index.html"),
+        t.read("rss.xml"),
+    );
+    let mut opts = t.options();
+    opts.html_budget = Some(0);
+    bantin::pipeline::build(&opts).unwrap();
+    assert_eq!(
+        (
+            t.read("a/index.html"),
+            t.read("b/index.html"),
+            t.read("rss.xml")
+        ),
+        kept
+    );
+    assert!(kept.0.contains("href=\"../b/index.html\""));
+}
