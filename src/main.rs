@@ -126,8 +126,15 @@ fn summary(r: &BuildReport, opts: &BuildOptions, elapsed: std::time::Duration) {
 
 fn print_timings(r: &BuildReport) {
     println!("stage timings:");
-    for (stage, d) in &r.timings {
-        println!("  {stage:<10} {:>10.1} ms", d.as_secs_f64() * 1e3);
+    for s in &r.timings {
+        let rss = s.rss.map_or(String::new(), |b| {
+            format!("  (memory {:.0} MiB)", b as f64 / 1048576.0)
+        });
+        println!(
+            "  {:<10} {:>10.1} ms{rss}",
+            s.name,
+            s.time.as_secs_f64() * 1e3
+        );
     }
     println!("template timings (summed over threads):");
     let mut t = r.template_times.clone();

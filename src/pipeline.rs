@@ -44,11 +44,27 @@ pub struct BuildReport {
     pub assets: usize,
     pub skipped: Published,
     pub warnings: Vec<Diagnostic>,
-    pub timings: Vec<(&'static str, Duration)>,
+    pub timings: Vec<Stage>,
     pub template_times: Vec<(String, Duration, usize)>,
     pub output: Option<PathBuf>,
     /// Files written, bytes written, files kept unchanged from the last build.
     pub written: (usize, u64, usize),
+}
+
+/// Time of one stage, and the memory in use when it ended.
+#[derive(Debug, Clone, Copy)]
+pub struct Stage {
+    pub name: &'static str,
+    pub time: Duration,
+    /// Resident memory at the end of the stage, where the system tells it.
+    pub rss: Option<u64>,
+}
+
+/// Resident memory of this process (Linux: `/proc/self/statm`).
+fn resident_bytes() -> Option<u64> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4096)
 }
 
 /// Why a build failed; the exit status follows from it.
@@ -68,8 +84,12 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
     let root = &opts.root;
     let mut timings = Vec::new();
     let mut clock = Instant::now();
-    let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
-        timings.push((name, clock.elapsed()));
+    let mut lap = |name: &'static str, timings: &mut Vec<Stage>| {
+        timings.push(Stage {
+            name,
+            time: clock.elapsed(),
+            rss: resident_bytes(),
+        });
         clock = Instant::now();
     };
 
@@ -123,6 +143,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
         unsafe_html: config.markdown.unsafe_html,
         highlight: config.markdown.highlight_code,
         html: true,
+        summary: true,
     };
     let budget = AtomicUsize::new(opts.html_budget.unwrap_or(HTML_BUDGET));
     let results: Vec<Result<Parsed, Vec<Diagnostic>>> = walk
@@ -274,7 +295,11 @@ fn parse_one(
                 left.checked_sub(cost)
             })
             .is_ok();
-    let md = markdown::MdSettings { html: keep, ..md };
+    let md = markdown::MdSettings {
+        html: keep,
+        summary: front.as_ref().map_or(true, |f| f.summary.is_none()),
+        ..md
+    };
     let body = markdown::render(src.body(), file.dir(), src.body_line, md);
     let front = front?;
     Ok(Parsed { file, front, body })

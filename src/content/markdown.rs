@@ -52,6 +52,8 @@ pub struct MdSettings {
     /// Produce the HTML; off when only the summary and links are needed now
     /// and the body is rendered again at render time to bound memory.
     pub html: bool,
+    /// Compute the summary; off when the front matter gives one.
+    pub summary: bool,
 }
 
 fn options(settings: MdSettings) -> Options<'static> {
@@ -159,6 +161,12 @@ pub fn render(body: &str, dir: &str, first_line: usize, settings: MdSettings) ->
     }
 
     out.summary = match more {
+        _ if !settings.summary => {
+            if let Some(marker) = more {
+                marker.detach();
+            }
+            String::new()
+        }
         Some(marker) => {
             let mut text = String::new();
             let mut sib = marker.previous_sibling();
@@ -198,6 +206,7 @@ pub fn render(body: &str, dir: &str, first_line: usize, settings: MdSettings) ->
     let mut html = String::with_capacity(body.len() + body.len() / 4);
     // Writing to a String cannot fail.
     let _ = format_html_with_plugins(root, &opts, &mut html, &plugins);
+    html.shrink_to_fit();
     out.html = html;
     out
 }
@@ -303,6 +312,7 @@ mod tests {
         unsafe_html: false,
         highlight: true,
         html: true,
+        summary: true,
     };
 
     #[test]
@@ -340,6 +350,7 @@ mod tests {
                 unsafe_html: true,
                 highlight: true,
                 html: true,
+                summary: true,
             },
         );
         assert!(b.html.contains("<b>b</b>"));

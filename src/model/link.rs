@@ -30,6 +30,15 @@ pub struct LinkInput {
     pub markdown: crate::content::markdown::MdSettings,
 }
 
+/// Fields moved out of a parsed article into its [`Article`].
+#[derive(Default)]
+struct Moved {
+    html: Option<String>,
+    title: String,
+    summary: String,
+    extra: serde_json::Value,
+}
+
 /// Counts of what was left out.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Published {
@@ -62,16 +71,25 @@ fn is_image(path: &str) -> bool {
 
 /// Links every parsed file into a site, or returns every error found.
 pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> {
-    // Bodies move into the articles rather than being copied: they are most of the memory.
-    let mut bodies: HashMap<String, std::sync::Arc<str>> = input
+    // Bodies and texts move into the articles rather than being copied: they
+    // are most of the memory.
+    let mut moved: HashMap<String, Moved> = input
         .parsed
         .iter_mut()
-        .filter(|p| p.body.rendered && p.file.kind != SourceKind::Section)
+        .filter(|p| p.file.kind != SourceKind::Section)
         .map(|p| {
-            (
-                p.file.rel.clone(),
-                std::sync::Arc::from(std::mem::take(&mut p.body.html)),
-            )
+            let summary = p
+                .front
+                .summary
+                .take()
+                .unwrap_or_else(|| std::mem::take(&mut p.body.summary));
+            let m = Moved {
+                html: p.body.rendered.then(|| std::mem::take(&mut p.body.html)),
+                title: std::mem::take(&mut p.front.title),
+                summary,
+                extra: std::mem::take(&mut p.front.extra),
+            };
+            (p.file.rel.clone(), m)
         })
         .collect();
     let input = input;
@@ -190,6 +208,7 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
     let mut articles: Vec<Article> = articles_in
         .iter()
         .map(|p| {
+            let m = moved.remove(&p.file.rel).unwrap_or_default();
             let date = p.front.date.expect("checked");
             Article {
                 file: p.file.display(),
@@ -198,16 +217,12 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
                     p.file.kind == SourceKind::Bundle,
                     p.front.slug.as_deref(),
                 ),
-                title: p.front.title.clone(),
+                title: m.title,
                 date,
                 updated: p.front.updated,
                 authors: p.front.authors.clone(),
-                summary: p
-                    .front
-                    .summary
-                    .clone()
-                    .unwrap_or_else(|| p.body.summary.clone()),
-                html: bodies.remove(&p.file.rel),
+                summary: m.summary,
+                html: m.html,
                 source: p.file.clone(),
                 links: Vec::new(),
                 terms: Vec::new(),
@@ -223,7 +238,7 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
                 month: month_in(&date, offset),
                 template: p.front.template.clone(),
                 attachments: Vec::new(),
-                extra: p.front.extra.clone(),
+                extra: m.extra,
             }
         })
         .collect();

@@ -73,7 +73,7 @@ pub struct Article {
     pub summary: String,
     /// Body HTML; links to other pages are `bantin-link:N` placeholders.
     /// `None` when it was not kept after parsing: see [`Site::article_html`].
-    pub html: Option<std::sync::Arc<str>>,
+    pub html: Option<String>,
     /// The source, to render the body again when `html` is `None`.
     pub source: crate::content::SourceFile,
     /// Targets of the placeholders: page path plus `#fragment`.

@@ -94,8 +94,10 @@ fn unchanged_rebuild_keeps_modification_times() {
     };
     let before = (mtime("a/index.html"), mtime("logo.svg"), mtime("style.css"));
     std::thread::sleep(std::time::Duration::from_millis(20));
+    let marker = mtime(".bantin-output");
     let r = t.build_ok();
     assert_eq!(r.written.0, 0, "files rewritten on an unchanged rebuild");
+    assert_eq!(mtime(".bantin-output"), marker);
     assert_eq!(
         (mtime("a/index.html"), mtime("logo.svg"), mtime("style.css")),
         before
