@@ -262,19 +262,22 @@ def ensure_corpus(gen: str, work: str, n: int, seed: int | None) -> tuple[str, d
     return site, summary
 
 
-def ensure_hugo_site(corpus: str, work: str, n: int, tag: str, rss_limit: int) -> str:
-    site = os.path.join(work, f"hugo-site-{tag}")
+def ensure_hugo_site(corpus: str, work: str, n: int, tag: str, rss_limit: int,
+                     search: bool, lite: bool) -> str:
+    site = os.path.join(work, f"hugo-site-{tag}" + ("-lite" if lite else ""))
     marker = os.path.join(site, ".bench-hugo.json")
     with open(os.path.join(corpus, ".bench-corpus.json"), encoding="utf-8") as f:
         corpus_key = json.load(f)["key"]
     key = {"corpus": corpus_key, "site_version": hugo_site.SITE_VERSION,
-           "rss_limit": rss_limit, "code": file_sha(hugo_site.__file__)}
+           "rss_limit": rss_limit, "search": search, "lite": lite,
+           "code": file_sha(hugo_site.__file__)}
     if os.path.exists(marker):
         with open(marker, encoding="utf-8") as f:
             if json.load(f).get("key") == key:
                 return site
     log(f"creating the Hugo site for {n} articles in {site}")
-    info = hugo_site.make_hugo_site(corpus, site, rss_limit=rss_limit)
+    info = hugo_site.make_hugo_site(corpus, site, rss_limit=rss_limit, search=search,
+                                    lite=lite)
     with open(marker, "w", encoding="utf-8") as f:
         json.dump({"key": key, "info": info}, f)
     return site
@@ -334,7 +337,8 @@ def bench_size(args, n: int, bantin: str | None, hugo: str | None,
 
     hsite = None
     if hugo:
-        hsite = ensure_hugo_site(corpus, args.work, n, tag, args.rss_limit)
+        hsite = ensure_hugo_site(corpus, args.work, n, tag, args.rss_limit, args.hugo_search,
+                                 args.hugo_lite)
         res["hugo_site"] = hsite
     warm(os.path.join(corpus, "content"))
     if hsite:
@@ -362,6 +366,12 @@ def bench_size(args, n: int, bantin: str | None, hugo: str | None,
         res["bantin"] = summarize(b_runs, b_out)
     if h_runs:
         res["hugo"] = summarize(h_runs, h_out)
+        if not res["hugo"]["ok"]:
+            # --quiet hides Hugo's errors: run once more without it to show them
+            r = subprocess.run([x for x in h_cmd if x != "--quiet"], capture_output=True,
+                               text=True, errors="replace")
+            res["hugo"]["error"] = (r.stderr + r.stdout).strip()[-3000:]
+            log(f"hugo error: {res['hugo']['error']}")
 
     # Unchanged rebuild: build again into the output of the last build.
     if b_cmd and res["bantin"]["ok"] and not args.no_rebuild:
@@ -371,12 +381,14 @@ def bench_size(args, n: int, bantin: str | None, hugo: str | None,
         log(f"{n}: bantin unchanged rebuild")
         r = measure(b_cmd, tf)
         after = mtimes(b_out)
-        changed = sum(1 for p, t in after.items() if p in before and before[p] != t)
+        changed_files = sorted(p for p, t in after.items() if p in before and before[p] != t)
+        changed = len(changed_files)
         res["rebuild"] = {
             "rc": r["rc"], "wall": r["wall"], "cpu": r["cpu"], "rss_kib": r["rss_kib"],
             "files": len(after), "changed": changed,
             "added": sum(1 for p in after if p not in before),
             "removed": sum(1 for p in before if p not in after),
+            "changed_examples": changed_files[:10],
         }
         if r["rc"] != 0:
             log(f"bantin rebuild failed ({r['rc']}): {(r['stderr'] or r['stdout'])[-1500:]}")
@@ -430,7 +442,8 @@ def report(results: dict) -> str:
     L.append("")
     L.append(f"Machine: {meta['cpus']} CPUs, {meta['platform']}, load average at start "
              f"{meta['loadavg_start']:.2f}. "
-             f"Hugo: {meta.get('hugo_version') or 'not run'}. "
+             f"Hugo: {meta.get('hugo_version') or 'not run'}"
+             f"{' (lite site: no related, no prev/next)' if meta.get('hugo_lite') else ''}. "
              f"bantin: {(meta.get('bantin_version') or '') + ' (' + meta['bantin'] + ')' if meta.get('bantin') else 'not run'}. Median of {meta['repeat']} run(s).")
     L.append("")
     L.append("| size | tool | wall s | CPU s | peak RSS MiB | pages | MB written "
@@ -476,20 +489,26 @@ def report(results: dict) -> str:
     # per-stage table
     staged = [r for r in sizes if r.get("bantin", {}).get("stages")]
     if staged:
-        names = [s for s in STAGE_ORDER if any(s in r["bantin"]["stages"] for r in staged)]
+        names: list[str] = []  # in the order bantin prints them
         for r in staged:
             for s in r["bantin"]["stages"]:
                 if s not in names:
                     names.append(s)
+        missing = [s for s in STAGE_ORDER if s not in names]
         L.append("bantin stages (ms, from `--timings`):")
         L.append("")
-        L.append("| size | " + " | ".join(names) + " |")
-        L.append("|---:|" + "---:|" * len(names))
+        L.append("| size | " + " | ".join(names) + " | sum | wall |")
+        L.append("|---:|" + "---:|" * (len(names) + 2))
         for r in staged:
             st = r["bantin"]["stages"]
+            total = sum(v for k, v in st.items() if k != "total")
             L.append(f"| {r['articles']:,} | " +
-                     " | ".join(fnum(st.get(s), 1) for s in names) + " |")
+                     " | ".join(fnum(st.get(s), 1) for s in names) +
+                     f" | {fnum(total, 1)} | {fnum(r['bantin']['wall'] * 1000, 1)} |")
         L.append("")
+        if missing:
+            L.append(f"(no timing printed for: {', '.join(missing)})")
+            L.append("")
     elif any("bantin" in r for r in sizes):
         L.append("bantin printed no per-stage timings (`--timings`).")
         L.append("")
@@ -553,6 +572,12 @@ def report(results: dict) -> str:
             L.append(f"| {r['articles']:,} | {x['rc']} | {fnum(x['wall'])} | {x['files']:,} "
                      f"| {x['changed']:,} | {x['added']:,} | {x['removed']:,} |")
         L.append("")
+        for r in rb:
+            if r["rebuild"].get("changed_examples"):
+                L.append(f"Changed at {r['articles']:,}: " +
+                         ", ".join(f"`{p}`" for p in r["rebuild"]["changed_examples"]) +
+                         (" …" if r["rebuild"]["changed"] > 10 else ""))
+                L.append("")
 
     # targets
     checks: list[tuple[str, bool | None, str]] = []
@@ -628,6 +653,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=1, help="runs per tool and size; median (default 1)")
     ap.add_argument("--rss-limit", type=int, default=20,
                     help="items per RSS feed in the Hugo site (default 20)")
+    ap.add_argument("--hugo-search", action="store_true",
+                    help="give the Hugo site a JSON search index (turn on once bantin builds one)")
+    ap.add_argument("--hugo-lite", action="store_true",
+                    help="no related articles and no prev/next in Hugo's article layout "
+                         "(both superlinear in Hugo); bantin keeps them")
     ap.add_argument("--no-rebuild", action="store_true", help="skip the unchanged-rebuild check")
     ap.add_argument("--no-floor", action="store_true", help="skip the I/O floor")
     ap.add_argument("--keep-outputs", action="store_true", help="keep the I/O floor's copy")
@@ -678,6 +708,8 @@ def main(argv: list[str] | None = None) -> int:
         "hugo_version": tool_version([hugo, "version"]) if hugo else None,
         "hugo_site_version": hugo_site.SITE_VERSION,
         "rss_limit": args.rss_limit,
+        "hugo_search": args.hugo_search,
+        "hugo_lite": args.hugo_lite,
         "work": args.work,
     }
     results = {"meta": meta, "sizes": {}}
