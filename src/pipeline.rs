@@ -146,25 +146,27 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
         summary: true,
     };
     let budget = AtomicUsize::new(opts.html_budget.unwrap_or(HTML_BUDGET));
-    let results: Vec<Result<Parsed, Vec<Diagnostic>>> = walk
+    // The walk's list is consumed: each file's record moves into its result.
+    let results: Vec<Result<Parsed, (String, Vec<Diagnostic>)>> = walk
         .sources
-        .par_iter()
-        .map(|file| parse_one(file.clone(), &ctx, md, &budget))
+        .into_par_iter()
+        .map(|file| {
+            let rel = file.rel.clone();
+            parse_one(file, &ctx, md, &budget).map_err(|e| (rel, e))
+        })
         .collect();
     let mut parsed = Vec::with_capacity(results.len());
     let mut broken = HashSet::new();
-    for (file, r) in walk.sources.iter().zip(results) {
+    for r in results {
         match r {
-            Ok(p) => {
-                for (l, c, m, h) in &p.body.warnings {
-                    warnings.push(
-                        Diagnostic::warning(p.file.display(), *l, *c, m.clone()).hint(h.clone()),
-                    );
+            Ok(mut p) => {
+                for (l, c, m, h) in std::mem::take(&mut p.body.warnings) {
+                    warnings.push(Diagnostic::warning(p.file.display(), l, c, m).hint(h));
                 }
                 parsed.push(p);
             }
-            Err(e) => {
-                broken.insert(file.rel.clone());
+            Err((rel, e)) => {
+                broken.insert(rel);
                 errors.extend(e);
             }
         }

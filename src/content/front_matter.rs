@@ -22,7 +22,9 @@ pub struct FrontMatter {
     pub authors: Vec<String>,
     pub summary: Option<String>,
     /// Terms per taxonomy name (`tags`, `categories`, and declared ones).
-    pub terms: BTreeMap<String, Vec<String>>,
+    /// A list rather than a map: most articles have two taxonomies, and a
+    /// map node costs more than the terms themselves.
+    pub terms: Vec<(String, Vec<String>)>,
     pub image: Option<String>,
     pub image_caption: Option<String>,
     /// Position of the `image:` value, for errors about a missing file.
@@ -35,6 +37,13 @@ pub struct FrontMatter {
     pub weight: i64,
     pub template: Option<String>,
     pub extra: serde_json::Value,
+}
+
+impl FrontMatter {
+    /// Terms of taxonomy `name`, as written.
+    pub fn terms_of(&self, name: &str) -> Option<&Vec<String>> {
+        self.terms.iter().find(|(n, _)| n == name).map(|(_, t)| t)
+    }
 }
 
 /// What the parser needs to know of the site.
@@ -269,12 +278,12 @@ pub fn parse(src: &Source, file: &str, ctx: &Context) -> Result<FrontMatter, Vec
             );
         }
     }
-    let mut terms = BTreeMap::new();
+    let mut terms: Vec<(String, Vec<String>)> = Vec::new();
     if let Some(t) = raw.tags {
-        terms.insert("tags".to_string(), t.0);
+        terms.push(("tags".to_string(), t.0));
     }
     if let Some(t) = raw.categories {
-        terms.insert("categories".to_string(), t.0);
+        terms.push(("categories".to_string(), t.0));
     }
     for (name, t) in raw.taxonomies.unwrap_or_default() {
         if !ctx.taxonomies.contains(&name) {
@@ -284,9 +293,9 @@ pub fn parse(src: &Source, file: &str, ctx: &Context) -> Result<FrontMatter, Vec
                     .hint("declare it under `taxonomies:` in config.yaml"),
             );
         }
-        terms.insert(name, t.0);
+        terms.push((name, t.0));
     }
-    for list in terms.values_mut() {
+    for (_, list) in terms.iter_mut() {
         list.retain(|t| !t.is_empty());
     }
     let mut authors = raw.authors.map(|a| a.0).unwrap_or_default();
@@ -347,9 +356,12 @@ mod tests {
         .unwrap();
         assert_eq!(fm.title, "HĐND giao ban");
         assert_eq!(fm.date.unwrap().rfc3339(), "2021-10-15T14:00:00+07:00");
-        assert_eq!(fm.terms["tags"], vec!["HĐND", "Bắc Kạn", "2021"]);
-        assert_eq!(fm.terms["categories"], vec!["Hoạt động HĐND"]);
-        assert_eq!(fm.terms["linh_vuc"], vec!["Y tế"]);
+        assert_eq!(
+            *fm.terms_of("tags").unwrap(),
+            vec!["HĐND", "Bắc Kạn", "2021"]
+        );
+        assert_eq!(*fm.terms_of("categories").unwrap(), vec!["Hoạt động HĐND"]);
+        assert_eq!(*fm.terms_of("linh_vuc").unwrap(), vec!["Y tế"]);
         assert_eq!(fm.authors, vec!["Triệu Biển"]);
         assert!(fm.draft && fm.pinned);
         assert_eq!(fm.weight, 3);

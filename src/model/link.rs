@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::config::{Config, SortBy};
-use crate::content::{Asset, Parsed, SourceKind};
+use crate::content::{Asset, Parsed, SourceFile, SourceKind};
 use crate::diag::{did_you_mean, Diagnostic};
 use crate::vi::{compare, DateTime};
 
@@ -37,6 +37,13 @@ struct Moved {
     title: String,
     summary: String,
     extra: serde_json::Value,
+}
+
+/// Who writes an output file, named only if another source wants it too.
+#[derive(Clone)]
+enum Owner {
+    Text(String),
+    Article(usize),
 }
 
 /// Counts of what was left out.
@@ -211,7 +218,6 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
             let m = moved.remove(&p.file.rel).unwrap_or_default();
             let date = p.front.date.expect("checked");
             Article {
-                file: p.file.display(),
                 path: article_path(
                     &p.file.rel,
                     p.file.kind == SourceKind::Bundle,
@@ -244,21 +250,13 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
         .collect();
 
     // 5. Two sources must never write the same file.
-    let mut owners: HashMap<String, String> = HashMap::new();
-    let mut claim = |file: String, owner: String, errors: &mut Vec<Diagnostic>| {
-        if let Some(prev) = owners.get(&file) {
-            errors.push(
-                Diagnostic::error(
-                    owner.clone(),
-                    0,
-                    0,
-                    format!("`{owner}` and `{prev}` would both write `{file}`"),
-                )
-                .hint(
-                    "give one of them a different `slug` in its front matter, or rename the file",
-                ),
-            );
-        } else {
+    // Owners are kept as compact references and named only when two collide,
+    // so that a million pages do not cost a million owner strings.
+    let mut owners: HashMap<String, Owner> = HashMap::new();
+    let mut collisions: Vec<(String, Owner, Owner)> = Vec::new();
+    let mut claim = |file: String, owner: Owner, _: &mut Vec<Diagnostic>| match owners.get(&file) {
+        Some(prev) => collisions.push((file, prev.clone(), owner)),
+        None => {
             owners.insert(file, owner);
         }
     };
@@ -269,31 +267,31 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
         "robots.txt",
         "404.html",
     ] {
-        claim(name.to_string(), "bantin".into(), &mut errors);
+        claim(name.to_string(), Owner::Text("bantin".into()), &mut errors);
     }
     for root in [cfg.urls.archive.as_str(), cfg.urls.search.as_str()] {
         claim(
             format!("{root}/index.html"),
-            format!("the generated `{root}/` pages"),
+            Owner::Text(format!("the generated `{root}/` pages")),
             &mut errors,
         );
     }
     for t in &cfg.taxonomies {
         claim(
             format!("{}/index.html", t.path),
-            format!("the generated `{}/` pages", t.path),
+            Owner::Text(format!("the generated `{}/` pages", t.path)),
             &mut errors,
         );
     }
     for s in &sections {
         claim(
             output_file(&s.path),
-            s.file.clone().unwrap_or_else(|| "the home page".into()),
+            Owner::Text(s.file.clone().unwrap_or_else(|| "the home page".into())),
             &mut errors,
         );
     }
-    for a in &articles {
-        claim(output_file(&a.path), a.file.clone(), &mut errors);
+    for (id, a) in articles.iter().enumerate() {
+        claim(output_file(&a.path), Owner::Article(id), &mut errors);
     }
     let mut aliases = Vec::new();
     for (id, p) in articles_in.iter().enumerate() {
@@ -302,7 +300,7 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
                 Some(f) => {
                     claim(
                         f.clone(),
-                        format!("alias `{alias}` of {}", p.file.display()),
+                        Owner::Text(format!("alias `{alias}` of {}", p.file.display())),
                         &mut errors,
                     );
                     aliases.push((f, articles[id].path.clone()));
@@ -372,7 +370,7 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
     }
 
     // 7. Taxonomies.
-    let files: Vec<String> = articles.iter().map(|a| a.file.clone()).collect();
+    let files: Vec<&SourceFile> = articles_in.iter().map(|p| &p.file).collect();
     let mut taxonomies = Vec::new();
     for (ti, tcfg) in cfg.taxonomies.iter().enumerate() {
         let uses: Vec<(usize, String)> = articles_in
@@ -383,7 +381,7 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
                 let terms = if tcfg.name == "authors" {
                     Some(&p.front.authors)
                 } else {
-                    p.front.terms.get(&tcfg.name)
+                    p.front.terms_of(&tcfg.name)
                 };
                 terms.into_iter().flatten().map(move |t| (id, t.clone()))
             })
@@ -398,7 +396,7 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
                 for t in &tax.terms {
                     claim(
                         output_file(&t.path),
-                        format!("{} `{}`", tcfg.name, t.name),
+                        Owner::Text(format!("{} `{}`", tcfg.name, t.name)),
                         &mut errors,
                     );
                 }
@@ -507,7 +505,11 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
             }
             None => format!("{}{name}", dir_path(dir)),
         };
-        claim(out.clone(), format!("content/{}", asset.rel), &mut errors);
+        claim(
+            out.clone(),
+            Owner::Text(format!("content/{}", asset.rel)),
+            &mut errors,
+        );
         content_asset_paths.insert(asset.rel.as_str(), out.clone());
         assets.push((asset.path.clone(), out));
     }
@@ -542,6 +544,22 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
         }
     }
 
+    let name = |o: &Owner| match o {
+        Owner::Text(t) => t.clone(),
+        Owner::Article(id) => articles[*id].file(),
+    };
+    for (file, prev, owner) in collisions {
+        let (prev, owner) = (name(&prev), name(&owner));
+        errors.push(
+            Diagnostic::error(
+                owner.clone(),
+                0,
+                0,
+                format!("`{owner}` and `{prev}` would both write `{file}`"),
+            )
+            .hint("give one of them a different `slug` in its front matter, or rename the file"),
+        );
+    }
     if !errors.is_empty() {
         return Err(errors);
     }

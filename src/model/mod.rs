@@ -62,8 +62,6 @@ pub struct Section {
 /// A published article.
 #[derive(Debug, Clone)]
 pub struct Article {
-    /// `content/tin-tuc/2021/a.md`, for diagnostics.
-    pub file: String,
     /// URL path: `tin-tuc/2021/a/`.
     pub path: String,
     pub title: String,
@@ -97,6 +95,13 @@ pub struct Article {
     /// Files of the bundle (site paths), shown as attachments.
     pub attachments: Vec<String>,
     pub extra: serde_json::Value,
+}
+
+impl Article {
+    /// `content/tin-tuc/2021/a.md`, for diagnostics.
+    pub fn file(&self) -> String {
+        self.source.display()
+    }
 }
 
 impl Site {

@@ -41,7 +41,7 @@ struct Builder {
 pub fn group(
     cfg: &TaxonomyConfig,
     uses: &[(usize, String)],
-    files: &[String],
+    files: &[&crate::content::SourceFile],
     slug_overrides: &std::collections::BTreeMap<String, String>,
 ) -> Result<(Taxonomy, Vec<usize>), Vec<Diagnostic>> {
     let mut by_key: HashMap<String, usize> = HashMap::new();
@@ -87,7 +87,7 @@ pub fn group(
             if slug.is_empty() {
                 errors.push(
                     Diagnostic::error(
-                        files[first].clone(),
+                        files[first].display(),
                         0,
                         0,
                         format!("{} `{name}` has no letters or digits for its URL", cfg.name),
@@ -114,7 +114,10 @@ pub fn group(
         }
         if let Some(&j) = by_slug.get(t.slug.as_str()) {
             let other = &terms[j];
-            let (a, b) = (&files[other.articles[0]], &files[t.articles[0]]);
+            let (a, b) = (
+                files[other.articles[0]].display(),
+                files[t.articles[0]].display(),
+            );
             errors.push(
                 Diagnostic::error(b.clone(), 0, 0, format!(
                     "{} `{}` (in {b}) and `{}` (in {a}) are different words but both have the URL `{}`",
@@ -160,10 +163,22 @@ pub fn group(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::{SourceFile, SourceKind};
+
+    fn sources(n: usize) -> Vec<SourceFile> {
+        (0..n)
+            .map(|i| SourceFile {
+                path: format!("{i}.md").into(),
+                rel: format!("{i}.md"),
+                kind: SourceKind::Article,
+            })
+            .collect()
+    }
 
     fn run(uses: &[(usize, &str)]) -> Result<Taxonomy, Vec<Diagnostic>> {
         let uses: Vec<(usize, String)> = uses.iter().map(|(a, t)| (*a, t.to_string())).collect();
-        let files: Vec<String> = (0..10).map(|i| format!("content/{i}.md")).collect();
+        let files = sources(10);
+        let files: Vec<&SourceFile> = files.iter().collect();
         group(
             &TaxonomyConfig::named("tags"),
             &uses,
@@ -203,7 +218,8 @@ mod tests {
     #[test]
     fn overrides_resolve_a_clash() {
         let uses = vec![(0, "Bắc Kạn".to_string()), (1, "Bắc Cạn".to_string())];
-        let files: Vec<String> = (0..2).map(|i| format!("content/{i}.md")).collect();
+        let files = sources(2);
+        let files: Vec<&SourceFile> = files.iter().collect();
         let mut o = std::collections::BTreeMap::new();
         o.insert("Bắc Cạn".to_string(), "bac-can-cu".to_string());
         let (t, idx) = group(&TaxonomyConfig::named("tags"), &uses, &files, &o).unwrap();

@@ -500,7 +500,7 @@ impl<'a> Renderer<'a> {
         let (y, m) = a.month;
         let html = site
             .article_html(id)
-            .map_err(|e| Box::new(Diagnostic::error(a.file.clone(), 0, 0, e)))?;
+            .map_err(|e| Box::new(Diagnostic::error(a.file(), 0, 0, e)))?;
         self.page(a.template.as_deref().map_or("article.html", leak_name), &a.path, Some(root.clone()), context! {
             kind => "article",
             title => &a.title,

@@ -335,11 +335,25 @@ function fmtViolation(v) {
 }
 
 /** Check relative <a href> links of a page opened via file://. */
+// Keeps a redirect page (alias, <meta http-equiv="refresh">) in place while it
+// is checked: other main-frame navigations are aborted and reported in `blocked`.
+async function holdPage(p, url, blocked) {
+  await p.route('**/*', (route) => {
+    const req = route.request();
+    if (req.isNavigationRequest() && req.frame() === p.mainFrame() && req.url() !== url) {
+      blocked.add(req.url());
+      return route.abort('aborted');
+    }
+    return route.fallback();
+  });
+}
+
 async function checkLinksViaFile(context, site, page) {
   const problems = [];
   const root = path.resolve(site);
   const fileUrl = pathToFileURL(path.join(root, page.rel)).href;
   const p = await context.newPage();
+  await holdPage(p, fileUrl, new Set());
   try {
     await p.goto(fileUrl, { waitUntil: 'load', timeout: NAV_TIMEOUT_MS });
     const links = await p.evaluate(() =>
@@ -396,6 +410,7 @@ async function checkPage(context, vp, base, site, page, axeSource, artifacts) {
   const notes = [];
   const external = new Set();
   const bad = [];
+  const blocked = new Set();
   const p = await context.newPage();
   p.on('request', (req) => {
     const u = req.url();
@@ -413,13 +428,15 @@ async function checkPage(context, vp, base, site, page, axeSource, artifacts) {
   });
   p.on('requestfailed', (req) => {
     try {
+      if (blocked.has(req.url())) return;
       if (new URL(req.url()).hostname === '127.0.0.1') bad.push(`failed ${new URL(req.url()).pathname}: ${req.failure()?.errorText}`);
     } catch { /* ignore */ }
   });
   p.on('pageerror', (err) => notes.push(`JavaScript error: ${err.message.split('\n')[0]}`));
 
+  const url = base + '/' + page.rel.split('/').map(encodeURIComponent).join('/');
+  await holdPage(p, url, blocked);
   try {
-    const url = base + '/' + page.rel.split('/').map(encodeURIComponent).join('/');
     const resp = await p.goto(url, { waitUntil: 'load', timeout: NAV_TIMEOUT_MS });
     if (!resp) failures.push('no response');
     await p.evaluate(() => document.fonts && document.fonts.ready.then(() => true));
@@ -482,6 +499,7 @@ async function checkPage(context, vp, base, site, page, axeSource, artifacts) {
   }
   for (const u of external) failures.push(`request to another host: ${u}`);
   for (const b of bad) failures.push(`HTTP ${b}`);
+  for (const u of blocked) notes.push(`redirect to ${u} not followed (the page itself was checked)`);
   return { failures, notes };
 }
 
