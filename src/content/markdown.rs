@@ -206,6 +206,10 @@ pub fn render(body: &str, dir: &str, first_line: usize, settings: MdSettings) ->
     let mut html = String::with_capacity(body.len() + body.len() / 4);
     // Writing to a String cannot fail.
     let _ = format_html_with_plugins(root, &opts, &mut html, &plugins);
+    if html.contains("<img src=") {
+        // Images in the body are below the title and sapo: load them lazily.
+        html = html.replace("<img src=", "<img loading=\"lazy\" src=");
+    }
     html.shrink_to_fit();
     out.html = html;
     out
@@ -401,6 +405,17 @@ mod tests {
         let b = render("```yaml\ntitle: a\n```\n", "", 1, S);
         assert!(b.has_code);
         assert!(b.html.contains("class=\"hl-"), "{}", b.html);
+    }
+
+    #[test]
+    fn body_images_load_lazily() {
+        let b = render("![Ảnh](a.png)\n", "", 1, S);
+        assert!(
+            b.html
+                .contains("<img loading=\"lazy\" src=\"a.png\" alt=\"Ảnh\""),
+            "{}",
+            b.html
+        );
     }
 
     #[test]
