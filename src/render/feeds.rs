@@ -195,54 +195,80 @@ pub fn atom(site: &Site) -> Output {
     output("atom.xml".into(), x)
 }
 
-/// Every page path that belongs in the sitemap, with its last change (RFC 3339).
-pub fn sitemap_urls(site: &Site) -> Vec<(String, Option<String>)> {
-    let mut urls = Vec::with_capacity(site.articles.len() + 64);
-    let newest = site.articles.first().map(|a| a.date.rfc3339());
-    urls.push((String::new(), newest.clone()));
-    for s in site.sections.iter().skip(1) {
-        urls.push((
-            s.path.clone(),
-            s.articles
-                .iter()
-                .min()
-                .map(|&i| site.articles[i].date.rfc3339()),
-        ));
-    }
-    for a in &site.articles {
-        urls.push((a.path.clone(), Some(a.updated.unwrap_or(a.date).rfc3339())));
-    }
-    for tax in &site.taxonomies {
-        urls.push((tax.path.clone(), None));
-        for t in &tax.terms {
-            urls.push((
-                t.path.clone(),
-                t.articles.first().map(|&i| site.articles[i].date.rfc3339()),
-            ));
-        }
-    }
+/// One page of the sitemap, cheap to enumerate: a part of a large sitemap
+/// formats only its own URLs.
+#[derive(Clone, Copy)]
+enum Entry {
+    Home,
+    Section(usize),
+    Article(usize),
+    Taxonomy(usize),
+    Term(usize, usize),
+    Archive,
+    Year(usize),
+    Month(usize, usize),
+}
+
+fn entries(site: &Site) -> impl Iterator<Item = Entry> + '_ {
+    std::iter::once(Entry::Home)
+        .chain((1..site.sections.len()).map(Entry::Section))
+        .chain((0..site.articles.len()).map(Entry::Article))
+        .chain(site.taxonomies.iter().enumerate().flat_map(|(t, tax)| {
+            std::iter::once(Entry::Taxonomy(t))
+                .chain((0..tax.terms.len()).map(move |k| Entry::Term(t, k)))
+        }))
+        .chain(std::iter::once(Entry::Archive))
+        .chain(site.archive.years.iter().enumerate().flat_map(|(y, year)| {
+            std::iter::once(Entry::Year(y))
+                .chain((0..year.months.len()).map(move |m| Entry::Month(y, m)))
+        }))
+}
+
+/// Number of URLs in the sitemap.
+pub fn sitemap_len(site: &Site) -> usize {
+    entries(site).count()
+}
+
+/// Path and last change (RFC 3339) of a sitemap entry.
+fn entry_url(site: &Site, e: Entry) -> (String, Option<String>) {
+    let date = |id: Option<&usize>| id.map(|&i| site.articles[i].date.rfc3339());
     let root = &site.config.urls.archive;
-    urls.push((format!("{root}/"), newest));
-    for y in &site.archive.years {
-        urls.push((format!("{root}/{}/", y.year), None));
-        for m in &y.months {
-            urls.push((
-                m.path(root),
-                m.articles.first().map(|&i| site.articles[i].date.rfc3339()),
-            ));
+    match e {
+        Entry::Home => (String::new(), date(site.articles.first().map(|_| &0))),
+        // Ids are in newest-first order, so the smallest is the newest.
+        Entry::Section(i) => (
+            site.sections[i].path.clone(),
+            date(site.sections[i].articles.iter().min()),
+        ),
+        Entry::Article(i) => {
+            let a = &site.articles[i];
+            (a.path.clone(), Some(a.updated.unwrap_or(a.date).rfc3339()))
+        }
+        Entry::Taxonomy(t) => (site.taxonomies[t].path.clone(), None),
+        Entry::Term(t, k) => {
+            let term = &site.taxonomies[t].terms[k];
+            (term.path.clone(), date(term.articles.first()))
+        }
+        Entry::Archive => (format!("{root}/"), date(site.articles.first().map(|_| &0))),
+        Entry::Year(y) => (format!("{root}/{}/", site.archive.years[y].year), None),
+        Entry::Month(y, m) => {
+            let month = &site.archive.years[y].months[m];
+            (month.path(root), date(month.articles.first()))
         }
     }
-    urls
 }
 
 /// `sitemap.xml`, or part `part` (`sitemap-1.xml`, …) when there are `parts` > 1.
 pub fn sitemap(site: &Site, part: usize, parts: usize) -> Output {
     let base = site.config.base();
-    let urls = sitemap_urls(site);
-    let chunk = urls.chunks(SITEMAP_LIMIT).nth(part).unwrap_or(&[]);
+    let chunk: Vec<(String, Option<String>)> = entries(site)
+        .skip(part * SITEMAP_LIMIT)
+        .take(SITEMAP_LIMIT)
+        .map(|e| entry_url(site, e))
+        .collect();
     let mut x = String::with_capacity(chunk.len() * 120 + 200);
     x.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for (path, lastmod) in chunk {
+    for (path, lastmod) in &chunk {
         let _ = write!(
             x,
             "<url><loc>{}</loc>",
@@ -265,7 +291,7 @@ pub fn sitemap(site: &Site, part: usize, parts: usize) -> Output {
 /// `sitemap.xml` as an index of the parts, for sites over 50,000 URLs.
 pub fn sitemap_index(site: &Site) -> Output {
     let base = site.config.base();
-    let parts = page_count(sitemap_urls(site).len(), SITEMAP_LIMIT);
+    let parts = page_count(sitemap_len(site), SITEMAP_LIMIT);
     let mut x = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for n in 1..=parts {
         let _ = writeln!(

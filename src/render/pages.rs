@@ -85,7 +85,7 @@ pub fn jobs(site: &Site) -> Vec<Job> {
     }
     jobs.extend((0..site.aliases.len()).map(Job::Alias));
     jobs.push(Job::NotFound);
-    let urls = feeds::sitemap_urls(site).len();
+    let urls = feeds::sitemap_len(site);
     if urls > SITEMAP_LIMIT {
         jobs.push(Job::SitemapIndex);
         jobs.extend((0..urls.div_ceil(SITEMAP_LIMIT)).map(Job::Sitemap));
@@ -115,6 +115,10 @@ pub struct Renderer<'a> {
     /// Context shared by every page (`site`, `t`).
     base: Value,
     archive_root: String,
+    /// Home-page order, computed once: every home page slices it.
+    home: Vec<usize>,
+    /// How many of `home` are pinned (they come first).
+    pinned: usize,
 }
 
 #[derive(Serialize)]
@@ -175,12 +179,16 @@ impl<'a> Renderer<'a> {
             has_code: site.has_code,
         };
         let base = context! { site => Value::from_serialize(&view), t => Value::from_serialize(&theme.strings) };
+        let home = site.home_articles();
+        let pinned = site.articles.iter().filter(|a| a.pinned).count();
         Renderer {
             site,
             env,
             theme,
             base,
             archive_root: cfg.urls.archive.clone(),
+            home,
+            pinned,
         }
     }
 
@@ -240,12 +248,14 @@ impl<'a> Renderer<'a> {
         let home = self.t("home");
         match *job {
             Job::Home(n) => {
-                let ids = site.home_articles();
+                let ids = &self.home;
                 let total = page_count(ids.len(), per);
                 let path = page_path("", seg, n);
+                // The per-section blocks show on the first page only.
                 let sections: Vec<Value> = site.sections[0]
                     .children
                     .iter()
+                    .filter(|_| n == 1)
                     .map(|&c| {
                         let s = &site.sections[c];
                         context! { title => &s.title, path => &s.path, articles => cards(site, &s.articles[..s.articles.len().min(5)]) }
@@ -265,8 +275,8 @@ impl<'a> Renderer<'a> {
                     description => &cfg.description,
                     feed => "rss.xml",
                     content => safe(self.body(&site.sections[0].html, &site.sections[0].links, &root_of(&output_file(&path)))),
-                    pinned => if n == 1 { cards(site, &ids.iter().copied().filter(|&i| site.articles[i].pinned).collect::<Vec<_>>()) } else { Vec::new() },
-                    articles => cards(site, page(&ids, per, n)),
+                    pinned => if n == 1 { cards(site, &ids[..self.pinned]) } else { Vec::new() },
+                    articles => cards(site, page(ids, per, n)),
                     sections => sections,
                     months => months,
                     pager => Pager::new("", seg, n, total),
@@ -567,7 +577,7 @@ impl<'a> Renderer<'a> {
 }
 
 fn jobs_sitemap_parts(site: &Site) -> usize {
-    feeds::sitemap_urls(site).len().div_ceil(SITEMAP_LIMIT)
+    feeds::sitemap_len(site).div_ceil(SITEMAP_LIMIT)
 }
 
 /// The path part of an absolute URL: `https://x.vn/bantin/` → `/bantin/`.
