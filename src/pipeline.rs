@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use rayon::iter::Either;
 use rayon::prelude::*;
 
 use crate::config::Config;
@@ -146,30 +147,28 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
         summary: true,
     };
     let budget = AtomicUsize::new(opts.html_budget.unwrap_or(HTML_BUDGET));
-    // The walk's list is consumed: each file's record moves into its result.
-    let results: Vec<Result<Parsed, (String, Vec<Diagnostic>)>> = walk
+    // The walk's list is consumed: each file's record moves into its result,
+    // and results go straight into two lists (one buffer of all files, not two).
+    let (mut parsed, failed): (Vec<Parsed>, Vec<(String, Vec<Diagnostic>)>) = walk
         .sources
         .into_par_iter()
         .map(|file| {
             let rel = file.rel.clone();
             parse_one(file, &ctx, md, &budget).map_err(|e| (rel, e))
         })
-        .collect();
-    let mut parsed = Vec::with_capacity(results.len());
-    let mut broken = HashSet::new();
-    for r in results {
-        match r {
-            Ok(mut p) => {
-                for (l, c, m, h) in std::mem::take(&mut p.body.warnings) {
-                    warnings.push(Diagnostic::warning(p.file.display(), l, c, m).hint(h));
-                }
-                parsed.push(p);
-            }
-            Err((rel, e)) => {
-                broken.insert(rel);
-                errors.extend(e);
-            }
+        .partition_map(|r| match r {
+            Ok(p) => Either::Left(p),
+            Err(e) => Either::Right(e),
+        });
+    for p in &mut parsed {
+        for (l, c, m, h) in std::mem::take(&mut p.body.warnings) {
+            warnings.push(Diagnostic::warning(p.file.display(), l, c, m).hint(h));
         }
+    }
+    let mut broken = HashSet::new();
+    for (rel, e) in failed {
+        broken.insert(rel);
+        errors.extend(e);
     }
     lap("parse", &mut timings);
 
