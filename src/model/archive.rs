@@ -66,18 +66,8 @@ impl Archive {
 
 /// Year and month of a moment in the site's UTC offset.
 pub fn month_in(date: &crate::vi::DateTime, offset_minutes: i32) -> (i32, u8) {
-    let local = date.timestamp() + i64::from(offset_minutes) * 60;
-    let days = local.div_euclid(86_400);
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-    (year, month)
+    let local = date.with_offset(offset_minutes);
+    (local.year, local.month)
 }
 
 #[cfg(test)]
