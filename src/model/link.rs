@@ -31,7 +31,6 @@ pub struct LinkInput {
 }
 
 /// Fields moved out of a parsed article into its [`Article`].
-#[derive(Default)]
 struct Moved {
     html: Option<String>,
     title: String,
@@ -78,27 +77,9 @@ fn is_image(path: &str) -> bool {
 
 /// Links every parsed file into a site, or returns every error found.
 pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> {
-    // Bodies and texts move into the articles rather than being copied: they
-    // are most of the memory.
-    let mut moved: HashMap<String, Moved> = input
-        .parsed
-        .iter_mut()
-        .filter(|p| p.file.kind != SourceKind::Section)
-        .map(|p| {
-            let summary = p
-                .front
-                .summary
-                .take()
-                .unwrap_or_else(|| std::mem::take(&mut p.body.summary));
-            let m = Moved {
-                html: p.body.rendered.then(|| std::mem::take(&mut p.body.html)),
-                title: std::mem::take(&mut p.front.title),
-                summary,
-                extra: std::mem::take(&mut p.front.extra),
-            };
-            (p.file.rel.clone(), m)
-        })
-        .collect();
+    // Parsed files are consumed: bodies and texts move into the articles
+    // rather than being copied, as they are most of the memory.
+    let parsed = std::mem::take(&mut input.parsed);
     let input = input;
     let cfg = &input.config;
     let offset = cfg.timezone_offset().unwrap_or(420);
@@ -106,10 +87,12 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
     let mut stats = Published::default();
 
     // 1. Split sections from articles; leave out what is not published.
-    let mut section_files = Vec::new();
-    let mut articles_in = Vec::new();
-    let mut not_published: HashMap<&str, &'static str> = HashMap::new();
-    for p in &input.parsed {
+    let mut section_files: Vec<Parsed> = Vec::new();
+    let mut articles_in: Vec<Parsed> = Vec::new();
+    let mut not_published: HashMap<String, &'static str> = HashMap::new();
+    // Folders of bundles that are not published: their files are not copied.
+    let mut hidden_bundles: Vec<String> = Vec::new();
+    for p in parsed {
         if p.file.kind == SourceKind::Section {
             section_files.push(p);
             continue;
@@ -121,14 +104,17 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
             );
             continue;
         }
-        match unpublished(p, &input) {
+        match unpublished(&p, &input) {
             Some(why) => {
                 match why {
                     "a draft" => stats.drafts += 1,
                     "expired" => stats.expired += 1,
                     _ => stats.future += 1,
                 }
-                not_published.insert(p.file.rel.as_str(), why);
+                if p.file.kind == SourceKind::Bundle {
+                    hidden_bundles.push(p.file.dir().to_string());
+                }
+                not_published.insert(p.file.rel, why);
             }
             None => articles_in.push(p),
         }
@@ -213,9 +199,18 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
 
     // 4. Article records and their URLs.
     let mut articles: Vec<Article> = articles_in
-        .iter()
+        .iter_mut()
         .map(|p| {
-            let m = moved.remove(&p.file.rel).unwrap_or_default();
+            let m = Moved {
+                summary: p
+                    .front
+                    .summary
+                    .take()
+                    .unwrap_or_else(|| std::mem::take(&mut p.body.summary)),
+                html: p.body.rendered.then(|| std::mem::take(&mut p.body.html)),
+                title: std::mem::take(&mut p.front.title),
+                extra: std::mem::take(&mut p.front.extra),
+            };
             let date = p.front.date.expect("checked");
             Article {
                 path: article_path(
@@ -329,7 +324,6 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
                 .map(|p| (p.file.rel.as_str(), dir_path(p.file.dir()))),
         )
         .collect();
-    let all_rels: Vec<&str> = input.parsed.iter().map(|p| p.file.rel.as_str()).collect();
     let resolve_links = |p: &Parsed, errors: &mut Vec<Diagnostic>| -> Vec<String> {
         for (l, c, m, h) in &p.body.errors {
             errors.push(Diagnostic::error(p.file.display(), *l, *c, m.clone()).hint(h.clone()));
@@ -345,7 +339,8 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
                         Some(why) => format!("link to `{}`, which is {why} and not published", l.target),
                         None => format!("link to `{}`, which does not exist in content/", l.target),
                     });
-                    let d = match did_you_mean(&l.target, all_rels.iter().copied()) {
+                    let known = page_of_rel.keys().copied().chain(not_published.keys().map(String::as_str));
+                    let d = match did_you_mean(&l.target, known) {
                         Some(s) if !not_published.contains_key(l.target.as_str()) => d.hint(format!("did you mean `{s}`? Paths are relative to the linking file's folder")),
                         _ => d.hint("fix the path (relative to this file's folder) or remove the link"),
                     };
@@ -373,7 +368,7 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
     let files: Vec<&SourceFile> = articles_in.iter().map(|p| &p.file).collect();
     let mut taxonomies = Vec::new();
     for (ti, tcfg) in cfg.taxonomies.iter().enumerate() {
-        let uses: Vec<(usize, String)> = articles_in
+        let uses: Vec<(usize, &str)> = articles_in
             .iter()
             .enumerate()
             .flat_map(|(id, p)| {
@@ -383,7 +378,7 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
                 } else {
                     p.front.terms_of(&tcfg.name)
                 };
-                terms.into_iter().flatten().map(move |t| (id, t.clone()))
+                terms.into_iter().flatten().map(move |t| (id, t.as_str()))
             })
             .collect();
         match taxonomy::group(tcfg, &uses, &files, &cfg.term_slugs) {
@@ -463,10 +458,8 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
 
     // 10. Files: bundle assets beside their article, the rest by folder.
     let mut bundle_dirs: HashMap<String, Option<usize>> = HashMap::new();
-    for p in &input.parsed {
-        if p.file.kind == SourceKind::Bundle {
-            bundle_dirs.insert(p.file.dir().to_string(), None);
-        }
+    for dir in hidden_bundles {
+        bundle_dirs.insert(dir, None);
     }
     for (id, p) in articles_in.iter().enumerate() {
         if p.file.kind == SourceKind::Bundle {

@@ -30,36 +30,36 @@ pub struct Term {
 }
 
 #[derive(Default)]
-struct Builder {
+struct Builder<'a> {
     /// Spelling → (count, first article using it).
-    spellings: HashMap<String, (usize, usize)>,
+    spellings: HashMap<&'a str, (usize, usize)>,
     articles: Vec<usize>,
 }
 
 /// Groups `(article id, term as written)` pairs, given in ascending id order.
 /// Returns the taxonomy and, per input pair, the index of its term.
-pub fn group(
+pub fn group<'a>(
     cfg: &TaxonomyConfig,
-    uses: &[(usize, String)],
+    uses: &[(usize, &'a str)],
     files: &[&crate::content::SourceFile],
     slug_overrides: &std::collections::BTreeMap<String, String>,
 ) -> Result<(Taxonomy, Vec<usize>), Vec<Diagnostic>> {
     let mut by_key: HashMap<String, usize> = HashMap::new();
-    let mut builders: Vec<Builder> = Vec::new();
+    // Most uses repeat a spelling seen before: fold each spelling once.
+    let mut by_spelling: HashMap<&'a str, usize> = HashMap::new();
+    let mut builders: Vec<Builder<'a>> = Vec::new();
     let mut idx_of_use = Vec::with_capacity(uses.len());
-    for (article, written) in uses {
-        let key = fold_key(written);
-        let i = *by_key.entry(key).or_insert_with(|| {
-            builders.push(Builder::default());
-            builders.len() - 1
+    for &(article, written) in uses {
+        let i = *by_spelling.entry(written).or_insert_with(|| {
+            *by_key.entry(fold_key(written)).or_insert_with(|| {
+                builders.push(Builder::default());
+                builders.len() - 1
+            })
         });
         let b = &mut builders[i];
-        b.spellings
-            .entry(written.clone())
-            .or_insert((0, *article))
-            .0 += 1;
-        if b.articles.last() != Some(article) {
-            b.articles.push(*article);
+        b.spellings.entry(written).or_insert((0, article)).0 += 1;
+        if b.articles.last() != Some(&article) {
+            b.articles.push(article);
         }
         idx_of_use.push(i);
     }
@@ -75,7 +75,7 @@ pub fn group(
                 .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
                 .expect("a term has a spelling");
             let slug = slug_overrides
-                .get(name)
+                .get(*name)
                 .or_else(|| {
                     slug_overrides
                         .iter()
@@ -98,7 +98,7 @@ pub fn group(
                 );
             }
             Term {
-                name: name.clone(),
+                name: name.to_string(),
                 path: format!("{}/{slug}/", cfg.path),
                 slug,
                 articles: b.articles,
@@ -176,12 +176,11 @@ mod tests {
     }
 
     fn run(uses: &[(usize, &str)]) -> Result<Taxonomy, Vec<Diagnostic>> {
-        let uses: Vec<(usize, String)> = uses.iter().map(|(a, t)| (*a, t.to_string())).collect();
         let files = sources(10);
         let files: Vec<&SourceFile> = files.iter().collect();
         group(
             &TaxonomyConfig::named("tags"),
-            &uses,
+            uses,
             &files,
             &Default::default(),
         )
@@ -217,7 +216,7 @@ mod tests {
 
     #[test]
     fn overrides_resolve_a_clash() {
-        let uses = vec![(0, "Bắc Kạn".to_string()), (1, "Bắc Cạn".to_string())];
+        let uses = vec![(0, "Bắc Kạn"), (1, "Bắc Cạn")];
         let files = sources(2);
         let files: Vec<&SourceFile> = files.iter().collect();
         let mut o = std::collections::BTreeMap::new();

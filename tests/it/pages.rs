@@ -233,3 +233,20 @@ fn symlinks_out_of_the_root_are_not_followed() {
         .iter()
         .any(|w| w.message == "symbolic link skipped"));
 }
+
+#[test]
+fn files_of_an_unpublished_bundle_are_not_copied() {
+    let t = SiteTest::new();
+    t.write("content/a.md", &article("A", "2021-01-01", "", "x"));
+    t.write(
+        "content/nhap/index.md",
+        &article("Nháp", "2021-01-01", "draft: true\n", "x"),
+    );
+    t.write_bytes("content/nhap/bi-mat.pdf", b"%PDF-1.4\n");
+    t.build_ok();
+    assert!(!t.exists("nhap/bi-mat.pdf"));
+    let mut opts = t.options();
+    opts.drafts = true;
+    bantin::pipeline::build(&opts).unwrap();
+    assert!(t.exists("nhap/bi-mat.pdf"));
+}
