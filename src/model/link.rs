@@ -1,10 +1,11 @@
 //! Linking: parsed files → the [`Site`] graph. Pure and deterministic: the
 //! same input gives the same site, whatever order files were parsed in.
 
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::config::{Config, SortBy};
-use crate::content::{Asset, Parsed, SourceFile, SourceKind};
+use crate::content::{Asset, MdLink, Parsed, SourceFile, SourceKind};
 use crate::diag::{did_you_mean, Diagnostic};
 use crate::vi::{compare, DateTime};
 
@@ -30,19 +31,75 @@ pub struct LinkInput {
     pub markdown: crate::content::markdown::MdSettings,
 }
 
-/// Fields moved out of a parsed article into its [`Article`].
-struct Moved {
-    html: Option<String>,
-    title: String,
-    summary: String,
-    extra: serde_json::Value,
+/// What the later steps of linking need of a parsed article once its
+/// record is built.
+struct Rest {
+    aliases: Vec<String>,
+    links: Vec<MdLink>,
+    errors: Vec<(usize, usize, String, String)>,
+    image: Option<String>,
+    image_pos: (usize, usize),
+    terms: Vec<(String, Vec<String>)>,
+}
+
+/// Terms of taxonomy `name` in a front matter's list.
+fn terms_of<'a>(terms: &'a [(String, Vec<String>)], name: &str) -> Option<&'a Vec<String>> {
+    terms.iter().find(|(n, _)| n == name).map(|(_, t)| t)
 }
 
 /// Who writes an output file, named only if another source wants it too.
-#[derive(Clone)]
-enum Owner {
-    Text(String),
+#[derive(Clone, Copy)]
+enum Owner<'a> {
+    Text(&'a str),
     Article(usize),
+}
+
+/// The key of an output file: `a/index.html` and the page path `a/` are one.
+fn claim_key(file: &str) -> &str {
+    match file.strip_suffix("index.html") {
+        Some(k) if k.is_empty() || k.ends_with('/') => k,
+        _ => file,
+    }
+}
+
+/// Every output file claimed twice: (file, first owner, second owner).
+/// `claims` are (file, owner) pairs; the articles' own pages are claimed
+/// after the first `before` of them.
+fn claimed<'a>(
+    claims: &'a [(String, String)],
+    before: usize,
+    articles: &'a [Article],
+) -> Vec<(String, Owner<'a>, Owner<'a>)> {
+    let mut owners: HashMap<&str, Owner> = HashMap::with_capacity(claims.len() + articles.len());
+    let mut collisions = Vec::new();
+    let texts = claims
+        .iter()
+        .map(|(f, o)| (claim_key(f), Owner::Text(o.as_str())));
+    let pages = articles
+        .iter()
+        .enumerate()
+        .map(|(id, a)| (claim_key(&a.path), Owner::Article(id)));
+    let all = texts
+        .clone()
+        .take(before)
+        .chain(pages)
+        .chain(texts.skip(before));
+    for (key, owner) in all {
+        match owners.entry(key) {
+            Entry::Occupied(e) => {
+                let file = if key.is_empty() || key.ends_with('/') {
+                    format!("{key}index.html")
+                } else {
+                    key.to_string()
+                };
+                collisions.push((file, *e.get(), owner));
+            }
+            Entry::Vacant(v) => {
+                v.insert(owner);
+            }
+        }
+    }
+    collisions
 }
 
 /// Counts of what was left out.
@@ -197,39 +254,41 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
         sections[parent].children.push(i);
     }
 
-    // 4. Article records and their URLs.
+    // 4. Article records and their URLs. Parsed files are consumed one by
+    // one (the list's buffer is reused for the records); what later steps
+    // still need of each moves into `rest`, which is dropped before the end.
+    let mut rest: Vec<Rest> = Vec::with_capacity(articles_in.len());
     let mut articles: Vec<Article> = articles_in
-        .iter_mut()
+        .into_iter()
         .map(|p| {
-            let m = Moved {
-                summary: p
-                    .front
-                    .summary
-                    .take()
-                    .unwrap_or_else(|| std::mem::take(&mut p.body.summary)),
-                html: p.body.rendered.then(|| std::mem::take(&mut p.body.html)),
-                title: std::mem::take(&mut p.front.title),
-                extra: std::mem::take(&mut p.front.extra),
-            };
             let date = p.front.date.expect("checked");
+            let path = article_path(
+                &p.file.rel,
+                p.file.kind == SourceKind::Bundle,
+                p.front.slug.as_deref(),
+            );
+            rest.push(Rest {
+                aliases: p.front.aliases,
+                links: p.body.links,
+                errors: p.body.errors,
+                image: p.front.image,
+                image_pos: p.front.image_pos,
+                terms: p.front.terms,
+            });
             Article {
-                path: article_path(
-                    &p.file.rel,
-                    p.file.kind == SourceKind::Bundle,
-                    p.front.slug.as_deref(),
-                ),
-                title: m.title,
+                section: nearest(p.file.dir()),
+                path,
+                title: p.front.title,
                 date,
                 updated: p.front.updated,
-                authors: p.front.authors.clone(),
-                summary: m.summary,
-                html: m.html,
-                source: p.file.clone(),
+                authors: p.front.authors,
+                summary: p.front.summary.unwrap_or(p.body.summary),
+                html: p.body.rendered.then_some(p.body.html),
+                source: p.file,
                 links: Vec::new(),
                 terms: Vec::new(),
-                section: nearest(p.file.dir()),
                 image: None,
-                image_caption: p.front.image_caption.clone(),
+                image_caption: p.front.image_caption,
                 pinned: p.front.pinned,
                 weight: p.front.weight,
                 prev: None,
@@ -237,24 +296,17 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
                 related: Vec::new(),
                 has_code: p.body.has_code,
                 month: month_in(&date, offset),
-                template: p.front.template.clone(),
+                template: p.front.template,
                 attachments: Vec::new(),
-                extra: m.extra,
+                extra: p.front.extra,
             }
         })
         .collect();
 
-    // 5. Two sources must never write the same file.
-    // Owners are kept as compact references and named only when two collide,
-    // so that a million pages do not cost a million owner strings.
-    let mut owners: HashMap<String, Owner> = HashMap::new();
-    let mut collisions: Vec<(String, Owner, Owner)> = Vec::new();
-    let mut claim = |file: String, owner: Owner, _: &mut Vec<Diagnostic>| match owners.get(&file) {
-        Some(prev) => collisions.push((file, prev.clone(), owner)),
-        None => {
-            owners.insert(file, owner);
-        }
-    };
+    // 5. Two sources must never write the same file. Claims are checked at
+    // the end, when article paths can be borrowed rather than copied: a
+    // million pages do not cost a million more strings.
+    let mut claims: Vec<(String, String)> = Vec::new();
     for name in [
         "rss.xml",
         "atom.xml",
@@ -262,47 +314,42 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
         "robots.txt",
         "404.html",
     ] {
-        claim(name.to_string(), Owner::Text("bantin".into()), &mut errors);
+        claims.push((name.to_string(), "bantin".into()));
     }
     for root in [cfg.urls.archive.as_str(), cfg.urls.search.as_str()] {
-        claim(
+        claims.push((
             format!("{root}/index.html"),
-            Owner::Text(format!("the generated `{root}/` pages")),
-            &mut errors,
-        );
+            format!("the generated `{root}/` pages"),
+        ));
     }
     for t in &cfg.taxonomies {
-        claim(
+        claims.push((
             format!("{}/index.html", t.path),
-            Owner::Text(format!("the generated `{}/` pages", t.path)),
-            &mut errors,
-        );
+            format!("the generated `{}/` pages", t.path),
+        ));
     }
     for s in &sections {
-        claim(
+        claims.push((
             output_file(&s.path),
-            Owner::Text(s.file.clone().unwrap_or_else(|| "the home page".into())),
-            &mut errors,
-        );
+            s.file.clone().unwrap_or_else(|| "the home page".into()),
+        ));
     }
-    for (id, a) in articles.iter().enumerate() {
-        claim(output_file(&a.path), Owner::Article(id), &mut errors);
-    }
+    // Claims made after the articles' own pages.
+    let claims_before_articles = claims.len();
     let mut aliases = Vec::new();
-    for (id, p) in articles_in.iter().enumerate() {
-        for alias in &p.front.aliases {
+    for (id, r) in rest.iter().enumerate() {
+        for alias in &r.aliases {
             match alias_file(alias) {
                 Some(f) => {
-                    claim(
+                    claims.push((
                         f.clone(),
-                        Owner::Text(format!("alias `{alias}` of {}", p.file.display())),
-                        &mut errors,
-                    );
+                        format!("alias `{alias}` of {}", articles[id].file()),
+                    ));
                     aliases.push((f, articles[id].path.clone()));
                 }
                 None => errors.push(
                     Diagnostic::error(
-                        p.file.display(),
+                        articles[id].file(),
                         0,
                         0,
                         format!("alias `{alias}` is not a usable path"),
@@ -314,47 +361,65 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
     }
 
     // 6. Links between pages.
-    let page_of_rel: HashMap<&str, String> = articles_in
+    let section_pages: Vec<String> = section_files
         .iter()
-        .zip(&articles)
-        .map(|(p, a)| (p.file.rel.as_str(), a.path.clone()))
-        .chain(
-            section_files
-                .iter()
-                .map(|p| (p.file.rel.as_str(), dir_path(p.file.dir()))),
-        )
+        .map(|p| dir_path(p.file.dir()))
         .collect();
-    let resolve_links = |p: &Parsed, errors: &mut Vec<Diagnostic>| -> Vec<String> {
-        for (l, c, m, h) in &p.body.errors {
-            errors.push(Diagnostic::error(p.file.display(), *l, *c, m.clone()).hint(h.clone()));
-        }
-        p.body
-            .links
+    let (article_links, section_links) = {
+        let page_of_rel: HashMap<&str, &str> = articles
             .iter()
-            .map(|l| match page_of_rel.get(l.target.as_str()) {
-                Some(path) => format!("{path}{}", l.fragment),
-                None if input.broken.contains(&l.target) => String::new(),
-                None => {
-                    let d = Diagnostic::error(p.file.display(), l.line, l.column, match not_published.get(l.target.as_str()) {
-                        Some(why) => format!("link to `{}`, which is {why} and not published", l.target),
-                        None => format!("link to `{}`, which does not exist in content/", l.target),
-                    });
-                    let known = page_of_rel.keys().copied().chain(not_published.keys().map(String::as_str));
-                    let d = match did_you_mean(&l.target, known) {
-                        Some(s) if !not_published.contains_key(l.target.as_str()) => d.hint(format!("did you mean `{s}`? Paths are relative to the linking file's folder")),
-                        _ => d.hint("fix the path (relative to this file's folder) or remove the link"),
-                    };
-                    errors.push(d);
-                    String::new()
-                }
-            })
-            .collect()
+            .map(|a| (a.source.rel.as_str(), a.path.as_str()))
+            .chain(
+                section_files
+                    .iter()
+                    .zip(&section_pages)
+                    .map(|(p, path)| (p.file.rel.as_str(), path.as_str())),
+            )
+            .collect();
+        let resolve_links = |file: &SourceFile,
+                             links: &[MdLink],
+                             errs: &[(usize, usize, String, String)],
+                             errors: &mut Vec<Diagnostic>|
+         -> Vec<String> {
+            for (l, c, m, h) in errs {
+                errors.push(Diagnostic::error(file.display(), *l, *c, m.clone()).hint(h.clone()));
+            }
+            links
+                .iter()
+                .map(|l| match page_of_rel.get(l.target.as_str()) {
+                    Some(path) => format!("{path}{}", l.fragment),
+                    None if input.broken.contains(&l.target) => String::new(),
+                    None => {
+                        let d = Diagnostic::error(file.display(), l.line, l.column, match not_published.get(l.target.as_str()) {
+                            Some(why) => format!("link to `{}`, which is {why} and not published", l.target),
+                            None => format!("link to `{}`, which does not exist in content/", l.target),
+                        });
+                        let known = page_of_rel.keys().copied().chain(not_published.keys().map(String::as_str));
+                        let d = match did_you_mean(&l.target, known) {
+                            Some(s) if !not_published.contains_key(l.target.as_str()) => d.hint(format!("did you mean `{s}`? Paths are relative to the linking file's folder")),
+                            _ => d.hint("fix the path (relative to this file's folder) or remove the link"),
+                        };
+                        errors.push(d);
+                        String::new()
+                    }
+                })
+                .collect()
+        };
+        let article_links: Vec<Vec<String>> = articles
+            .iter()
+            .zip(&rest)
+            .map(|(a, r)| resolve_links(&a.source, &r.links, &r.errors, &mut errors))
+            .collect();
+        let section_links: Vec<Vec<String>> = section_files
+            .iter()
+            .map(|p| resolve_links(&p.file, &p.body.links, &p.body.errors, &mut errors))
+            .collect();
+        (article_links, section_links)
     };
-    for (id, p) in articles_in.iter().enumerate() {
-        articles[id].links = resolve_links(p, &mut errors);
+    for (a, links) in articles.iter_mut().zip(article_links) {
+        a.links = links;
     }
-    for p in &section_files {
-        let links = resolve_links(p, &mut errors);
+    for (p, links) in section_files.iter().zip(section_links) {
         let display = p.file.display();
         if let Some(s) = sections
             .iter_mut()
@@ -365,42 +430,50 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
     }
 
     // 7. Taxonomies.
-    let files: Vec<&SourceFile> = articles_in.iter().map(|p| &p.file).collect();
     let mut taxonomies = Vec::new();
-    for (ti, tcfg) in cfg.taxonomies.iter().enumerate() {
-        let uses: Vec<(usize, &str)> = articles_in
-            .iter()
-            .enumerate()
-            .flat_map(|(id, p)| {
-                // An `authors` taxonomy is fed by the `author`/`authors` fields.
-                let terms = if tcfg.name == "authors" {
-                    Some(&p.front.authors)
-                } else {
-                    p.front.terms_of(&tcfg.name)
-                };
-                terms.into_iter().flatten().map(move |t| (id, t.as_str()))
-            })
-            .collect();
-        match taxonomy::group(tcfg, &uses, &files, &cfg.term_slugs) {
-            Ok((tax, idx)) => {
-                for ((id, _), term) in uses.iter().zip(idx) {
-                    if !articles[*id].terms.contains(&(ti, term)) {
-                        articles[*id].terms.push((ti, term));
+    let mut article_terms: Vec<Vec<(usize, usize)>> = vec![Vec::new(); articles.len()];
+    {
+        let files: Vec<&SourceFile> = articles.iter().map(|a| &a.source).collect();
+        for (ti, tcfg) in cfg.taxonomies.iter().enumerate() {
+            let uses: Vec<(usize, &str)> = (0..articles.len())
+                .flat_map(|id| {
+                    // An `authors` taxonomy is fed by the `author`/`authors` fields.
+                    let terms = if tcfg.name == "authors" {
+                        Some(&articles[id].authors)
+                    } else {
+                        terms_of(&rest[id].terms, &tcfg.name)
+                    };
+                    terms.into_iter().flatten().map(move |t| (id, t.as_str()))
+                })
+                .collect();
+            match taxonomy::group(tcfg, &uses, &files, &cfg.term_slugs) {
+                Ok((tax, idx)) => {
+                    for ((id, _), term) in uses.iter().zip(idx) {
+                        if !article_terms[*id].contains(&(ti, term)) {
+                            article_terms[*id].push((ti, term));
+                        }
                     }
+                    for t in &tax.terms {
+                        claims.push((
+                            output_file(&t.path),
+                            format!("{} `{}`", tcfg.name, t.name),
+                        ));
+                    }
+                    taxonomies.push(tax);
                 }
-                for t in &tax.terms {
-                    claim(
-                        output_file(&t.path),
-                        Owner::Text(format!("{} `{}`", tcfg.name, t.name)),
-                        &mut errors,
-                    );
-                }
-                taxonomies.push(tax);
+                Err(e) => errors.extend(e),
             }
-            Err(e) => errors.extend(e),
         }
     }
-
+    for (a, terms) in articles.iter_mut().zip(article_terms) {
+        a.terms = terms;
+    }
+    // Of the rest, only featured images are needed from here on.
+    let images: Vec<(usize, String, (usize, usize))> = rest
+        .into_iter()
+        .enumerate()
+        .filter_map(|(id, r)| r.image.map(|i| (id, i, r.image_pos)))
+        .collect();
     // 8. Section listings and prev/next by date within the section.
     for (id, a) in articles.iter().enumerate() {
         sections[a.section].articles.push(id);
@@ -461,9 +534,9 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
     for dir in hidden_bundles {
         bundle_dirs.insert(dir, None);
     }
-    for (id, p) in articles_in.iter().enumerate() {
-        if p.file.kind == SourceKind::Bundle {
-            bundle_dirs.insert(p.file.dir().to_string(), Some(id));
+    for (id, a) in articles.iter().enumerate() {
+        if a.source.kind == SourceKind::Bundle {
+            bundle_dirs.insert(a.source.dir().to_string(), Some(id));
         }
     }
     let mut assets = Vec::new();
@@ -498,25 +571,19 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
             }
             None => format!("{}{name}", dir_path(dir)),
         };
-        claim(
-            out.clone(),
-            Owner::Text(format!("content/{}", asset.rel)),
-            &mut errors,
-        );
+        claims.push((out.clone(), format!("content/{}", asset.rel)));
         content_asset_paths.insert(asset.rel.as_str(), out.clone());
         assets.push((asset.path.clone(), out));
     }
 
     // 11. Featured images: beside the article, in content/, or in static/.
-    for (id, p) in articles_in.iter().enumerate() {
-        let Some(image) = &p.front.image else {
-            continue;
-        };
+    for (id, image, (l, c)) in images {
+        let dir = articles[id].source.dir();
         let found = if image.starts_with("http://") || image.starts_with("https://") {
             Some(image.clone())
         } else {
             let trimmed = image.trim_start_matches('/');
-            crate::content::markdown::resolve(p.file.dir(), image)
+            crate::content::markdown::resolve(dir, &image)
                 .and_then(|rel| content_asset_paths.get(rel.as_str()).cloned())
                 .or_else(|| {
                     input
@@ -528,21 +595,20 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
         match found {
             Some(path) => articles[id].image = Some(path),
             None => {
-                let (l, c) = p.front.image_pos;
                 errors.push(
-                    Diagnostic::error(p.file.display(), l, c, format!("image `{image}` not found"))
+                    Diagnostic::error(articles[id].file(), l, c, format!("image `{image}` not found"))
                         .hint("put the image beside the article (as a bundle: `bai-viet/index.md` + `bai-viet/anh.jpg`) or in static/"),
                 );
             }
         }
     }
 
-    let name = |o: &Owner| match o {
-        Owner::Text(t) => t.clone(),
-        Owner::Article(id) => articles[*id].file(),
-    };
-    for (file, prev, owner) in collisions {
-        let (prev, owner) = (name(&prev), name(&owner));
+    for (file, prev, owner) in claimed(&claims, claims_before_articles, &articles) {
+        let name = |o: Owner| match o {
+            Owner::Text(t) => t.to_string(),
+            Owner::Article(id) => articles[id].file(),
+        };
+        let (prev, owner) = (name(prev), name(owner));
         errors.push(
             Diagnostic::error(
                 owner.clone(),
@@ -603,4 +669,19 @@ fn related(id: usize, articles: &[Article], tax: &super::Taxonomy, ti: usize) ->
         )
     });
     cands.into_iter().take(5).map(|(o, _)| o).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::claim_key;
+
+    #[test]
+    fn a_page_path_and_its_index_file_are_one_claim() {
+        assert_eq!(claim_key("tin-tuc/a/index.html"), "tin-tuc/a/");
+        assert_eq!(claim_key("index.html"), "");
+        assert_eq!(claim_key("tin-tuc/a/"), "tin-tuc/a/");
+        assert_eq!(claim_key("tin-cu/123.html"), "tin-cu/123.html");
+        // Only a whole file name counts.
+        assert_eq!(claim_key("tin-tuc/myindex.html"), "tin-tuc/myindex.html");
+    }
 }
