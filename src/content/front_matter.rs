@@ -1,6 +1,7 @@
 //! Front matter: the YAML between `---` lines → a typed [`FrontMatter`].
 //! Positions in errors are counted in the whole file.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -23,8 +24,9 @@ pub struct FrontMatter {
     pub summary: Option<String>,
     /// Terms per taxonomy name (`tags`, `categories`, and declared ones).
     /// A list rather than a map: most articles have two taxonomies, and a
-    /// map node costs more than the terms themselves.
-    pub terms: Vec<(String, Vec<String>)>,
+    /// map node costs more than the terms themselves. The names of the two
+    /// built-in taxonomies are not allocated for every article.
+    pub terms: Vec<(Cow<'static, str>, Vec<String>)>,
     pub image: Option<String>,
     pub image_caption: Option<String>,
     /// Position of the `image:` value, for errors about a missing file.
@@ -278,12 +280,12 @@ pub fn parse(src: &Source, file: &str, ctx: &Context) -> Result<FrontMatter, Vec
             );
         }
     }
-    let mut terms: Vec<(String, Vec<String>)> = Vec::new();
+    let mut terms: Vec<(Cow<'static, str>, Vec<String>)> = Vec::new();
     if let Some(t) = raw.tags {
-        terms.push(("tags".to_string(), t.0));
+        terms.push((Cow::Borrowed("tags"), t.0));
     }
     if let Some(t) = raw.categories {
-        terms.push(("categories".to_string(), t.0));
+        terms.push((Cow::Borrowed("categories"), t.0));
     }
     for (name, t) in raw.taxonomies.unwrap_or_default() {
         if !ctx.taxonomies.contains(&name) {
@@ -293,10 +295,11 @@ pub fn parse(src: &Source, file: &str, ctx: &Context) -> Result<FrontMatter, Vec
                     .hint("declare it under `taxonomies:` in config.yaml"),
             );
         }
-        terms.push((name, t.0));
+        terms.push((Cow::Owned(name), t.0));
     }
     for (_, list) in terms.iter_mut() {
         list.retain(|t| !t.is_empty());
+        list.shrink_to_fit();
     }
     let mut authors = raw.authors.map(|a| a.0).unwrap_or_default();
     if let Some(a) = raw.author {

@@ -1,6 +1,7 @@
 //! Linking: parsed files → the [`Site`] graph. Pure and deterministic: the
 //! same input gives the same site, whatever order files were parsed in.
 
+use std::borrow::Cow;
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -39,11 +40,14 @@ struct Rest {
     errors: Vec<(usize, usize, String, String)>,
     image: Option<String>,
     image_pos: (usize, usize),
-    terms: Vec<(String, Vec<String>)>,
+    terms: Vec<(Cow<'static, str>, Vec<String>)>,
 }
 
 /// Terms of taxonomy `name` in a front matter's list.
-fn terms_of<'a>(terms: &'a [(String, Vec<String>)], name: &str) -> Option<&'a Vec<String>> {
+fn terms_of<'a>(
+    terms: &'a [(Cow<'static, str>, Vec<String>)],
+    name: &str,
+) -> Option<&'a Vec<String>> {
     terms.iter().find(|(n, _)| n == name).map(|(_, t)| t)
 }
 
@@ -454,10 +458,7 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
                         }
                     }
                     for t in &tax.terms {
-                        claims.push((
-                            output_file(&t.path),
-                            format!("{} `{}`", tcfg.name, t.name),
-                        ));
+                        claims.push((output_file(&t.path), format!("{} `{}`", tcfg.name, t.name)));
                     }
                     taxonomies.push(tax);
                 }
@@ -668,7 +669,11 @@ fn related(id: usize, articles: &[Article], tax: &super::Taxonomy, ti: usize) ->
             other,
         )
     });
-    cands.into_iter().take(5).map(|(o, _)| o).collect()
+    // Built afresh rather than collected from `cands`, whose much larger
+    // buffer a collect would reuse and keep for the life of the site.
+    let mut out = Vec::with_capacity(cands.len().min(5));
+    out.extend(cands.iter().take(5).map(|&(o, _)| o));
+    out
 }
 
 #[cfg(test)]
