@@ -2,7 +2,7 @@
 //! front matter and body with the line where each starts.
 
 use crate::diag::Diagnostic;
-use crate::vi::{decode_source, detect_mojibake, nfc};
+use crate::vi::{decode_source, detect_mojibake, nfc_owned};
 
 /// A source file's text, split at its front matter.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,7 +31,7 @@ impl Source {
 pub fn read(bytes: &[u8], file: &str) -> Result<Source, Diagnostic> {
     let text = decode_source(bytes)
         .map_err(|e| Diagnostic::error(file, e.line, e.column, e.message).hint(e.hint))?;
-    let text = nfc(&text);
+    let text = nfc_owned(text);
     if let Some(m) = detect_mojibake(&text) {
         return Err(Diagnostic::error(
             file,

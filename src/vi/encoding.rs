@@ -384,8 +384,30 @@ pub fn detect_mojibake(text: &str) -> Option<Mojibake> {
 fn suspicious(c: char) -> bool {
     const FINE: &str = "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ\u{A0}°²³§©®«";
     match c as u32 {
+        0..=0x7F => false,
         0x80..=0xFF => !FINE.contains(c),
-        _ => "€‚ƒ„†‡ˆ‰Š‹ŒŽ˜™š›œžŸ".contains(c),
+        // Letters and signs of Windows-1252's 0x80–0x9F row.
+        _ => matches!(
+            c,
+            '€' | '‚'
+                | 'ƒ'
+                | '„'
+                | '†'
+                | '‡'
+                | 'ˆ'
+                | '‰'
+                | 'Š'
+                | '‹'
+                | 'Œ'
+                | 'Ž'
+                | '˜'
+                | '™'
+                | 'š'
+                | '›'
+                | 'œ'
+                | 'ž'
+                | 'Ÿ'
+        ),
     }
 }
 

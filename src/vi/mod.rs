@@ -15,4 +15,4 @@ pub use date::{
     format_month_en, format_number, parse_date, DateError, DateTime,
 };
 pub use encoding::{decode_source, detect_mojibake, EncodingError, Mojibake};
-pub use text::{fold_key, is_vietnamese_syllable, nfc, slugify};
+pub use text::{fold_key, is_vietnamese_syllable, nfc, nfc_owned, slugify};

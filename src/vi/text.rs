@@ -15,10 +15,22 @@ const TONE_MARKS: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{3
 pub fn nfc(s: &str) -> String {
     // Most text is already NFC; the quick check avoids a re-allocation
     // through the composing iterator.
-    if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+    if is_nfc(s) {
         return s.to_string();
     }
     s.nfc().collect()
+}
+
+/// [`nfc`] of a string already owned: returned as it is when already NFC.
+pub fn nfc_owned(s: String) -> String {
+    if is_nfc(&s) {
+        return s;
+    }
+    s.nfc().collect()
+}
+
+fn is_nfc(s: &str) -> bool {
+    s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes
 }
 
 /// The key under which spellings of one tag, category or author merge.
