@@ -68,6 +68,29 @@ fn resident_bytes() -> Option<u64> {
     Some(pages * 4096)
 }
 
+/// Reads the width and height of every featured image from its file's
+/// header (a few bytes each), so that pages reserve its space.
+fn measure_featured_images(site: &mut model::Site, root: &Path) {
+    let model::Site {
+        articles, assets, ..
+    } = site;
+    let static_dir = root.join("static");
+    articles.par_iter_mut().for_each(|a| {
+        let Some(image) = a.image.as_deref() else {
+            return;
+        };
+        if image.contains("://") {
+            return;
+        }
+        // Assets are sorted by output path.
+        let file = match assets.binary_search_by(|(_, out)| out.as_str().cmp(image)) {
+            Ok(i) => assets[i].0.clone(),
+            Err(_) => static_dir.join(image),
+        };
+        a.image_size = content::image_size(&file);
+    });
+}
+
 /// Why a build failed; the exit status follows from it.
 #[derive(Debug)]
 pub enum Failure {
@@ -188,7 +211,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
         future: opts.future,
         now,
     });
-    let (site, skipped) = match linked {
+    let (mut site, skipped) = match linked {
         Ok(s) => s,
         Err(e) => {
             errors.extend(e);
@@ -198,6 +221,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
     let Some(env) = env.filter(|_| errors.is_empty()) else {
         return Err(content_failure(errors, warnings));
     };
+    measure_featured_images(&mut site, root);
     lap("link", &mut timings);
 
     // 5 and 6. Render every page in parallel, each written as soon as it is made.
@@ -301,7 +325,13 @@ fn parse_one(
         summary: front.as_ref().map_or(true, |f| f.summary.is_none()),
         ..md
     };
-    let body = markdown::render(src.body(), file.dir(), src.body_line, md);
+    let body = markdown::render_in(
+        src.body(),
+        file.dir(),
+        src.body_line,
+        md,
+        file.path.parent(),
+    );
     let front = front?;
     Ok(Parsed { file, front, body })
 }

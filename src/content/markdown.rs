@@ -101,6 +101,19 @@ impl HeadingAdapter for Headings {
 /// Renders `body` of a file in content folder `dir`; `first_line` is the
 /// line of the file where the body starts, so positions count in the file.
 pub fn render(body: &str, dir: &str, first_line: usize, settings: MdSettings) -> Body {
+    render_in(body, dir, first_line, settings, None)
+}
+
+/// [`render`] for a file whose folder on disk is `disk_dir`: images of the
+/// body found there get `width` and `height`, so the page does not shift
+/// while they load.
+pub fn render_in(
+    body: &str,
+    dir: &str,
+    first_line: usize,
+    settings: MdSettings,
+    disk_dir: Option<&std::path::Path>,
+) -> Body {
     let arena = Arena::new();
     let opts = options(settings);
     let root = parse_document(&arena, body, &opts);
@@ -120,6 +133,8 @@ pub fn render(body: &str, dir: &str, first_line: usize, settings: MdSettings) ->
     };
 
     let mut more = None;
+    // Sizes of the body's images, in the order they are written out.
+    let mut image_sizes: Vec<Option<(u32, u32)>> = Vec::new();
     for node in root.descendants() {
         let sp = node.data.borrow().sourcepos;
         let mut data = node.data.borrow_mut();
@@ -144,6 +159,9 @@ pub fn render(body: &str, dir: &str, first_line: usize, settings: MdSettings) ->
             NodeValue::Image(img) => {
                 let url = img.url.clone();
                 drop(data);
+                if settings.html {
+                    image_sizes.push(disk_dir.and_then(|d| local_image_size(d, &url)));
+                }
                 if collect_text(node).trim().is_empty() {
                     let (line, column) = pos(sp);
                     out.warnings.push((
@@ -207,12 +225,41 @@ pub fn render(body: &str, dir: &str, first_line: usize, settings: MdSettings) ->
     // Writing to a String cannot fail.
     let _ = format_html_with_plugins(root, &opts, &mut html, &plugins);
     if html.contains("<img src=") {
-        // Images in the body are below the title and sapo: load them lazily.
-        html = html.replace("<img src=", "<img loading=\"lazy\" src=");
+        html = img_attributes(&html, &image_sizes);
     }
     html.shrink_to_fit();
     out.html = html;
     out
+}
+
+/// Adds `loading="lazy"` to every image of the body (they are below the
+/// title and sapo) and the known sizes. Sizes go in only when the images of
+/// the HTML are exactly those of the Markdown (raw HTML may add others).
+fn img_attributes(html: &str, sizes: &[Option<(u32, u32)>]) -> String {
+    const TAG: &str = "<img src=";
+    let sized = html.matches(TAG).count() == sizes.len();
+    let mut out = String::with_capacity(html.len() + sizes.len() * 48);
+    for (k, part) in html.split(TAG).enumerate() {
+        if k > 0 {
+            out.push_str("<img loading=\"lazy\" ");
+            if let Some(Some((w, h))) = sized.then(|| sizes[k - 1]) {
+                out.push_str(&format!("width=\"{w}\" height=\"{h}\" "));
+            }
+            out.push_str("src=");
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+/// Size of the image at `url` relative to folder `dir` on disk, if it is a
+/// local file whose header can be read.
+fn local_image_size(dir: &std::path::Path, url: &str) -> Option<(u32, u32)> {
+    if url.is_empty() || url.contains(':') || url.starts_with('/') || url.starts_with('#') {
+        return None;
+    }
+    let path = url.split(['?', '#']).next()?;
+    crate::content::image_size(&dir.join(path))
 }
 
 fn is_more(html: &str) -> bool {
@@ -377,6 +424,22 @@ mod tests {
             S,
         );
         assert_eq!(b.summary, "Chiều ngày 15/10, HĐND họp.");
+    }
+
+    #[test]
+    fn image_sizes_go_to_their_own_images_only() {
+        let html = "<p><img src=\"a.png\" alt=\"A\"> <img src=\"b.png\" alt=\"B\"></p>";
+        assert_eq!(
+            img_attributes(html, &[Some((4, 3)), None]),
+            "<p><img loading=\"lazy\" width=\"4\" height=\"3\" src=\"a.png\" alt=\"A\"> \
+             <img loading=\"lazy\" src=\"b.png\" alt=\"B\"></p>"
+        );
+        // An image from raw HTML makes the order unknown: no sizes at all.
+        assert_eq!(
+            img_attributes(html, &[Some((4, 3))]),
+            "<p><img loading=\"lazy\" src=\"a.png\" alt=\"A\"> \
+             <img loading=\"lazy\" src=\"b.png\" alt=\"B\"></p>"
+        );
     }
 
     #[test]

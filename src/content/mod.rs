@@ -12,6 +12,17 @@ pub use front_matter::FrontMatter;
 pub use markdown::{Body, MdLink};
 pub use walk::{Asset, SourceFile, SourceKind, Walk};
 
+/// Width and height of the image file at `path`, read from its header
+/// (JPEG, PNG, GIF, WebP, AVIF); `None` for other files and unreadable ones.
+pub fn image_size(path: &std::path::Path) -> Option<(u32, u32)> {
+    let size = imagesize::size(path).ok()?;
+    let (w, h) = (
+        u32::try_from(size.width).ok()?,
+        u32::try_from(size.height).ok()?,
+    );
+    (w > 0 && h > 0).then_some((w, h))
+}
+
 /// Renders the body of a content file again, for articles whose HTML was not
 /// kept in memory after parsing.
 pub fn render_body_again(
@@ -20,7 +31,7 @@ pub fn render_body_again(
 ) -> Result<String, String> {
     let bytes = std::fs::read(&file.path).map_err(|e| format!("cannot read: {e}"))?;
     let src = source::read(&bytes, &file.display()).map_err(|d| d.message)?;
-    Ok(markdown::render(
+    Ok(markdown::render_in(
         src.body(),
         file.dir(),
         src.body_line,
@@ -28,6 +39,7 @@ pub fn render_body_again(
             html: true,
             ..settings
         },
+        file.path.parent(),
     )
     .html)
 }

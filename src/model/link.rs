@@ -292,6 +292,7 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
                 links: Vec::new(),
                 terms: Vec::new(),
                 image: None,
+                image_size: None,
                 image_caption: p.front.image_caption,
                 pinned: p.front.pinned,
                 weight: p.front.weight,

@@ -81,6 +81,8 @@ pub struct Article {
     pub section: usize,
     /// Featured image: a site path (`tin-tuc/a/anh-1.jpg`) or an absolute URL.
     pub image: Option<String>,
+    /// Width and height of the featured image, when its file tells them.
+    pub image_size: Option<(u32, u32)>,
     pub image_caption: Option<String>,
     pub pinned: bool,
     pub weight: i64,

@@ -526,6 +526,8 @@ impl<'a> Renderer<'a> {
                 summary => &a.summary,
                 content => safe(self.body(&html, &a.links, &root)),
                 image => a.image.as_deref(),
+                image_width => a.image_size.map(|s| s.0),
+                image_height => a.image_size.map(|s| s.1),
                 image_caption => a.image_caption.as_deref(),
                 tags => terms.get("tags").cloned(),
                 categories => terms.get("categories").cloned(),

@@ -1,6 +1,6 @@
 //! Pages: URLs, bundles, Markdown, links, assets, publishing rules.
 
-use crate::support::{article, assert_links_resolve, SiteTest};
+use crate::support::{article, assert_links_resolve, png_header, SiteTest};
 
 fn site() -> SiteTest {
     let t = SiteTest::new();
@@ -29,7 +29,7 @@ fn site() -> SiteTest {
     );
     t.write_bytes(
         "content/tin-tuc/2021/le-ky-niem/anh-1.png",
-        b"\x89PNG\r\n\x1a\n",
+        &png_header(640, 427),
     );
     t.write_bytes(
         "content/tin-tuc/2021/le-ky-niem/tai-lieu.pdf",
@@ -72,6 +72,23 @@ fn bundle_files_are_copied_beside_the_page_and_listed() {
     assert!(html.contains(
         "og:image\" content=\"https://thu.example.vn/tin-tuc/2021/le-ky-niem-40-nam/anh-1.png\""
     ));
+}
+
+#[test]
+fn images_carry_their_size_and_body_images_load_lazily() {
+    let t = site();
+    t.build_ok();
+    let html = t.read("tin-tuc/2021/le-ky-niem-40-nam/index.html");
+    assert!(
+        html.contains(
+            "<img loading=\"lazy\" width=\"640\" height=\"427\" src=\"anh-1.png\" alt=\"Ảnh lễ\""
+        ),
+        "body image sized from its file: {html}"
+    );
+    assert!(
+        html.contains("alt=\"Lễ kỷ niệm\" width=\"640\" height=\"427\""),
+        "featured image sized from its file"
+    );
 }
 
 #[test]

@@ -12,6 +12,16 @@ pub struct SiteTest {
 }
 
 /// Front matter + body of an article dated `date`.
+/// The first bytes of a PNG file of `width` × `height` pixels: enough for
+/// its size to be read.
+pub fn png_header(width: u32, height: u32) -> Vec<u8> {
+    let mut b = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    b.extend(width.to_be_bytes());
+    b.extend(height.to_be_bytes());
+    b.extend([8, 6, 0, 0, 0]);
+    b
+}
+
 pub fn article(title: &str, date: &str, extra: &str, body: &str) -> String {
     format!("---\ntitle: \"{title}\"\ndate: {date}\n{extra}---\n\n{body}\n")
 }
