@@ -223,11 +223,12 @@ impl DateTime {
 /// article. A date given without a time (00:00:00) shows without one:
 /// `Thứ Sáu, 15/10/2021`.
 pub fn format_full(dt: &DateTime) -> String {
-    let mut s = format!(
-        "{}, {}",
-        WEEKDAYS_VI[usize::from(dt.weekday())],
-        format_date(dt)
-    );
+    weekday_and_time(WEEKDAYS_VI[usize::from(dt.weekday())], format_date(dt), dt)
+}
+
+/// `WEEKDAY, DATE HH:MM`, the time left out at 00:00:00.
+fn weekday_and_time(weekday: &str, date: String, dt: &DateTime) -> String {
+    let mut s = format!("{weekday}, {date}");
     if !dt.is_midnight() {
         s.push_str(&format!(" {:02}:{:02}", dt.hour, dt.minute));
     }
@@ -259,15 +260,11 @@ pub fn format_month(year: i32, month: u8) -> String {
 /// `Friday, 15 October 2021 14:30` (time left out at 00:00:00, as in
 /// [`format_full`]).
 pub fn format_full_en(dt: &DateTime) -> String {
-    let mut s = format!(
-        "{}, {}",
+    weekday_and_time(
         WEEKDAYS_EN[usize::from(dt.weekday())],
-        format_long_en(dt)
-    );
-    if !dt.is_midnight() {
-        s.push_str(&format!(" {:02}:{:02}", dt.hour, dt.minute));
-    }
-    s
+        format_long_en(dt),
+        dt,
+    )
 }
 
 /// `15 October 2021`.
@@ -600,42 +597,30 @@ mod tests {
 
     #[test]
     fn impossible_dates_are_errors() {
-        let m = fails("30/02/2021");
-        assert!(
-            m.contains("February 2021 has 28 days") && m.contains("DD/MM/YYYY"),
-            "{m}"
-        );
-        let m = fails("29/02/2021");
-        assert!(m.contains("not a leap year"), "{m}");
-        let m = fails("29/02/1900");
-        assert!(m.contains("1900 is not a leap year"), "{m}");
-        let m = fails("31/04/2021");
-        assert!(m.contains("April 2021 has 30 days"), "{m}");
-        let m = fails("15/13/2021");
-        assert!(m.contains("no month 13") && m.contains("day first"), "{m}");
-        let m = fails("10/15/2021");
-        assert!(m.contains("did you mean 15/10/2021"), "{m}");
-        let m = fails("00/10/2021");
-        assert!(m.contains("from 01 to 31"), "{m}");
-        let m = fails("2021-02-30");
-        assert!(m.contains("February 2021 has 28 days"), "{m}");
-        let m = fails("15/10/2021 24:00");
-        assert!(
-            m.contains("no hour 24") && m.contains("00:00 of the next day"),
-            "{m}"
-        );
-        let m = fails("15/10/2021 24h");
-        assert!(m.contains("no hour 24"), "{m}");
-        let m = fails("15/10/2021 14:60");
-        assert!(m.contains("00 to 59"), "{m}");
-        let m = fails("2021-10-15T14:00:61Z");
-        assert!(m.contains("00 to 59"), "{m}");
-        let m = fails("15/10/21");
-        assert!(m.contains("four digits") && m.contains("15/10/2021"), "{m}");
-        let m = fails("2021/10/15");
-        assert!(m.contains("day first") && m.contains("15/10/2021"), "{m}");
-        let m = fails("2021-10-15T14:00:00+25:00");
-        assert!(m.contains("UTC offset"), "{m}");
+        // (input, what the message must say)
+        let cases: &[(&str, &[&str])] = &[
+            ("30/02/2021", &["February 2021 has 28 days", "DD/MM/YYYY"]),
+            ("29/02/2021", &["not a leap year"]),
+            ("29/02/1900", &["1900 is not a leap year"]),
+            ("31/04/2021", &["April 2021 has 30 days"]),
+            ("15/13/2021", &["no month 13", "day first"]),
+            ("10/15/2021", &["did you mean 15/10/2021"]),
+            ("00/10/2021", &["from 01 to 31"]),
+            ("2021-02-30", &["February 2021 has 28 days"]),
+            ("15/10/2021 24:00", &["no hour 24", "00:00 of the next day"]),
+            ("15/10/2021 24h", &["no hour 24"]),
+            ("15/10/2021 14:60", &["00 to 59"]),
+            ("2021-10-15T14:00:61Z", &["00 to 59"]),
+            ("15/10/21", &["four digits", "15/10/2021"]),
+            ("2021/10/15", &["day first", "15/10/2021"]),
+            ("2021-10-15T14:00:00+25:00", &["UTC offset"]),
+        ];
+        for (input, needles) in cases {
+            let m = fails(input);
+            for n in *needles {
+                assert!(m.contains(n), "{input}: `{m}` lacks `{n}`");
+            }
+        }
     }
 
     #[test]
