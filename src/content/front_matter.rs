@@ -44,8 +44,17 @@ pub struct FrontMatter {
 impl FrontMatter {
     /// Terms of taxonomy `name`, as written.
     pub fn terms_of(&self, name: &str) -> Option<&Vec<String>> {
-        self.terms.iter().find(|(n, _)| n == name).map(|(_, t)| t)
+        terms_in(&self.terms, name)
     }
+}
+
+/// Terms of taxonomy `name` in a list like [`FrontMatter::terms`], for
+/// callers that took the list out of its front matter.
+pub fn terms_in<'a>(
+    terms: &'a [(Cow<'static, str>, Vec<String>)],
+    name: &str,
+) -> Option<&'a Vec<String>> {
+    terms.iter().find(|(n, _)| n == name).map(|(_, t)| t)
 }
 
 /// What the parser needs to know of the site.

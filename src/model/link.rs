@@ -6,6 +6,7 @@ use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::config::{Config, SortBy};
+use crate::content::front_matter::terms_in;
 use crate::content::{Asset, MdLink, Parsed, SourceFile, SourceKind};
 use crate::diag::{did_you_mean, Diagnostic};
 use crate::vi::{compare, DateTime};
@@ -41,14 +42,6 @@ struct Rest {
     image: Option<String>,
     image_pos: (usize, usize),
     terms: Vec<(Cow<'static, str>, Vec<String>)>,
-}
-
-/// Terms of taxonomy `name` in a front matter's list.
-fn terms_of<'a>(
-    terms: &'a [(Cow<'static, str>, Vec<String>)],
-    name: &str,
-) -> Option<&'a Vec<String>> {
-    terms.iter().find(|(n, _)| n == name).map(|(_, t)| t)
 }
 
 /// Who writes an output file, named only if another source wants it too.
@@ -90,14 +83,7 @@ fn claimed<'a>(
         .chain(texts.skip(before));
     for (key, owner) in all {
         match owners.entry(key) {
-            Entry::Occupied(e) => {
-                let file = if key.is_empty() || key.ends_with('/') {
-                    format!("{key}index.html")
-                } else {
-                    key.to_string()
-                };
-                collisions.push((file, *e.get(), owner));
-            }
+            Entry::Occupied(e) => collisions.push((output_file(key), *e.get(), owner)),
             Entry::Vacant(v) => {
                 v.insert(owner);
             }
@@ -446,7 +432,7 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
                     let terms = if tcfg.name == "authors" {
                         Some(&articles[id].authors)
                     } else {
-                        terms_of(&rest[id].terms, &tcfg.name)
+                        terms_in(&rest[id].terms, &tcfg.name)
                     };
                     terms.into_iter().flatten().map(move |t| (id, t.as_str()))
                 })
