@@ -637,9 +637,8 @@ def main(argv: list[str] | None = None) -> int:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="1000,10000",
                     help="comma-separated article counts (default 1000,10000)")
-    ap.add_argument("--gen", default=os.path.join(REPO, "..", "shared", "bench", "gen_corpus.py"),
-                    help="path to gen_corpus.py (default ../shared/bench/gen_corpus.py "
-                         "relative to the repo root)")
+    ap.add_argument("--gen", default=os.path.join(HERE, "gen_corpus.py"),
+                    help="path to the corpus generator (default scripts/bench/gen_corpus.py)")
     ap.add_argument("--seed", type=int, default=None, help="gen_corpus --seed (default: its own)")
     ap.add_argument("--work", default="/tmp/bantin-bench",
                     help="work dir: cached corpora, Hugo sites, outputs (default /tmp/bantin-bench)")
