@@ -84,6 +84,9 @@ pub struct MarkdownConfig {
     /// Emit raw HTML written in Markdown. Off by default: officers paste from Word.
     pub unsafe_html: bool,
     pub highlight_code: bool,
+    /// Hosts whose `<iframe>`s survive sanitising when `unsafe_html` is on
+    /// (`www.youtube-nocookie.com`); none by default.
+    pub iframe_hosts: Vec<String>,
 }
 
 impl Default for MarkdownConfig {
@@ -91,6 +94,7 @@ impl Default for MarkdownConfig {
         MarkdownConfig {
             unsafe_html: false,
             highlight_code: true,
+            iframe_hosts: Vec::new(),
         }
     }
 }
@@ -218,6 +222,99 @@ impl From<TaxonomySpec> for TaxonomyConfig {
     }
 }
 
+/// The error for a folder that is not a bantin site: it lacks `missing`.
+pub fn not_a_site(root: &Path, missing: &str) -> Diagnostic {
+    Diagnostic::error(
+        root.display().to_string(),
+        0,
+        0,
+        format!("`{}` is not a bantin site: it has no {missing}", root.display()),
+    )
+    .hint("give the site folder with `--root`, or create a new site with `bantin init`; nothing was touched")
+}
+
+/// Why `url` cannot be the site's `base_url`: it must be an absolute
+/// `http(s)://host/…` URL without spaces, query or fragment.
+pub fn check_base_url(url: &str) -> Result<(), String> {
+    match crate::url::check(url) {
+        Err(e) => return Err(format!("is not usable: {e}")),
+        Ok(crate::url::UrlKind::Web) => {}
+        Ok(_) => return Err("is not an absolute URL".into()),
+    }
+    let rest = url
+        .split_once("://")
+        .map(|(_, r)| r)
+        .ok_or_else(|| "is not an absolute URL (it needs `https://`)".to_string())?;
+    let host = rest.split('/').next().unwrap_or("");
+    if host.is_empty() {
+        return Err("has no host name".into());
+    }
+    if let Some(c) = url
+        .chars()
+        .find(|c| matches!(c, '?' | '#' | '"' | '<' | '>' | '\\' | '\''))
+    {
+        return Err(format!(
+            "contains {}, which a base URL cannot hold",
+            crate::url::describe(c)
+        ));
+    }
+    Ok(())
+}
+
+/// Why `value` cannot be a folder name in URLs: it must be a non-empty
+/// slug (lowercase ASCII words joined by `-`) and a valid file name.
+pub fn check_url_segment(value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Err("it is empty".into());
+    }
+    crate::paths::check_segment(value).map_err(|e| e.to_string())?;
+    if crate::vi::slugify(value) != value {
+        return Err(format!(
+            "it is not in slug form (`{}` would be)",
+            crate::vi::slugify(value)
+        ));
+    }
+    Ok(())
+}
+
+/// A theme is a folder directly under `themes/`: a plain name, nothing that
+/// could point elsewhere.
+fn is_theme_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 64
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// Line and column of `value` written under the top-level key `parent`
+/// (nested keys, list items, flow mappings); the key itself otherwise.
+fn near(text: &str, parent: &str, value: &str) -> (usize, usize) {
+    let Some((start, _)) = crate::content::front_matter::locate_key(text, parent) else {
+        return (0, 0);
+    };
+    // A value with escapes is not written as it reads: look for its first word.
+    let word = value
+        .trim()
+        .split(|c: char| c.is_whitespace() || c.is_control() || c == '"' || c == '\\')
+        .next()
+        .unwrap_or("");
+    for needle in [value, word] {
+        if needle.is_empty() {
+            continue;
+        }
+        for (i, line) in text.lines().enumerate().skip(start - 1) {
+            if i + 1 > start && !line.is_empty() && !line.starts_with([' ', '\t', '-', '#']) {
+                break; // the next top-level key
+            }
+            if let Some(k) = line.find(needle) {
+                return (i + 1, line[..k].chars().count() + 1);
+            }
+        }
+    }
+    (start, 1)
+}
+
 /// Keys of the top-level config, for "did you mean".
 const KEYS: &[&str] = &[
     "title",
@@ -240,7 +337,9 @@ const KEYS: &[&str] = &[
 ];
 
 impl Config {
-    /// Reads `ROOT/config.yaml`; a missing file gives the defaults.
+    /// Reads `ROOT/config.yaml`. A folder without one is not a site: that
+    /// is an error, so that a mistyped `--root` never builds an empty site
+    /// over a published one.
     pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
         let path = root.join("config.yaml");
         let file = "config.yaml";
@@ -248,7 +347,9 @@ impl Config {
             Ok(bytes) => crate::vi::decode_source(&bytes).map_err(|e| {
                 vec![Diagnostic::error(file, e.line, e.column, e.message).hint(e.hint)]
             })?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound || path.is_dir() => {
+                return Err(vec![not_a_site(root, "config.yaml")])
+            }
             Err(e) => {
                 return Err(vec![Diagnostic::error(
                     file,
@@ -321,32 +422,136 @@ impl Config {
             errors
                 .push(Diagnostic::error(file, l, c, "paginate_by must be at least 1").source(text));
         }
-        if !(self.base_url.starts_with("http://") || self.base_url.starts_with("https://")) {
+        if let Err(why) = check_base_url(&self.base_url) {
             let (l, c) = at("base_url");
             errors.push(
-                Diagnostic::error(
-                    file,
-                    l,
-                    c,
-                    format!("base_url `{}` is not an absolute URL", self.base_url),
-                )
-                .hint("write it like `https://hdnd.backan.gov.vn/`")
-                .source(text),
+                Diagnostic::error(file, l, c, format!("base_url `{}` {why}", self.base_url))
+                    .hint("write it like `https://hdnd.backan.gov.vn/`")
+                    .source(text),
             );
         }
         let mut seen = std::collections::HashSet::new();
         for t in &self.taxonomies {
-            if !seen.insert(t.name.as_str())
-                || crate::vi::slugify(&t.path) != t.path
-                || t.path.is_empty()
-            {
-                let (l, c) = at("taxonomies");
+            if !seen.insert(t.name.as_str()) {
+                let (l, c) = near(text, "taxonomies", &t.name);
                 errors.push(
-                    Diagnostic::error(file, l, c, format!("taxonomy `{}` is declared twice or has a bad path", t.name))
-                        .hint("each taxonomy needs a unique name and a lowercase ASCII path like `linh-vuc`")
-                        .source(text),
+                    Diagnostic::error(
+                        file,
+                        l,
+                        c,
+                        format!("taxonomy `{}` is declared twice", t.name),
+                    )
+                    .hint("each taxonomy needs a unique name")
+                    .source(text),
                 );
             }
+        }
+        // Values that become folder names in the output.
+        let mut segments: Vec<(String, &str, &str)> = vec![
+            ("urls.archive".into(), "urls", self.urls.archive.as_str()),
+            ("urls.search".into(), "urls", self.urls.search.as_str()),
+            ("urls.page".into(), "urls", self.urls.page.as_str()),
+        ];
+        for t in &self.taxonomies {
+            segments.push((
+                format!("the path of taxonomy `{}`", t.name),
+                "taxonomies",
+                t.path.as_str(),
+            ));
+        }
+        for (term, slug) in &self.term_slugs {
+            segments.push((
+                format!("term_slugs: the slug of `{term}`"),
+                "term_slugs",
+                slug.as_str(),
+            ));
+        }
+        for (what, parent, value) in segments {
+            if let Err(why) = check_url_segment(value) {
+                let (l, c) = near(text, parent, value);
+                errors.push(
+                    Diagnostic::error(
+                        file,
+                        l,
+                        c,
+                        format!("{what} `{value}` cannot be a URL segment: {why}"),
+                    )
+                    .hint(
+                        "write one lowercase ASCII word or words joined by `-`, such as `luu-tru`",
+                    )
+                    .source(text),
+                );
+            }
+        }
+        if self.theme != "default" && !is_theme_name(&self.theme) {
+            let (l, c) = at("theme");
+            errors.push(
+                Diagnostic::error(file, l, c, format!("theme `{}` is not a theme name", self.theme))
+                    .hint("name a folder under themes/ (letters, digits, `-` and `_`), or remove `theme:` to use the bundled theme")
+                    .source(text),
+            );
+        }
+        for m in &self.menu {
+            if let Err(why) = crate::url::check(&m.path) {
+                let (l, c) = near(text, "menu", &m.path);
+                errors.push(
+                    Diagnostic::error(
+                        file,
+                        l,
+                        c,
+                        format!(
+                            "menu item `{}` has an unusable path `{}`: {why}",
+                            m.title, m.path
+                        ),
+                    )
+                    .hint("write a site path such as `tin-tuc/` or a full `https://` address")
+                    .source(text),
+                );
+            }
+        }
+        if let Some(c) = self
+            .contact
+            .email
+            .chars()
+            .find(|c| c.is_whitespace() || c.is_control() || matches!(c, '?' | '#' | '/' | ':'))
+        {
+            let (l, col) = near(text, "contact", "email");
+            errors.push(
+                Diagnostic::error(
+                    file,
+                    l,
+                    col,
+                    format!(
+                        "contact email `{}` contains {}",
+                        self.contact.email,
+                        crate::url::describe(c)
+                    ),
+                )
+                .hint("write one address, like `hdnd@backan.gov.vn`")
+                .source(text),
+            );
+        }
+        if let Some(c) = self
+            .contact
+            .phone
+            .chars()
+            .find(|c| !(c.is_ascii_digit() || matches!(c, ' ' | '+' | '.' | '-' | '(' | ')')))
+        {
+            let (l, col) = near(text, "contact", "phone");
+            errors.push(
+                Diagnostic::error(
+                    file,
+                    l,
+                    col,
+                    format!(
+                        "contact phone `{}` contains {}",
+                        self.contact.phone,
+                        crate::url::describe(c)
+                    ),
+                )
+                .hint("write digits, spaces and `+ . - ( )` only, like `0209 3870 000`")
+                .source(text),
+            );
         }
         if errors.is_empty() {
             Ok(())

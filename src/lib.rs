@@ -1,7 +1,7 @@
 //! bantin: a static site generator for Vietnamese government news bulletins.
 //!
 //! Modules are layered; each uses only those listed before it:
-//! `vi` → `diag` → `yaml` → `config` → `content` → `model` → `render` →
+//! `vi` → `diag` → `url`, `paths` → `yaml` → `config` → `content` → `model` → `render` →
 //! `output` → `pipeline`.
 
 pub mod config;
@@ -9,7 +9,9 @@ pub mod content;
 pub mod diag;
 pub mod model;
 pub mod output;
+pub mod paths;
 pub mod pipeline;
 pub mod render;
+pub mod url;
 pub mod vi;
 pub mod yaml;

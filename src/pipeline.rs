@@ -14,7 +14,7 @@ use crate::content::{self, front_matter, markdown, source, Parsed};
 use crate::diag::{self, Diagnostic};
 use crate::model::{self, LinkInput, Published};
 use crate::output::Staging;
-use crate::render::{self, theme::Bytes, CountingSink, Sink, Theme};
+use crate::render::{self, CountingSink, Sink, Theme};
 use crate::vi::DateTime;
 
 /// What to build and how.
@@ -83,8 +83,8 @@ fn measure_featured_images(site: &mut model::Site, root: &Path) {
             return;
         }
         // Assets are sorted by output path.
-        let file = match assets.binary_search_by(|(_, out)| out.as_str().cmp(image)) {
-            Ok(i) => assets[i].0.clone(),
+        let file = match assets.binary_search_by(|c| c.out.as_str().cmp(image)) {
+            Ok(i) => assets[i].src.clone(),
             Err(_) => static_dir.join(image),
         };
         a.image_size = content::image_size(&file);
@@ -117,12 +117,25 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
         clock = Instant::now();
     };
 
-    // 1. Config and theme: errors here stop the build (exit 2).
+    // 1. Config and theme: errors here stop the build (exit 2). A folder
+    // without config.yaml or content/ is not a site, and nothing is touched.
     let mut config = Config::load(root).map_err(Failure::Config)?;
+    if !root.join("content").is_dir() {
+        return Err(Failure::Config(vec![crate::config::not_a_site(root, "content/ folder")]));
+    }
     if let Some(url) = &opts.base_url {
+        if let Err(why) = crate::config::check_base_url(url) {
+            return Err(Failure::Config(vec![Diagnostic::error(
+                "--base-url",
+                0,
+                0,
+                format!("--base-url `{url}` {why}"),
+            )
+            .hint("write it like `https://hdnd.backan.gov.vn/`")]));
+        }
         config.base_url = url.clone();
     }
-    let theme = Theme::load(root, &config).map_err(|e| split_config_errors(e, Vec::new()))?;
+    let mut theme = Theme::load(root, &config).map_err(|e| split_config_errors(e, Vec::new()))?;
     let mut errors = Vec::new();
     let env = match render::env::environment(&theme, &config) {
         Ok(env) => Some(env),
@@ -149,6 +162,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
     let walk = content::walk::walk(root, &root.join("content"));
     let (mut warnings, walk_errors): (Vec<_>, Vec<_>) =
         walk.diagnostics.into_iter().partition(|d| !d.is_error());
+    warnings.append(&mut theme.warnings);
     errors.extend(walk_errors);
     lap("walk", &mut timings);
 
@@ -196,7 +210,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
     lap("parse", &mut timings);
 
     // 4. Link the site graph (pure, no I/O).
-    let static_files: HashSet<String> = theme.static_files.keys().cloned().collect();
+    let static_files: HashSet<String> = theme.static_files.iter().map(|f| f.path.clone()).collect();
     let now = opts
         .now
         .unwrap_or_else(|| DateTime::now(config.timezone_offset().unwrap_or(420)));
@@ -224,7 +238,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
     measure_featured_images(&mut site, root);
     lap("link", &mut timings);
 
-    // 5 and 6. Render every page in parallel, each written as soon as it is made.
+    // 5. The plan of every output file, checked before anything is written.
+    let plan = render::plan(&site, &theme).map_err(|e| content_failure(e, warnings.clone()))?;
+    lap("plan", &mut timings);
+
+    // 6. Render every page in parallel, each written as soon as it is made.
     let staging = if opts.write {
         Some(Staging::new(root, &output_dir).map_err(|e| {
             Failure::Config(vec![Diagnostic::error(
@@ -243,23 +261,14 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
         Some(s) => s,
         None => &counting,
     };
-    let rendered = render::render(&site, &theme, env, sink);
+    let rendered = render::render(&site, &theme, &plan, env, sink);
     lap("render", &mut timings);
-    let copied = copy_files(&site, &theme, staging.as_ref());
-    lap("copy", &mut timings);
     let report = match rendered {
-        Ok(r) if copied.is_empty() => r,
-        Ok(_) => {
+        Ok(r) => r,
+        Err(e) => {
             if let Some(s) = staging {
                 s.abandon();
             }
-            return Err(content_failure(copied, warnings));
-        }
-        Err(mut e) => {
-            if let Some(s) = staging {
-                s.abandon();
-            }
-            e.extend(copied);
             return Err(content_failure(e, warnings));
         }
     };
@@ -334,37 +343,6 @@ fn parse_one(
     );
     let front = front?;
     Ok(Parsed { file, front, body })
-}
-
-/// Copies content assets and static files into the output, in parallel.
-fn copy_files(site: &model::Site, theme: &Theme, staging: Option<&Staging>) -> Vec<Diagnostic> {
-    let Some(staging) = staging else {
-        return Vec::new();
-    };
-    let statics: Vec<(&String, &Bytes)> = theme.static_files.iter().collect();
-    let mut errors: Vec<Diagnostic> = statics
-        .par_iter()
-        .filter_map(|(path, bytes)| {
-            let r = match bytes {
-                Bytes::Embedded(b) => staging.write(path, b),
-                Bytes::Disk(p) => staging.copy(p, path),
-            };
-            r.err().map(|e| {
-                Diagnostic::error(format!("static/{path}"), 0, 0, format!("cannot copy: {e}"))
-            })
-        })
-        .collect();
-    errors.extend(
-        site.assets
-            .par_iter()
-            .filter_map(|(src, path)| {
-                staging.copy(src, path).err().map(|e| {
-                    Diagnostic::error(src.display().to_string(), 0, 0, format!("cannot copy: {e}"))
-                })
-            })
-            .collect::<Vec<_>>(),
-    );
-    errors
 }
 
 fn content_failure(mut errors: Vec<Diagnostic>, mut warnings: Vec<Diagnostic>) -> Failure {

@@ -34,6 +34,8 @@ pub struct FrontMatter {
     pub draft: bool,
     pub slug: Option<String>,
     pub aliases: Vec<String>,
+    /// Line and column of each alias, for errors about it.
+    pub aliases_pos: Vec<(usize, usize)>,
     pub pinned: bool,
     pub expiry_date: Option<DateTime>,
     pub weight: i64,
@@ -191,6 +193,16 @@ pub fn locate_key(yaml: &str, key: &str) -> Option<(usize, usize)> {
     })
 }
 
+/// Line and column of `text` written at or after the top-level `key:`
+/// (an item of a list, in flow or block style).
+fn locate_text(yaml: &str, key: &str, text: &str) -> Option<(usize, usize)> {
+    let (l, _) = locate_key(yaml, key)?;
+    yaml.lines().enumerate().skip(l - 1).find_map(|(i, line)| {
+        line.find(text)
+            .map(|k| (i + 1, line[..k].chars().count() + 1))
+    })
+}
+
 /// Line and column of the value of a top-level `key:`.
 fn locate_value(yaml: &str, key: &str) -> Option<(usize, usize)> {
     let (l, _) = locate_key(yaml, key)?;
@@ -314,6 +326,16 @@ pub fn parse(src: &Source, file: &str, ctx: &Context) -> Result<FrontMatter, Vec
     if let Some(a) = raw.author {
         authors.insert(0, a.0);
     }
+    let aliases = raw.aliases.map(|a| a.0).unwrap_or_default();
+    if let Some(image) = &raw.image {
+        if let Err(why) = crate::url::check(&image.0) {
+            let (l, c) = locate_value(yaml_text, "image").unwrap_or((0, 0));
+            errors.push(
+                at(l, c, format!("`image` `{}` is not usable: {why}", image.0))
+                    .hint("write a file name beside the article (`anh-1.jpg`), a path in static/, or an `https://` address"),
+            );
+        }
+    }
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -329,7 +351,11 @@ pub fn parse(src: &Source, file: &str, ctx: &Context) -> Result<FrontMatter, Vec
         image_pos: locate_value(yaml_text, "image").map_or((0, 0), |(l, c)| (l + shift, c)),
         draft: raw.draft.unwrap_or(false),
         slug: raw.slug.map(|s| s.0),
-        aliases: raw.aliases.map(|a| a.0).unwrap_or_default(),
+        aliases_pos: aliases
+            .iter()
+            .map(|a| locate_text(yaml_text, "aliases", a).map_or((0, 0), |(l, c)| (l + shift, c)))
+            .collect(),
+        aliases,
         pinned: raw.pinned.unwrap_or(false),
         expiry_date,
         weight: raw.weight.unwrap_or(0),

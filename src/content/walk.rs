@@ -68,15 +68,67 @@ pub fn is_ignored(name: &str) -> bool {
         || name.eq_ignore_ascii_case("desktop.ini")
 }
 
-/// Walks `dir` (the site's `content/`), sorted by name for deterministic output.
-pub fn walk(root: &Path, dir: &Path) -> Walk {
-    let mut out = Walk::default();
-    if !dir.is_dir() {
-        return out;
+/// A file found under one of the site's folders.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// Where to read it: the link's target for a symbolic link.
+    pub path: PathBuf,
+    /// Path inside the walked folder: NFC, `/` between segments. A `\`
+    /// inside a name stays in it (Linux allows it), for the output-path
+    /// check to refuse.
+    pub rel: String,
+    /// The file's name as found, before NFC.
+    pub name: String,
+}
+
+/// Whether `path` resolves to a place inside `root` (both canonical).
+fn resolves_inside(path: &Path, root: &Path) -> Result<PathBuf, String> {
+    match path.canonicalize() {
+        Ok(target) if target.starts_with(root) => Ok(target),
+        Ok(target) => Err(format!(
+            "leads outside the site folder, to `{}`",
+            target.display()
+        )),
+        Err(e) => Err(format!("cannot be followed: {e}")),
     }
+}
+
+/// Every file under `dir` (one of the site's folders: `content/`,
+/// `static/`, `templates/`, `themes/NAME/`), sorted by name so that output
+/// is deterministic. Hidden files and editor leftovers are skipped.
+/// Symbolic links are followed only where they resolve inside the site
+/// folder `root`; any other is skipped with a warning naming it — the
+/// folder itself included, so a `static/` linked to a folder elsewhere
+/// publishes nothing of it. Returns `None` when `dir` itself was refused.
+pub fn site_files(
+    root: &Path,
+    dir: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Vec<Found>> {
+    let mut out = Vec::new();
+    let Ok(meta) = std::fs::symlink_metadata(dir) else {
+        return Some(out);
+    };
     let canon_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    if meta.file_type().is_symlink() || !dir.starts_with(root) {
+        if let Err(why) = resolves_inside(dir, &canon_root) {
+            diagnostics.push(
+                Diagnostic::warning(
+                    rel(root, dir),
+                    0,
+                    0,
+                    format!("symbolic link skipped: it {why}"),
+                )
+                .hint("copy the files into the site folder instead of linking to them"),
+            );
+            return None;
+        }
+    }
+    if !dir.is_dir() {
+        return Some(out);
+    }
     let mut it = WalkDir::new(dir)
-        .follow_links(false)
+        .follow_links(true)
         .sort_by_file_name()
         .min_depth(1)
         .into_iter();
@@ -85,43 +137,55 @@ pub fn walk(root: &Path, dir: &Path) -> Walk {
             Ok(e) => e,
             Err(e) => {
                 let p = e.path().map(|p| rel(root, p)).unwrap_or_default();
-                out.diagnostics
-                    .push(Diagnostic::error(p, 0, 0, format!("cannot read: {e}")));
+                let d = if e.loop_ancestor().is_some() {
+                    Diagnostic::warning(p, 0, 0, "symbolic link skipped: it makes a loop")
+                        .hint("remove the link; it points to a folder that contains it")
+                } else {
+                    Diagnostic::error(p, 0, 0, format!("cannot read: {e}"))
+                };
+                diagnostics.push(d);
                 continue;
             }
         };
-        let name = entry.file_name().to_string_lossy();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let is_dir = entry.file_type().is_dir();
         if is_ignored(&name) {
-            if entry.file_type().is_dir() {
+            if is_dir {
                 it.skip_current_dir();
             }
             continue;
         }
         let mut path = entry.path().to_path_buf();
-        let mut file_type = entry.file_type();
-        if file_type.is_symlink() {
-            // Symlinks inside the root are followed as files; none lead out of it.
-            match path.canonicalize() {
-                Ok(target) if target.starts_with(&canon_root) && target.is_file() => {
-                    path = target;
-                    file_type = std::fs::metadata(&path)
-                        .map(|m| m.file_type())
-                        .unwrap_or(file_type);
-                }
-                _ => {
-                    out.diagnostics.push(
-                        Diagnostic::warning(rel(root, entry.path()), 0, 0, "symbolic link skipped")
-                            .hint("links to folders, or to files outside the site folder, are not followed"),
+        if entry.path_is_symlink() {
+            match resolves_inside(entry.path(), &canon_root) {
+                Ok(target) => path = target,
+                Err(why) => {
+                    diagnostics.push(
+                        Diagnostic::warning(
+                            rel(root, entry.path()),
+                            0,
+                            0,
+                            format!("symbolic link skipped: it {why}"),
+                        )
+                        .hint("copy the file into the site folder instead of linking to it"),
                     );
+                    if is_dir {
+                        it.skip_current_dir();
+                    }
                     continue;
                 }
             }
         }
-        if !file_type.is_file() {
+        if !entry.file_type().is_file() {
             continue;
         }
-        let Some(rel_path) = entry.path().strip_prefix(dir).ok().and_then(|p| p.to_str()) else {
-            out.diagnostics.push(
+        let Some(segments) = entry
+            .path()
+            .strip_prefix(dir)
+            .ok()
+            .and_then(|p| p.iter().map(|s| s.to_str()).collect::<Option<Vec<&str>>>())
+        else {
+            diagnostics.push(
                 Diagnostic::error(
                     rel(root, entry.path()),
                     0,
@@ -133,9 +197,29 @@ pub fn walk(root: &Path, dir: &Path) -> Walk {
             continue;
         };
         // macOS hands out NFD file names; URLs and keys are built from NFC.
-        let rel_path = nfc(&rel_path.replace('\\', "/"));
+        out.push(Found {
+            path,
+            rel: nfc(&segments.join("/")),
+            name,
+        });
+    }
+    Some(out)
+}
+
+/// Walks `dir` (the site's `content/`), sorted by name for deterministic output.
+pub fn walk(root: &Path, dir: &Path) -> Walk {
+    let mut out = Walk::default();
+    let Some(found) = site_files(root, dir, &mut out.diagnostics) else {
+        // Building without the content would replace the site with an empty one.
+        for d in &mut out.diagnostics {
+            d.severity = crate::diag::Severity::Error;
+        }
+        return out;
+    };
+    for f in found {
+        let name = f.name.as_str();
         let kind = if name.ends_with(".md") || name.ends_with(".MD") {
-            Some(match name.as_ref() {
+            Some(match name {
                 "_index.md" => SourceKind::Section,
                 "index.md" => SourceKind::Bundle,
                 _ => SourceKind::Article,
@@ -145,13 +229,13 @@ pub fn walk(root: &Path, dir: &Path) -> Walk {
         };
         match kind {
             Some(kind) => out.sources.push(SourceFile {
-                path,
-                rel: rel_path,
+                path: f.path,
+                rel: f.rel,
                 kind,
             }),
             None => out.assets.push(Asset {
-                path,
-                rel: rel_path,
+                path: f.path,
+                rel: f.rel,
             }),
         }
     }

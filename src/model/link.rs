@@ -2,7 +2,6 @@
 //! same input gives the same site, whatever order files were parsed in.
 
 use std::borrow::Cow;
-use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::config::{Config, SortBy};
@@ -13,8 +12,8 @@ use crate::vi::{compare, DateTime};
 
 use super::archive::{month_in, Archive};
 use super::taxonomy;
-use super::urls::{alias_file, article_path, dir_path, output_file};
-use super::{Article, Section, Site};
+use super::urls::{alias_file, article_path, dir_path};
+use super::{Alias, Article, Copied, Section, Site};
 
 /// What the link step needs.
 pub struct LinkInput {
@@ -36,60 +35,12 @@ pub struct LinkInput {
 /// What the later steps of linking need of a parsed article once its
 /// record is built.
 struct Rest {
-    aliases: Vec<String>,
+    aliases: Vec<(String, (usize, usize))>,
     links: Vec<MdLink>,
     errors: Vec<(usize, usize, String, String)>,
     image: Option<String>,
     image_pos: (usize, usize),
     terms: Vec<(Cow<'static, str>, Vec<String>)>,
-}
-
-/// Who writes an output file, named only if another source wants it too.
-#[derive(Clone, Copy)]
-enum Owner<'a> {
-    Text(&'a str),
-    Article(usize),
-}
-
-/// The key of an output file: `a/index.html` and the page path `a/` are one.
-fn claim_key(file: &str) -> &str {
-    match file.strip_suffix("index.html") {
-        Some(k) if k.is_empty() || k.ends_with('/') => k,
-        _ => file,
-    }
-}
-
-/// Every output file claimed twice: (file, first owner, second owner).
-/// `claims` are (file, owner) pairs; the articles' own pages are claimed
-/// after the first `before` of them.
-fn claimed<'a>(
-    claims: &'a [(String, String)],
-    before: usize,
-    articles: &'a [Article],
-) -> Vec<(String, Owner<'a>, Owner<'a>)> {
-    let mut owners: HashMap<&str, Owner> = HashMap::with_capacity(claims.len() + articles.len());
-    let mut collisions = Vec::new();
-    let texts = claims
-        .iter()
-        .map(|(f, o)| (claim_key(f), Owner::Text(o.as_str())));
-    let pages = articles
-        .iter()
-        .enumerate()
-        .map(|(id, a)| (claim_key(&a.path), Owner::Article(id)));
-    let all = texts
-        .clone()
-        .take(before)
-        .chain(pages)
-        .chain(texts.skip(before));
-    for (key, owner) in all {
-        match owners.entry(key) {
-            Entry::Occupied(e) => collisions.push((output_file(key), *e.get(), owner)),
-            Entry::Vacant(v) => {
-                v.insert(owner);
-            }
-        }
-    }
-    collisions
 }
 
 /// Counts of what was left out.
@@ -258,7 +209,12 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
                 p.front.slug.as_deref(),
             );
             rest.push(Rest {
-                aliases: p.front.aliases,
+                aliases: p
+                    .front
+                    .aliases
+                    .into_iter()
+                    .zip(p.front.aliases_pos)
+                    .collect(),
                 links: p.body.links,
                 errors: p.body.errors,
                 image: p.front.image,
@@ -294,58 +250,29 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
         })
         .collect();
 
-    // 5. Two sources must never write the same file. Claims are checked at
-    // the end, when article paths can be borrowed rather than copied: a
-    // million pages do not cost a million more strings.
-    let mut claims: Vec<(String, String)> = Vec::new();
-    for name in [
-        "rss.xml",
-        "atom.xml",
-        "sitemap.xml",
-        "robots.txt",
-        "404.html",
-    ] {
-        claims.push((name.to_string(), "bantin".into()));
-    }
-    for root in [cfg.urls.archive.as_str(), cfg.urls.search.as_str()] {
-        claims.push((
-            format!("{root}/index.html"),
-            format!("the generated `{root}/` pages"),
-        ));
-    }
-    for t in &cfg.taxonomies {
-        claims.push((
-            format!("{}/index.html", t.path),
-            format!("the generated `{}/` pages", t.path),
-        ));
-    }
-    for s in &sections {
-        claims.push((
-            output_file(&s.path),
-            s.file.clone().unwrap_or_else(|| "the home page".into()),
-        ));
-    }
-    // Claims made after the articles' own pages.
-    let claims_before_articles = claims.len();
+    // 5. Old URLs that redirect here. Whether two sources want one output
+    // file is checked once, over the plan of every file, at render.
     let mut aliases = Vec::new();
     for (id, r) in rest.iter().enumerate() {
-        for alias in &r.aliases {
+        for (alias, pos) in &r.aliases {
             match alias_file(alias) {
-                Some(f) => {
-                    claims.push((
-                        f.clone(),
-                        format!("alias `{alias}` of {}", articles[id].file()),
-                    ));
-                    aliases.push((f, articles[id].path.clone()));
-                }
-                None => errors.push(
+                Ok(file) => aliases.push(Alias {
+                    file,
+                    target: articles[id].path.clone(),
+                    article: id,
+                    written: alias.clone(),
+                    pos: *pos,
+                }),
+                Err(why) => errors.push(
                     Diagnostic::error(
                         articles[id].file(),
-                        0,
-                        0,
-                        format!("alias `{alias}` is not a usable path"),
+                        pos.0,
+                        pos.1,
+                        format!("alias `{alias}` is not a usable path: {why}"),
                     )
-                    .hint("write old URLs as site paths, like `/tin-cu/123.html`"),
+                    .hint(
+                        "write old URLs as site paths, like `/tin-cu/123.html` or `/tin-cu/123/`",
+                    ),
                 ),
             }
         }
@@ -443,9 +370,6 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
                         if !article_terms[*id].contains(&(ti, term)) {
                             article_terms[*id].push((ti, term));
                         }
-                    }
-                    for t in &tax.terms {
-                        claims.push((output_file(&t.path), format!("{} `{}`", tcfg.name, t.name)));
                     }
                     taxonomies.push(tax);
                 }
@@ -559,9 +483,12 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
             }
             None => format!("{}{name}", dir_path(dir)),
         };
-        claims.push((out.clone(), format!("content/{}", asset.rel)));
         content_asset_paths.insert(asset.rel.as_str(), out.clone());
-        assets.push((asset.path.clone(), out));
+        assets.push(Copied {
+            src: asset.path.clone(),
+            out,
+            shown: format!("content/{}", asset.rel),
+        });
     }
 
     // 11. Featured images: beside the article, in content/, or in static/.
@@ -591,28 +518,12 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
         }
     }
 
-    for (file, prev, owner) in claimed(&claims, claims_before_articles, &articles) {
-        let name = |o: Owner| match o {
-            Owner::Text(t) => t.to_string(),
-            Owner::Article(id) => articles[id].file(),
-        };
-        let (prev, owner) = (name(prev), name(owner));
-        errors.push(
-            Diagnostic::error(
-                owner.clone(),
-                0,
-                0,
-                format!("`{owner}` and `{prev}` would both write `{file}`"),
-            )
-            .hint("give one of them a different `slug` in its front matter, or rename the file"),
-        );
-    }
     if !errors.is_empty() {
         return Err(errors);
     }
     let has_code = articles.iter().any(|a| a.has_code);
     let archive = Archive::build(articles.iter().map(|a| a.month));
-    assets.sort_by(|a, b| a.1.cmp(&b.1));
+    assets.sort_by(|a, b| a.out.cmp(&b.out));
     Ok((
         Site {
             config: input.config.clone(),
@@ -661,19 +572,4 @@ fn related(id: usize, articles: &[Article], tax: &super::Taxonomy, ti: usize) ->
     let mut out = Vec::with_capacity(cands.len().min(5));
     out.extend(cands.iter().take(5).map(|&(o, _)| o));
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::claim_key;
-
-    #[test]
-    fn a_page_path_and_its_index_file_are_one_claim() {
-        assert_eq!(claim_key("tin-tuc/a/index.html"), "tin-tuc/a/");
-        assert_eq!(claim_key("index.html"), "");
-        assert_eq!(claim_key("tin-tuc/a/"), "tin-tuc/a/");
-        assert_eq!(claim_key("tin-cu/123.html"), "tin-cu/123.html");
-        // Only a whole file name counts.
-        assert_eq!(claim_key("tin-tuc/myindex.html"), "tin-tuc/myindex.html");
-    }
 }

@@ -27,13 +27,37 @@ pub struct Site {
     pub articles: Vec<Article>,
     pub taxonomies: Vec<Taxonomy>,
     pub archive: Archive,
-    /// Files copied as they are: (source path, output path inside the site).
-    pub assets: Vec<(std::path::PathBuf, String)>,
-    /// Redirect pages: (output file, target page path).
-    pub aliases: Vec<(String, String)>,
+    /// Files of `content/` copied as they are, sorted by output path.
+    pub assets: Vec<Copied>,
+    /// Redirect pages from old URLs.
+    pub aliases: Vec<Alias>,
     pub has_code: bool,
     /// How bodies are rendered, for those rendered again at render time.
     pub markdown: crate::content::markdown::MdSettings,
+}
+
+/// A file of `content/` that is copied to the output as it is.
+#[derive(Debug, Clone)]
+pub struct Copied {
+    pub src: std::path::PathBuf,
+    /// Site path of the copy: `tin-tuc/a/anh-1.jpg`.
+    pub out: String,
+    /// `content/tin-tuc/a/anh-1.jpg`, for diagnostics.
+    pub shown: String,
+}
+
+/// A redirect page: an old URL of an article.
+#[derive(Debug, Clone)]
+pub struct Alias {
+    /// Output file: `tin-cu/123.html`, `tin-cu/123/index.html`.
+    pub file: String,
+    /// Page path of the article it leads to.
+    pub target: String,
+    pub article: usize,
+    /// The alias as written in front matter.
+    pub written: String,
+    /// Where it is written, for diagnostics.
+    pub pos: (usize, usize),
 }
 
 /// A section: a content folder with `_index.md` (or the home page).

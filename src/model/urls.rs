@@ -56,16 +56,29 @@ pub fn output_file(path: &str) -> String {
     }
 }
 
-/// Output file of an alias such as `/tin-cu/123.html` or `/tin-cu/123/`.
-pub fn alias_file(alias: &str) -> Option<String> {
-    let a = alias.trim().trim_start_matches('/');
-    if a.is_empty() || a.split('/').any(|s| s == ".." || s == ".") {
-        return None;
+/// Output file of an alias such as `/tin-cu/123.html` or `/tin-cu/123/`,
+/// or why it cannot be one: it must be a plain site path, since a redirect
+/// page is a file (no scheme, host, query, fragment, spaces or `..`).
+pub fn alias_file(alias: &str) -> Result<String, String> {
+    if let Some(c) = alias.chars().find(|&c| {
+        c.is_whitespace() || c.is_control() || matches!(c, '?' | '#' | '\\' | '"' | '<' | '>')
+    }) {
+        return Err(format!("it contains {}", crate::url::describe(c)));
+    }
+    if alias.contains("://") || alias.starts_with("//") {
+        return Err("it is a full address; an alias is a path on this site".into());
+    }
+    let a = alias.trim_start_matches('/');
+    if a.is_empty() {
+        return Err("it is the site's home page".into());
+    }
+    if let Some(s) = a.split('/').find(|s| *s == ".." || *s == ".") {
+        return Err(format!("the segment `{s}` would leave the site"));
     }
     if a.ends_with(".html") || a.ends_with(".htm") {
-        Some(a.to_string())
+        Ok(a.to_string())
     } else {
-        Some(format!("{}/index.html", a.trim_end_matches('/')))
+        Ok(format!("{}/index.html", a.trim_end_matches('/')))
     }
 }
 
@@ -99,12 +112,23 @@ mod tests {
         assert_eq!(output_file("rss.xml"), "rss.xml");
         assert_eq!(
             alias_file("/tin-cu/123.html").as_deref(),
-            Some("tin-cu/123.html")
+            Ok("tin-cu/123.html")
         );
         assert_eq!(
             alias_file("/tin-cu/123/").as_deref(),
-            Some("tin-cu/123/index.html")
+            Ok("tin-cu/123/index.html")
         );
-        assert_eq!(alias_file("/../x"), None);
+        for bad in [
+            "/../x",
+            "/a?id=1",
+            "/a#b",
+            "/a b.html",
+            "/a\u{1}",
+            "https://x.vn/a",
+            "/",
+            "a\\..\\b",
+        ] {
+            assert!(alias_file(bad).is_err(), "{bad:?}");
+        }
     }
 }

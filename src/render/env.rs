@@ -35,7 +35,10 @@ pub fn environment(
         if is_absolute(path) {
             path.to_string()
         } else {
-            format!("{base}{}", path.trim_start_matches('/'))
+            format!(
+                "{base}{}",
+                crate::url::encode_path(path.trim_start_matches('/'))
+            )
         }
     });
     env.add_filter("date_full", |d: &str| date(d).map(|d| vi::format_full(&d)));
@@ -53,15 +56,19 @@ pub fn environment(
     }
 }
 
+/// A URL with an allowed scheme (`http`, `https`, `mailto`, `tel`).
 fn is_absolute(path: &str) -> bool {
-    path.starts_with("http://")
-        || path.starts_with("https://")
-        || path.starts_with("mailto:")
-        || path.starts_with("tel:")
+    use crate::url::UrlKind;
+    matches!(
+        crate::url::check_link(path),
+        Ok(UrlKind::Web | UrlKind::Mail | UrlKind::Tel)
+    )
 }
 
 /// A site path made relative to the page being rendered, so the site works
-/// from any sub-path and from `file://`.
+/// from any sub-path and from `file://`. The path is a file's path, percent-
+/// encoded here (a `#` or `%` in a file name is part of the name); values
+/// with an allowed scheme pass as they are, and so does a lone `#fragment`.
 fn url(state: &State, path: &str, index_html: bool) -> String {
     if is_absolute(path) || path.starts_with('#') {
         return path.to_string();
@@ -71,16 +78,11 @@ fn url(state: &State, path: &str, index_html: bool) -> String {
         .map(|v| v.to_string())
         .unwrap_or_default();
     let path = path.trim_start_matches('/');
-    let (path, fragment) = path.split_once('#').map_or((path, ""), |(p, f)| (p, f));
-    let mut out = format!("{root}{path}");
+    let mut out = format!("{root}{}", crate::url::encode_path(path));
     if index_html && (path.is_empty() || path.ends_with('/')) {
         out.push_str("index.html");
     } else if out.is_empty() {
         out.push_str("./");
-    }
-    if !fragment.is_empty() {
-        out.push('#');
-        out.push_str(fragment);
     }
     out
 }

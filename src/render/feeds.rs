@@ -4,8 +4,9 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::pages::{Feed, Output, SITEMAP_LIMIT};
-use crate::model::paginate::page_count;
+use super::pages::rewrite_links;
+use super::plan::{path_of, sitemap_parts, Feed, Job, Planned, SITEMAP_LIMIT};
+use super::theme::Theme;
 use crate::model::Site;
 
 /// Escapes text for XML content and attributes.
@@ -28,33 +29,13 @@ pub fn xml_escape(s: &str) -> String {
 
 /// Body HTML for feeds: links to other articles made absolute.
 fn absolute_body(site: &Site, id: usize) -> String {
-    let a = &site.articles[id];
-    let base = site.config.base();
     // An unreadable file fails the article's own page, which reports it.
-    let mut html = site
-        .article_html(id)
-        .map(|h| h.into_owned())
-        .unwrap_or_default();
-    for (n, target) in a.links.iter().enumerate().rev() {
-        html = html.replace(
-            &format!("href=\"bantin-link:{n}\""),
-            &format!("href=\"{base}{target}\""),
-        );
-    }
-    html
-}
-
-fn output(path: String, body: String) -> Output {
-    Output {
-        path,
-        bytes: body.into_bytes(),
-        is_feed: true,
-        template: None,
-    }
+    let html = site.article_html(id).unwrap_or_default();
+    rewrite_links(&html, &site.articles[id].links, &site.config.base(), false)
 }
 
 /// An RSS 2.0 feed of the newest articles of the site, a section or a term.
-pub fn rss(site: &Site, feed: Feed, strings: &BTreeMap<String, String>) -> Output {
+pub fn rss(site: &Site, feed: Feed, strings: &BTreeMap<String, String>) -> String {
     let cfg = &site.config;
     let base = cfg.base();
     let all: Vec<usize>;
@@ -128,11 +109,11 @@ pub fn rss(site: &Site, feed: Feed, strings: &BTreeMap<String, String>) -> Outpu
         x.push_str("</item>\n");
     }
     x.push_str("</channel>\n</rss>\n");
-    output(format!("{path}rss.xml"), x)
+    x
 }
 
 /// The site's Atom feed.
-pub fn atom(site: &Site) -> Output {
+pub fn atom(site: &Site) -> String {
     let cfg = &site.config;
     let base = cfg.base();
     let ids = 0..site.articles.len().min(cfg.feed.limit);
@@ -192,79 +173,37 @@ pub fn atom(site: &Site) -> Output {
         x.push_str("</entry>\n");
     }
     x.push_str("</feed>\n");
-    output("atom.xml".into(), x)
+    x
 }
 
-/// One page of the sitemap, cheap to enumerate: a part of a large sitemap
-/// formats only its own URLs.
-#[derive(Clone, Copy)]
-enum Entry {
-    Home,
-    Section(usize),
-    Article(usize),
-    Taxonomy(usize),
-    Term(usize, usize),
-    Archive,
-    Year(usize),
-    Month(usize, usize),
-}
-
-fn entries(site: &Site) -> impl Iterator<Item = Entry> + '_ {
-    std::iter::once(Entry::Home)
-        .chain((1..site.sections.len()).map(Entry::Section))
-        .chain((0..site.articles.len()).map(Entry::Article))
-        .chain(site.taxonomies.iter().enumerate().flat_map(|(t, tax)| {
-            std::iter::once(Entry::Taxonomy(t))
-                .chain((0..tax.terms.len()).map(move |k| Entry::Term(t, k)))
-        }))
-        .chain(std::iter::once(Entry::Archive))
-        .chain(site.archive.years.iter().enumerate().flat_map(|(y, year)| {
-            std::iter::once(Entry::Year(y))
-                .chain((0..year.months.len()).map(move |m| Entry::Month(y, m)))
-        }))
-}
-
-/// Number of URLs in the sitemap.
-pub fn sitemap_len(site: &Site) -> usize {
-    entries(site).count()
-}
-
-/// Path and last change (RFC 3339) of a sitemap entry.
-fn entry_url(site: &Site, e: Entry) -> (String, Option<String>) {
+/// Page path and last change (RFC 3339) of a page of the sitemap.
+fn entry_url(site: &Site, theme: &Theme, job: Job) -> (String, Option<String>) {
     let date = |id: Option<&usize>| id.map(|&i| site.articles[i].date.rfc3339());
-    let root = &site.config.urls.archive;
-    match e {
-        Entry::Home => (String::new(), date(site.articles.first().map(|_| &0))),
+    let lastmod = match job {
+        Job::Home(_) | Job::ArchiveIndex => date(site.articles.first().map(|_| &0)),
         // Ids are in newest-first order, so the smallest is the newest.
-        Entry::Section(i) => (
-            site.sections[i].path.clone(),
-            date(site.sections[i].articles.iter().min()),
-        ),
-        Entry::Article(i) => {
+        Job::Section(i, _) => date(site.sections[i].articles.iter().min()),
+        Job::Article(i) => {
             let a = &site.articles[i];
-            (a.path.clone(), Some(a.updated.unwrap_or(a.date).rfc3339()))
+            Some(a.updated.unwrap_or(a.date).rfc3339())
         }
-        Entry::Taxonomy(t) => (site.taxonomies[t].path.clone(), None),
-        Entry::Term(t, k) => {
-            let term = &site.taxonomies[t].terms[k];
-            (term.path.clone(), date(term.articles.first()))
-        }
-        Entry::Archive => (format!("{root}/"), date(site.articles.first().map(|_| &0))),
-        Entry::Year(y) => (format!("{root}/{}/", site.archive.years[y].year), None),
-        Entry::Month(y, m) => {
-            let month = &site.archive.years[y].months[m];
-            (month.path(root), date(month.articles.first()))
-        }
-    }
+        Job::Term(t, k, _) => date(site.taxonomies[t].terms[k].articles.first()),
+        Job::ArchiveMonth(y, m, _) => date(site.archive.years[y].months[m].articles.first()),
+        _ => None,
+    };
+    (path_of(site, theme, job), lastmod)
 }
 
-/// `sitemap.xml`, or part `part` (`sitemap-1.xml`, …) when there are `parts` > 1.
-pub fn sitemap(site: &Site, part: usize, parts: usize) -> Output {
+/// `sitemap.xml`, or part `part` (`sitemap-1.xml`, …) of a large sitemap:
+/// the pages of the plan that the sitemap lists.
+pub fn sitemap(site: &Site, theme: &Theme, plan: &[Planned], part: usize) -> String {
     let base = site.config.base();
-    let chunk: Vec<(String, Option<String>)> = entries(site)
+    let chunk: Vec<(String, Option<String>)> = plan
+        .iter()
+        .filter(|p| p.job.in_sitemap())
         .skip(part * SITEMAP_LIMIT)
         .take(SITEMAP_LIMIT)
-        .map(|e| entry_url(site, e))
+        .map(|p| entry_url(site, theme, p.job))
         .collect();
     let mut x = String::with_capacity(chunk.len() * 120 + 200);
     x.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
@@ -272,7 +211,7 @@ pub fn sitemap(site: &Site, part: usize, parts: usize) -> Output {
         let _ = write!(
             x,
             "<url><loc>{}</loc>",
-            xml_escape(&format!("{base}{path}"))
+            xml_escape(&format!("{base}{}", crate::url::encode_path(path)))
         );
         if let Some(l) = lastmod {
             let _ = write!(x, "<lastmod>{l}</lastmod>");
@@ -280,20 +219,14 @@ pub fn sitemap(site: &Site, part: usize, parts: usize) -> Output {
         x.push_str("</url>\n");
     }
     x.push_str("</urlset>\n");
-    let path = if parts > 1 {
-        format!("sitemap-{}.xml", part + 1)
-    } else {
-        "sitemap.xml".into()
-    };
-    output(path, x)
+    x
 }
 
 /// `sitemap.xml` as an index of the parts, for sites over 50,000 URLs.
-pub fn sitemap_index(site: &Site) -> Output {
+pub fn sitemap_index(site: &Site) -> String {
     let base = site.config.base();
-    let parts = page_count(sitemap_len(site), SITEMAP_LIMIT);
     let mut x = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for n in 1..=parts {
+    for n in 1..=sitemap_parts(site) {
         let _ = writeln!(
             x,
             "<sitemap><loc>{}</loc></sitemap>",
@@ -301,16 +234,13 @@ pub fn sitemap_index(site: &Site) -> Output {
         );
     }
     x.push_str("</sitemapindex>\n");
-    output("sitemap.xml".into(), x)
+    x
 }
 
 /// `robots.txt` pointing at the sitemap.
-pub fn robots(site: &Site) -> Output {
-    output(
-        "robots.txt".into(),
-        format!(
-            "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
-            site.config.base()
-        ),
+pub fn robots(site: &Site) -> String {
+    format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
+        site.config.base()
     )
 }

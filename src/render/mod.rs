@@ -4,6 +4,7 @@
 pub mod env;
 mod feeds;
 mod pages;
+pub mod plan;
 pub mod theme;
 pub mod views;
 
@@ -15,14 +16,18 @@ use rayon::prelude::*;
 
 use crate::diag::Diagnostic;
 use crate::model::Site;
+use crate::paths::OutPath;
 
-pub use pages::Job;
+pub use plan::{plan, Job, Planned};
 pub use theme::Theme;
 
-/// Where rendered files go: a staging folder, memory, or nowhere.
+/// Where rendered files go: a staging folder, memory, or nowhere. It takes
+/// only checked paths, so nothing lands outside the output.
 pub trait Sink: Sync {
-    /// Writes `bytes` to the site path `path`.
-    fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()>;
+    /// Writes `bytes` to the output file `path`.
+    fn write(&self, path: &OutPath, bytes: &[u8]) -> std::io::Result<()>;
+    /// Copies the file `src` to the output file `path`.
+    fn copy(&self, path: &OutPath, src: &std::path::Path) -> std::io::Result<()>;
 }
 
 /// A sink that only counts, for `bantin check`.
@@ -33,9 +38,16 @@ pub struct CountingSink {
 }
 
 impl Sink for CountingSink {
-    fn write(&self, _path: &str, bytes: &[u8]) -> std::io::Result<()> {
+    fn write(&self, _path: &OutPath, bytes: &[u8]) -> std::io::Result<()> {
         self.files.fetch_add(1, Ordering::Relaxed);
         self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        Ok(())
+    }
+
+    fn copy(&self, _path: &OutPath, src: &std::path::Path) -> std::io::Result<()> {
+        let len = std::fs::metadata(src)?.len();
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(len, Ordering::Relaxed);
         Ok(())
     }
 }
@@ -49,46 +61,70 @@ pub struct RenderReport {
     pub template_times: Vec<(String, Duration, usize)>,
 }
 
-/// Renders every page of `site` with `theme` (compiled into `env`) into `sink`.
+/// Makes every file of `plan` — renders pages and feeds of `site` with
+/// `theme` (compiled into `env`), copies static and content files — into
+/// `sink`, in parallel.
 pub fn render(
     site: &Site,
     theme: &Theme,
+    plan: &[Planned],
     env: minijinja::Environment<'static>,
     sink: &dyn Sink,
 ) -> Result<RenderReport, Vec<Diagnostic>> {
-    let ctx = pages::Renderer::new(site, theme, env);
-    let jobs = pages::jobs(site);
+    let ctx = pages::Renderer::new(site, theme, plan, env);
     let errors = Mutex::new(Vec::new());
-    let times = Mutex::new(std::collections::BTreeMap::<String, (Duration, usize)>::new());
+    let times = Mutex::new(std::collections::BTreeMap::<&'static str, (Duration, usize)>::new());
     let pages = AtomicUsize::new(0);
     let feeds = AtomicUsize::new(0);
-    jobs.par_iter().with_min_len(8).for_each(|job| {
-        let started = std::time::Instant::now();
-        let result = ctx.render(job);
-        let elapsed = started.elapsed();
-        match result {
-            Ok(out) => {
-                let counter = if out.is_feed { &feeds } else { &pages };
-                counter.fetch_add(1, Ordering::Relaxed);
-                if let Err(e) = sink.write(&out.path, &out.bytes) {
-                    errors
-                        .lock()
-                        .expect("no panics while locked")
-                        .push(Diagnostic::error(
-                            out.path.clone(),
-                            0,
-                            0,
-                            format!("cannot write output file: {e}"),
-                        ));
+    let failed = |what: &str, owner: (String, usize, usize, String), e: std::io::Error| {
+        let file = if owner.0.is_empty() {
+            what.to_string()
+        } else {
+            owner.0
+        };
+        errors
+            .lock()
+            .expect("no panics while locked")
+            .push(Diagnostic::error(
+                file,
+                owner.1,
+                owner.2,
+                format!("cannot write {}: {e}", owner.3),
+            ));
+    };
+    plan.par_iter().with_min_len(8).for_each(|p| {
+        let written = match p.job {
+            Job::Asset(i) => sink.copy(&p.out, &site.assets[i].src),
+            Job::Static(i) => match &theme.static_files[i].bytes {
+                theme::Bytes::Embedded(b) => sink.write(&p.out, b),
+                theme::Bytes::Disk(src) => sink.copy(&p.out, src),
+            },
+            job => {
+                let started = std::time::Instant::now();
+                let (bytes, template) = match ctx.render(p) {
+                    Ok(r) => r,
+                    Err(d) => {
+                        errors.lock().expect("no panics while locked").push(*d);
+                        return;
+                    }
+                };
+                let elapsed = started.elapsed();
+                if job.is_feed() {
+                    feeds.fetch_add(1, Ordering::Relaxed);
+                } else if job.is_page() {
+                    pages.fetch_add(1, Ordering::Relaxed);
                 }
-                if let Some(t) = out.template {
+                if let Some(t) = template {
                     let mut times = times.lock().expect("no panics while locked");
-                    let entry = times.entry(t.to_string()).or_default();
+                    let entry = times.entry(t).or_default();
                     entry.0 += elapsed;
                     entry.1 += 1;
                 }
+                sink.write(&p.out, &bytes)
             }
-            Err(d) => errors.lock().expect("no panics while locked").push(*d),
+        };
+        if let Err(e) = written {
+            failed(p.out.as_str(), plan::owner(site, theme, p.job), e);
         }
     });
     let mut errors = errors.into_inner().expect("no panics while locked");
@@ -105,7 +141,7 @@ pub fn render(
             .into_inner()
             .expect("no panics")
             .into_iter()
-            .map(|(k, (d, n))| (k, d, n))
+            .map(|(k, (d, n))| (k.to_string(), d, n))
             .collect(),
     })
 }

@@ -6,112 +6,22 @@ use serde::Serialize;
 
 use super::env::{root_of, safe, template_error};
 use super::feeds;
+use super::plan::{path_of, Job, Planned};
 use super::theme::Theme;
 use super::views::{card, cards, section_trail, Crumb, Pager, TermRef};
 use crate::content::markdown::LINK_PLACEHOLDER;
 use crate::diag::Diagnostic;
 use crate::model::paginate::{page, page_count};
-use crate::model::urls::{output_file, page_path};
+use crate::model::urls::output_file;
 use crate::model::Site;
-
-/// One output file to produce. Jobs are independent, so they run in parallel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Job {
-    Home(usize),
-    Section(usize, usize),
-    Article(usize),
-    TaxonomyIndex(usize),
-    Term(usize, usize, usize),
-    ArchiveIndex,
-    ArchiveYear(usize),
-    ArchiveMonth(usize, usize, usize),
-    Alias(usize),
-    NotFound,
-    Rss(Feed),
-    Atom,
-    Sitemap(usize),
-    SitemapIndex,
-    Robots,
-    HighlightCss,
-}
-
-/// Whose articles an RSS feed lists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Feed {
-    Site,
-    Section(usize),
-    Term(usize, usize),
-}
-
-/// URLs in one sitemap file; the protocol's limit.
-pub const SITEMAP_LIMIT: usize = 50_000;
-
-/// Every job of the site, in a deterministic order.
-pub fn jobs(site: &Site) -> Vec<Job> {
-    let per = site.config.paginate_by;
-    let mut jobs = Vec::new();
-    for n in 1..=page_count(site.articles.len(), per) {
-        jobs.push(Job::Home(n));
-    }
-    jobs.push(Job::Rss(Feed::Site));
-    jobs.push(Job::Atom);
-    for (i, s) in site.sections.iter().enumerate().skip(1) {
-        for n in 1..=page_count(s.articles.len(), per) {
-            jobs.push(Job::Section(i, n));
-        }
-        jobs.push(Job::Rss(Feed::Section(i)));
-    }
-    jobs.extend((0..site.articles.len()).map(Job::Article));
-    for (t, tax) in site.taxonomies.iter().enumerate() {
-        jobs.push(Job::TaxonomyIndex(t));
-        let per = tax.paginate_by.unwrap_or(per);
-        for (k, term) in tax.terms.iter().enumerate() {
-            for n in 1..=page_count(term.articles.len(), per) {
-                jobs.push(Job::Term(t, k, n));
-            }
-            if tax.feed {
-                jobs.push(Job::Rss(Feed::Term(t, k)));
-            }
-        }
-    }
-    jobs.push(Job::ArchiveIndex);
-    for (y, year) in site.archive.years.iter().enumerate() {
-        jobs.push(Job::ArchiveYear(y));
-        for (m, month) in year.months.iter().enumerate() {
-            for n in 1..=page_count(month.articles.len(), per) {
-                jobs.push(Job::ArchiveMonth(y, m, n));
-            }
-        }
-    }
-    jobs.extend((0..site.aliases.len()).map(Job::Alias));
-    jobs.push(Job::NotFound);
-    let urls = feeds::sitemap_len(site);
-    if urls > SITEMAP_LIMIT {
-        jobs.push(Job::SitemapIndex);
-        jobs.extend((0..urls.div_ceil(SITEMAP_LIMIT)).map(Job::Sitemap));
-    } else {
-        jobs.push(Job::Sitemap(0));
-    }
-    jobs.push(Job::Robots);
-    if site.has_code {
-        jobs.push(Job::HighlightCss);
-    }
-    jobs
-}
-
-/// A rendered file.
-pub struct Output {
-    pub path: String,
-    pub bytes: Vec<u8>,
-    pub is_feed: bool,
-    pub template: Option<&'static str>,
-}
 
 /// Renders jobs; shared by all threads.
 pub struct Renderer<'a> {
     site: &'a Site,
     env: Environment<'static>,
     theme: &'a Theme,
+    /// Every file of the output; the sitemap lists its pages.
+    plan: &'a [Planned],
     /// Context shared by every page (`site`, `t`).
     base: Value,
     archive_root: String,
@@ -121,6 +31,15 @@ pub struct Renderer<'a> {
     pinned: usize,
 }
 
+/// A menu entry: a site path (or a full address) and its `#fragment`.
+#[derive(Serialize)]
+struct MenuItem<'a> {
+    title: &'a str,
+    path: &'a str,
+    /// Percent-encoded, without `#`; empty when there is none.
+    fragment: std::borrow::Cow<'a, str>,
+}
+
 #[derive(Serialize)]
 struct SiteView<'a> {
     title: &'a str,
@@ -128,7 +47,7 @@ struct SiteView<'a> {
     base_url: String,
     language: &'a str,
     contact: &'a crate::config::Contact,
-    menu: Vec<Crumb<'a>>,
+    menu: Vec<MenuItem<'a>>,
     taxonomies: Vec<Crumb<'a>>,
     archive: String,
     extra: &'a serde_json::Value,
@@ -136,7 +55,12 @@ struct SiteView<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    pub fn new(site: &'a Site, theme: &'a Theme, env: Environment<'static>) -> Self {
+    pub fn new(
+        site: &'a Site,
+        theme: &'a Theme,
+        plan: &'a [Planned],
+        env: Environment<'static>,
+    ) -> Self {
         let cfg = &site.config;
         let t = |k: &str| {
             theme
@@ -149,17 +73,35 @@ impl<'a> Renderer<'a> {
             site.sections[0]
                 .children
                 .iter()
-                .map(|&c| {
-                    Crumb::new(
-                        site.sections[c].title.as_str(),
-                        site.sections[c].path.as_str(),
-                    )
+                .map(|&c| MenuItem {
+                    title: site.sections[c].title.as_str(),
+                    path: site.sections[c].path.as_str(),
+                    fragment: "".into(),
                 })
                 .collect()
         } else {
             cfg.menu
                 .iter()
-                .map(|m| Crumb::new(m.title.as_str(), m.path.trim_start_matches('/')))
+                .map(|m| {
+                    let absolute = !matches!(
+                        crate::url::check(&m.path),
+                        Ok(crate::url::UrlKind::Relative | crate::url::UrlKind::Fragment)
+                    );
+                    let (path, fragment) = match m.path.split_once('#') {
+                        Some((p, f)) if !absolute => (p, crate::url::encode_fragment(f)),
+                        _ => (m.path.as_str(), "".into()),
+                    };
+                    let path = if absolute {
+                        path
+                    } else {
+                        path.trim_start_matches('/')
+                    };
+                    MenuItem {
+                        title: m.title.as_str(),
+                        path,
+                        fragment,
+                    }
+                })
                 .collect()
         };
         let view = SiteView {
@@ -185,6 +127,7 @@ impl<'a> Renderer<'a> {
             site,
             env,
             theme,
+            plan,
             base,
             archive_root: cfg.urls.archive.clone(),
             home,
@@ -207,7 +150,7 @@ impl<'a> Renderer<'a> {
         path: &str,
         root: Option<String>,
         ctx: Value,
-    ) -> Result<Output, Box<Diagnostic>> {
+    ) -> Result<Vec<u8>, Box<Diagnostic>> {
         let file = output_file(path);
         let root = root.unwrap_or_else(|| root_of(&file));
         let canonical = format!("{}{}", self.site.config.base(), path);
@@ -221,12 +164,7 @@ impl<'a> Renderer<'a> {
             .get_template(template)
             .map_err(|e| self.err(template, &e))?;
         let html = tmpl.render(ctx).map_err(|e| self.err(template, &e))?;
-        Ok(Output {
-            path: file,
-            bytes: html.into_bytes(),
-            is_feed: false,
-            template: Some(template),
-        })
+        Ok(html.into_bytes())
     }
 
     fn err(&self, template: &str, e: &minijinja::Error) -> Box<Diagnostic> {
@@ -239,18 +177,59 @@ impl<'a> Renderer<'a> {
         Box::new(template_error(e, &shown, source))
     }
 
-    /// Renders one job.
-    pub fn render(&self, job: &Job) -> Result<Output, Box<Diagnostic>> {
+    /// Renders the file of one planned job (not the copies: see
+    /// [`super::render`]); the name of the template used comes with it.
+    pub fn render(
+        &self,
+        planned: &Planned,
+    ) -> Result<(Vec<u8>, Option<&'static str>), Box<Diagnostic>> {
+        let job = &planned.job;
+        let path = path_of(self.site, self.theme, *job);
+        let template = self.template_of(*job);
+        let bytes = self.render_job(*job, &path, template)?;
+        Ok((bytes, template))
+    }
+
+    /// The template of a page job.
+    fn template_of(&self, job: Job) -> Option<&'static str> {
         let site = self.site;
+        Some(match job {
+            Job::Home(_) => "index.html",
+            Job::Section(i, _) => site.sections[i]
+                .template
+                .as_deref()
+                .map_or("section.html", leak_name),
+            Job::Article(id) => site.articles[id]
+                .template
+                .as_deref()
+                .map_or("article.html", leak_name),
+            Job::TaxonomyIndex(_) => "taxonomy.html",
+            Job::Term(..) => "term.html",
+            Job::ArchiveIndex => "archive.html",
+            Job::ArchiveYear(_) => "archive_year.html",
+            Job::ArchiveMonth(..) => "archive_month.html",
+            Job::Alias(_) => "alias.html",
+            Job::NotFound => "404.html",
+            _ => return None,
+        })
+    }
+
+    fn render_job(
+        &self,
+        job: Job,
+        path: &str,
+        template: Option<&'static str>,
+    ) -> Result<Vec<u8>, Box<Diagnostic>> {
+        let site = self.site;
+        let template = template.unwrap_or("");
         let cfg = &site.config;
         let per = cfg.paginate_by;
         let seg = cfg.urls.page.as_str();
         let home = self.t("home");
-        match *job {
+        match job {
             Job::Home(n) => {
                 let ids = &self.home;
                 let total = page_count(ids.len(), per);
-                let path = page_path("", seg, n);
                 // The per-section blocks show on the first page only.
                 let sections: Vec<Value> = site.sections[0]
                     .children
@@ -269,12 +248,12 @@ impl<'a> Renderer<'a> {
                 } else {
                     cfg.title.clone()
                 };
-                self.page("index.html", &path, None, context! {
+                self.page(template, path, None, context! {
                     kind => "home",
                     title => title,
                     description => &cfg.description,
                     feed => "rss.xml",
-                    content => safe(self.body(&site.sections[0].html, &site.sections[0].links, &root_of(&output_file(&path)))),
+                    content => safe(self.body(&site.sections[0].html, &site.sections[0].links, &root_of(&output_file(path)))),
                     pinned => if n == 1 { cards(site, &ids[..self.pinned]) } else { Vec::new() },
                     articles => cards(site, page(ids, per, n)),
                     sections => sections,
@@ -284,7 +263,6 @@ impl<'a> Renderer<'a> {
             }
             Job::Section(i, n) => {
                 let s = &site.sections[i];
-                let path = page_path(&s.path, seg, n);
                 let subsections: Vec<Value> = s
                     .children
                     .iter()
@@ -298,20 +276,20 @@ impl<'a> Renderer<'a> {
                 } else {
                     s.title.clone()
                 };
-                self.page(s.template.as_deref().map_or("section.html", leak_name), &path, None, context! {
+                self.page(template, path, None, context! {
                     kind => "section",
                     title => title,
                     description => &s.summary,
                     feed => format!("{}rss.xml", s.path),
                     breadcrumbs => section_trail(site, &home, i),
                     section => context! { title => &s.title, path => &s.path, count => s.articles.len(), extra => &s.extra,
-                        content => safe(self.body(&s.html, &s.links, &root_of(&output_file(&path)))) },
+                        content => safe(self.body(&s.html, &s.links, &root_of(&output_file(path)))) },
                     subsections => subsections,
                     articles => cards(site, page(&s.articles, per, n)),
                     pager => Pager::new(&s.path, seg, n, page_count(s.articles.len(), per)),
                 })
             }
-            Job::Article(id) => self.article(id, &home),
+            Job::Article(id) => self.article(id, &home, template),
             Job::TaxonomyIndex(t) => {
                 let tax = &site.taxonomies[t];
                 let title = self.t(&tax.name);
@@ -324,7 +302,7 @@ impl<'a> Renderer<'a> {
                         count: x.articles.len(),
                     })
                     .collect();
-                self.page("taxonomy.html", &tax.path, None, context! {
+                self.page(template, path, None, context! {
                     kind => "taxonomy",
                     title => &title,
                     description => format!("{title} – {}", cfg.title),
@@ -337,14 +315,13 @@ impl<'a> Renderer<'a> {
                 let tax = &site.taxonomies[t];
                 let term = &tax.terms[k];
                 let per = tax.paginate_by.unwrap_or(per);
-                let path = page_path(&term.path, seg, n);
                 let tax_title = self.t(&tax.name);
                 let title = if n > 1 {
                     format!("{} – {} {n}", term.name, self.t("page"))
                 } else {
                     term.name.clone()
                 };
-                self.page("term.html", &path, None, context! {
+                self.page(template, path, None, context! {
                     kind => "term",
                     title => title,
                     description => format!("{tax_title}: {}", term.name),
@@ -357,17 +334,16 @@ impl<'a> Renderer<'a> {
                 })
             }
             Job::ArchiveIndex => {
-                let path = format!("{}/", self.archive_root);
                 let title = self.t("archive");
                 let years: Vec<Value> = site.archive.years.iter().map(|y| context! {
                     year => y.year, count => y.count, path => format!("{path}{}/", y.year),
                     months => y.months.iter().map(|m| context! { year => m.year, month => m.month, path => m.path(&self.archive_root), count => m.articles.len() }).collect::<Vec<_>>(),
                 }).collect();
-                self.page("archive.html", &path, None, context! {
+                self.page(template, path, None, context! {
                     kind => "archive",
                     title => &title,
                     description => format!("{title} – {}", cfg.title),
-                    breadcrumbs => vec![Crumb::new(home.as_str(), ""), Crumb::new(title.clone(), path.as_str())],
+                    breadcrumbs => vec![Crumb::new(home.as_str(), ""), Crumb::new(title.clone(), path)],
                     years => years,
                     total => site.articles.len(),
                 })
@@ -375,7 +351,6 @@ impl<'a> Renderer<'a> {
             Job::ArchiveYear(y) => {
                 let year = &site.archive.years[y];
                 let root = format!("{}/", self.archive_root);
-                let path = format!("{root}{}/", year.year);
                 let title = format!("{} {}", self.t("year"), year.year);
                 let months: Vec<Value> = year.months.iter().map(|m| context! {
                     year => m.year, month => m.month, path => m.path(&self.archive_root), count => m.articles.len(),
@@ -385,11 +360,11 @@ impl<'a> Renderer<'a> {
                     k.and_then(|k| site.archive.years.get(k))
                         .map(|o| context! { year => o.year, path => format!("{root}{}/", o.year) })
                 };
-                self.page("archive_year.html", &path, None, context! {
+                self.page(template, path, None, context! {
                     kind => "archive_year",
                     title => &title,
                     description => format!("{title} – {}", cfg.title),
-                    breadcrumbs => vec![Crumb::new(home.as_str(), ""), Crumb::new(self.t("archive"), root.as_str()), Crumb::new(title.clone(), path.as_str())],
+                    breadcrumbs => vec![Crumb::new(home.as_str(), ""), Crumb::new(self.t("archive"), root.as_str()), Crumb::new(title.clone(), path)],
                     year => context! { year => year.year, count => year.count },
                     months => months,
                     newer => neighbour(y.checked_sub(1)),
@@ -399,7 +374,6 @@ impl<'a> Renderer<'a> {
             Job::ArchiveMonth(y, m, n) => {
                 let month = &site.archive.years[y].months[m];
                 let base = month.path(&self.archive_root);
-                let path = page_path(&base, seg, n);
                 let all: Vec<_> = site.archive.months().collect();
                 let k = all
                     .iter()
@@ -415,7 +389,7 @@ impl<'a> Renderer<'a> {
                     label.clone()
                 };
                 let root = format!("{}/", self.archive_root);
-                self.page("archive_month.html", &path, None, context! {
+                self.page(template, path, None, context! {
                     kind => "archive_month",
                     title => title,
                     description => format!("{} {label} – {}", self.t("archive"), cfg.title),
@@ -428,49 +402,46 @@ impl<'a> Renderer<'a> {
                     older => neighbour(Some(k + 1)),
                 })
             }
-            Job::Alias(i) => {
-                let (file, target) = &site.aliases[i];
-                let mut out = self.page(
-                    "alias.html",
-                    file,
-                    None,
-                    context! {
-                        kind => "alias",
-                        title => self.t("moved"),
-                        target => target,
-                    },
-                )?;
-                out.path = file.clone();
-                Ok(out)
-            }
+            Job::Alias(i) => self.page(
+                template,
+                path,
+                None,
+                context! {
+                    kind => "alias",
+                    title => self.t("moved"),
+                    target => &site.aliases[i].target,
+                },
+            ),
             Job::NotFound => {
                 // Served at any depth, so links start from the site's own path.
                 let root = url_path(&cfg.base());
-                let mut out = self.page("404.html", "404.html", Some(root), context! {
+                self.page(template, path, Some(root), context! {
                     kind => "404",
                     title => self.t("not_found"),
                     description => self.t("not_found"),
                     months => site.archive.months().take(6).map(|m| context! { year => m.year, month => m.month, path => m.path(&self.archive_root) }).collect::<Vec<_>>(),
                     articles => cards(site, &(0..site.articles.len().min(5)).collect::<Vec<_>>()),
-                })?;
-                out.path = "404.html".into();
-                Ok(out)
+                })
             }
-            Job::Rss(feed) => Ok(feeds::rss(site, feed, &self.theme.strings)),
-            Job::Atom => Ok(feeds::atom(site)),
-            Job::Sitemap(part) => Ok(feeds::sitemap(site, part, jobs_sitemap_parts(site))),
-            Job::SitemapIndex => Ok(feeds::sitemap_index(site)),
-            Job::Robots => Ok(feeds::robots(site)),
-            Job::HighlightCss => Ok(Output {
-                path: "highlight.css".into(),
-                bytes: crate::content::highlight::stylesheet().into_bytes(),
-                is_feed: false,
-                template: None,
-            }),
+            Job::Rss(feed) => Ok(feeds::rss(site, feed, &self.theme.strings).into_bytes()),
+            Job::Atom => Ok(feeds::atom(site).into_bytes()),
+            Job::Sitemap(part) => {
+                Ok(feeds::sitemap(site, self.theme, self.plan, part).into_bytes())
+            }
+            Job::SitemapIndex => Ok(feeds::sitemap_index(site).into_bytes()),
+            Job::Robots => Ok(feeds::robots(site).into_bytes()),
+            Job::HighlightCss => Ok(crate::content::highlight::stylesheet().into_bytes()),
+            Job::Marker => Ok(crate::output::MARKER_TEXT.as_bytes().to_vec()),
+            Job::Asset(_) | Job::Static(_) => unreachable!("copies are not rendered"),
         }
     }
 
-    fn article(&self, id: usize, home: &str) -> Result<Output, Box<Diagnostic>> {
+    fn article(
+        &self,
+        id: usize,
+        home: &str,
+        template: &'static str,
+    ) -> Result<Vec<u8>, Box<Diagnostic>> {
         let site = self.site;
         let a = &site.articles[id];
         let root = root_of(&output_file(&a.path));
@@ -511,7 +482,7 @@ impl<'a> Renderer<'a> {
         let html = site
             .article_html(id)
             .map_err(|e| Box::new(Diagnostic::error(a.file(), 0, 0, e)))?;
-        self.page(a.template.as_deref().map_or("article.html", leak_name), &a.path, Some(root.clone()), context! {
+        self.page(template, &a.path, Some(root.clone()), context! {
             kind => "article",
             title => &a.title,
             description => &a.summary,
@@ -546,40 +517,43 @@ impl<'a> Renderer<'a> {
 
     /// Body HTML with link placeholders replaced by links relative to the page.
     fn body(&self, html: &str, links: &[String], root: &str) -> String {
-        if links.is_empty() || !html.contains(LINK_PLACEHOLDER) {
-            return html.to_string();
-        }
-        let mut out = String::with_capacity(html.len());
-        let mut rest = html;
-        let needle = format!("href=\"{LINK_PLACEHOLDER}");
-        while let Some(i) = rest.find(&needle) {
-            out.push_str(&rest[..i + 6]);
-            rest = &rest[i + needle.len()..];
-            let end = rest.find('"').unwrap_or(rest.len());
-            let target = rest[..end].parse::<usize>().ok().and_then(|n| links.get(n));
-            if let Some(target) = target {
-                let (p, frag) = target
-                    .split_once('#')
-                    .map_or((target.as_str(), None), |(p, f)| (p, Some(f)));
-                out.push_str(root);
-                out.push_str(p);
-                if self.site.config.link_index_html && (p.is_empty() || p.ends_with('/')) {
-                    out.push_str("index.html");
-                }
-                if let Some(f) = frag {
-                    out.push('#');
-                    out.push_str(f);
-                }
-            }
-            rest = &rest[end..];
-        }
-        out.push_str(rest);
-        out
+        rewrite_links(html, links, root, self.site.config.link_index_html)
     }
 }
 
-fn jobs_sitemap_parts(site: &Site) -> usize {
-    feeds::sitemap_len(site).div_ceil(SITEMAP_LIMIT)
+/// Replaces the `bantin-link:N` placeholders of a body with `prefix` and
+/// the N-th target, in one pass however many links the body has. Targets
+/// are page paths with an encoded fragment, made by bantin.
+pub fn rewrite_links(html: &str, links: &[String], prefix: &str, index_html: bool) -> String {
+    if links.is_empty() || !html.contains(LINK_PLACEHOLDER) {
+        return html.to_string();
+    }
+    let mut out = String::with_capacity(html.len() + links.len() * prefix.len());
+    let mut rest = html;
+    let needle = format!("href=\"{LINK_PLACEHOLDER}");
+    while let Some(i) = rest.find(&needle) {
+        out.push_str(&rest[..i + 6]);
+        rest = &rest[i + needle.len()..];
+        let end = rest.find('"').unwrap_or(rest.len());
+        let target = rest[..end].parse::<usize>().ok().and_then(|n| links.get(n));
+        if let Some(target) = target {
+            let (p, frag) = target
+                .split_once('#')
+                .map_or((target.as_str(), None), |(p, f)| (p, Some(f)));
+            out.push_str(prefix);
+            out.push_str(p);
+            if index_html && (p.is_empty() || p.ends_with('/')) {
+                out.push_str("index.html");
+            }
+            if let Some(f) = frag {
+                out.push('#');
+                out.push_str(f);
+            }
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The path part of an absolute URL: `https://x.vn/bantin/` → `/bantin/`.

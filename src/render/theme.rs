@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
-use crate::content::walk::is_ignored;
-use crate::diag::{rel, Diagnostic};
+use crate::content::walk::site_files;
+use crate::diag::Diagnostic;
 
 include!(concat!(env!("OUT_DIR"), "/theme_files.rs"));
 
@@ -18,15 +18,28 @@ pub enum Bytes {
     Disk(PathBuf),
 }
 
+/// A static file of the theme or the site, copied to the output root.
+#[derive(Debug, Clone)]
+pub struct StaticFile {
+    /// Site path: `style.css`, `anh/logo.png`.
+    pub path: String,
+    pub bytes: Bytes,
+    /// `themes/default/static/style.css` or `static/style.css`, for diagnostics.
+    pub shown: String,
+}
+
 /// A loaded theme.
 #[derive(Debug, Default)]
 pub struct Theme {
     /// Template name → (source text, file shown in errors).
     pub templates: BTreeMap<String, (String, String)>,
-    /// Output path → bytes.
-    pub static_files: BTreeMap<String, Bytes>,
+    /// Static files, sorted by path; the site's `static/` overrides the
+    /// theme's file of the same name (that is how a site restyles a theme).
+    pub static_files: Vec<StaticFile>,
     /// UI strings of the configured language.
     pub strings: BTreeMap<String, String>,
+    /// Problems that do not stop the build, such as skipped symbolic links.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Theme {
@@ -35,6 +48,7 @@ impl Theme {
         let mut theme = Theme::default();
         let mut errors = Vec::new();
         let mut i18n: BTreeMap<String, (String, String)> = BTreeMap::new();
+        let mut statics: BTreeMap<String, (Bytes, String)> = BTreeMap::new();
         let mut add = |rel_path: &str,
                        shown: String,
                        bytes: Bytes,
@@ -45,7 +59,7 @@ impl Theme {
                     .templates
                     .insert(name.to_string(), (text.unwrap_or_default(), shown));
             } else if let Some(name) = rel_path.strip_prefix("static/") {
-                theme.static_files.insert(name.to_string(), bytes);
+                statics.insert(name.to_string(), (bytes, shown));
             } else if let Some(name) = rel_path.strip_prefix("i18n/") {
                 i18n.insert(name.to_string(), (text.unwrap_or_default(), shown));
             }
@@ -60,6 +74,7 @@ impl Theme {
                 &mut theme,
             );
         }
+        // Config allows only a plain folder name here, so this stays under themes/.
         let theme_dir = root.join("themes").join(&config.theme);
         if config.theme != "default" && !theme_dir.is_dir() {
             errors.push(
@@ -77,8 +92,12 @@ impl Theme {
         }
         let mut overlay =
             |dir: PathBuf, prefix: &str, theme: &mut Theme, errors: &mut Vec<Diagnostic>| {
-                for (path, sub) in files_under(&dir) {
-                    let shown = rel(root, &path).display().to_string();
+                for (path, sub) in files_under(root, &dir, errors) {
+                    let shown = if prefix.is_empty() {
+                        format!("themes/{}/{sub}", config.theme)
+                    } else {
+                        format!("{prefix}{sub}")
+                    };
                     let rel_path = format!("{prefix}{sub}");
                     let needs_text = !rel_path.starts_with("static/");
                     let text = if needs_text {
@@ -105,9 +124,7 @@ impl Theme {
                     add(&rel_path, shown, Bytes::Disk(path), text, theme);
                 }
             };
-        if theme_dir.is_dir() {
-            overlay(theme_dir, "", &mut theme, &mut errors);
-        }
+        overlay(theme_dir, "", &mut theme, &mut errors);
         overlay(
             root.join("templates"),
             "templates/",
@@ -115,6 +132,10 @@ impl Theme {
             &mut errors,
         );
         overlay(root.join("static"), "static/", &mut theme, &mut errors);
+        theme.static_files = statics
+            .into_iter()
+            .map(|(path, (bytes, shown))| StaticFile { path, bytes, shown })
+            .collect();
 
         let lang_file = format!("{}.yaml", config.language);
         match i18n.get(&lang_file) {
@@ -137,6 +158,8 @@ impl Theme {
                 .hint(format!("add i18n/{lang_file} to the theme")),
             ),
         }
+        let (warnings, errors): (Vec<_>, Vec<_>) = errors.into_iter().partition(|d| !d.is_error());
+        theme.warnings = warnings;
         if errors.is_empty() {
             Ok(theme)
         } else {
@@ -145,26 +168,17 @@ impl Theme {
     }
 }
 
-/// Files under `dir`, sorted, as (path, path inside `dir` with `/`).
-pub fn files_under(dir: &Path) -> Vec<(PathBuf, String)> {
-    if !dir.is_dir() {
-        return Vec::new();
-    }
-    walkdir::WalkDir::new(dir)
-        .follow_links(false)
-        .sort_by_file_name()
+/// Files under `dir`, sorted, as (path to read, path inside `dir` with
+/// `/`); symbolic links that lead outside the site are skipped with a
+/// warning (see [`site_files`]).
+pub fn files_under(
+    root: &Path,
+    dir: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<(PathBuf, String)> {
+    site_files(root, dir, diagnostics)
+        .unwrap_or_default()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()))
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .filter_map(|e| {
-            let sub = e
-                .path()
-                .strip_prefix(dir)
-                .ok()?
-                .to_str()?
-                .replace('\\', "/");
-            Some((e.path().to_path_buf(), crate::vi::nfc(&sub)))
-        })
+        .map(|f| (f.path, f.rel))
         .collect()
 }

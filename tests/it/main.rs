@@ -1,6 +1,7 @@
 //! Integration tests: fixture sites built through the library and the binary.
 
 mod errors;
+mod hostile;
 mod listings;
 mod output;
 mod pages;

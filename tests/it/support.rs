@@ -91,6 +91,17 @@ impl SiteTest {
         }
     }
 
+    /// The configuration errors of a build that must stop with exit 2.
+    pub fn build_config_errors(&self) -> Vec<Diagnostic> {
+        match self.build() {
+            Ok(_) => panic!("the build should have failed"),
+            Err(Failure::Config(e)) => e,
+            Err(Failure::Content { errors, .. }) => {
+                panic!("expected config errors, got content errors: {errors:?}")
+            }
+        }
+    }
+
     pub fn read(&self, path: &str) -> String {
         std::fs::read_to_string(self.out().join(path))
             .unwrap_or_else(|e| panic!("read {path}: {e}"))
@@ -152,7 +163,8 @@ pub fn assert_links_resolve(out: &Path) {
             {
                 continue;
             }
-            let path = link.split('#').next().unwrap_or("");
+            let path = percent_decode(link.split('#').next().unwrap_or(""));
+            let path = path.as_str();
             let target = dir.join(path);
             let target = if path.ends_with('/') || path.is_empty() {
                 target.join("index.html")
@@ -174,4 +186,26 @@ pub fn assert_links_resolve(out: &Path) {
         broken.len(),
         broken[..broken.len().min(20)].join("\n")
     );
+}
+
+/// Decodes `%XX` escapes of a link, as a browser does to find the file.
+pub fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            if let Some(v) = s
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+            {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8(out).expect("links encode UTF-8")
 }

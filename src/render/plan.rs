@@ -1,0 +1,366 @@
+//! The plan: one list of every file the output will hold — pages, feeds,
+//! aliases, sitemaps, robots.txt, stylesheets, static files and bundle
+//! files — made before anything is written. Every path in it is a checked
+//! [`OutPath`]; one collision check runs over all of it and names both
+//! sources; rendering and copying consume it, and nothing writes a file
+//! that is not in it.
+
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
+
+use super::theme::Theme;
+use crate::diag::Diagnostic;
+use crate::model::paginate::page_count;
+use crate::model::urls::page_path;
+use crate::model::Site;
+use crate::output::MARKER;
+use crate::paths::OutPath;
+
+/// What makes one output file. Jobs are independent, so they run in parallel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Job {
+    Home(usize),
+    Section(usize, usize),
+    Article(usize),
+    TaxonomyIndex(usize),
+    Term(usize, usize, usize),
+    ArchiveIndex,
+    ArchiveYear(usize),
+    ArchiveMonth(usize, usize, usize),
+    Alias(usize),
+    NotFound,
+    Rss(Feed),
+    Atom,
+    Sitemap(usize),
+    SitemapIndex,
+    Robots,
+    HighlightCss,
+    /// The file that marks the output folder as bantin's own.
+    Marker,
+    /// A file of `content/` copied as it is: index into [`Site::assets`].
+    Asset(usize),
+    /// A static file of the site or theme: index into [`Theme::static_files`].
+    Static(usize),
+}
+
+/// Whose articles an RSS feed lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Feed {
+    Site,
+    Section(usize),
+    Term(usize, usize),
+}
+
+/// URLs in one sitemap file; the protocol's limit.
+pub const SITEMAP_LIMIT: usize = 50_000;
+
+/// A file of the output and the job that makes it.
+#[derive(Debug, Clone)]
+pub struct Planned {
+    pub out: OutPath,
+    pub job: Job,
+}
+
+impl Job {
+    /// Whether the page is listed in the sitemap: every HTML page but
+    /// later pages of a listing, redirects and the 404 page.
+    pub fn in_sitemap(&self) -> bool {
+        match *self {
+            Job::Home(n) | Job::Section(_, n) | Job::Term(_, _, n) | Job::ArchiveMonth(_, _, n) => {
+                n == 1
+            }
+            Job::Article(_) | Job::TaxonomyIndex(_) | Job::ArchiveIndex | Job::ArchiveYear(_) => {
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether the file is a feed (counted apart from pages).
+    pub fn is_feed(&self) -> bool {
+        matches!(self, Job::Rss(_) | Job::Atom)
+    }
+
+    /// Whether the file is an HTML page rendered from a template.
+    pub fn is_page(&self) -> bool {
+        !matches!(
+            self,
+            Job::Rss(_)
+                | Job::Atom
+                | Job::Sitemap(_)
+                | Job::SitemapIndex
+                | Job::Robots
+                | Job::HighlightCss
+                | Job::Marker
+                | Job::Asset(_)
+                | Job::Static(_)
+        )
+    }
+}
+
+/// The URL path of a job's file inside the site: a page path with a
+/// trailing slash (`tin-tuc/trang/2/`) or a file path (`rss.xml`).
+pub fn path_of(site: &Site, theme: &Theme, job: Job) -> String {
+    let cfg = &site.config;
+    let seg = cfg.urls.page.as_str();
+    let archive = &cfg.urls.archive;
+    match job {
+        Job::Home(n) => page_path("", seg, n),
+        Job::Section(i, n) => page_path(&site.sections[i].path, seg, n),
+        Job::Article(id) => site.articles[id].path.clone(),
+        Job::TaxonomyIndex(t) => site.taxonomies[t].path.clone(),
+        Job::Term(t, k, n) => page_path(&site.taxonomies[t].terms[k].path, seg, n),
+        Job::ArchiveIndex => format!("{archive}/"),
+        Job::ArchiveYear(y) => format!("{archive}/{}/", site.archive.years[y].year),
+        Job::ArchiveMonth(y, m, n) => {
+            page_path(&site.archive.years[y].months[m].path(archive), seg, n)
+        }
+        Job::Alias(i) => site.aliases[i].file.clone(),
+        Job::NotFound => "404.html".into(),
+        Job::Rss(Feed::Site) => "rss.xml".into(),
+        Job::Rss(Feed::Section(i)) => format!("{}rss.xml", site.sections[i].path),
+        Job::Rss(Feed::Term(t, k)) => format!("{}rss.xml", site.taxonomies[t].terms[k].path),
+        Job::Atom => "atom.xml".into(),
+        Job::Sitemap(part) if sitemap_parts(site) > 1 => format!("sitemap-{}.xml", part + 1),
+        Job::Sitemap(_) | Job::SitemapIndex => "sitemap.xml".into(),
+        Job::Robots => "robots.txt".into(),
+        Job::HighlightCss => "highlight.css".into(),
+        Job::Marker => MARKER.into(),
+        Job::Asset(i) => site.assets[i].out.clone(),
+        Job::Static(i) => theme.static_files[i].path.clone(),
+    }
+}
+
+/// Number of sitemap files (1 unless the site has over 50,000 URLs).
+pub fn sitemap_parts(site: &Site) -> usize {
+    sitemap_len(site).div_ceil(SITEMAP_LIMIT).max(1)
+}
+
+/// Number of URLs in the sitemap, counted without building the plan.
+pub fn sitemap_len(site: &Site) -> usize {
+    1 + (site.sections.len() - 1)
+        + site.articles.len()
+        + site
+            .taxonomies
+            .iter()
+            .map(|t| 1 + t.terms.len())
+            .sum::<usize>()
+        + 1
+        + site
+            .archive
+            .years
+            .iter()
+            .map(|y| 1 + y.months.len())
+            .sum::<usize>()
+}
+
+/// Every job of the site, in a deterministic order: pages in sitemap
+/// order first, then feeds and the other generated files, then copies.
+fn jobs(site: &Site, theme: &Theme) -> Vec<Job> {
+    let per = site.config.paginate_by;
+    let mut jobs = Vec::with_capacity(site.articles.len() * 5 / 4 + 64);
+    jobs.extend((1..=page_count(site.articles.len(), per)).map(Job::Home));
+    for (i, s) in site.sections.iter().enumerate().skip(1) {
+        jobs.extend((1..=page_count(s.articles.len(), per)).map(|n| Job::Section(i, n)));
+    }
+    jobs.extend((0..site.articles.len()).map(Job::Article));
+    for (t, tax) in site.taxonomies.iter().enumerate() {
+        jobs.push(Job::TaxonomyIndex(t));
+        let per = tax.paginate_by.unwrap_or(per);
+        for (k, term) in tax.terms.iter().enumerate() {
+            jobs.extend((1..=page_count(term.articles.len(), per)).map(|n| Job::Term(t, k, n)));
+        }
+    }
+    jobs.push(Job::ArchiveIndex);
+    for (y, year) in site.archive.years.iter().enumerate() {
+        jobs.push(Job::ArchiveYear(y));
+        for (m, month) in year.months.iter().enumerate() {
+            jobs.extend(
+                (1..=page_count(month.articles.len(), per)).map(|n| Job::ArchiveMonth(y, m, n)),
+            );
+        }
+    }
+    jobs.extend((0..site.aliases.len()).map(Job::Alias));
+    jobs.push(Job::NotFound);
+    jobs.push(Job::Rss(Feed::Site));
+    jobs.push(Job::Atom);
+    jobs.extend((1..site.sections.len()).map(|i| Job::Rss(Feed::Section(i))));
+    for (t, tax) in site.taxonomies.iter().enumerate() {
+        if tax.feed {
+            jobs.extend((0..tax.terms.len()).map(|k| Job::Rss(Feed::Term(t, k))));
+        }
+    }
+    let parts = sitemap_parts(site);
+    if parts > 1 {
+        jobs.push(Job::SitemapIndex);
+    }
+    jobs.extend((0..parts).map(Job::Sitemap));
+    jobs.push(Job::Robots);
+    if site.has_code {
+        jobs.push(Job::HighlightCss);
+    }
+    jobs.push(Job::Marker);
+    jobs.extend((0..theme.static_files.len()).map(Job::Static));
+    jobs.extend((0..site.assets.len()).map(Job::Asset));
+    jobs
+}
+
+/// Who wants a file, as a diagnostic names it: (file shown, line, column,
+/// description). Generated files have no file of their own.
+pub fn owner(site: &Site, theme: &Theme, job: Job) -> (String, usize, usize, String) {
+    let generated = |what: String| (String::new(), 0, 0, what);
+    match job {
+        Job::Home(_) => match &site.sections[0].file {
+            Some(f) => (f.clone(), 0, 0, format!("the home page `{f}`")),
+            None => generated("the home page".into()),
+        },
+        Job::Section(i, _) | Job::Rss(Feed::Section(i)) => {
+            let s = &site.sections[i];
+            let what = if matches!(job, Job::Rss(_)) {
+                "the RSS feed of section"
+            } else {
+                "section"
+            };
+            let f = s.file.clone().unwrap_or_default();
+            (f.clone(), 0, 0, format!("{what} `{f}`"))
+        }
+        Job::Article(id) => {
+            let f = site.articles[id].file();
+            (f.clone(), 0, 0, format!("article `{f}`"))
+        }
+        Job::Alias(i) => {
+            let a = &site.aliases[i];
+            let f = site.articles[a.article].file();
+            let what = format!("the alias `{}` of `{f}`", a.written);
+            (f, a.pos.0, a.pos.1, what)
+        }
+        Job::TaxonomyIndex(t) => generated(format!("the `{}` index", site.taxonomies[t].name)),
+        Job::Term(t, k, _) | Job::Rss(Feed::Term(t, k)) => {
+            let tax = &site.taxonomies[t];
+            let what = if matches!(job, Job::Rss(_)) {
+                "the RSS feed of"
+            } else {
+                "the page of"
+            };
+            generated(format!("{what} {} `{}`", tax.name, tax.terms[k].name))
+        }
+        Job::ArchiveIndex | Job::ArchiveYear(_) | Job::ArchiveMonth(..) => {
+            generated(format!("the archive `{}/`", site.config.urls.archive))
+        }
+        Job::NotFound => generated("the 404 page".into()),
+        Job::Rss(Feed::Site) => generated("the site's RSS feed".into()),
+        Job::Atom => generated("the site's Atom feed".into()),
+        Job::Sitemap(_) | Job::SitemapIndex => generated("the sitemap".into()),
+        Job::Robots => generated("robots.txt".into()),
+        Job::HighlightCss => generated("the code highlighting stylesheet".into()),
+        Job::Marker => generated("bantin's marker of its output folder".into()),
+        Job::Asset(i) => {
+            let f = site.assets[i].shown.clone();
+            (f.clone(), 0, 0, format!("the file `{f}`"))
+        }
+        Job::Static(i) => {
+            let f = theme.static_files[i].shown.clone();
+            (f.clone(), 0, 0, format!("the static file `{f}`"))
+        }
+    }
+}
+
+/// Builds the plan of every output file of `site`, or every problem with it:
+/// paths that are not valid file names, and paths that two sources want.
+pub fn plan(site: &Site, theme: &Theme) -> Result<Vec<Planned>, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let mut planned = Vec::new();
+    for job in jobs(site, theme) {
+        let path = path_of(site, theme, job);
+        match OutPath::page(&path) {
+            Ok(out) => planned.push(Planned { out, job }),
+            Err(why) => {
+                let (file, l, c, what) = owner(site, theme, job);
+                errors.push(
+                    Diagnostic::error(
+                        file,
+                        l,
+                        c,
+                        format!("{what} would be written as `{path}`, which cannot be a file in the output: {why}"),
+                    )
+                    .hint("rename the file (letters, digits, `-`, `_` and `.`), or give the article a `slug`"),
+                );
+            }
+        }
+    }
+    errors.extend(collisions(site, theme, &planned));
+    if errors.is_empty() {
+        Ok(planned)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Two sources that want one file, or a file where another source needs a
+/// folder. A page path and its `index.html` are one file.
+fn collisions(site: &Site, theme: &Theme, planned: &[Planned]) -> Vec<Diagnostic> {
+    /// A file's key owner, or the first file that needs the key as a folder.
+    #[derive(Clone, Copy)]
+    enum Use {
+        File(usize),
+        Folder,
+    }
+    let mut uses: HashMap<&str, Use> = HashMap::with_capacity(planned.len() * 2);
+    let mut clashes = Vec::new();
+    for (k, p) in planned.iter().enumerate() {
+        match uses.entry(p.out.as_str()) {
+            Entry::Vacant(v) => {
+                v.insert(Use::File(k));
+            }
+            Entry::Occupied(e) => clashes.push((*e.get(), k, false)),
+        }
+    }
+    for (k, p) in planned.iter().enumerate() {
+        for dir in p.out.parents() {
+            match uses.entry(dir) {
+                Entry::Vacant(v) => {
+                    v.insert(Use::Folder);
+                }
+                Entry::Occupied(e) => match *e.get() {
+                    Use::File(f) => {
+                        clashes.push((Use::File(f), k, true));
+                        // Reported once per file.
+                        *e.into_mut() = Use::Folder;
+                    }
+                    Use::Folder => {}
+                },
+            }
+        }
+    }
+    clashes
+        .into_iter()
+        .map(|(first, second, folder)| {
+            let Use::File(first) = first else {
+                unreachable!("clashes start at files")
+            };
+            let a = owner(site, theme, planned[first].job);
+            let b = owner(site, theme, planned[second].job);
+            // The diagnostic points at a user's file when one of the two is:
+            // the file in the way of a folder, or the later of two claims.
+            let (at, other) = if (folder || b.0.is_empty()) && !a.0.is_empty() {
+                (&a, &b)
+            } else {
+                (&b, &a)
+            };
+            let message = if folder {
+                format!(
+                    "{} is written as the file `{}`, but {} needs a folder of that name",
+                    a.3, planned[first].out, b.3
+                )
+            } else {
+                format!(
+                    "{} and {} would both write `{}`",
+                    at.3, other.3, planned[first].out
+                )
+            };
+            Diagnostic::error(at.0.clone(), at.1, at.2, message).hint(
+                "rename one of the two files, or give the article a different `slug`; generated files (feeds, sitemap, archive, tag pages) keep their names",
+            )
+        })
+        .collect()
+}
