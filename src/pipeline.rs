@@ -121,7 +121,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
     // without config.yaml or content/ is not a site, and nothing is touched.
     let mut config = Config::load(root).map_err(Failure::Config)?;
     if !root.join("content").is_dir() {
-        return Err(Failure::Config(vec![crate::config::not_a_site(root, "content/ folder")]));
+        return Err(Failure::Config(vec![crate::config::not_a_site(
+            root,
+            "content/ folder",
+        )]));
     }
     if let Some(url) = &opts.base_url {
         if let Err(why) = crate::config::check_base_url(url) {
