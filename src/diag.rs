@@ -88,31 +88,70 @@ impl Diagnostic {
     }
 }
 
+/// Characters of a source line shown around the column in an excerpt.
+pub const EXCERPT_CHARS: usize = 160;
+
+/// Characters of a message or hint printed; a message quotes the user's
+/// text, which may be a whole file on one line.
+pub const MESSAGE_CHARS: usize = 400;
+
+/// `text` cut to at most `max` characters, with `…` where it was cut.
+pub fn clip(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some((i, _)) => std::borrow::Cow::Owned(format!("{}…", &text[..i])),
+    }
+}
+
+/// The part of `line` shown in an excerpt, at most [`EXCERPT_CHARS`]
+/// characters around `column` (1-based, 0 for none), and the column inside it.
+fn window(line: &str, column: usize) -> (String, usize) {
+    let len = line.chars().count();
+    if len <= EXCERPT_CHARS {
+        return (line.to_string(), column);
+    }
+    let at = column.saturating_sub(1).min(len);
+    let start = at
+        .saturating_sub(EXCERPT_CHARS / 2)
+        .min(len - EXCERPT_CHARS);
+    let mut shown: String = line.chars().skip(start).take(EXCERPT_CHARS).collect();
+    let mut col = if column == 0 { 0 } else { at - start + 1 };
+    if start > 0 {
+        shown.insert(0, '…');
+        col += usize::from(col > 0);
+    }
+    if start + EXCERPT_CHARS < len {
+        shown.push('…');
+    }
+    (shown, col)
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let label = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        writeln!(f, "{label}: {}", self.message)?;
+        writeln!(f, "{label}: {}", clip(&self.message, MESSAGE_CHARS))?;
         writeln!(f, "  --> {}", self.location())?;
         if let Some(text) = &self.excerpt {
+            let (text, column) = window(text, self.column);
             let num = self.line.to_string();
             let pad = " ".repeat(num.len());
             writeln!(f, " {pad} |")?;
             writeln!(f, " {num} | {text}")?;
-            if self.column > 0 {
+            if column > 0 {
                 // Columns count characters; tabs keep their width in the caret line.
                 let lead: String = text
                     .chars()
-                    .take(self.column - 1)
+                    .take(column - 1)
                     .map(|c| if c == '\t' { '\t' } else { ' ' })
                     .collect();
                 writeln!(f, " {pad} | {lead}^")?;
             }
         }
         if let Some(hint) = &self.hint {
-            writeln!(f, "  = help: {hint}")?;
+            writeln!(f, "  = help: {}", clip(hint, MESSAGE_CHARS))?;
         }
         Ok(())
     }
@@ -187,6 +226,26 @@ mod tests {
         assert_eq!(did_you_mean("titel", keys), Some("title"));
         assert_eq!(did_you_mean("category", keys), Some("categories"));
         assert_eq!(did_you_mean("zzzzzz", keys), None);
+    }
+
+    #[test]
+    fn long_lines_and_messages_are_clipped_around_the_column() {
+        let line = format!("{}[x]({})", "a".repeat(5_000_000), "b".repeat(100));
+        let d = Diagnostic::error("content/a.md", 7, 5_000_001, format!("bad link `{line}`"))
+            .source(&format!("---\n\n\n\n\n\n{line}\n"));
+        let s = d.to_string();
+        assert!(s.len() < 2_000, "{} bytes printed", s.len());
+        let lines: Vec<&str> = s.lines().collect();
+        let excerpt = lines.iter().find(|l| l.starts_with(" 7 | ")).unwrap();
+        let caret = lines.iter().find(|l| l.trim_end().ends_with('^')).unwrap();
+        let at = caret.chars().count() - 1;
+        assert_eq!(excerpt.chars().nth(at), Some('['), "{excerpt}\n{caret}");
+        assert!(
+            excerpt.starts_with(" 7 | …a") && excerpt.ends_with('…'),
+            "{excerpt}"
+        );
+        // Short lines are shown whole.
+        assert_eq!(window("abc", 2), ("abc".to_string(), 2));
     }
 
     #[test]

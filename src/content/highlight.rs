@@ -14,6 +14,10 @@ use comrak::plugins::syntect::{SyntectAdapter, SyntectAdapterBuilder};
 /// CSS class prefix of highlighted tokens, so theme styles cannot clash.
 const PREFIX: &str = "hl-";
 
+/// Code blocks larger than this are shown without highlighting: syntect's
+/// cost grows faster than the text (a 10 MB block took 34 s).
+pub const MAX_HIGHLIGHT_BYTES: usize = 256 * 1024;
+
 /// A highlighter that loads syntect on first use.
 #[derive(Default)]
 pub struct LazyHighlighter {
@@ -43,6 +47,9 @@ impl SyntaxHighlighterAdapter for LazyHighlighter {
         lang: Option<&str>,
         code: &str,
     ) -> fmt::Result {
+        if code.len() > MAX_HIGHLIGHT_BYTES {
+            return write_escaped(output, code);
+        }
         self.get().write_highlighted(output, lang, code)
     }
 
@@ -63,6 +70,24 @@ impl SyntaxHighlighterAdapter for LazyHighlighter {
     }
 }
 
+/// Code as plain HTML text.
+fn write_escaped(output: &mut dyn fmt::Write, code: &str) -> fmt::Result {
+    let mut last = 0;
+    for (i, b) in code.bytes().enumerate() {
+        let rep = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            _ => continue,
+        };
+        output.write_str(&code[last..i])?;
+        output.write_str(rep)?;
+        last = i + 1;
+    }
+    output.write_str(&code[last..])
+}
+
 /// The stylesheet for highlighted code (a light theme with AA contrast).
 pub fn stylesheet() -> String {
     use syntect::highlighting::ThemeSet;
@@ -71,4 +96,29 @@ pub fn stylesheet() -> String {
     let theme = &themes.themes["InspiredGitHub"];
     css_for_theme_with_class_style(theme, ClassStyle::SpacedPrefixed { prefix: PREFIX })
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn large_code_blocks_are_escaped_not_highlighted() {
+        let code = "<b>&</b>\n".repeat(MAX_HIGHLIGHT_BYTES / 8);
+        let mut out = String::new();
+        LazyHighlighter::default()
+            .write_highlighted(&mut out, Some("html"), &code)
+            .unwrap();
+        assert!(!out.contains("hl-"));
+        assert!(
+            out.starts_with("&lt;b&gt;&amp;&lt;/b&gt;\n"),
+            "{}",
+            &out[..40]
+        );
+        let mut small = String::new();
+        LazyHighlighter::default()
+            .write_highlighted(&mut small, Some("html"), "<b>x</b>")
+            .unwrap();
+        assert!(small.contains("hl-"), "{small}");
+    }
 }
