@@ -8,6 +8,7 @@ use super::pages::rewrite_links;
 use super::plan::{path_of, sitemap_parts, Feed, Job, Planned, SITEMAP_LIMIT};
 use super::theme::Theme;
 use crate::model::Site;
+use crate::vi::text::{clip_words, SHORT_SUMMARY_CHARS};
 
 /// Escapes text for XML content and attributes.
 pub fn xml_escape(s: &str) -> String {
@@ -103,7 +104,7 @@ pub fn rss(site: &Site, feed: Feed, strings: &BTreeMap<String, String>) -> Strin
         let desc = if cfg.feed.full_content {
             absolute_body(site, id)
         } else {
-            a.summary.clone()
+            clip_words(&a.summary, SHORT_SUMMARY_CHARS).into_owned()
         };
         let _ = writeln!(x, "<description>{}</description>", xml_escape(&desc));
         x.push_str("</item>\n");
@@ -162,7 +163,11 @@ pub fn atom(site: &Site) -> String {
         for author in &a.authors {
             let _ = writeln!(x, "<author><name>{}</name></author>", xml_escape(author));
         }
-        let _ = writeln!(x, "<summary>{}</summary>", xml_escape(&a.summary));
+        let _ = writeln!(
+            x,
+            "<summary>{}</summary>",
+            xml_escape(&clip_words(&a.summary, SHORT_SUMMARY_CHARS))
+        );
         if cfg.feed.full_content {
             let _ = writeln!(
                 x,

@@ -279,7 +279,7 @@ impl<'a> Renderer<'a> {
                 self.page(template, path, None, context! {
                     kind => "section",
                     title => title,
-                    description => &s.summary,
+                    description => short(&s.summary),
                     feed => format!("{}rss.xml", s.path),
                     breadcrumbs => section_trail(site, &home, i),
                     section => context! { title => &s.title, path => &s.path, count => s.articles.len(), extra => &s.extra,
@@ -485,7 +485,7 @@ impl<'a> Renderer<'a> {
         self.page(template, &a.path, Some(root.clone()), context! {
             kind => "article",
             title => &a.title,
-            description => &a.summary,
+            description => short(&a.summary),
             breadcrumbs => crumbs,
             feed => if a.section != 0 { Some(format!("{}rss.xml", section.path)) } else { None },
             page => context! {
@@ -554,6 +554,11 @@ pub fn rewrite_links(html: &str, links: &[String], prefix: &str, index_html: boo
     }
     out.push_str(rest);
     out
+}
+
+/// A summary as meta tags and listings repeat it: about 300 characters.
+fn short(summary: &str) -> std::borrow::Cow<'_, str> {
+    crate::vi::text::clip_words(summary, crate::vi::text::SHORT_SUMMARY_CHARS)
 }
 
 /// The path part of an absolute URL: `https://x.vn/bantin/` → `/bantin/`.

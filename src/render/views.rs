@@ -12,7 +12,8 @@ pub struct Card<'a> {
     pub path: &'a str,
     /// RFC 3339; format with the `date_full`/`date_short`/`date_long` filters.
     pub date: String,
-    pub summary: &'a str,
+    /// Cut to about 300 characters.
+    pub summary: std::borrow::Cow<'a, str>,
     pub image: Option<&'a str>,
     pub section: Option<Crumb<'a>>,
     pub pinned: bool,
@@ -91,7 +92,7 @@ pub fn card(site: &Site, id: usize) -> Card<'_> {
         title: &a.title,
         path: &a.path,
         date: a.date.rfc3339(),
-        summary: &a.summary,
+        summary: crate::vi::text::clip_words(&a.summary, crate::vi::text::SHORT_SUMMARY_CHARS),
         image: a.image.as_deref(),
         section: (a.section != 0).then(|| Crumb::new(s.title.as_str(), s.path.as_str())),
         pinned: a.pinned,

@@ -302,9 +302,45 @@ fn valid_rhyme(onset: &str, nucleus: &str, coda: &str, tone: Option<char>) -> bo
     true
 }
 
+/// Characters of a summary where it is repeated: meta tags, Open Graph,
+/// JSON-LD, listings and feeds.
+pub const SHORT_SUMMARY_CHARS: usize = 300;
+
+/// `text` cut to about `max` characters at a word boundary, with `…`; the
+/// text itself when it is short enough.
+pub fn clip_words(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    let Some((cut, _)) = text.char_indices().nth(max) else {
+        return std::borrow::Cow::Borrowed(text);
+    };
+    let head = &text[..cut];
+    // Back to the last space, unless that loses more than a fifth.
+    let end = match head.rfind(char::is_whitespace) {
+        Some(i) if head[..i].chars().count() >= max * 4 / 5 => i,
+        _ => cut,
+    };
+    std::borrow::Cow::Owned(format!(
+        "{}…",
+        head[..end].trim_end_matches([',', ';', ':', ' '])
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn summaries_are_clipped_at_a_word() {
+        assert_eq!(clip_words("Kỳ họp thứ năm", 300), "Kỳ họp thứ năm");
+        assert_eq!(clip_words("Kỳ họp thứ năm, HĐND tỉnh", 12), "Kỳ họp thứ…");
+        let long = "ư".repeat(1000);
+        assert_eq!(clip_words(&long, 300).chars().count(), 301);
+        let words = "Hội đồng nhân dân ".repeat(10_000);
+        let short = clip_words(&words, SHORT_SUMMARY_CHARS);
+        assert!(
+            short.chars().count() <= 301 && short.ends_with("dân…"),
+            "{short}"
+        );
+    }
 
     fn nfd(s: &str) -> String {
         s.nfd().collect()

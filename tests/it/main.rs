@@ -2,6 +2,7 @@
 
 mod errors;
 mod hostile;
+mod limits;
 mod listings;
 mod output;
 mod pages;
