@@ -98,7 +98,7 @@ pub fn group<'a>(
                 );
             }
             Term {
-                name: name.to_string(),
+                name: crate::vi::text::clean_label(name).into_owned(),
                 path: format!("{}/{slug}/", cfg.path),
                 slug,
                 articles: b.articles,

@@ -33,6 +33,38 @@ fn is_nfc(s: &str) -> bool {
     s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes
 }
 
+/// Characters that take no room and that readers cannot see: zero-width
+/// space and joiners, word joiner, BOM, soft hyphen.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
+    )
+}
+
+/// A label (a tag, category or author as shown) without invisible
+/// characters, with every run of spaces (NBSP included) one space, trimmed,
+/// and `Ð`/`ð` (Icelandic eth, typed by some keyboards) as `Đ`/`đ`.
+pub fn clean_label(s: &str) -> std::borrow::Cow<'_, str> {
+    let clean = !s.chars().any(|c| is_invisible(c) || c == 'Ð' || c == 'ð')
+        && !s.contains("  ")
+        && !s.chars().any(|c| c.is_whitespace() && c != ' ')
+        && s.trim() == s;
+    if clean {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let visible: String = s
+        .chars()
+        .filter(|&c| !is_invisible(c))
+        .map(|c| match c {
+            'Ð' => 'Đ',
+            'ð' => 'đ',
+            c => c,
+        })
+        .collect();
+    std::borrow::Cow::Owned(visible.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
 /// The key under which spellings of one tag, category or author merge.
 ///
 /// NFC, lowercase (`Đ` → `đ`), whitespace collapsed to single spaces,
@@ -46,12 +78,9 @@ pub fn fold_key(s: &str) -> String {
     for word in lower.split_whitespace() {
         let mut chars: Vec<char> = word
             .chars()
-            .filter(|c| {
-                !matches!(
-                    c,
-                    '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{AD}'
-                )
-            })
+            .filter(|&c| !is_invisible(c))
+            // `Ð` (U+00D0, Icelandic eth) is typed for `Đ` by some keyboards.
+            .map(|c| if c == 'ð' { 'đ' } else { c })
             .collect();
         if chars.is_empty() {
             continue;
@@ -166,6 +195,7 @@ pub fn slugify(s: &str) -> String {
             'ł' | 'Ł' => "l",
             'þ' | 'Þ' => "th",
             '\'' | '\u{2019}' | '\u{2018}' | '\u{2BC}' => continue,
+            c if is_invisible(c) => continue,
             c if is_combining_mark(c) => continue,
             c if c.is_ascii_alphanumeric() => c.to_ascii_lowercase().encode_utf8(&mut buf),
             _ => {
@@ -329,6 +359,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn invisible_characters_do_not_split_or_show_in_terms() {
+        assert_eq!(slugify("HĐ\u{200B}ND"), "hdnd");
+        assert_eq!(fold_key("HĐ\u{200B}ND"), fold_key("HĐND"));
+        assert_eq!(fold_key("Ðà Nẵng"), fold_key("Đà Nẵng"));
+        assert_eq!(clean_label("HĐ\u{200B}ND"), "HĐND");
+        assert_eq!(clean_label("Ðà Nẵng"), "Đà Nẵng");
+        assert_eq!(clean_label(" Bắc\u{A0}\u{A0}Kạn  tỉnh "), "Bắc Kạn tỉnh");
+        assert!(matches!(
+            clean_label("Bắc Kạn"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
     fn summaries_are_clipped_at_a_word() {
         assert_eq!(clip_words("Kỳ họp thứ năm", 300), "Kỳ họp thứ năm");
         assert_eq!(clip_words("Kỳ họp thứ năm, HĐND tỉnh", 12), "Kỳ họp thứ…");
@@ -338,7 +382,10 @@ mod tests {
         let short = clip_words(&words, SHORT_SUMMARY_CHARS);
         let kept = short.strip_suffix('…').unwrap();
         assert!(short.chars().count() <= 301, "{short}");
-        assert!(words[kept.len()..].starts_with(' '), "cut at a word: {short}");
+        assert!(
+            words[kept.len()..].starts_with(' '),
+            "cut at a word: {short}"
+        );
     }
 
     fn nfd(s: &str) -> String {

@@ -192,3 +192,38 @@ fn author_index_merges_spellings_in_vietnamese_order() {
         .count();
     assert_eq!(dirs, 3, "Thùy and Thuỳ are one author");
 }
+
+#[test]
+fn invisible_characters_and_eth_do_not_split_a_tag() {
+    let t = SiteTest::new();
+    t.write(
+        "content/a.md",
+        &article(
+            "A",
+            "2021-01-03",
+            "tags: [\"HĐ\u{200B}ND\", \"Ðà  Nẵng\"]\n",
+            "x",
+        ),
+    );
+    t.write(
+        "content/b.md",
+        &article("B", "2021-01-02", "tags: [HĐND, \"Đà Nẵng\"]\n", "x"),
+    );
+    t.build_ok();
+    assert!(!t.exists("the/hd-nd/index.html"));
+    let tag = t.read("the/hdnd/index.html");
+    assert!(
+        !tag.contains('\u{200B}'),
+        "no invisible character in the page"
+    );
+    assert_eq!(
+        std::fs::read_dir(t.out().join("the"))
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().path().is_dir())
+            .count(),
+        2
+    );
+    let index = t.read("the/index.html");
+    assert!(!index.contains("Ðà"), "the label is shown with Đ");
+    assert!(index.contains(">Đà Nẵng"), "one space, and Đ: {index}");
+}
