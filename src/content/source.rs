@@ -16,6 +16,8 @@ pub struct Source {
     pub body_start: usize,
     /// Line (1-based) where the body starts.
     pub body_line: usize,
+    /// What was cleaned on the way, such as control characters removed.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Source {
@@ -32,6 +34,7 @@ pub fn read(bytes: &[u8], file: &str) -> Result<Source, Diagnostic> {
     let text = decode_source(bytes)
         .map_err(|e| Diagnostic::error(file, e.line, e.column, e.message).hint(e.hint))?;
     let text = nfc_owned(text);
+    let (text, removed) = remove_controls(text, file);
     if let Some(m) = detect_mojibake(&text) {
         return Err(Diagnostic::error(
             file,
@@ -45,7 +48,69 @@ pub fn read(bytes: &[u8], file: &str) -> Result<Source, Diagnostic> {
         .hint(m.hint())
         .source(&text));
     }
-    split(text, file)
+    let mut src = split(text, file)?;
+    src.warnings.extend(removed);
+    Ok(src)
+}
+
+/// Whether `c` is a control character that a page cannot hold (C0 but tab
+/// and line feed, DEL, C1): pasted from Word or a PDF, they make the HTML
+/// invalid and show as boxes.
+fn is_stray_control(c: char) -> bool {
+    c.is_control() && c != '\t' && c != '\n'
+}
+
+/// Removes stray control characters; one warning per line that had some
+/// (at most 10, then a count), each at the first one's position.
+fn remove_controls(text: String, file: &str) -> (String, Vec<Diagnostic>) {
+    if !text.chars().any(is_stray_control) {
+        return (text, Vec::new());
+    }
+    const SHOWN: usize = 10;
+    let mut warnings = Vec::new();
+    let mut lines_hit = 0;
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        let mut first = None;
+        let mut n = 0;
+        for (col, c) in line.chars().enumerate() {
+            if is_stray_control(c) {
+                n += 1;
+                first.get_or_insert((col + 1, c));
+            } else {
+                out.push(c);
+            }
+        }
+        if let Some((col, c)) = first {
+            lines_hit += 1;
+            if lines_hit <= SHOWN {
+                let what = if n == 1 {
+                    format!("the control character U+{:04X} was removed", c as u32)
+                } else {
+                    format!("{n} control characters (U+{:04X} …) were removed", c as u32)
+                };
+                warnings.push(
+                    Diagnostic::warning(file, i + 1, col, what)
+                        .hint("they come from text pasted from Word or a PDF and cannot appear in a page; delete them from the file to silence this"),
+                );
+            }
+        }
+    }
+    if lines_hit > SHOWN {
+        warnings.push(
+            Diagnostic::warning(
+                file,
+                0,
+                0,
+                format!(
+                    "control characters were removed on {} more lines",
+                    lines_hit - SHOWN
+                ),
+            )
+            .hint("they come from text pasted from Word or a PDF"),
+        );
+    }
+    (out, warnings)
 }
 
 /// Splits text at the `---` lines that enclose the front matter.
@@ -69,6 +134,7 @@ pub fn split(text: String, file: &str) -> Result<Source, Diagnostic> {
                 body_start,
                 body_line: line + 1,
                 text,
+                warnings: Vec::new(),
             });
         }
         pos = end + 1;
@@ -133,6 +199,27 @@ mod tests {
         .unwrap_err();
         assert_eq!(e.line, 2);
         assert!(e.message.contains("TCVN3"), "{}", e.message);
+    }
+
+    #[test]
+    fn control_characters_are_removed_with_a_positioned_warning() {
+        let s = read(
+            "---\ntitle: Kỳ họp\u{1}\u{1b}\n---\nĐoạn\u{c} một.\n\tThụt lề.\n".as_bytes(),
+            "a.md",
+        )
+        .unwrap();
+        assert_eq!(s.front(), "title: Kỳ họp\n");
+        assert_eq!(s.body(), "Đoạn một.\n\tThụt lề.\n");
+        assert_eq!(s.warnings.len(), 2);
+        assert_eq!((s.warnings[0].line, s.warnings[0].column), (2, 14));
+        assert!(s.warnings[0]
+            .message
+            .starts_with("2 control characters (U+0001"));
+        assert_eq!((s.warnings[1].line, s.warnings[1].column), (4, 5));
+        let many = format!("---\ntitle: a\n---\n{}", "x\u{7}\n".repeat(50));
+        let s = read(many.as_bytes(), "a.md").unwrap();
+        assert_eq!(s.warnings.len(), 11);
+        assert!(s.warnings[10].message.contains("40 more lines"));
     }
 
     #[test]
