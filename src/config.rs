@@ -39,6 +39,8 @@ pub struct Config {
     pub contact: Contact,
     /// Items of the main menu; default: every top-level section.
     pub menu: Vec<MenuItem>,
+    /// Bounds on what one build takes on.
+    pub limits: Limits,
     /// Free for themes.
     pub extra: serde_json::Value,
 }
@@ -65,8 +67,23 @@ impl Default for Config {
             term_slugs: BTreeMap::new(),
             contact: Contact::default(),
             menu: Vec::new(),
+            limits: Limits::default(),
             extra: serde_json::Value::Object(Default::default()),
         }
+    }
+}
+
+/// Bounds on input, so that no file can make a build abort or hang.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Limits {
+    /// Largest Markdown file, in megabytes (10^6 bytes).
+    pub max_file_mb: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_file_mb: 10 }
     }
 }
 
@@ -333,6 +350,7 @@ const KEYS: &[&str] = &[
     "term_slugs",
     "contact",
     "menu",
+    "limits",
     "extra",
 ];
 

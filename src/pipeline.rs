@@ -185,8 +185,15 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
         highlight: config.markdown.highlight_code,
         html: true,
         summary: true,
+        iframe_hosts: markdown::IframeHosts::new(&config.markdown.iframe_hosts),
     };
     let budget = AtomicUsize::new(opts.html_budget.unwrap_or(HTML_BUDGET));
+    let max_file_bytes = config.limits.max_file_mb.saturating_mul(1_000_000);
+    let limits = ParseLimits {
+        max_file_bytes,
+        // One file of the largest size parses alone; small ones in parallel.
+        parsing: Budget::new(max_file_bytes.max(1 << 20)),
+    };
     // The walk's list is consumed: each file's record moves into its result,
     // and results go straight into two lists (one buffer of all files, not two).
     let (mut parsed, failed): (Vec<Parsed>, Vec<(String, Vec<Diagnostic>)>) = walk
@@ -194,13 +201,14 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
         .into_par_iter()
         .map(|file| {
             let rel = file.rel.clone();
-            parse_one(file, &ctx, md, &budget).map_err(|e| (rel, e))
+            parse_one(file, &ctx, md, &budget, &limits).map_err(|e| (rel, e))
         })
         .partition_map(|r| match r {
             Ok(p) => Either::Left(p),
             Err(e) => Either::Right(e),
         });
     for p in &mut parsed {
+        warnings.append(&mut p.warnings);
         for (l, c, m, h) in std::mem::take(&mut p.body.warnings) {
             warnings.push(Diagnostic::warning(p.file.display(), l, c, m).hint(h));
         }
@@ -208,6 +216,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
     let mut broken = HashSet::new();
     for (rel, e) in failed {
         broken.insert(rel);
+        let (w, e): (Vec<_>, Vec<_>) = e.into_iter().partition(|d| !d.is_error());
+        warnings.extend(w);
         errors.extend(e);
     }
     lap("parse", &mut timings);
@@ -312,14 +322,83 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
 /// bounded however large the site.
 pub const HTML_BUDGET: usize = 256 << 20;
 
+/// Bounds of the parse stage.
+struct ParseLimits {
+    max_file_bytes: u64,
+    /// Bytes of source being parsed at once, across threads.
+    parsing: Budget,
+}
+
+/// A counting semaphore of bytes: what is taken is given back on drop.
+struct Budget {
+    left: std::sync::Mutex<u64>,
+    freed: std::sync::Condvar,
+    total: u64,
+}
+
+struct Permit<'a> {
+    budget: &'a Budget,
+    bytes: u64,
+}
+
+impl Budget {
+    fn new(total: u64) -> Budget {
+        Budget {
+            left: std::sync::Mutex::new(total),
+            freed: std::sync::Condvar::new(),
+            total,
+        }
+    }
+
+    /// Waits until `bytes` (at most the whole budget) are free and takes them.
+    fn acquire(&self, bytes: u64) -> Permit<'_> {
+        let bytes = bytes.min(self.total);
+        let mut left = self.left.lock().unwrap_or_else(|e| e.into_inner());
+        while *left < bytes {
+            left = self.freed.wait(left).unwrap_or_else(|e| e.into_inner());
+        }
+        *left -= bytes;
+        Permit {
+            budget: self,
+            bytes,
+        }
+    }
+}
+
+impl Drop for Permit<'_> {
+    fn drop(&mut self) {
+        let mut left = self.budget.left.lock().unwrap_or_else(|e| e.into_inner());
+        *left += self.bytes;
+        self.budget.freed.notify_all();
+    }
+}
+
 /// Reads, decodes and parses one content file.
 fn parse_one(
     file: content::SourceFile,
     ctx: &front_matter::Context,
     md: markdown::MdSettings,
     budget: &AtomicUsize,
+    limits: &ParseLimits,
 ) -> Result<Parsed, Vec<Diagnostic>> {
     let shown = file.display();
+    let len = std::fs::metadata(&file.path).map_or(0, |m| m.len());
+    if len > limits.max_file_bytes {
+        return Err(vec![Diagnostic::error(
+            &shown,
+            0,
+            0,
+            format!(
+                "the file is {:.1} MB, larger than the limit of {} MB (`limits.max_file_mb` in config.yaml)",
+                len as f64 / 1e6,
+                limits.max_file_bytes / 1_000_000
+            ),
+        )
+        .hint("split the article, move large tables or data into an attached file, or raise `limits: {max_file_mb: …}`")]);
+    }
+    // Parsing costs many times a file's size; big files wait for their
+    // share of the budget, so parallel parsing cannot multiply the peak.
+    let _permit = limits.parsing.acquire(len);
     let bytes = std::fs::read(&file.path)
         .map_err(|e| vec![Diagnostic::error(&shown, 0, 0, format!("cannot read: {e}"))])?;
     let src = source::read(&bytes, &shown).map_err(|d| vec![d])?;
@@ -344,8 +423,16 @@ fn parse_one(
         md,
         file.path.parent(),
     );
-    let front = front?;
-    Ok(Parsed { file, front, body })
+    let front = front.map_err(|mut e| {
+        e.extend(src.warnings.iter().cloned());
+        e
+    })?;
+    Ok(Parsed {
+        file,
+        front,
+        body,
+        warnings: src.warnings,
+    })
 }
 
 fn content_failure(mut errors: Vec<Diagnostic>, mut warnings: Vec<Diagnostic>) -> Failure {

@@ -5,11 +5,12 @@ use std::fmt;
 use std::sync::Mutex;
 
 use comrak::adapters::HeadingAdapter;
-use comrak::nodes::{AstNode, NodeValue, Sourcepos};
+use comrak::nodes::{AstNode, NodeHtmlBlock, NodeValue, Sourcepos};
 use comrak::options::Plugins;
 use comrak::{format_html_with_plugins, parse_document, Arena, Options};
 
 use super::highlight::LazyHighlighter;
+pub use super::sanitize::IframeHosts;
 use crate::vi::slugify;
 
 /// Placeholder put in `href` for a link to another article; the render stage
@@ -21,7 +22,7 @@ pub const LINK_PLACEHOLDER: &str = "bantin-link:";
 pub struct MdLink {
     /// Target path inside `content/`, normalised: `tin-tuc/2021/a.md`.
     pub target: String,
-    /// `#fragment` part, with the `#`, or empty.
+    /// `#fragment` part, with the `#` and percent-encoded, or empty.
     pub fragment: String,
     pub line: usize,
     pub column: usize,
@@ -54,6 +55,9 @@ pub struct MdSettings {
     pub html: bool,
     /// Compute the summary; off when the front matter gives one.
     pub summary: bool,
+    /// With `unsafe_html`, the hosts whose `https://` iframes survive
+    /// sanitising (`markdown.iframe_hosts` of config.yaml).
+    pub iframe_hosts: IframeHosts,
 }
 
 fn options(settings: MdSettings) -> Options<'static> {
@@ -133,6 +137,9 @@ pub fn render_in(
     };
 
     let mut more = None;
+    // Pieces of raw HTML left out of the page (with `unsafe_html` off).
+    let mut dropped = 0;
+    let mut first_unshown = (0, 0);
     // Sizes of the body's images, in the order they are written out.
     let mut image_sizes: Vec<Option<(u32, u32)>> = Vec::new();
     for node in root.descendants() {
@@ -140,7 +147,10 @@ pub fn render_in(
         let mut data = node.data.borrow_mut();
         match &mut data.value {
             NodeValue::Link(link) => {
-                if let Some((target, fragment)) = internal_target(&link.url) {
+                if let Err(e) = crate::url::check_link(&link.url) {
+                    out.errors.push(refused_url("link", &link.url, &e, pos(sp)));
+                    link.url.clear();
+                } else if let Some((target, fragment)) = internal_target(&link.url) {
                     let (line, column) = pos(sp);
                     match resolve(dir, &target) {
                         Some(target) => {
@@ -158,6 +168,10 @@ pub fn render_in(
             }
             NodeValue::Image(img) => {
                 let url = img.url.clone();
+                if let Err(e) = crate::url::check_link(&url) {
+                    out.errors.push(refused_url("image", &url, &e, pos(sp)));
+                    img.url.clear();
+                }
                 drop(data);
                 if settings.html {
                     image_sizes.push(disk_dir.and_then(|d| local_image_size(d, &url)));
@@ -167,15 +181,44 @@ pub fn render_in(
                     out.warnings.push((
                         line,
                         column,
-                        format!("image `{url}` has no alt text"),
+                        format!("image `{}` has no alt text", shown(&url)),
                         "describe the image for readers who cannot see it: ![Toàn cảnh hội nghị](anh-1.jpg)".into(),
                     ));
                 }
             }
             NodeValue::CodeBlock(_) => out.has_code = true,
             NodeValue::HtmlBlock(h) if more.is_none() && is_more(&h.literal) => more = Some(node),
+            NodeValue::HtmlBlock(NodeHtmlBlock { literal, .. })
+            | NodeValue::HtmlInline(literal)
+                if !settings.unsafe_html && !is_comment(literal) =>
+            {
+                dropped += 1;
+                if dropped <= MAX_DROPPED_WARNINGS {
+                    let (line, column) = pos(sp);
+                    out.warnings.push((
+                        line,
+                        column,
+                        format!("raw HTML `{}` is dropped", shown(&squash(literal))),
+                        DROPPED_HINT.into(),
+                    ));
+                } else if dropped == MAX_DROPPED_WARNINGS + 1 {
+                    first_unshown = pos(sp);
+                }
+            }
             _ => {}
         }
+    }
+    if dropped > MAX_DROPPED_WARNINGS {
+        let (line, column) = first_unshown;
+        out.warnings.push((
+            line,
+            column,
+            format!(
+                "… and {} more pieces of raw HTML dropped",
+                dropped - MAX_DROPPED_WARNINGS
+            ),
+            DROPPED_HINT.into(),
+        ));
     }
 
     out.summary = match more {
@@ -227,8 +270,52 @@ pub fn render_in(
     if html.contains("<img src=") {
         html = img_attributes(&html, &image_sizes);
     }
+    if settings.unsafe_html {
+        // Raw HTML is in: only what is safe on a page goes on.
+        html = super::sanitize::clean(&html, settings.iframe_hosts);
+    }
     html.shrink_to_fit();
     out.html = html;
+    out
+}
+
+/// The error for a link or image URL that [`crate::url::check_link`]
+/// refuses, at `(line, column)`.
+fn refused_url(
+    what: &str,
+    url: &str,
+    e: &crate::url::UrlError,
+    (line, column): (usize, usize),
+) -> (usize, usize, String, String) {
+    let message = match e {
+        crate::url::UrlError::Scheme(_) => format!(
+            "{what} `{}` uses a scheme that is not allowed (only http, https, mailto, tel and relative links)",
+            shown(url)
+        ),
+        e => format!("{what} `{}` is not allowed: {e}", shown(url)),
+    };
+    let hint = "write a web address starting with https:// (or mailto:, tel:) or a relative \
+                path such as `../2021/bai-viet.md`; scripts and embedded data cannot be linked"
+        .to_string();
+    (line, column, message, hint)
+}
+
+/// Text from the body shown in a message: at most 60 characters, with
+/// control characters escaped (`java\tscript:`).
+fn shown(text: &str) -> String {
+    const MAX: usize = 60;
+    let mut out = String::new();
+    for (k, c) in text.chars().enumerate() {
+        if k == MAX {
+            out.push('…');
+            break;
+        }
+        if c.is_control() {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
     out
 }
 
@@ -262,6 +349,21 @@ fn local_image_size(dir: &std::path::Path, url: &str) -> Option<(u32, u32)> {
     crate::content::image_size(&dir.join(path))
 }
 
+/// Warnings about dropped raw HTML in one file; past them, one more says
+/// how many were not shown.
+const MAX_DROPPED_WARNINGS: usize = 20;
+
+const DROPPED_HINT: &str = "raw HTML is off: set `markdown: {unsafe_html: true}` in \
+    config.yaml to allow safe HTML, or write it in Markdown";
+
+/// Whether raw HTML is only a comment (`<!-- … -->`), which drops silently.
+fn is_comment(html: &str) -> bool {
+    html.trim()
+        .strip_prefix("<!--")
+        .and_then(|s| s.find("-->").map(|i| i + 3 == s.len()))
+        .unwrap_or(false)
+}
+
 fn is_more(html: &str) -> bool {
     let t = html.trim();
     let inner = t.strip_prefix("<!--").and_then(|s| s.strip_suffix("-->"));
@@ -288,7 +390,7 @@ fn squash(s: &str) -> String {
 }
 
 /// For a link URL to a `.md` file (relative or from the content root),
-/// the path and `#fragment`.
+/// the path and `#fragment`, percent-encoded.
 fn internal_target(url: &str) -> Option<(String, String)> {
     if url.starts_with('#') || url.starts_with("//") {
         return None;
@@ -308,6 +410,12 @@ fn internal_target(url: &str) -> Option<(String, String)> {
                 .map_or(String::new(), |j| url[i + j..].to_string()),
         ),
         None => (url, String::new()),
+    };
+    // The fragment goes into `href` as it is: encoded, nothing in it can
+    // end the attribute (`#"><script>`).
+    let fragment = match fragment.strip_prefix('#') {
+        Some(f) => format!("#{}", crate::url::encode_fragment(f)),
+        None => fragment,
     };
     let path = percent_decode(path);
     path.to_ascii_lowercase()
@@ -364,6 +472,7 @@ mod tests {
         highlight: true,
         html: true,
         summary: true,
+        iframe_hosts: IframeHosts::NONE,
     };
 
     #[test]
@@ -399,12 +508,158 @@ mod tests {
             1,
             MdSettings {
                 unsafe_html: true,
-                highlight: true,
-                html: true,
-                summary: true,
+                ..S
             },
         );
         assert!(b.html.contains("<b>b</b>"));
+    }
+
+    /// A normal article: everything the renderer writes.
+    const ARTICLE: &str = "## Kết quả đạt được\n\n\
+        Đoạn **đậm**, *nghiêng*, `mã`, ~~cũ~~, [liên kết](https://hdnd.vn \"Tiêu đề\") \
+        và https://x.vn/a?b=1&c=2.\nDòng  \nngắt. \"Trích\" & 'nháy' < > ©\n\n\
+        | Trái | Giữa | Phải | Không |\n|:-----|:----:|-----:|-------|\n| 1 | 2 | 3 | 4 |\n\n\
+        - [x] xong\n- [ ] chưa\n\n1. một\n2. hai\n\n> Trích dẫn\n\n\
+        Chú thích[^1] và ![Ảnh](anh.png \"Tiêu đề ảnh\").\n\n\
+        ```yaml\ntitle: \"a\" # chú\n```\n\n    thụt lề\n\n---\n\n\
+        [Bài khác](../a.md#muc) [mục](#ket-qua-dat-duoc) [thư](mailto:vp@x.vn)\n\n\
+        [^1]: Nguồn: [HĐND](https://hdnd.vn).\n";
+
+    /// Comrak's serialisation written as html5ever (ammonia) writes it:
+    /// void elements without `/`, `"` bare in text, empty attribute values.
+    fn as_html5ever(html: &str) -> String {
+        let mut out = String::new();
+        for (k, part) in html.split('<').enumerate() {
+            if k > 0 {
+                out.push('<');
+            }
+            // Comrak escapes `>` in attribute values, so a tag ends at the first one.
+            let (tag, text) = part.split_at(part.find('>').map_or(0, |i| i + 1));
+            out.push_str(
+                &tag.replace(" />", ">")
+                    .replace(" data-footnote-ref>", " data-footnote-ref=\"\">")
+                    .replace(" data-footnotes>", " data-footnotes=\"\">")
+                    .replace(" data-footnote-backref ", " data-footnote-backref=\"\" "),
+            );
+            out.push_str(&text.replace("&quot;", "\""));
+        }
+        out
+    }
+
+    #[test]
+    fn sanitising_keeps_what_the_renderer_writes() {
+        let plain = render(ARTICLE, "tin-tuc", 1, S);
+        let clean = render(ARTICLE, "tin-tuc", 1, UNSAFE);
+        assert!(clean.html.contains("<table>") && clean.html.contains("data-footnotes"));
+        assert!(clean.html.contains("class=\"hl-") && clean.html.contains("type=\"checkbox\""));
+        assert!(plain.html.contains("<br />"), "comrak's own serialisation");
+        assert!(!clean.html.contains("<br />"), "sanitised: {}", clean.html);
+        assert_eq!(clean.html, as_html5ever(&plain.html));
+        assert_eq!((clean.links, clean.summary), (plain.links, plain.summary));
+    }
+
+    #[test]
+    fn raw_html_is_sanitised_when_allowed() {
+        let hosts = IframeHosts::new(&["www.youtube-nocookie.com".into()]);
+        let settings = MdSettings {
+            iframe_hosts: hosts,
+            ..UNSAFE
+        };
+        let b = render(
+            "<script>alert(1)</script>\n\n\
+             A <img src=x onerror=alert(1)> <svg onload=alert(2)></svg> \
+             <a href=\"JaVaScRiPt:alert(3)\">a</a> <b onclick=\"alert(4)\">b</b>\n\n\
+             <style>p{color:red}</style>\n\n\
+             <iframe src=\"https://evil.example/\"></iframe>\n\n\
+             <iframe src=\"https://www.youtube-nocookie.com/embed/x\" allowfullscreen></iframe>\n\n\
+             <math><mi><style><img src=x onerror=alert(5)></style></mi></math>\n",
+            "",
+            1,
+            settings,
+        );
+        let lower = b.html.to_ascii_lowercase();
+        for bad in [
+            "<script",
+            "onerror",
+            "onload",
+            "onclick",
+            "javascript",
+            "<svg",
+            "<style",
+            "evil",
+            "<math",
+        ] {
+            assert!(!lower.contains(bad), "{bad} in {}", b.html);
+        }
+        assert!(
+            b.html.contains("<img loading=\"lazy\" src=\"x\">"),
+            "{}",
+            b.html
+        );
+        assert!(b.html.contains("<a>a</a> <b>b</b>"), "{}", b.html);
+        assert!(
+            b.html.contains(
+                "<iframe src=\"https://www.youtube-nocookie.com/embed/x\" allowfullscreen=\"\"></iframe>"
+            ),
+            "{}",
+            b.html
+        );
+        let b = render(
+            "<iframe src=\"https://www.youtube-nocookie.com/embed/x\"></iframe>\n",
+            "",
+            1,
+            UNSAFE,
+        );
+        assert!(
+            !b.html.contains("iframe"),
+            "no hosts, no frames: {}",
+            b.html
+        );
+    }
+
+    #[test]
+    fn dropped_raw_html_warns_once_per_piece() {
+        let md = "Đoạn <b>đậm</b> và <!-- ghi chú -->.\n\n\
+                  <iframe src=\"https://www.youtube.com/embed/abcdefghijklmnopqrstuvwxyz0123456789\" width=\"560\"></iframe>\n\n\
+                  <!-- more -->\n\n<!--\nchú thích\nnhiều dòng\n-->\n\n  <div>\nkhối\n</div>\n";
+        let b = render(md, "", 4, S);
+        let w: Vec<_> = b
+            .warnings
+            .iter()
+            .map(|w| (w.0, w.1, w.2.as_str()))
+            .collect();
+        assert_eq!(
+            w,
+            [
+                (4, 6, "raw HTML `<b>` is dropped"),
+                (4, 12, "raw HTML `</b>` is dropped"),
+                (
+                    6,
+                    1,
+                    "raw HTML `<iframe src=\"https://www.youtube.com/embed/abcdefghijklmnopq…` is dropped"
+                ),
+                (15, 3, "raw HTML `<div> khối </div>` is dropped"),
+            ]
+        );
+        assert_eq!(
+            b.warnings[0].3,
+            "raw HTML is off: set `markdown: {unsafe_html: true}` in config.yaml to allow safe HTML, or write it in Markdown"
+        );
+        // With raw HTML on, nothing is dropped; summary-only parses warn too.
+        assert!(render(md, "", 4, UNSAFE).warnings.is_empty());
+        let summary_only = MdSettings { html: false, ..S };
+        assert_eq!(render(md, "", 4, summary_only).warnings, b.warnings);
+    }
+
+    #[test]
+    fn dropped_raw_html_warnings_are_capped() {
+        let md = "a <br>\n".repeat(30) + "\n<b>x</b>\n";
+        let b = render(&md, "", 1, S);
+        assert_eq!(b.warnings.len(), 21, "{:?}", b.warnings);
+        assert_eq!(b.warnings[19].0, 20);
+        let last = &b.warnings[20];
+        assert_eq!((last.0, last.1), (21, 3), "at the first piece not shown");
+        assert_eq!(last.2, "… and 12 more pieces of raw HTML dropped");
     }
 
     #[test]
@@ -458,6 +713,31 @@ mod tests {
     }
 
     #[test]
+    fn fragments_of_internal_links_are_percent_encoded() {
+        let b = render(
+            "[x](a.md#\"><script>alert(1)</script>) [y](<b.md#\" onmouseover=\"alert(1)>) \
+             [z](c.md#m%E1%BB%A5c-1)\n",
+            "",
+            1,
+            S,
+        );
+        let frags: Vec<_> = b.links.iter().map(|l| l.fragment.as_str()).collect();
+        assert_eq!(
+            frags,
+            [
+                "#%22%3E%3Cscript%3Ealert%281%29%3C%2Fscript%3E",
+                "#%22%20onmouseover%3D%22alert%281%29",
+                "#m%E1%BB%A5c-1",
+            ]
+        );
+        assert_eq!(
+            b.html,
+            "<p><a href=\"bantin-link:0\">x</a> <a href=\"bantin-link:1\">y</a> \
+             <a href=\"bantin-link:2\">z</a></p>\n"
+        );
+    }
+
+    #[test]
     fn link_out_of_content_is_an_error() {
         let b = render("[x](../../../etc.md)\n", "a", 1, S);
         assert_eq!(b.errors.len(), 1);
@@ -486,6 +766,51 @@ mod tests {
         let b = render("Văn bản.\n\n![](anh.jpg)\n", "", 10, S);
         assert_eq!(b.warnings.len(), 1);
         assert_eq!(b.warnings[0].0, 12);
+    }
+
+    /// Every `href` and `src` value of `html`.
+    fn urls(html: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for attr in ["href=\"", "src=\""] {
+            for part in html.split(attr).skip(1) {
+                out.push(part[..part.find('"').unwrap_or(part.len())].to_string());
+            }
+        }
+        out
+    }
+
+    const UNSAFE: MdSettings = MdSettings {
+        unsafe_html: true,
+        ..S
+    };
+
+    #[test]
+    fn script_urls_in_links_and_images_are_errors_and_blanked() {
+        let md = "Xem [đây](javascript:alert(1)).\n\n\
+                  ![Ảnh](data:text/html,x) <JaVaScRiPt:alert(2)>\n\n\
+                  [tab](java&#9;script:alert(3)) [ok](https://x.vn/) [tel](tel:+84)\n";
+        for settings in [S, UNSAFE] {
+            let b = render(md, "", 3, settings);
+            let e: Vec<_> = b.errors.iter().map(|e| (e.0, e.1, e.2.as_str())).collect();
+            assert_eq!(
+                e,
+                [
+                    (3, 5, "link `javascript:alert(1)` uses a scheme that is not allowed (only http, https, mailto, tel and relative links)"),
+                    (5, 1, "image `data:text/html,x` uses a scheme that is not allowed (only http, https, mailto, tel and relative links)"),
+                    (5, 26, "link `JaVaScRiPt:alert(2)` uses a scheme that is not allowed (only http, https, mailto, tel and relative links)"),
+                    (7, 1, "link `java\\tscript:alert(3)` uses a scheme that is not allowed (only http, https, mailto, tel and relative links)"),
+                ],
+                "unsafe_html: {}",
+                settings.unsafe_html
+            );
+            assert!(b.errors[0].3.contains("https://"), "{}", b.errors[0].3);
+            for url in urls(&b.html) {
+                assert!(crate::url::check_link(&url).is_ok(), "{url} in {}", b.html);
+            }
+            assert!(b.html.contains("<a href=\"\">đây</a>"), "{}", b.html);
+            assert!(b.html.contains("<a href=\"https://x.vn/\">ok</a>"));
+            assert!(b.html.contains("<a href=\"tel:+84\">tel</a>"));
+        }
     }
 
     #[test]

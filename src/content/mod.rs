@@ -5,6 +5,7 @@
 pub mod front_matter;
 pub mod highlight;
 pub mod markdown;
+pub mod sanitize;
 pub mod source;
 pub mod walk;
 
@@ -50,4 +51,6 @@ pub struct Parsed {
     pub file: SourceFile,
     pub front: FrontMatter,
     pub body: Body,
+    /// What reading the file cleaned, such as control characters removed.
+    pub warnings: Vec<crate::diag::Diagnostic>,
 }

@@ -69,3 +69,70 @@ fn full_content_feeds_rewrite_many_links_in_one_pass() {
     // Not a timing assertion: the figure is printed for the record.
     eprintln!("20,000 links built in {:.2?}", started.elapsed());
 }
+
+#[test]
+fn a_file_over_the_size_limit_is_an_error_naming_the_setting() {
+    let t = site();
+    t.write(
+        "config.yaml",
+        "title: T\nbase_url: \"https://thu.example.vn/\"\nlimits: {max_file_mb: 1}\n",
+    );
+    let table = "| a | b |\n|---|---|\n".to_string() + &"| 1 | 2 |\n".repeat(130_000);
+    t.write(
+        "content/tin-tuc/lon.md",
+        &article("Lớn", "2021-10-15", "", &table),
+    );
+    t.write(
+        "content/tin-tuc/nho.md",
+        &article("Nhỏ", "2021-10-15", "", "x"),
+    );
+    let e = t.build_errors();
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].location(), "content/tin-tuc/lon.md");
+    assert!(
+        e[0].message
+            .starts_with("the file is 1.3 MB, larger than the limit of 1 MB (`limits.max_file_mb`"),
+        "{}",
+        e[0].message
+    );
+    // The default limit is 10 MB: the same file builds.
+    t.write(
+        "config.yaml",
+        "title: T\nbase_url: \"https://thu.example.vn/\"\n",
+    );
+    t.build_ok();
+}
+
+#[test]
+fn control_characters_pasted_from_word_never_reach_a_page() {
+    let t = site();
+    t.write(
+        "content/tin-tuc/a.md",
+        "---\ntitle: \"Kỳ họp\u{1} thứ năm\u{1b}\"\ndate: 2021-10-15\ntags: [\"HĐ\u{c}ND\"]\n---\n\nĐoạn\u{c} một.\n",
+    );
+    let r = t.build_ok();
+    let at: Vec<String> = r.warnings.iter().map(|w| w.location()).collect();
+    assert_eq!(
+        at,
+        [
+            "content/tin-tuc/a.md:2:15",
+            "content/tin-tuc/a.md:4:11",
+            "content/tin-tuc/a.md:7:5"
+        ]
+    );
+    for f in [
+        "tin-tuc/a/index.html",
+        "index.html",
+        "the/hdnd/index.html",
+        "rss.xml",
+    ] {
+        let text = t.read(f);
+        assert!(
+            !text
+                .chars()
+                .any(|c| c.is_control() && c != '\n' && c != '\t'),
+            "{f}"
+        );
+    }
+    assert!(t.read("tin-tuc/a/index.html").contains("<h1"), "built");
+}

@@ -4,6 +4,7 @@ mod errors;
 mod hostile;
 mod limits;
 mod listings;
+mod markdown_safety;
 mod output;
 mod pages;
 mod support;
