@@ -385,27 +385,104 @@ impl Config {
         let config: Config = if text.trim().is_empty() {
             Config::default()
         } else {
-            yaml::from_str(text).map_err(|e| {
-                let mut d = Diagnostic::error(
-                    file,
-                    e.line,
-                    e.column,
-                    format!("in config.yaml: {}", e.message),
-                );
-                if let Some((field, expected)) = yaml::unknown_field(&e.message) {
-                    d.message = format!("unknown setting `{field}` in config.yaml");
-                    let cands: Vec<&str> = if expected.is_empty() {
-                        KEYS.to_vec()
-                    } else {
-                        expected.iter().map(String::as_str).collect()
+            /// An example line for a setting, for error messages.
+            fn example(key: &str) -> Option<String> {
+                let e = match key {
+                    "title" => "title: \"Bản tin HĐND tỉnh Bắc Kạn\"",
+                    "description" => "description: \"Tin hoạt động của HĐND tỉnh\"",
+                    "base_url" => "base_url: \"https://hdnd.backan.gov.vn/\"",
+                    "language" => "language: vi",
+                    "timezone" => "timezone: Asia/Ho_Chi_Minh",
+                    "theme" => "theme: default",
+                    "paginate_by" => "paginate_by: 20",
+                    "taxonomies" => {
+                        "taxonomies: [tags, categories, {name: linh_vuc, path: linh-vuc}]"
+                    }
+                    "taxonomies.name" => "taxonomies: [{name: linh_vuc, path: linh-vuc}]",
+                    "taxonomies.path" => "taxonomies: [{name: linh_vuc, path: linh-vuc}]",
+                    "taxonomies.paginate_by" => "taxonomies: [{name: linh_vuc, paginate_by: 10}]",
+                    "taxonomies.feed" => "taxonomies: [{name: linh_vuc, feed: false}]",
+                    "markdown" => "markdown: {unsafe_html: false, highlight_code: true}",
+                    "markdown.iframe_hosts" => "iframe_hosts: [www.youtube-nocookie.com]",
+                    "feed" => "feed: {limit: 50, full_content: false}",
+                    "feed.limit" => "limit: 50",
+                    "urls" => "urls: {archive: luu-tru, search: tim-kiem, page: trang}",
+                    "urls.archive" => "archive: luu-tru",
+                    "urls.search" => "search: tim-kiem",
+                    "urls.page" => "page: trang",
+                    "sort_by" => "sort_by: date",
+                    "term_slugs" => "term_slugs: {\"Thanh Hòa\": thanh-hoa-tinh}",
+                    k if k.starts_with("term_slugs.") => {
+                        "term_slugs: {\"Thanh Hòa\": thanh-hoa-tinh}"
+                    }
+                    "contact" => {
+                        "contact: {agency: \"HĐND tỉnh Bắc Kạn\", phone: \"0209 3870 000\"}"
+                    }
+                    "contact.phone" => "phone: \"0209 3870 000\"",
+                    "contact.email" => "email: hdnd@backan.gov.vn",
+                    "menu" | "menu.title" | "menu.path" => {
+                        "menu: [{title: \"Tin tức\", path: tin-tuc/}]"
+                    }
+                    "extra" => "extra: {khau_hieu: \"Vì dân phục vụ\"}",
+                    _ => return None,
+                };
+                Some(e.to_string())
+            }
+            let words = yaml::Words {
+                doc: "config.yaml",
+                line_shift: 0,
+                example,
+                noun: |_| None,
+            };
+            yaml::from_str(text)
+                .and_then(|c| yaml::check_duplicates(text).map(|()| c))
+                .map_err(|e| {
+                    let d = Diagnostic::error(file, e.line, e.column, e.describe(&words));
+                    let d = match &e.problem {
+                        yaml::Problem::UnknownKey {
+                            path,
+                            key,
+                            expected,
+                        } => {
+                            let cands: Vec<&str> = if expected.is_empty() {
+                                KEYS.to_vec()
+                            } else {
+                                expected.iter().map(String::as_str).collect()
+                            };
+                            let message = if path.is_empty() {
+                                format!("unknown setting `{key}` in config.yaml")
+                            } else {
+                                format!(
+                                    "unknown setting `{key}` under {} in config.yaml",
+                                    yaml::describe_path(path)
+                                )
+                            };
+                            Diagnostic { message, ..d }.hint(
+                                match did_you_mean(key, cands.iter().copied()) {
+                                    Some(s) => format!("did you mean `{s}`?"),
+                                    None => format!("known settings: {}", cands.join(", ")),
+                                },
+                            )
+                        }
+                        yaml::Problem::Syntax => Diagnostic {
+                            message: format!("in config.yaml: {}", e.message),
+                            ..d
+                        }
+                        .hint("check the YAML syntax: `key: value`, lists as `[a, b]`, quote text that contains `:` or `#`"),
+                        yaml::Problem::NotAMapping => d.hint(
+                            "write one setting per line, such as `title: \"Bản tin HĐND tỉnh\"` and `base_url: \"https://hdnd.backan.gov.vn/\"`",
+                        ),
+                        yaml::Problem::Duplicate { key, .. } => {
+                            d.hint(format!("write `{key}:` once: keep one and delete the other"))
+                        }
+                        yaml::Problem::WrongType {
+                            expected: yaml::Expected::Bool,
+                            ..
+                        } => d.hint("write `true` or `false`"),
+                        _ => d,
                     };
-                    d = d.hint(match did_you_mean(&field, cands.iter().copied()) {
-                        Some(s) => format!("did you mean `{s}`?"),
-                        None => format!("known settings: {}", cands.join(", ")),
-                    });
-                }
-                vec![d.source(text)]
-            })?
+                    vec![d.source(text)]
+                })?
         };
         config.check(text, file)?;
         Ok(config)
@@ -578,20 +655,31 @@ impl Config {
         }
     }
 
-    /// The site's UTC offset in minutes.
+    /// The site's UTC offset in minutes: one of the names that mean +07:00
+    /// or UTC, or exactly `±HH:MM` up to ±14:00 (`+7`, `+07:5`, `+14:30`
+    /// and `+-14:-59` are not offsets).
     pub fn timezone_offset(&self) -> Option<i32> {
         match self.timezone.as_str() {
             "Asia/Ho_Chi_Minh" | "Asia/Saigon" | "Asia/Bangkok" | "Asia/Jakarta" => Some(420),
             "UTC" | "Z" => Some(0),
             s => {
-                let (sign, rest) = match s.as_bytes().first()? {
-                    b'+' => (1, &s[1..]),
-                    b'-' => (-1, &s[1..]),
+                let b = s.as_bytes();
+                if b.len() != 6 || b[3] != b':' {
+                    return None;
+                }
+                let sign = match b[0] {
+                    b'+' => 1,
+                    b'-' => -1,
                     _ => return None,
                 };
-                let (h, m) = rest.split_once(':').unwrap_or((rest, "0"));
-                let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
-                (h <= 14 && m < 60).then_some(sign * (h * 60 + m))
+                let two = |d: &[u8]| {
+                    d.iter()
+                        .all(u8::is_ascii_digit)
+                        .then(|| i32::from(d[0] - b'0') * 10 + i32::from(d[1] - b'0'))
+                };
+                let (h, m) = (two(&b[1..3])?, two(&b[4..6])?);
+                let minutes = h * 60 + m;
+                (m < 60 && minutes <= crate::vi::date::MAX_OFFSET_MINUTES).then_some(sign * minutes)
             }
         }
     }
@@ -651,5 +739,48 @@ mod tests {
             ..Config::default()
         };
         assert_eq!(c.timezone_offset(), Some(330));
+    }
+
+    #[test]
+    fn timezone_offsets_are_strict() {
+        let offset = |tz: &str| {
+            Config {
+                timezone: tz.into(),
+                ..Config::default()
+            }
+            .timezone_offset()
+        };
+        for (tz, want) in [
+            ("Asia/Ho_Chi_Minh", 420),
+            ("Asia/Saigon", 420),
+            ("Asia/Bangkok", 420),
+            ("Asia/Jakarta", 420),
+            ("UTC", 0),
+            ("Z", 0),
+            ("+07:00", 420),
+            ("-03:30", -210),
+            ("+14:00", 840),
+            ("-14:00", -840),
+        ] {
+            assert_eq!(offset(tz), Some(want), "{tz}");
+        }
+        for tz in [
+            "+-14:-59",
+            "+7",
+            "+07",
+            "+07:5",
+            "+7:00",
+            "+14:30",
+            "+15:00",
+            "+07:60",
+            "07:00",
+            "+07:00 ",
+            "+٠٧:٠٠",
+            "utc",
+            "Asia/Hanoi",
+            "",
+        ] {
+            assert_eq!(offset(tz), None, "{tz}");
+        }
     }
 }

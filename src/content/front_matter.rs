@@ -2,7 +2,6 @@
 //! Positions in errors are counted in the whole file.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
@@ -10,7 +9,7 @@ use serde::Deserialize;
 
 use crate::diag::{did_you_mean, Diagnostic};
 use crate::vi::{parse_date, DateTime};
-use crate::yaml;
+use crate::yaml::{self, Expected, Problem};
 
 use super::source::Source;
 
@@ -78,7 +77,7 @@ struct Raw {
     summary: Option<Text>,
     tags: Option<Terms>,
     categories: Option<Terms>,
-    taxonomies: Option<BTreeMap<String, Terms>>,
+    taxonomies: Option<yaml::UniqueMap<Terms>>,
     image: Option<Text>,
     image_caption: Option<Text>,
     draft: Option<bool>,
@@ -88,7 +87,7 @@ struct Raw {
     expiry_date: Option<Text>,
     weight: Option<i64>,
     template: Option<Text>,
-    extra: Option<serde_json::Value>,
+    extra: Option<yaml::JsonValue>,
 }
 
 /// Every key of [`Raw`], for "did you mean".
@@ -113,6 +112,35 @@ pub const KEYS: &[&str] = &[
     "template",
     "extra",
 ];
+
+/// An example line for a key of the front matter, for error messages.
+fn example(key: &str) -> Option<String> {
+    let e = match key {
+        "title" => "title: \"Kỳ họp thứ 5\"",
+        "date" | "updated" | "expiry_date" => return Some(format!("{key}: 15/10/2021 14:30")),
+        "author" => "author: Triệu Biển",
+        "authors" => "authors: [Triệu Biển, Hoàng Lan]",
+        "summary" => "summary: \"Sáng 15/10, HĐND tỉnh khai mạc kỳ họp thứ 5.\"",
+        "tags" => "tags: [HĐND, Bắc Kạn]",
+        "categories" => "categories: [Hoạt động HĐND]",
+        "taxonomies" => "taxonomies: {linh_vuc: [Y tế]}",
+        k if k.starts_with("taxonomies.") => "taxonomies: {linh_vuc: [Y tế]}",
+        "image" => "image: anh-1.jpg",
+        "image_caption" => "image_caption: \"Quang cảnh kỳ họp\"",
+        "slug" => "slug: ky-hop-thu-5",
+        "aliases" => "aliases: [/tin-cu/123.html]",
+        "weight" => "weight: 3",
+        "template" => "template: article.html",
+        "extra" => "extra: {nguon: Báo Bắc Kạn}",
+        _ => return None,
+    };
+    Some(e.to_string())
+}
+
+/// What a text key holds, when "a text" says too little.
+fn noun(key: &str) -> Option<&'static str> {
+    matches!(key, "date" | "updated" | "expiry_date").then_some("a date")
+}
 
 /// Any YAML scalar, as text: `title: 2021` is the title "2021".
 struct Text(String);
@@ -234,31 +262,41 @@ pub fn parse(src: &Source, file: &str, ctx: &Context) -> Result<FrontMatter, Vec
         Raw::default()
     } else {
         yaml::from_str(yaml_text).map_err(|e| {
-            let d = match yaml::unknown_field(&e.message) {
-                Some((field, _)) => {
-                    let (l, c) = locate_key(yaml_text, &field).unwrap_or((e.line, e.column));
+            let words = yaml::Words {
+                doc: "the front matter",
+                line_shift: shift,
+                example,
+                noun,
+            };
+            let d = match &e.problem {
+                Problem::UnknownKey { key: field, .. } => {
+                    let (l, c) = locate_key(yaml_text, field).unwrap_or((e.line, e.column));
                     let mut known: Vec<&str> = KEYS.to_vec();
                     known.extend(ctx.taxonomies.iter().map(String::as_str));
                     let d = at(l, c, format!("unknown front matter key `{field}`"));
-                    if ctx.taxonomies.contains(&field) {
+                    if ctx.taxonomies.contains(field) {
                         d.hint(format!("`{field}` is a taxonomy: write it under `taxonomies:`, as `taxonomies: {{{field}: [..]}}`"))
                     } else {
-                        match did_you_mean(&field, known) {
+                        match did_you_mean(field, known) {
                             Some(s) => d.hint(format!("`{field}` — did you mean `{s}`? (free keys for themes go under `extra:`)")),
                             None => d.hint(format!("known keys: {}; free keys go under `extra:`", KEYS.join(", "))),
                         }
                     }
                 }
-                None => {
-                    let hint = if e.message.contains("expected a boolean") {
-                        "write `true` or `false`"
-                    } else if e.message.contains("expected i64") {
-                        "write a whole number"
-                    } else {
-                        "check the YAML syntax: `key: value`, lists as `[a, b]`, quote text that contains `:` or `#`"
-                    };
-                    at(e.line, e.column, format!("invalid front matter: {}", e.message)).hint(hint)
+                Problem::Syntax => at(e.line, e.column, format!("invalid front matter: {}", e.message)).hint(
+                    "check the YAML syntax: `key: value`, lists as `[a, b]`, quote text that contains `:` or `#`",
+                ),
+                Problem::NotAMapping => at(e.line, e.column, e.describe(&words))
+                    .hint("write one `key: value` per line, such as `title: \"Kỳ họp thứ 5\"` and `date: 15/10/2021`"),
+                Problem::Duplicate { key, .. } => at(e.line, e.column, e.describe(&words))
+                    .hint(format!("write `{key}:` once: keep one and delete the other")),
+                Problem::WrongType { expected: Expected::Bool, .. } => {
+                    at(e.line, e.column, e.describe(&words)).hint("write `true` or `false`, without quotes: `có` and `không` are not read as yes and no")
                 }
+                Problem::WrongType { expected: Expected::WholeNumber { .. }, .. } => {
+                    at(e.line, e.column, e.describe(&words)).hint("write digits only, such as `weight: 3`")
+                }
+                _ => at(e.line, e.column, e.describe(&words)),
             };
             vec![d]
         })?
@@ -308,7 +346,7 @@ pub fn parse(src: &Source, file: &str, ctx: &Context) -> Result<FrontMatter, Vec
     if let Some(t) = raw.categories {
         terms.push((Cow::Borrowed("categories"), t.0));
     }
-    for (name, t) in raw.taxonomies.unwrap_or_default() {
+    for (name, t) in raw.taxonomies.map(|m| m.0).unwrap_or_default() {
         if !ctx.taxonomies.contains(&name) {
             let (l, c) = locate_key(yaml_text, "taxonomies").unwrap_or((0, 0));
             errors.push(
@@ -362,7 +400,7 @@ pub fn parse(src: &Source, file: &str, ctx: &Context) -> Result<FrontMatter, Vec
         template: raw.template.map(|s| s.0),
         extra: raw
             .extra
-            .unwrap_or(serde_json::Value::Object(Default::default())),
+            .map_or(serde_json::Value::Object(Default::default()), |v| v.0),
     })
 }
 
@@ -459,7 +497,56 @@ mod tests {
     fn bad_boolean_explains_itself() {
         let e = parse_str("---\ntitle: a\ndraft: có\n---\n").unwrap_err();
         assert_eq!(e[0].line, 3);
-        assert_eq!(e[0].hint.as_deref(), Some("write `true` or `false`"));
+        assert!(
+            e[0].hint
+                .as_deref()
+                .unwrap()
+                .starts_with("write `true` or `false`"),
+            "{:?}",
+            e[0].hint
+        );
+    }
+
+    #[test]
+    fn a_key_written_twice_is_reported_at_the_second() {
+        let e = parse_str("---\ntitle: a\ndate: 2021-01-01\ntitle: b\n---\n").unwrap_err();
+        assert_eq!((e[0].line, e[0].column), (4, 1));
+        assert_eq!(
+            e[0].message,
+            "key `title` is written twice (first on line 2)"
+        );
+        let e = parse_str("---\ntitle: a\ntaxonomies: {linh_vuc: [a], linh_vuc: [b]}\n---\n")
+            .unwrap_err();
+        assert_eq!((e[0].line, e[0].column), (3, 29), "{e:?}");
+    }
+
+    #[test]
+    fn wrong_kinds_name_the_key_with_an_example() {
+        for (line, want) in [
+            (
+                "tags: {a: 1}",
+                "`tags` must be a list, for example `tags: [HĐND, Bắc Kạn]`",
+            ),
+            ("draft: maybe", "`draft` must be `true` or `false`"),
+            (
+                "weight: abc",
+                "`weight` must be a whole number, for example `weight: 3`",
+            ),
+            (
+                "title: [a, b]",
+                "`title` must be a text, for example `title: \"Kỳ họp thứ 5\"`",
+            ),
+            (
+                "updated: [a]",
+                "`updated` must be a date, for example `updated: 15/10/2021 14:30`",
+            ),
+        ] {
+            let e = parse_str(&format!("---\n{line}\n---\n")).unwrap_err();
+            assert_eq!(e[0].message, want);
+            assert_eq!(e[0].line, 2);
+        }
+        let e = parse_str("---\n- a\n- b\n---\n").unwrap_err();
+        assert_eq!(e[0].message, "the front matter must be `key: value` lines");
     }
 
     #[test]

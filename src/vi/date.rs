@@ -302,6 +302,13 @@ pub fn format_number(n: u64) -> String {
 const FORMS: &str = "write YYYY-MM-DD or DD/MM/YYYY (day first), optionally followed by a \
                      time such as 14:30 or 14h30, or RFC 3339 such as 2021-10-15T14:00:00+07:00";
 
+/// Years a bulletin date may have: anything else is a typo (`0202`, `3021`).
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// The widest UTC offsets in use (Kiribati, +14:00; Baker Island, −12:00,
+/// but ±14:00 either way is what RFC 3339 readers accept).
+pub const MAX_OFFSET_MINUTES: i32 = 14 * 60;
+
 fn err(message: String) -> DateError {
     DateError { message }
 }
@@ -434,6 +441,13 @@ fn parse_day(whole: &str, d: &str) -> Result<(i32, u8, u8), DateError> {
         (parts[2], parts[1], parts[0])
     };
     let year: i32 = digits(y, 4).filter(|_| y.len() == 4).ok_or_else(bad)?;
+    if !YEARS.contains(&year) {
+        return Err(err(format!(
+            "`{whole}`: year {year:04} is outside {}–{}; write the year in full, such as 2021",
+            YEARS.start(),
+            YEARS.end()
+        )));
+    }
     let month: u8 = digits(m, 2).ok_or_else(bad)?;
     let day: u8 = digits(day, 2).ok_or_else(bad)?;
     if !(1..=12).contains(&month) {
@@ -512,14 +526,23 @@ fn parse_offset(whole: &str, o: &str) -> Result<i32, DateError> {
     let sign = if o.starts_with('-') { -1 } else { 1 };
     let body = &o[1..];
     let (h, m) = match body.split_once(':') {
+        // `+07:5` could be 05 or 50 minutes: minutes take two digits.
+        Some((_, m)) if m.len() != 2 => return Err(bad()),
         Some(hm) => hm,
         None if body.len() == 4 => body.split_at(2),
         None => (body, "0"),
     };
     let h: i32 = digits(h, 2).ok_or_else(bad)?;
     let m: i32 = digits(m, 2).ok_or_else(bad)?;
-    if h > 23 || m > 59 {
-        return Err(bad());
+    if m > 59 {
+        return Err(err(format!(
+            "`{whole}`: the UTC offset `{o}` has {m} minutes; minutes go from 00 to 59 (Vietnam is +07:00)"
+        )));
+    }
+    if h * 60 + m > MAX_OFFSET_MINUTES {
+        return Err(err(format!(
+            "`{whole}`: the UTC offset `{o}` is beyond ±14:00, the widest there is; Vietnam is +07:00"
+        )));
     }
     Ok(sign * (h * 60 + m))
 }
@@ -624,6 +647,58 @@ mod tests {
     }
 
     #[test]
+    fn years_outside_1900_to_2200_are_errors_in_every_form() {
+        for (input, year) in [
+            ("0000-01-01", "0000"),
+            ("0000-01-01T10:00:00+07:00", "0000"),
+            ("1899-12-31", "1899"),
+            ("2201-01-01 08:00", "2201"),
+            ("01/01/0202", "0202"),
+            ("15/10/3021 14h30", "3021"),
+            ("15-10-9999", "9999"),
+            ("14h30 ngày 15/10/1800", "1800"),
+        ] {
+            let m = fails(input);
+            assert!(
+                m.contains(&format!("year {year} is outside 1900–2200")),
+                "{input}: {m}"
+            );
+        }
+        assert_eq!(ok("01/01/1900").year, 1900);
+        assert_eq!(ok("2200-12-31T23:59:59Z").year, 2200);
+    }
+
+    #[test]
+    fn utc_offsets_beyond_14_hours_or_60_minutes_are_errors() {
+        for input in [
+            "2021-10-15T14:00:00+15:00",
+            "2021-10-15T14:00:00-15:00",
+            "2021-10-15T14:00:00+14:01",
+            "2021-10-15T14:00:00+1401",
+            "2021-10-15 14:30 +15:00",
+            "15/10/2021 14:30 +15:00",
+            "15/10/2021 14h30 UTC+15",
+            "15/10/2021 GMT-16",
+        ] {
+            let m = fails(input);
+            assert!(m.contains("beyond ±14:00"), "{input}: {m}");
+        }
+        for input in [
+            "2021-10-15T14:00:00+07:60",
+            "2021-10-15T14:00:00+0775",
+            "15/10/2021 14:30 -03:99",
+        ] {
+            let m = fails(input);
+            assert!(m.contains("minutes go from 00 to 59"), "{input}: {m}");
+        }
+        assert!(fails("2021-10-15T14:00:00+07:5").contains("UTC offset"));
+        assert_eq!(ok("2021-10-15T14:00:00+14:00").offset_minutes, 840);
+        assert_eq!(ok("2021-10-15T14:00:00-14:00").offset_minutes, -840);
+        assert_eq!(ok("15/10/2021 14:30 UTC+7").offset_minutes, 420);
+        assert_eq!(ok("2021-10-15T14:00:00+05:45").offset_minutes, 345);
+    }
+
+    #[test]
     fn unreadable_dates_say_what_to_write() {
         for s in [
             "",
@@ -685,7 +760,8 @@ mod tests {
         for s in [
             "01/01/1970",
             "29/02/2000 23:59:59",
-            "31/12/1899 12:00",
+            "01/01/1900 12:00",
+            "31/12/2200 23:59:59",
             "15/10/2021 14h30",
         ] {
             let d = ok(s);

@@ -1,5 +1,6 @@
 //! Integration tests: fixture sites built through the library and the binary.
 
+mod dates_yaml;
 mod errors;
 mod hostile;
 mod limits;
