@@ -70,22 +70,24 @@ impl SyntaxHighlighterAdapter for LazyHighlighter {
     }
 }
 
-/// Code as plain HTML text.
-fn write_escaped(output: &mut dyn fmt::Write, code: &str) -> fmt::Result {
+/// Writes `text` escaped for HTML text and quoted attributes: `& < > " '`
+/// only (not `/`, which would bloat every URL of a page).
+pub fn write_escaped(output: &mut dyn fmt::Write, text: &str) -> fmt::Result {
     let mut last = 0;
-    for (i, b) in code.bytes().enumerate() {
+    for (i, b) in text.bytes().enumerate() {
         let rep = match b {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
+            b'\'' => "&#39;",
             _ => continue,
         };
-        output.write_str(&code[last..i])?;
+        output.write_str(&text[last..i])?;
         output.write_str(rep)?;
         last = i + 1;
     }
-    output.write_str(&code[last..])
+    output.write_str(&text[last..])
 }
 
 /// The stylesheet for highlighted code (a light theme with AA contrast).

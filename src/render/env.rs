@@ -121,22 +121,7 @@ fn html_formatter(out: &mut minijinja::Output, state: &State, value: &Value) -> 
     if value.is_none() || value.is_undefined() {
         return Ok(());
     }
-    let text = value.to_string();
-    let mut last = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let rep = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.write_str(&text[last..i]).map_err(Error::from)?;
-        out.write_str(rep).map_err(Error::from)?;
-        last = i + 1;
-    }
-    out.write_str(&text[last..]).map_err(Error::from)
+    crate::content::highlight::write_escaped(out, &value.to_string()).map_err(Error::from)
 }
 
 /// Wraps HTML that bantin produced (and escaped) itself.
