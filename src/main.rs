@@ -13,6 +13,10 @@ use bantin::pipeline::{build, BuildOptions, BuildReport, Failure};
 use cli::{Cli, Command};
 
 fn main() -> ExitCode {
+    // Ctrl-C and SIGTERM remove the staging folder of a build, then exit 130 / 143.
+    if let Err(e) = bantin::output::remove_staging_on_signals() {
+        eprintln!("bantin: cannot handle Ctrl-C: {e}");
+    }
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
