@@ -79,11 +79,17 @@ impl Default for Config {
 pub struct Limits {
     /// Largest Markdown file, in megabytes (10^6 bytes).
     pub max_file_mb: u64,
+    /// Most Markdown marks (`[`, `<`, `*`, `|`, …) in one block of a body;
+    /// a block with more is shown as plain text (see `content::blocks`).
+    pub max_block_marks: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_file_mb: 10 }
+        Limits {
+            max_file_mb: 10,
+            max_block_marks: 100_000,
+        }
     }
 }
 

@@ -9,6 +9,7 @@ use comrak::nodes::{AstNode, NodeHtmlBlock, NodeValue, Sourcepos};
 use comrak::options::Plugins;
 use comrak::{format_html_with_plugins, parse_document, Arena, Options};
 
+use super::blocks::{self, Chunk, Kind};
 use super::highlight::LazyHighlighter;
 pub use super::sanitize::IframeHosts;
 use crate::vi::slugify;
@@ -58,6 +59,8 @@ pub struct MdSettings {
     /// With `unsafe_html`, the hosts whose `https://` iframes survive
     /// sanitising (`markdown.iframe_hosts` of config.yaml).
     pub iframe_hosts: IframeHosts,
+    /// Most Markdown marks in one block (`limits.max_block_marks`).
+    pub max_block_marks: usize,
 }
 
 fn options(settings: MdSettings) -> Options<'static> {
@@ -111,6 +114,9 @@ pub fn render(body: &str, dir: &str, first_line: usize, settings: MdSettings) ->
 /// [`render`] for a file whose folder on disk is `disk_dir`: images of the
 /// body found there get `width` and `height`, so the page does not shift
 /// while they load.
+///
+/// Large bodies are parsed in chunks (see [`super::blocks`]), each with its
+/// own tree, so memory follows the largest chunk rather than the file.
 pub fn render_in(
     body: &str,
     dir: &str,
@@ -118,145 +124,22 @@ pub fn render_in(
     settings: MdSettings,
     disk_dir: Option<&std::path::Path>,
 ) -> Body {
-    let arena = Arena::new();
     let opts = options(settings);
-    let root = parse_document(&arena, body, &opts);
     let mut out = Body::default();
-    let shift = first_line - 1;
-    let lines: Vec<&str> = body.lines().collect();
-    // sourcepos columns count bytes; diagnostics count characters.
-    let pos = |sp: Sourcepos| {
-        let line = sp.start.line;
-        let col = lines
-            .get(line.wrapping_sub(1))
-            .map_or(sp.start.column, |l| {
-                l.get(..sp.start.column.saturating_sub(1))
-                    .map_or(sp.start.column, |p| p.chars().count() + 1)
-            });
-        (line + shift, col)
+    let mut walk = Walk {
+        dir,
+        settings,
+        disk_dir,
+        lines: body.lines().collect(),
+        shift: first_line - 1,
+        maybe_more: settings.summary && body.contains("<!--"),
+        more_found: false,
+        before_more: Vec::new(),
+        summary: None,
+        dropped: 0,
+        first_unshown: (0, 0),
+        image_sizes: Vec::new(),
     };
-
-    let mut more = None;
-    // Pieces of raw HTML left out of the page (with `unsafe_html` off).
-    let mut dropped = 0;
-    let mut first_unshown = (0, 0);
-    // Sizes of the body's images, in the order they are written out.
-    let mut image_sizes: Vec<Option<(u32, u32)>> = Vec::new();
-    for node in root.descendants() {
-        let sp = node.data.borrow().sourcepos;
-        let mut data = node.data.borrow_mut();
-        match &mut data.value {
-            NodeValue::Link(link) => {
-                if let Err(e) = crate::url::check_link(&link.url) {
-                    out.errors.push(refused_url("link", &link.url, &e, pos(sp)));
-                    link.url.clear();
-                } else if let Some((target, fragment)) = internal_target(&link.url) {
-                    let (line, column) = pos(sp);
-                    match resolve(dir, &target) {
-                        Some(target) => {
-                            link.url = format!("{LINK_PLACEHOLDER}{}", out.links.len());
-                            out.links.push(MdLink { target, fragment, line, column });
-                        }
-                        None => out.errors.push((
-                            line,
-                            column,
-                            format!("link `{}` points outside content/", link.url),
-                            "link to articles inside content/ with a relative path such as `../2021/bai-viet.md`".into(),
-                        )),
-                    }
-                }
-            }
-            NodeValue::Image(img) => {
-                let url = img.url.clone();
-                if let Err(e) = crate::url::check_link(&url) {
-                    out.errors.push(refused_url("image", &url, &e, pos(sp)));
-                    img.url.clear();
-                }
-                drop(data);
-                if settings.html {
-                    image_sizes.push(disk_dir.and_then(|d| local_image_size(d, &url)));
-                }
-                if collect_text(node).trim().is_empty() {
-                    let (line, column) = pos(sp);
-                    out.warnings.push((
-                        line,
-                        column,
-                        format!("image `{}` has no alt text", shown(&url)),
-                        "describe the image for readers who cannot see it: ![Toàn cảnh hội nghị](anh-1.jpg)".into(),
-                    ));
-                }
-            }
-            NodeValue::CodeBlock(_) => out.has_code = true,
-            NodeValue::HtmlBlock(h) if more.is_none() && is_more(&h.literal) => more = Some(node),
-            NodeValue::HtmlBlock(NodeHtmlBlock { literal, .. })
-            | NodeValue::HtmlInline(literal)
-                if !settings.unsafe_html && !is_comment(literal) =>
-            {
-                dropped += 1;
-                if dropped <= MAX_DROPPED_WARNINGS {
-                    let (line, column) = pos(sp);
-                    out.warnings.push((
-                        line,
-                        column,
-                        format!("raw HTML `{}` is dropped", shown(&squash(literal))),
-                        DROPPED_HINT.into(),
-                    ));
-                } else if dropped == MAX_DROPPED_WARNINGS + 1 {
-                    first_unshown = pos(sp);
-                }
-            }
-            _ => {}
-        }
-    }
-    if dropped > MAX_DROPPED_WARNINGS {
-        let (line, column) = first_unshown;
-        out.warnings.push((
-            line,
-            column,
-            format!(
-                "… and {} more pieces of raw HTML dropped",
-                dropped - MAX_DROPPED_WARNINGS
-            ),
-            DROPPED_HINT.into(),
-        ));
-    }
-
-    out.summary = match more {
-        _ if !settings.summary => {
-            if let Some(marker) = more {
-                marker.detach();
-            }
-            String::new()
-        }
-        Some(marker) => {
-            let mut text = String::new();
-            let mut sib = marker.previous_sibling();
-            let mut parts = Vec::new();
-            while let Some(n) = sib {
-                parts.push(collect_text(n));
-                sib = n.previous_sibling();
-            }
-            for p in parts.iter().rev() {
-                if !text.is_empty() {
-                    text.push(' ');
-                }
-                text.push_str(p.trim());
-            }
-            marker.detach();
-            text
-        }
-        None => root
-            .children()
-            .find(|n| matches!(n.data.borrow().value, NodeValue::Paragraph))
-            .map(collect_text)
-            .unwrap_or_default(),
-    };
-    out.summary = squash(&out.summary);
-
-    if !settings.html {
-        return out;
-    }
-    out.rendered = true;
     let highlighter = LazyHighlighter::global();
     let headings = Headings::default();
     let mut plugins = Plugins::default();
@@ -264,11 +147,42 @@ pub fn render_in(
         plugins.render.codefence_syntax_highlighter = Some(highlighter);
     }
     plugins.render.heading_adapter = Some(&headings);
-    let mut html = String::with_capacity(body.len() + body.len() / 4);
-    // Writing to a String cannot fail.
-    let _ = format_html_with_plugins(root, &opts, &mut html, &plugins);
+    let mut html = String::new();
+    if settings.html {
+        html.reserve(body.len() + body.len() / 4);
+    }
+    for chunk in blocks::split(body, settings.max_block_marks) {
+        if let Kind::Dense { marks } = chunk.kind {
+            out.warnings.push(dense_warning(&chunk, marks, walk.shift));
+            if settings.html {
+                dense_html(&chunk.text, &mut html);
+            }
+            continue;
+        }
+        let arena = Arena::new();
+        let root = parse_document(&arena, &chunk.text, &opts);
+        walk.inspect(root, &chunk, &mut out);
+        walk.summarise(root);
+        if settings.html {
+            let start = html.len();
+            // Writing to a String cannot fail.
+            let _ = format_html_with_plugins(root, &opts, &mut html, &plugins);
+            match chunk.kind {
+                Kind::TablePart { first, last, .. } => {
+                    join_table_part(&mut html, start, first, last)
+                }
+                Kind::ListPart { first, last } => join_list_part(&mut html, start, first, last),
+                _ => {}
+            }
+        }
+    }
+    walk.finish(&mut out);
+    if !settings.html {
+        return out;
+    }
+    out.rendered = true;
     if html.contains("<img src=") {
-        html = img_attributes(&html, &image_sizes);
+        html = img_attributes(&html, &walk.image_sizes);
     }
     if settings.unsafe_html {
         // Raw HTML is in: only what is safe on a page goes on.
@@ -277,6 +191,248 @@ pub fn render_in(
     html.shrink_to_fit();
     out.html = html;
     out
+}
+
+/// What the walk over the trees of a body's chunks carries from one chunk
+/// to the next.
+struct Walk<'b> {
+    dir: &'b str,
+    settings: MdSettings,
+    disk_dir: Option<&'b std::path::Path>,
+    /// Lines of the body, to turn byte columns into character columns.
+    lines: Vec<&'b str>,
+    /// Lines of the file before the body.
+    shift: usize,
+    /// Whether the body may hold a `<!-- more -->` marker.
+    maybe_more: bool,
+    more_found: bool,
+    /// Text of the top-level blocks of earlier chunks, while a marker may come.
+    before_more: Vec<String>,
+    summary: Option<String>,
+    /// Pieces of raw HTML left out of the page (with `unsafe_html` off).
+    dropped: usize,
+    first_unshown: (usize, usize),
+    /// Sizes of the body's images, in the order they are written out.
+    image_sizes: Vec<Option<(u32, u32)>>,
+}
+
+impl<'b> Walk<'b> {
+    /// (line, column) in the file of a position in `chunk`; sourcepos
+    /// columns count bytes, diagnostics count characters.
+    fn pos(&self, chunk: &Chunk, sp: Sourcepos) -> (usize, usize) {
+        let line = chunk.body_line(sp.start.line);
+        let col = self
+            .lines
+            .get(line.wrapping_sub(1))
+            .map_or(sp.start.column, |l| {
+                l.get(..sp.start.column.saturating_sub(1))
+                    .map_or(sp.start.column, |p| p.chars().count() + 1)
+            });
+        (line + self.shift, col)
+    }
+
+    /// Checks the links, images and raw HTML of one chunk's tree, rewriting
+    /// links to other articles into placeholders.
+    fn inspect<'a>(&mut self, root: &'a AstNode<'a>, chunk: &Chunk, out: &mut Body) {
+        let settings = self.settings;
+        let mut marker = None;
+        for node in root.descendants() {
+            let sp = node.data.borrow().sourcepos;
+            let mut data = node.data.borrow_mut();
+            match &mut data.value {
+                NodeValue::Link(link) => {
+                    if let Err(e) = crate::url::check_link(&link.url) {
+                        out.errors
+                            .push(refused_url("link", &link.url, &e, self.pos(chunk, sp)));
+                        link.url.clear();
+                    } else if let Some((target, fragment)) = internal_target(&link.url) {
+                        let (line, column) = self.pos(chunk, sp);
+                        match resolve(self.dir, &target) {
+                            Some(target) => {
+                                link.url = format!("{LINK_PLACEHOLDER}{}", out.links.len());
+                                out.links.push(MdLink { target, fragment, line, column });
+                            }
+                            None => out.errors.push((
+                                line,
+                                column,
+                                format!("link `{}` points outside content/", link.url),
+                                "link to articles inside content/ with a relative path such as `../2021/bai-viet.md`".into(),
+                            )),
+                        }
+                    }
+                }
+                NodeValue::Image(img) => {
+                    let url = img.url.clone();
+                    if let Err(e) = crate::url::check_link(&url) {
+                        out.errors
+                            .push(refused_url("image", &url, &e, self.pos(chunk, sp)));
+                        img.url.clear();
+                    }
+                    drop(data);
+                    if settings.html {
+                        let size = self.disk_dir.and_then(|d| local_image_size(d, &url));
+                        self.image_sizes.push(size);
+                    }
+                    if collect_text(node).trim().is_empty() {
+                        let (line, column) = self.pos(chunk, sp);
+                        out.warnings.push((
+                            line,
+                            column,
+                            format!("image `{}` has no alt text", shown(&url)),
+                            "describe the image for readers who cannot see it: ![Toàn cảnh hội nghị](anh-1.jpg)".into(),
+                        ));
+                    }
+                }
+                NodeValue::CodeBlock(_) => out.has_code = true,
+                NodeValue::HtmlBlock(h) if !self.more_found && is_more(&h.literal) => {
+                    self.more_found = true;
+                    marker = Some(node);
+                }
+                NodeValue::HtmlBlock(NodeHtmlBlock { literal, .. })
+                | NodeValue::HtmlInline(literal)
+                    if !settings.unsafe_html && !is_comment(literal) =>
+                {
+                    self.dropped += 1;
+                    if self.dropped <= MAX_DROPPED_WARNINGS {
+                        let (line, column) = self.pos(chunk, sp);
+                        out.warnings.push((
+                            line,
+                            column,
+                            format!("raw HTML `{}` is dropped", shown(&squash(literal))),
+                            DROPPED_HINT.into(),
+                        ));
+                    } else if self.dropped == MAX_DROPPED_WARNINGS + 1 {
+                        self.first_unshown = self.pos(chunk, sp);
+                    }
+                }
+                _ => {}
+            }
+        }
+        // Detached only now: the walk above follows the tree's links.
+        if let Some(marker) = marker {
+            self.take_marker(marker, root);
+        }
+    }
+
+    /// The summary from the `<!-- more -->` marker: the text before it
+    /// (in earlier chunks too when it is a top-level block). The marker
+    /// itself never reaches the page.
+    fn take_marker<'a>(&mut self, marker: &'a AstNode<'a>, root: &'a AstNode<'a>) {
+        if self.settings.summary {
+            let mut parts = Vec::new();
+            let mut sib = marker.previous_sibling();
+            while let Some(n) = sib {
+                parts.push(collect_text(n));
+                sib = n.previous_sibling();
+            }
+            let top = marker.parent().is_some_and(|p| p.same_node(root));
+            let mut all = if top {
+                std::mem::take(&mut self.before_more)
+            } else {
+                Vec::new()
+            };
+            all.extend(parts.iter().rev().map(|p| p.trim().to_string()));
+            self.summary = Some(all.iter().filter(|p| !p.is_empty()).fold(
+                String::new(),
+                |mut text, p| {
+                    if !text.is_empty() {
+                        text.push(' ');
+                    }
+                    text.push_str(p);
+                    text
+                },
+            ));
+        }
+        self.before_more = Vec::new();
+        marker.detach();
+    }
+
+    /// After a chunk: the first paragraph, and the text a later marker
+    /// would take.
+    fn summarise<'a>(&mut self, root: &'a AstNode<'a>) {
+        if !self.settings.summary || self.more_found {
+            return;
+        }
+        if self.summary.is_none() {
+            self.summary = root
+                .children()
+                .find(|n| matches!(n.data.borrow().value, NodeValue::Paragraph))
+                .map(collect_text);
+        }
+        if self.maybe_more {
+            self.before_more
+                .extend(root.children().map(|n| collect_text(n).trim().to_string()));
+        }
+    }
+
+    fn finish(&mut self, out: &mut Body) {
+        if self.dropped > MAX_DROPPED_WARNINGS {
+            let (line, column) = self.first_unshown;
+            out.warnings.push((
+                line,
+                column,
+                format!(
+                    "… and {} more pieces of raw HTML dropped",
+                    self.dropped - MAX_DROPPED_WARNINGS
+                ),
+                DROPPED_HINT.into(),
+            ));
+        }
+        out.summary = squash(self.summary.as_deref().unwrap_or_default());
+    }
+}
+
+/// Removes the table tags that the parts of a cut table repeat: the
+/// header of every part but the first, the end of every part but the last.
+fn join_table_part(html: &mut String, start: usize, first: bool, last: bool) {
+    const OPEN: &str = "<tbody>\n";
+    const CLOSE: &str = "</tbody>\n</table>\n";
+    if !last {
+        if let Some(i) = html[start..].rfind(CLOSE) {
+            html.truncate(start + i);
+        }
+    }
+    if !first {
+        if let Some(i) = html[start..].find(OPEN) {
+            html.replace_range(start..start + i + OPEN.len(), "");
+        }
+    }
+}
+
+/// Removes the list tags that the parts of a cut list repeat: the first
+/// line (`<ul>`, `<ol start="3">`) of every part but the first, the last of
+/// every part but the last.
+fn join_list_part(html: &mut String, start: usize, first: bool, last: bool) {
+    if !last && (html.ends_with("</ul>\n") || html.ends_with("</ol>\n")) {
+        html.truncate(html.len() - "</ul>\n".len());
+    }
+    if !first {
+        if let Some(i) = html[start..].find('\n') {
+            html.replace_range(start..start + i + 1, "");
+        }
+    }
+}
+
+/// A block over `limits.max_block_marks` as a plain paragraph.
+fn dense_html(text: &str, html: &mut String) {
+    html.push_str("<p>");
+    // Writing to a String cannot fail.
+    let _ = super::highlight::write_escaped(html, text.trim_end());
+    html.push_str("</p>\n");
+}
+
+fn dense_warning(chunk: &Chunk, marks: usize, shift: usize) -> (usize, usize, String, String) {
+    (
+        chunk.first_line + shift,
+        1,
+        format!(
+            "this block has {marks} Markdown marks (`[`, `<`, `*`, `|`, …), more than \
+             `limits.max_block_marks`; it is shown as plain text"
+        ),
+        "split it into paragraphs, put it in a code block (```), attach it as a file, \
+         or raise `limits: {max_block_marks: …}` in config.yaml"
+            .into(),
+    )
 }
 
 /// The error for a link or image URL that [`crate::url::check_link`]
@@ -473,6 +629,7 @@ mod tests {
         html: true,
         summary: true,
         iframe_hosts: IframeHosts::NONE,
+        max_block_marks: 100_000,
     };
 
     #[test]
@@ -544,6 +701,71 @@ mod tests {
             out.push_str(&text.replace("&quot;", "\""));
         }
         out
+    }
+
+    /// A large body of everything a normal article has, cut into chunks.
+    fn large_article() -> String {
+        let part = ARTICLE.split("[^1]").collect::<Vec<_>>().join("");
+        let mut body = String::from("Mở đầu bài **dài**.\n\nĐoạn hai.\n\n");
+        for k in 0..60 {
+            body.push_str(&part);
+            body.push_str(&format!(
+                "\n\n```\nmã {k}\n\n# không phải tiêu đề\n```\n\n<!--\n\nghi chú\n-->\n\n"
+            ));
+            body.push_str("- một\n- hai\n\n- ba\n\n  tiếp\n\n");
+            if k == 30 {
+                body.push_str("<!-- more -->\n\n");
+            }
+        }
+        body.push_str("Danh sách:\n\n");
+        for k in 0..8_000 {
+            body.push_str(&format!(
+                "{}. [mục](../a.md) {k}\n      - con *{k}*\n",
+                k + 3
+            ));
+        }
+        body.push_str("\n| Số | Tên |\n|---:|---|\n");
+        for k in 0..20_000 {
+            body.push_str(&format!("| {k} | *xã* [A](https://x.vn/{k}) |\n"));
+        }
+        body.push_str("\nHết.\n");
+        body
+    }
+
+    #[test]
+    fn chunked_bodies_render_as_whole_ones() {
+        let body = large_article();
+        let kinds: Vec<_> = blocks::split(&body, 100_000)
+            .into_iter()
+            .map(|c| c.kind)
+            .collect();
+        assert!(kinds.len() > 10);
+        assert!(kinds
+            .iter()
+            .any(|k| matches!(k, Kind::ListPart { first: false, .. })));
+        assert!(kinds
+            .iter()
+            .any(|k| matches!(k, Kind::TablePart { first: false, .. })));
+        // A reference definition keeps a body whole and adds no output.
+        let whole = format!("{body}\n[khong-dung]: https://x.vn/\n");
+        assert_eq!(blocks::split(&whole, 100_000).len(), 1);
+        for settings in [S, UNSAFE] {
+            let (a, b) = (
+                render(&body, "tin-tuc", 4, settings),
+                render(&whole, "tin-tuc", 4, settings),
+            );
+            assert!(a.html == b.html, "chunked and whole renderings differ");
+            assert!(
+                a.summary.starts_with("Mở đầu bài dài. Đoạn hai. Kết quả"),
+                "{}",
+                &a.summary[..80]
+            );
+            assert_eq!(
+                (&a.links, &a.summary, &a.warnings, &a.errors),
+                (&b.links, &b.summary, &b.warnings, &b.errors)
+            );
+            assert_eq!(a.links.len(), 8_060);
+        }
     }
 
     #[test]

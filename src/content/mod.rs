@@ -2,6 +2,7 @@
 //!
 //! Everything here works on one file at a time, so files parse in parallel.
 
+pub mod blocks;
 pub mod front_matter;
 pub mod highlight;
 pub mod markdown;

@@ -136,3 +136,78 @@ fn control_characters_pasted_from_word_never_reach_a_page() {
     }
     assert!(t.read("tin-tuc/a/index.html").contains("<h1"), "built");
 }
+
+#[test]
+fn a_block_of_markdown_marks_is_shown_as_text_with_a_warning() {
+    let t = site();
+    let run = "[<".repeat(60_000);
+    let body = format!("Mở đầu.\n\n{run}\n\n## Kết luận\n\nCuối [bài](https://x.vn/).");
+    t.write(
+        "content/tin-tuc/dac.md",
+        &article("Đặc", "2021-10-15", "", &body),
+    );
+    let report = t.build_ok();
+    let w: Vec<_> = report
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("Markdown marks"))
+        .collect();
+    assert_eq!(w.len(), 1, "{:?}", report.warnings);
+    assert_eq!(w[0].location(), "content/tin-tuc/dac.md:8:1");
+    assert!(
+        w[0].message
+            .starts_with("this block has 120000 Markdown marks")
+            && w[0].message.contains("`limits.max_block_marks`"),
+        "{}",
+        w[0].message
+    );
+    let hint = w[0].hint.as_deref().unwrap_or_default();
+    assert!(hint.contains("limits: {max_block_marks: …}"), "{hint}");
+    let page = t.read("tin-tuc/dac/index.html");
+    let shown = format!("<p>{}</p>", "[&lt;".repeat(60_000));
+    assert!(page.contains(&shown), "the block as escaped text");
+    // The blocks around it are Markdown as usual.
+    assert!(page.contains("<p>Mở đầu.</p>"));
+    assert!(page.contains("<h2 id=\"ket-luan\">Kết luận</h2>"));
+    assert!(page.contains("<a href=\"https://x.vn/\">bài</a>"));
+
+    // A higher limit parses it as Markdown, which shows the same text.
+    t.write(
+        "config.yaml",
+        "title: T\nbase_url: \"https://thu.example.vn/\"\nlimits: {max_block_marks: 200000}\n",
+    );
+    let report = t.build_ok();
+    assert!(!report
+        .warnings
+        .iter()
+        .any(|w| w.message.contains("Markdown marks")));
+    assert!(t.read("tin-tuc/dac/index.html").contains(&shown));
+}
+
+#[test]
+fn large_tables_and_lists_are_rendered_whole_in_parts() {
+    let t = site();
+    let rows: String = (0..20_000)
+        .map(|k| format!("| {k} | {} |\n", k * 7))
+        .collect();
+    let items: String = (0..20_000)
+        .map(|k| format!("- mục {k}\n  - con {k}\n"))
+        .collect();
+    let body = format!("| Số | Giá trị |\n|---:|---|\n{rows}\nGiữa.\n\n{items}\nHết.");
+    t.write(
+        "content/tin-tuc/lon.md",
+        &article("Lớn", "2021-10-15", "", &body),
+    );
+    let report = t.build_ok();
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+    let page = t.read("tin-tuc/lon/index.html");
+    // One table and one list, every row and item in them.
+    assert_eq!(page.matches("<table>").count(), 1);
+    assert_eq!(page.matches("<tbody>").count(), 1);
+    assert_eq!(page.matches("<tr>").count(), 20_001);
+    assert!(page.contains("<td align=\"right\">19999</td>"));
+    assert_eq!(page.matches("<li>mục").count(), 20_000);
+    let list = &page[page.find("<p>Giữa.</p>").unwrap()..page.find("<p>Hết.</p>").unwrap()];
+    let lists = list.matches("<ul>").count();
+    assert_eq!(lists, 20_001, "one list of items, one inside each");
+}
