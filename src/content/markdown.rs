@@ -74,10 +74,12 @@ fn options(settings: MdSettings) -> Options<'static> {
     o
 }
 
-/// Heading ids made of ASCII slugs, unique within one document.
+/// Heading ids made of ASCII slugs; each heading gets a placeholder,
+/// replaced by a unique id once the whole body is known (see
+/// [`super::heading_ids`]).
 #[derive(Default)]
 struct Headings {
-    seen: Mutex<std::collections::HashMap<String, usize>>,
+    slugs: Mutex<Vec<String>>,
 }
 
 impl HeadingAdapter for Headings {
@@ -91,13 +93,10 @@ impl HeadingAdapter for Headings {
         if id.is_empty() {
             id = "muc".into();
         }
-        let mut seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
-        let n = seen.entry(id.clone()).or_insert(0);
-        *n += 1;
-        if *n > 1 {
-            id = format!("{id}-{}", *n - 1);
-        }
-        write!(out, "<h{} id=\"{id}\">", h.level)
+        let mut slugs = self.slugs.lock().unwrap_or_else(|e| e.into_inner());
+        let placeholder = super::heading_ids::placeholder(slugs.len());
+        slugs.push(id);
+        write!(out, "<h{} id=\"{placeholder}\">", h.level)
     }
 
     fn exit(&self, out: &mut dyn fmt::Write, h: &comrak::adapters::HeadingMeta) -> fmt::Result {
@@ -181,6 +180,13 @@ pub fn render_in(
         return out;
     }
     out.rendered = true;
+    let slugs = headings
+        .slugs
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner());
+    if !slugs.is_empty() {
+        html = super::heading_ids::assign(&html, &slugs);
+    }
     if html.contains("<img src=") {
         html = img_attributes(&html, &walk.image_sizes);
     }

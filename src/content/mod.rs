@@ -4,6 +4,7 @@
 
 pub mod blocks;
 pub mod front_matter;
+pub mod heading_ids;
 pub mod highlight;
 pub mod markdown;
 pub mod sanitize;

@@ -267,3 +267,65 @@ fn files_of_an_unpublished_bundle_are_not_copied() {
     bantin::pipeline::build(&opts).unwrap();
     assert!(t.exists("nhap/bi-mat.pdf"));
 }
+
+/// Every `id="…"` value of a page.
+fn ids_of(page: &str) -> Vec<&str> {
+    page.split(" id=\"")
+        .skip(1)
+        .map(|p| &p[..p.find('"').expect("closed attribute")])
+        .collect()
+}
+
+#[test]
+fn heading_ids_are_unique_on_the_article_page() {
+    let t = site();
+    // A bundle with an attachment and a related article: the page shows
+    // the theme's attachment and related-articles sections.
+    t.write(
+        "content/tin-tuc/2021/muc-luc/index.md",
+        &article(
+            "Mục lục",
+            "2021-10-21",
+            "tags: [HĐND]\n",
+            "Xem [nội dung](#noi-dung), [mục](#muc) và [mục 1](#muc-1).\n\n\
+             ## Mục\n\n## Mục\n\n## Mục 1\n\n## Nội dung\n\n## Tệp đính kèm\n\n\
+             ## Tin liên quan\n\n## Fn 1\n\nCó chú thích[^1].\n\n[^1]: Nguồn.",
+        ),
+    );
+    t.write_bytes("content/tin-tuc/2021/muc-luc/bien-ban.pdf", b"%PDF-1.4\n");
+    t.build_ok();
+    let page = t.read("tin-tuc/2021/muc-luc/index.html");
+    assert!(page.contains("id=\"tep-dinh-kem\"") && page.contains("id=\"tin-lien-quan\""));
+    let ids = ids_of(&page);
+    let mut seen = std::collections::HashSet::new();
+    for id in &ids {
+        assert!(seen.insert(id), "id `{id}` twice on the page: {ids:?}");
+    }
+    for (id, text) in [
+        ("muc", "Mục"),
+        ("muc-2", "Mục"),
+        ("muc-1", "Mục 1"),
+        ("noi-dung-1", "Nội dung"),
+        ("tep-dinh-kem-1", "Tệp đính kèm"),
+        ("tin-lien-quan-1", "Tin liên quan"),
+        ("fn-1-1", "Fn 1"),
+    ] {
+        assert!(
+            page.contains(&format!("<h2 id=\"{id}\">{text}</h2>")),
+            "{id}"
+        );
+    }
+    // Links within the article still lead to their headings.
+    for (href, id) in [
+        ("#noi-dung", "noi-dung-1"),
+        ("#muc", "muc"),
+        ("#muc-1", "muc-1"),
+    ] {
+        let target = format!("href=\"#{id}\"");
+        assert!(page.contains(&target), "{href} → {id}");
+    }
+    assert!(
+        page.contains("href=\"#fn-1\""),
+        "the footnote reference stays"
+    );
+}
