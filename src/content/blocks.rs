@@ -360,6 +360,61 @@ fn item_kind(line: &str) -> Option<(u8, usize)> {
     ))
 }
 
+/// Removes the table tags that the parts of a cut table repeat: the
+/// header of every part but the first, the end of every part but the last.
+pub fn join_table_part(html: &mut String, start: usize, first: bool, last: bool) {
+    const OPEN: &str = "<tbody>\n";
+    const CLOSE: &str = "</tbody>\n</table>\n";
+    if !last {
+        if let Some(i) = html[start..].rfind(CLOSE) {
+            html.truncate(start + i);
+        }
+    }
+    if !first {
+        if let Some(i) = html[start..].find(OPEN) {
+            html.replace_range(start..start + i + OPEN.len(), "");
+        }
+    }
+}
+
+/// Removes the list tags that the parts of a cut list repeat: the first
+/// line (`<ul>`, `<ol start="3">`) of every part but the first, the last of
+/// every part but the last.
+pub fn join_list_part(html: &mut String, start: usize, first: bool, last: bool) {
+    if !last && (html.ends_with("</ul>\n") || html.ends_with("</ol>\n")) {
+        html.truncate(html.len() - "</ul>\n".len());
+    }
+    if !first {
+        if let Some(i) = html[start..].find('\n') {
+            html.replace_range(start..start + i + 1, "");
+        }
+    }
+}
+
+/// A block over `limits.max_block_marks` as a plain paragraph.
+pub fn dense_html(text: &str, html: &mut String) {
+    html.push_str("<p>");
+    // Writing to a String cannot fail.
+    let _ = super::highlight::write_escaped(html, text.trim_end());
+    html.push_str("</p>\n");
+}
+
+/// The warning for a block shown as text, at its first line in the file
+/// (`shift`: lines of the file before the body).
+pub fn dense_warning(chunk: &Chunk, marks: usize, shift: usize) -> (usize, usize, String, String) {
+    (
+        chunk.first_line + shift,
+        1,
+        format!(
+            "this block has {marks} Markdown marks (`[`, `<`, `*`, `|`, …), more than \
+             `limits.max_block_marks`; it is shown as plain text"
+        ),
+        "split it into paragraphs, put it in a code block (```), attach it as a file, \
+         or raise `limits: {max_block_marks: …}` in config.yaml"
+            .into(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
