@@ -7,6 +7,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::diag::{did_you_mean, Diagnostic};
+use crate::lang::Lang;
 use crate::yaml;
 
 /// Site settings. Every field has a default, so an empty file is valid.
@@ -43,6 +44,13 @@ pub struct Config {
     pub limits: Limits,
     /// Free for themes.
     pub extra: serde_json::Value,
+    /// `timezone` read once: the site's offset from UTC in minutes. Every
+    /// date is converted to it when read.
+    #[serde(skip)]
+    pub offset_minutes: i32,
+    /// `language` read once.
+    #[serde(skip)]
+    pub lang: Lang,
 }
 
 impl Default for Config {
@@ -69,6 +77,8 @@ impl Default for Config {
             menu: Vec::new(),
             limits: Limits::default(),
             extra: serde_json::Value::Object(Default::default()),
+            offset_minutes: 420,
+            lang: Lang::Vi,
         }
     }
 }
@@ -382,7 +392,7 @@ impl Config {
 
     /// Parses config text; `file` names it in diagnostics.
     pub fn parse(text: &str, file: &str) -> Result<Config, Vec<Diagnostic>> {
-        let config: Config = if text.trim().is_empty() {
+        let mut config: Config = if text.trim().is_empty() {
             Config::default()
         } else {
             /// An example line for a setting, for error messages.
@@ -485,13 +495,16 @@ impl Config {
                 })?
         };
         config.check(text, file)?;
+        // Both were checked just above; the defaults are never used.
+        config.offset_minutes = parse_timezone(&config.timezone).unwrap_or(420);
+        config.lang = Lang::parse(&config.language).unwrap_or_default();
         Ok(config)
     }
 
     fn check(&self, text: &str, file: &str) -> Result<(), Vec<Diagnostic>> {
         let mut errors = Vec::new();
         let at = |key: &str| crate::content::front_matter::locate_key(text, key).unwrap_or((0, 0));
-        if self.timezone_offset().is_none() {
+        if parse_timezone(&self.timezone).is_none() {
             let (l, c) = at("timezone");
             errors.push(
                 Diagnostic::error(file, l, c, format!("unknown timezone `{}`", self.timezone))
@@ -499,7 +512,7 @@ impl Config {
                     .source(text),
             );
         }
-        if !matches!(self.language.as_str(), "vi" | "en") {
+        if Lang::parse(&self.language).is_none() {
             let (l, c) = at("language");
             errors.push(
                 Diagnostic::error(
@@ -655,38 +668,38 @@ impl Config {
         }
     }
 
-    /// The site's UTC offset in minutes: one of the names that mean +07:00
-    /// or UTC, or exactly `±HH:MM` up to ±14:00 (`+7`, `+07:5`, `+14:30`
-    /// and `+-14:-59` are not offsets).
-    pub fn timezone_offset(&self) -> Option<i32> {
-        match self.timezone.as_str() {
-            "Asia/Ho_Chi_Minh" | "Asia/Saigon" | "Asia/Bangkok" | "Asia/Jakarta" => Some(420),
-            "UTC" | "Z" => Some(0),
-            s => {
-                let b = s.as_bytes();
-                if b.len() != 6 || b[3] != b':' {
-                    return None;
-                }
-                let sign = match b[0] {
-                    b'+' => 1,
-                    b'-' => -1,
-                    _ => return None,
-                };
-                let two = |d: &[u8]| {
-                    d.iter()
-                        .all(u8::is_ascii_digit)
-                        .then(|| i32::from(d[0] - b'0') * 10 + i32::from(d[1] - b'0'))
-                };
-                let (h, m) = (two(&b[1..3])?, two(&b[4..6])?);
-                let minutes = h * 60 + m;
-                (m < 60 && minutes <= crate::vi::date::MAX_OFFSET_MINUTES).then_some(sign * minutes)
-            }
-        }
-    }
-
     /// `base_url` with exactly one trailing slash.
     pub fn base(&self) -> String {
         format!("{}/", self.base_url.trim_end_matches('/'))
+    }
+}
+
+/// A `timezone` setting as an offset from UTC in minutes: one of the names that mean +07:00
+/// or UTC, or exactly `±HH:MM` up to ±14:00 (`+7`, `+07:5`, `+14:30`
+/// and `+-14:-59` are not offsets).
+pub fn parse_timezone(timezone: &str) -> Option<i32> {
+    match timezone {
+        "Asia/Ho_Chi_Minh" | "Asia/Saigon" | "Asia/Bangkok" | "Asia/Jakarta" => Some(420),
+        "UTC" | "Z" => Some(0),
+        s => {
+            let b = s.as_bytes();
+            if b.len() != 6 || b[3] != b':' {
+                return None;
+            }
+            let sign = match b[0] {
+                b'+' => 1,
+                b'-' => -1,
+                _ => return None,
+            };
+            let two = |d: &[u8]| {
+                d.iter()
+                    .all(u8::is_ascii_digit)
+                    .then(|| i32::from(d[0] - b'0') * 10 + i32::from(d[1] - b'0'))
+            };
+            let (h, m) = (two(&b[1..3])?, two(&b[4..6])?);
+            let minutes = h * 60 + m;
+            (m < 60 && minutes <= crate::vi::date::MAX_OFFSET_MINUTES).then_some(sign * minutes)
+        }
     }
 }
 
@@ -699,7 +712,8 @@ mod tests {
         let c = Config::parse("", "config.yaml").unwrap();
         assert_eq!(c.paginate_by, 20);
         assert_eq!(c.taxonomies[0].path, "the");
-        assert_eq!(c.timezone_offset(), Some(420));
+        assert_eq!(c.offset_minutes, 420);
+        assert_eq!(c.lang, Lang::Vi);
     }
 
     #[test]
@@ -734,22 +748,14 @@ mod tests {
 
     #[test]
     fn fixed_offsets() {
-        let c = Config {
-            timezone: "+05:30".into(),
-            ..Config::default()
-        };
-        assert_eq!(c.timezone_offset(), Some(330));
+        let c = Config::parse("timezone: \"+05:30\"\nlanguage: en\n", "config.yaml").unwrap();
+        assert_eq!(c.offset_minutes, 330);
+        assert_eq!(c.lang, Lang::En);
     }
 
     #[test]
     fn timezone_offsets_are_strict() {
-        let offset = |tz: &str| {
-            Config {
-                timezone: tz.into(),
-                ..Config::default()
-            }
-            .timezone_offset()
-        };
+        let offset = parse_timezone;
         for (tz, want) in [
             ("Asia/Ho_Chi_Minh", 420),
             ("Asia/Saigon", 420),

@@ -1,12 +1,13 @@
 //! bantin: a static site generator for Vietnamese government news bulletins.
 //!
 //! Modules are layered; each uses only those listed before it:
-//! `vi` → `diag` → `url`, `paths` → `yaml` → `config` → `content` → `model` → `render` →
+//! `vi` → `lang` → `diag` → `url`, `paths` → `yaml` → `config` → `content` → `model` → `render` →
 //! `output` → `pipeline`.
 
 pub mod config;
 pub mod content;
 pub mod diag;
+pub mod lang;
 pub mod model;
 pub mod output;
 pub mod paths;

@@ -177,7 +177,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
         .filter(|n| !matches!(n.as_str(), "tags" | "categories" | "authors"))
         .collect();
     let ctx = front_matter::Context {
-        offset_minutes: config.timezone_offset().unwrap_or(420),
+        offset_minutes: config.offset_minutes,
         taxonomies: &extra_taxonomies,
     };
     let md = markdown::MdSettings {
@@ -226,7 +226,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
     let static_files: HashSet<String> = theme.static_files.iter().map(|f| f.path.clone()).collect();
     let now = opts
         .now
-        .unwrap_or_else(|| DateTime::now(config.timezone_offset().unwrap_or(420)));
+        .unwrap_or_else(|| DateTime::now(config.offset_minutes));
     let linked = model::link(LinkInput {
         config,
         parsed,

@@ -309,7 +309,8 @@ pub fn parse(src: &Source, file: &str, ctx: &Context) -> Result<FrontMatter, Vec
      -> Option<DateTime> {
         let text = value.as_ref()?;
         match parse_date(&text.0, ctx.offset_minutes) {
-            Ok(d) => Some(d),
+            // Shown, filed and written in the site's time zone everywhere.
+            Ok(d) => Some(d.with_offset(ctx.offset_minutes)),
             Err(e) => {
                 let (l, c) = locate_value(yaml_text, key).unwrap_or((0, 0));
                 errors.push(at(l, c, format!("invalid `{key}`: {}", e.message)).hint(

@@ -80,7 +80,7 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
     let parsed = std::mem::take(&mut input.parsed);
     let input = input;
     let cfg = &input.config;
-    let offset = cfg.timezone_offset().unwrap_or(420);
+    let offset = cfg.offset_minutes;
     let mut errors = Vec::new();
     let mut stats = Published::default();
 

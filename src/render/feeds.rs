@@ -80,7 +80,7 @@ pub fn rss(site: &Site, feed: Feed, strings: &BTreeMap<String, String>) -> Strin
             &cfg.description
         })
     );
-    let _ = writeln!(x, "<language>{}</language>", xml_escape(&cfg.language));
+    let _ = writeln!(x, "<language>{}</language>", cfg.lang.code());
     let _ = writeln!(
         x,
         "<atom:link href=\"{}\" rel=\"self\" type=\"application/rss+xml\"/>",
@@ -123,7 +123,7 @@ pub fn atom(site: &Site) -> String {
     let _ = writeln!(
         x,
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">",
-        xml_escape(&cfg.language)
+        cfg.lang.code()
     );
     let _ = writeln!(x, "<title>{}</title>", xml_escape(&cfg.title));
     let _ = writeln!(x, "<link href=\"{}\"/>", xml_escape(&base));

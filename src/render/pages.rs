@@ -4,7 +4,7 @@ use minijinja::value::Value;
 use minijinja::{context, Environment};
 use serde::Serialize;
 
-use super::env::{root_of, safe, template_error};
+use super::env::{date_value, root_of, safe, template_error};
 use super::feeds;
 use super::plan::{path_of, Job, Planned};
 use super::theme::Theme;
@@ -45,7 +45,7 @@ struct SiteView<'a> {
     title: &'a str,
     description: &'a str,
     base_url: String,
-    language: &'a str,
+    language: &'static str,
     contact: &'a crate::config::Contact,
     menu: Vec<MenuItem<'a>>,
     taxonomies: Vec<Crumb<'a>>,
@@ -108,7 +108,7 @@ impl<'a> Renderer<'a> {
             title: &cfg.title,
             description: &cfg.description,
             base_url: cfg.base(),
-            language: &cfg.language,
+            language: cfg.lang.code(),
             contact: &cfg.contact,
             menu,
             taxonomies: site
@@ -382,7 +382,7 @@ impl<'a> Renderer<'a> {
                 let neighbour = |j: Option<usize>| {
                     j.and_then(|j| all.get(j)).map(|o| context! { year => o.year, month => o.month, path => o.path(&self.archive_root) })
                 };
-                let label = crate::vi::format_month(month.year, month.month);
+                let label = cfg.lang.month(month.year, month.month);
                 let title = if n > 1 {
                     format!("{label} – {} {n}", self.t("page"))
                 } else {
@@ -491,8 +491,8 @@ impl<'a> Renderer<'a> {
             page => context! {
                 title => &a.title,
                 path => &a.path,
-                date => a.date.rfc3339(),
-                updated => a.updated.map(|d| d.rfc3339()),
+                date => date_value(a.date),
+                updated => a.updated.map(date_value),
                 authors => &a.authors,
                 summary => &a.summary,
                 content => safe(self.body(&html, &a.links, &root)),

@@ -9,4 +9,5 @@ mod markdown_safety;
 mod output;
 mod pages;
 mod support;
+mod timezones;
 mod vietnamese;
