@@ -210,7 +210,9 @@ fn err(message: String) -> DateError {
 /// which are dropped), `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS]`, `DD/MM/YYYY`
 /// (always day first; `-` and `.` also separate when the year is last),
 /// `DD/MM/YYYY HH:MM`, and the officers' `14h30` / `14h`, also written
-/// before the date (`14h30 ngày 15/10/2021`). Impossible dates are errors.
+/// before the date (`14h30 ngày 15/10/2021`); and the words of
+/// [`super::date_words`]: a weekday that matches the date,
+/// `ngày 15 tháng 10 năm 2021`, `14 giờ 30`. Impossible dates are errors.
 pub fn parse_date(input: &str, default_offset_minutes: i32) -> Result<DateTime, DateError> {
     let s = input.trim();
     if s.is_empty() {
@@ -220,14 +222,9 @@ pub fn parse_date(input: &str, default_offset_minutes: i32) -> Result<DateTime, 
     let mut date = None;
     let mut time = None;
     let mut offset = None;
-    let tokens = s
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|t| !t.is_empty());
-    for token in tokens {
-        let lower = token.to_lowercase();
-        if matches!(lower.as_str(), "ngày" | "lúc" | "vào") {
-            continue;
-        }
+    let words = super::date_words::read(s, FORMS)?;
+    for token in &words.tokens {
+        let token = token.as_str();
         let (d, t) = match token.find(['T', 't']) {
             // RFC 3339: the date, a `T`, the time.
             Some(i) if i == 10 && token.as_bytes()[4] == b'-' => {
@@ -260,6 +257,9 @@ pub fn parse_date(input: &str, default_offset_minutes: i32) -> Result<DateTime, 
         }
     }
     let (year, month, day) = date.ok_or_else(not_a_date)?;
+    if let Some(w) = &words.weekday {
+        super::date_words::check_weekday(s, w, (year, month, day))?;
+    }
     let (hour, minute, second) = time.unwrap_or((0, 0, 0));
     Ok(DateTime {
         year,
@@ -592,7 +592,6 @@ mod tests {
     fn unreadable_dates_say_what_to_write() {
         for s in [
             "",
-            "hôm qua",
             "15 tháng 10",
             "2021",
             "15/10",
@@ -605,6 +604,72 @@ mod tests {
         }
         let m = fails("15/10/2021 16/10/2021");
         assert!(m.contains("two dates"), "{m}");
+    }
+
+    #[test]
+    fn officers_habits_are_read_when_unambiguous() {
+        let cases = [
+            ("Thứ Sáu, 15/10/2021", dt(2021, 10, 15, 0, 0, 0, VN)),
+            ("Thứ Sáu, 15/10/2021 14:30", dt(2021, 10, 15, 14, 30, 0, VN)),
+            ("thứ sáu 15/10/2021", dt(2021, 10, 15, 0, 0, 0, VN)),
+            ("Thứ 6, 15/10/2021", dt(2021, 10, 15, 0, 0, 0, VN)),
+            ("Chủ nhật, 17/10/2021", dt(2021, 10, 17, 0, 0, 0, VN)),
+            ("CN 17/10/2021", dt(2021, 10, 17, 0, 0, 0, VN)),
+            ("ngày 15 tháng 10 năm 2021", dt(2021, 10, 15, 0, 0, 0, VN)),
+            ("Ngày 05 tháng 02 năm 2021", dt(2021, 2, 5, 0, 0, 0, VN)),
+            (
+                "14 giờ 30 ngày 15 tháng 10 năm 2021",
+                dt(2021, 10, 15, 14, 30, 0, VN),
+            ),
+            ("15/10/2021 14 giờ 30", dt(2021, 10, 15, 14, 30, 0, VN)),
+            ("15/10/2021 14 giờ 30 phút", dt(2021, 10, 15, 14, 30, 0, VN)),
+            ("15/10/2021 8 giờ", dt(2021, 10, 15, 8, 0, 0, VN)),
+            (
+                "Thứ Năm, ngày 14 tháng 10 năm 2021",
+                dt(2021, 10, 14, 0, 0, 0, VN),
+            ),
+        ];
+        for (s, want) in cases {
+            assert_eq!(ok(s), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn officers_habits_that_cannot_be_read_say_what_to_write() {
+        // (input, what the message must say, what it must not say)
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Thứ Năm, 15/10/2021",
+                &["15/10/2021 is a Thứ Sáu", "not a Thứ Năm", "15/10/2021"],
+            ),
+            ("Chủ nhật, 15/10/2021", &["is a Thứ Sáu", "not a Chủ nhật"]),
+            ("Thứ 2 15/10/2021", &["not a Thứ Hai"]),
+            (
+                "hôm qua",
+                &["`hôm qua`", "changes with the day", "15/10/2021"],
+            ),
+            ("Hôm nay 14h", &["`hôm nay`"]),
+            ("ngày mai", &["`ngày mai`"]),
+            ("15 tháng 10", &["year", "ngày 15 tháng 10 năm 2021"]),
+            ("tháng 10 năm 2021", &["day", "15/10/2021"]),
+            ("ngày 31 tháng 2 năm 2021", &["February 2021 has 28 days"]),
+            (
+                "ngày 15 tháng 10 năm 3021",
+                &["year 3021 is outside 1900–2200"],
+            ),
+            ("15/10/2021 25 giờ", &["no hour 25"]),
+            ("Thứ Tám, 15/10/2021", &["`Thứ Tám` is not a weekday"]),
+            ("15/10/2021 chiều", &["`chiều` is not part of a date"]),
+        ];
+        for (input, needles) in cases {
+            let m = fails(input);
+            for n in *needles {
+                assert!(m.contains(n), "{input}: `{m}` lacks `{n}`");
+            }
+            assert!(!m.contains("is not a time of day"), "{input}: {m}");
+        }
+        // Offsets and years stay checked in the new forms.
+        assert!(fails("Thứ Sáu, 15/10/2021 14:30 +15:00").contains("beyond ±14:00"));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 pub mod collate;
 pub mod date;
+mod date_words;
 pub mod encoding;
 pub mod format;
 mod legacy;
