@@ -86,6 +86,15 @@ impl Lang {
         }
     }
 
+    /// How the list of footnotes is named, and the links back from a
+    /// footnote to its place in the text (followed by the footnote number).
+    pub fn footnote_labels(self) -> (&'static str, &'static str) {
+        match self {
+            Lang::Vi => ("Chú thích", "Quay lại chỗ dẫn chú thích"),
+            Lang::En => ("Footnotes", "Back to reference"),
+        }
+    }
+
     /// Whether a count of `n` takes the singular form of a noun: Vietnamese
     /// nouns have one form; English uses the singular for exactly one.
     pub fn is_singular(self, n: u64) -> bool {

@@ -186,6 +186,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
         html: true,
         summary: true,
         iframe_hosts: markdown::IframeHosts::new(&config.markdown.iframe_hosts),
+        lang: config.lang,
     };
     let budget = AtomicUsize::new(opts.html_budget.unwrap_or(HTML_BUDGET));
     let max_file_bytes = config.limits.max_file_mb.saturating_mul(1_000_000);

@@ -11,6 +11,7 @@ use comrak::{format_html_with_plugins, parse_document, Arena, Options};
 
 use super::highlight::LazyHighlighter;
 pub use super::sanitize::IframeHosts;
+use crate::lang::Lang;
 use crate::vi::slugify;
 
 /// Placeholder put in `href` for a link to another article; the render stage
@@ -58,6 +59,8 @@ pub struct MdSettings {
     /// With `unsafe_html`, the hosts whose `https://` iframes survive
     /// sanitising (`markdown.iframe_hosts` of config.yaml).
     pub iframe_hosts: IframeHosts,
+    /// The site's language, for the labels comrak writes (footnotes).
+    pub lang: Lang,
 }
 
 fn options(settings: MdSettings) -> Options<'static> {
@@ -270,6 +273,9 @@ pub fn render_in(
     if html.contains("<img src=") {
         html = img_attributes(&html, &image_sizes);
     }
+    if html.contains("data-footnotes>") {
+        html = footnote_labels(&html, settings.lang);
+    }
     if settings.unsafe_html {
         // Raw HTML is in: only what is safe on a page goes on.
         html = super::sanitize::clean(&html, settings.iframe_hosts);
@@ -277,6 +283,21 @@ pub fn render_in(
     html.shrink_to_fit();
     out.html = html;
     out
+}
+
+/// comrak labels footnotes in English only: the list gets a name and the
+/// links back to the text speak the site's language.
+fn footnote_labels(html: &str, lang: Lang) -> String {
+    let (list, back) = lang.footnote_labels();
+    html.replacen(
+        "<section class=\"footnotes\" data-footnotes>",
+        &format!("<section class=\"footnotes\" aria-label=\"{list}\" data-footnotes>"),
+        1,
+    )
+    .replace(
+        "aria-label=\"Back to reference ",
+        &format!("aria-label=\"{back} "),
+    )
 }
 
 /// The error for a link or image URL that [`crate::url::check_link`]
@@ -473,6 +494,7 @@ mod tests {
         html: true,
         summary: true,
         iframe_hosts: IframeHosts::NONE,
+        lang: Lang::Vi,
     };
 
     #[test]

@@ -212,3 +212,50 @@ fn html_formatter(out: &mut minijinja::Output, state: &State, value: &Value) -> 
 pub fn safe(html: String) -> Value {
     Value::from_safe_string(html)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_group_digits_and_agree_in_number() {
+        let strings: std::collections::BTreeMap<String, String> = [
+            ("articles_one", "article"),
+            ("articles_other", "articles"),
+            ("terms_one", "entry"),
+            ("terms_other", "entries"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let en = |n, noun, fallback| count(Lang::En, &strings, n, noun, fallback);
+        assert_eq!(en(1, "articles", None), "1 article");
+        assert_eq!(en(0, "articles", None), "0 articles");
+        assert_eq!(en(1234, "articles", None), "1,234 articles");
+        assert_eq!(en(1, "linh_vuc", Some("terms")), "1 entry");
+        assert_eq!(en(174, "linh_vuc", Some("terms")), "174 entries");
+        let vi: std::collections::BTreeMap<String, String> =
+            [("tags_one", "thẻ"), ("tags_other", "thẻ")]
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+        assert_eq!(
+            count(Lang::Vi, &vi, 1234, "tags", Some("terms")),
+            "1.234 thẻ"
+        );
+    }
+
+    #[test]
+    fn date_filters_read_values_and_text_in_the_site_time_zone() {
+        let d = vi::parse_date("2021-10-31T20:00:00Z", 0).unwrap();
+        let v = date_value(d.with_offset(420));
+        assert_eq!(v.to_string(), "2021-11-01T03:00:00+07:00");
+        assert_eq!(date(&v, 420).unwrap().day, 1);
+        let text = Value::from("2021-10-31T20:00:00Z");
+        assert_eq!(
+            date(&text, 420).unwrap().rfc3339(),
+            "2021-11-01T03:00:00+07:00"
+        );
+        assert!(date(&Value::from(3), 420).is_err());
+    }
+}

@@ -383,16 +383,18 @@ impl<'a> Renderer<'a> {
                     j.and_then(|j| all.get(j)).map(|o| context! { year => o.year, month => o.month, path => o.path(&self.archive_root) })
                 };
                 let label = cfg.lang.month(month.year, month.month);
+                // "Lưu trữ: Tháng 10/2021", "Archive: October 2021".
+                let heading = format!("{}: {label}", self.t("archive"));
                 let title = if n > 1 {
-                    format!("{label} – {} {n}", self.t("page"))
+                    format!("{heading} – {} {n}", self.t("page"))
                 } else {
-                    label.clone()
+                    heading.clone()
                 };
                 let root = format!("{}/", self.archive_root);
                 self.page(template, path, None, context! {
                     kind => "archive_month",
                     title => title,
-                    description => format!("{} {label} – {}", self.t("archive"), cfg.title),
+                    description => format!("{heading} – {}", cfg.title),
                     breadcrumbs => vec![Crumb::new(home.as_str(), ""), Crumb::new(self.t("archive"), root.as_str()),
                         Crumb::new(format!("{} {}", self.t("year"), month.year), format!("{root}{}/", month.year)), Crumb::new(label.clone(), base.as_str())],
                     month => context! { year => month.year, month => month.month, count => month.articles.len(), path => &base },
