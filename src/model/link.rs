@@ -236,6 +236,7 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
                 image: None,
                 image_size: None,
                 image_caption: p.front.image_caption,
+                image_alt: p.front.image_alt,
                 pinned: p.front.pinned,
                 weight: p.front.weight,
                 prev: None,

@@ -108,6 +108,8 @@ pub struct Article {
     /// Width and height of the featured image, when its file tells them.
     pub image_size: Option<(u32, u32)>,
     pub image_caption: Option<String>,
+    /// Alt text of the featured image (`image_alt`).
+    pub image_alt: Option<String>,
     pub pinned: bool,
     pub weight: i64,
     /// Earlier and later article of the same section.

@@ -281,6 +281,7 @@ impl<'a> Renderer<'a> {
                     title => title,
                     description => short(&s.summary),
                     feed => format!("{}rss.xml", s.path),
+                    feed_title => format!("{} – {}", s.title, cfg.title),
                     breadcrumbs => section_trail(site, &home, i),
                     section => context! { title => &s.title, path => &s.path, count => s.articles.len(), extra => &s.extra,
                         content => safe(self.body(&s.html, &s.links, &root_of(&output_file(path)))) },
@@ -316,16 +317,19 @@ impl<'a> Renderer<'a> {
                 let term = &tax.terms[k];
                 let per = tax.paginate_by.unwrap_or(per);
                 let tax_title = self.t(&tax.name);
+                // "Thẻ: HĐND": the title says what kind of page this is.
+                let heading = format!("{tax_title}: {}", term.name);
                 let title = if n > 1 {
-                    format!("{} – {} {n}", term.name, self.t("page"))
+                    format!("{heading} – {} {n}", self.t("page"))
                 } else {
-                    term.name.clone()
+                    heading.clone()
                 };
                 self.page(template, path, None, context! {
                     kind => "term",
                     title => title,
                     description => format!("{tax_title}: {}", term.name),
                     feed => if tax.feed { Some(format!("{}rss.xml", term.path)) } else { None },
+                    feed_title => format!("{heading} – {}", cfg.title),
                     breadcrumbs => vec![Crumb::new(home.as_str(), ""), Crumb::new(tax_title.clone(), tax.path.as_str()), Crumb::new(term.name.as_str(), term.path.as_str())],
                     taxonomy => context! { name => &tax.name, title => &tax_title, path => &tax.path },
                     term => TermRef { name: &term.name, path: &term.path, count: term.articles.len() },
@@ -490,6 +494,7 @@ impl<'a> Renderer<'a> {
             description => short(&a.summary),
             breadcrumbs => crumbs,
             feed => if a.section != 0 { Some(format!("{}rss.xml", section.path)) } else { None },
+            feed_title => format!("{} – {}", section.title, site.config.title),
             page => context! {
                 title => &a.title,
                 path => &a.path,
@@ -502,6 +507,7 @@ impl<'a> Renderer<'a> {
                 image_width => a.image_size.map(|s| s.0),
                 image_height => a.image_size.map(|s| s.1),
                 image_caption => a.image_caption.as_deref(),
+                image_alt => a.image_alt.as_deref(),
                 tags => terms.get("tags").cloned(),
                 categories => terms.get("categories").cloned(),
                 terms => terms,

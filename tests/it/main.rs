@@ -12,3 +12,4 @@ mod pages;
 mod support;
 mod timezones;
 mod vietnamese;
+mod wording;
