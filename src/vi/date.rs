@@ -438,12 +438,20 @@ fn parse_offset(whole: &str, o: &str) -> Result<i32, DateError> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     const VN: i32 = 420;
 
-    fn dt(year: i32, month: u8, day: u8, hour: u8, minute: u8, second: u8, off: i32) -> DateTime {
+    pub(crate) fn dt(
+        year: i32,
+        month: u8,
+        day: u8,
+        hour: u8,
+        minute: u8,
+        second: u8,
+        off: i32,
+    ) -> DateTime {
         DateTime {
             year,
             month,
@@ -455,7 +463,8 @@ mod tests {
         }
     }
 
-    fn ok(s: &str) -> DateTime {
+    /// `s` read in +07:00.
+    pub(crate) fn ok(s: &str) -> DateTime {
         parse_date(s, VN).unwrap_or_else(|e| panic!("{s}: {e}"))
     }
 

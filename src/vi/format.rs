@@ -143,25 +143,9 @@ pub fn format_date_en(dt: &DateTime) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::vi::parse_date;
+    use crate::vi::date::tests::{dt, ok};
 
     const VN: i32 = 420;
-
-    fn dt(year: i32, month: u8, day: u8, hour: u8, minute: u8, second: u8, off: i32) -> DateTime {
-        DateTime {
-            year,
-            month,
-            day,
-            hour,
-            minute,
-            second,
-            offset_minutes: off,
-        }
-    }
-
-    fn ok(s: &str) -> DateTime {
-        parse_date(s, VN).unwrap_or_else(|e| panic!("{s}: {e}"))
-    }
 
     #[test]
     fn vietnamese_formats() {
