@@ -158,7 +158,8 @@ fn date(v: &Value, offset: i32) -> Result<vi::DateTime, Error> {
 
 /// `3 bài viết` / `1 article`, `2 articles`: the number, then the noun of
 /// the theme's strings `NOUN_one` or `NOUN_other`; a noun the strings lack
-/// falls back to `fallback` (a custom taxonomy counts as "entries").
+/// falls back to `fallback` (a custom taxonomy counts as "entries"), then
+/// to the string `NOUN`.
 fn count(
     lang: Lang,
     strings: &std::collections::BTreeMap<String, String>,
@@ -167,10 +168,13 @@ fn count(
     fallback: Option<&str>,
 ) -> String {
     let form = if lang.is_singular(n) { "one" } else { "other" };
+    // A theme's own i18n file written before counts may lack the forms:
+    // its plain `NOUN` string is closer to the site's language than the key.
     let word = [Some(noun), fallback]
         .into_iter()
         .flatten()
         .find_map(|k| strings.get(&format!("{k}_{form}")))
+        .or_else(|| strings.get(noun))
         .map_or(noun, String::as_str);
     format!("{} {word}", lang.number(n))
 }
