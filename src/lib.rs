@@ -2,7 +2,7 @@
 //!
 //! Modules are layered; each uses only those listed before it:
 //! `vi` → `diag` → `url`, `paths` → `yaml` → `config` → `content` → `model` → `render` →
-//! `output` → `pipeline`.
+//! `output` → `pipeline`, `scaffold`.
 
 pub mod config;
 pub mod content;
@@ -12,6 +12,7 @@ pub mod output;
 pub mod paths;
 pub mod pipeline;
 pub mod render;
+pub mod scaffold;
 pub mod url;
 pub mod vi;
 pub mod yaml;

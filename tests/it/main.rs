@@ -8,5 +8,6 @@ mod listings;
 mod markdown_safety;
 mod output;
 mod pages;
+mod scaffold;
 mod support;
 mod vietnamese;
