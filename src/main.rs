@@ -30,6 +30,7 @@ fn main() -> ExitCode {
     };
     let (opts, timings) = match cli.command {
         Command::Init(a) => return init(&a.dir),
+        Command::Serve(a) => return serve(a),
         Command::New(a) => return new_article(&a),
         Command::Build(a) => (
             BuildOptions {
@@ -78,6 +79,28 @@ fn main() -> ExitCode {
                 if errors.len() == 1 { "" } else { "s" }
             );
             ExitCode::from(1)
+        }
+    }
+}
+
+/// `bantin serve`: runs until stopped.
+fn serve(a: cli::ServeArgs) -> ExitCode {
+    let opts = bantin::serve::ServeOptions {
+        root: a.root,
+        port: a.port,
+        drafts: a.drafts,
+        future: a.future,
+        open: a.open,
+    };
+    let ready = |url: &str| {
+        println!("bantin: đang phục vụ trang tại {url} — Ctrl-C để dừng");
+        let _ = std::io::stdout().flush();
+    };
+    match bantin::serve::serve(&opts, ready) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(bantin::serve::ServeError(errors)) => {
+            print_diagnostics(&errors);
+            ExitCode::from(2)
         }
     }
 }

@@ -201,7 +201,7 @@ fn find_section(root: &Path, typed: &str) -> Result<String, Diagnostic> {
         .trim_matches('/')
         .to_string();
     let all = sections(&content);
-    if all.iter().any(|s| *s == wanted) {
+    if all.contains(&wanted) {
         return Ok(wanted);
     }
     let mut d = Diagnostic::error(

@@ -237,6 +237,7 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
                 image_size: None,
                 image_caption: p.front.image_caption,
                 pinned: p.front.pinned,
+                draft: p.front.draft,
                 weight: p.front.weight,
                 prev: None,
                 next: None,

@@ -109,6 +109,9 @@ pub struct Article {
     pub image_size: Option<(u32, u32)>,
     pub image_caption: Option<String>,
     pub pinned: bool,
+    /// A draft, published only by `--drafts` (and `serve --drafts`), and
+    /// marked as such on its page.
+    pub draft: bool,
     pub weight: i64,
     /// Earlier and later article of the same section.
     pub prev: Option<usize>,

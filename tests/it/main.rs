@@ -9,5 +9,6 @@ mod markdown_safety;
 mod output;
 mod pages;
 mod scaffold;
+mod serve;
 mod support;
 mod vietnamese;
