@@ -105,6 +105,14 @@ pub enum Failure {
 
 /// Builds the site described by `opts`.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
+    build_to(opts, None)
+}
+
+/// Builds the site into `sink` when given (`serve` keeps the site in
+/// memory): then no output folder is checked or written, whatever
+/// `opts.write` says.
+pub fn build_to(opts: &BuildOptions, sink: Option<&dyn Sink>) -> Result<BuildReport, Failure> {
+    let to_disk = opts.write && sink.is_none();
     let root = &opts.root;
     let mut timings = Vec::new();
     let mut clock = Instant::now();
@@ -148,7 +156,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
         }
     };
     let output_dir = opts.output.clone().unwrap_or_else(|| root.join("public"));
-    if opts.write {
+    if to_disk {
         if let Err(e) = crate::output::check_target(root, &output_dir) {
             return Err(Failure::Config(vec![Diagnostic::error(
                 output_dir.display().to_string(),
@@ -257,7 +265,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
     lap("plan", &mut timings);
 
     // 6. Render every page in parallel, each written as soon as it is made.
-    let staging = if opts.write {
+    let staging = if to_disk {
         Some(Staging::new(root, &output_dir).map_err(|e| {
             Failure::Config(vec![Diagnostic::error(
                 output_dir.display().to_string(),
@@ -271,9 +279,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
         None
     };
     let counting = CountingSink::default();
-    let sink: &dyn Sink = match &staging {
-        Some(s) => s,
-        None => &counting,
+    let sink: &dyn Sink = match (&staging, sink) {
+        (Some(s), _) => s,
+        (None, Some(s)) => s,
+        (None, None) => &counting,
     };
     let rendered = render::render(&site, &theme, &plan, env, sink);
     lap("render", &mut timings);

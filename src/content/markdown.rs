@@ -12,6 +12,7 @@ use comrak::{format_html_with_plugins, parse_document, Arena, Options};
 use super::highlight::LazyHighlighter;
 pub use super::sanitize::IframeHosts;
 use crate::lang::Lang;
+use crate::url::percent_decode;
 use crate::vi::slugify;
 
 /// Placeholder put in `href` for a link to another article; the render stage
@@ -442,27 +443,6 @@ fn internal_target(url: &str) -> Option<(String, String)> {
     path.to_ascii_lowercase()
         .ends_with(".md")
         .then_some((crate::vi::nfc(&path), fragment))
-}
-
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' && i + 2 < b.len() {
-            if let Some(v) = s
-                .get(i + 1..i + 3)
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-            {
-                out.push(v);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
 /// Resolves `target` against content folder `dir`; `None` if it leaves `content/`.

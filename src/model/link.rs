@@ -238,6 +238,7 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
                 image_caption: p.front.image_caption,
                 image_alt: p.front.image_alt,
                 pinned: p.front.pinned,
+                draft: p.front.draft,
                 weight: p.front.weight,
                 prev: None,
                 next: None,

@@ -111,6 +111,9 @@ pub struct Article {
     /// Alt text of the featured image (`image_alt`).
     pub image_alt: Option<String>,
     pub pinned: bool,
+    /// A draft, published only by `--drafts` (and `serve --drafts`), and
+    /// marked as such on its page.
+    pub draft: bool,
     pub weight: i64,
     /// Earlier and later article of the same section.
     pub prev: Option<usize>,

@@ -518,6 +518,7 @@ impl<'a> Renderer<'a> {
                 month => context! { year => y, month => m, path => format!("{}/{y}/{m:02}/", self.archive_root) },
                 attachments => attachments,
                 has_code => a.has_code,
+                draft => a.draft,
                 extra => &a.extra,
             },
         })

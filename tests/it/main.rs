@@ -9,6 +9,8 @@ mod listings;
 mod markdown_safety;
 mod output;
 mod pages;
+mod scaffold;
+mod serve;
 mod support;
 mod timezones;
 mod vietnamese;

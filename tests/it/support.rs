@@ -188,24 +188,4 @@ pub fn assert_links_resolve(out: &Path) {
     );
 }
 
-/// Decodes `%XX` escapes of a link, as a browser does to find the file.
-pub fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' {
-            if let Some(v) = s
-                .get(i + 1..i + 3)
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-            {
-                out.push(v);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8(out).expect("links encode UTF-8")
-}
+pub use bantin::url::percent_decode;
