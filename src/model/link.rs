@@ -73,6 +73,15 @@ fn is_image(path: &str) -> bool {
         .is_some_and(|(_, e)| IMAGE_EXT.contains(&e.to_ascii_lowercase().as_str()))
 }
 
+/// A title as readers see it: doubled and invisible spaces, pasted from
+/// Word or a web page, would show or split words in listings and feeds.
+fn clean_title(title: String) -> String {
+    match crate::vi::text::clean_label(&title) {
+        Cow::Borrowed(_) => title,
+        Cow::Owned(clean) => clean,
+    }
+}
+
 /// Links every parsed file into a site, or returns every error found.
 pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> {
     // Parsed files are consumed: bodies and texts move into the articles
@@ -148,7 +157,7 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
         let dir = p.file.dir().to_string();
         let s = Section {
             path: dir_path(&dir),
-            title: p.front.title.clone(),
+            title: clean_title(p.front.title.clone()),
             summary: p
                 .front
                 .summary
@@ -224,7 +233,7 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
             Article {
                 section: nearest(p.file.dir()),
                 path,
-                title: p.front.title,
+                title: clean_title(p.front.title),
                 date,
                 updated: p.front.updated,
                 authors: p.front.authors,
