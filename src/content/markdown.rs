@@ -17,11 +17,30 @@ use crate::vi::slugify;
 /// replaces it with a relative URL once every page's URL is known.
 pub const LINK_PLACEHOLDER: &str = "bantin-link:";
 
-/// A link from the body to another content file.
+/// What a link of the body points to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkKind {
+    /// Another article or section: a `.md` file.
+    Page,
+    /// An image of the body: `![Ảnh](anh-1.jpg)`.
+    Image,
+    /// An attached file: `[Toàn văn](nq.pdf)`.
+    File,
+}
+
+/// A link from the body to another content file, or to a file of the
+/// site (an image, an attachment) that must exist.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MdLink {
     /// Target path inside `content/`, normalised: `tin-tuc/2021/a.md`.
+    /// Empty for a file whose path leaves `content/` (it may be in `static/`).
     pub target: String,
+    pub kind: LinkKind,
+    /// For an image or file: its path from the site root as written
+    /// (`/tep/nq.pdf` → `tep/nq.pdf`), to look for in `static/`; and how the
+    /// URL was written, for messages.
+    pub static_path: String,
+    pub written: String,
     /// `#fragment` part, with the `#` and percent-encoded, or empty.
     pub fragment: String,
     pub line: usize,
@@ -146,16 +165,33 @@ pub fn render_in(
         let sp = node.data.borrow().sourcepos;
         let mut data = node.data.borrow_mut();
         match &mut data.value {
+            NodeValue::Link(link) if is_computer_path(&link.url) => {
+                let url = std::mem::take(&mut link.url);
+                drop(data);
+                out.errors
+                    .push(computer_path("link", &url, &collect_text(node), pos(sp)));
+            }
             NodeValue::Link(link) => {
                 if let Err(e) = crate::url::check_link(&link.url) {
                     out.errors.push(refused_url("link", &link.url, &e, pos(sp)));
                     link.url.clear();
+                } else if let Some(file) = file_ref(dir, &link.url, false, pos(sp)) {
+                    link.url = format!("{LINK_PLACEHOLDER}{}", out.links.len());
+                    out.links.push(file);
                 } else if let Some((target, fragment)) = internal_target(&link.url) {
                     let (line, column) = pos(sp);
                     match resolve(dir, &target) {
                         Some(target) => {
                             link.url = format!("{LINK_PLACEHOLDER}{}", out.links.len());
-                            out.links.push(MdLink { target, fragment, line, column });
+                            out.links.push(MdLink {
+                                target,
+                                kind: LinkKind::Page,
+                                static_path: String::new(),
+                                written: String::new(),
+                                fragment,
+                                line,
+                                column,
+                            });
                         }
                         None => out.errors.push((
                             line,
@@ -168,11 +204,21 @@ pub fn render_in(
             }
             NodeValue::Image(img) => {
                 let url = img.url.clone();
-                if let Err(e) = crate::url::check_link(&url) {
+                let computer = is_computer_path(&url);
+                if computer {
+                    img.url.clear();
+                } else if let Err(e) = crate::url::check_link(&url) {
                     out.errors.push(refused_url("image", &url, &e, pos(sp)));
                     img.url.clear();
+                } else if let Some(file) = file_ref(dir, &url, true, pos(sp)) {
+                    img.url = format!("{LINK_PLACEHOLDER}{}", out.links.len());
+                    out.links.push(file);
                 }
                 drop(data);
+                if computer {
+                    out.errors
+                        .push(computer_path("image", &url, &collect_text(node), pos(sp)));
+                }
                 if settings.html {
                     image_sizes.push(disk_dir.and_then(|d| local_image_size(d, &url)));
                 }
@@ -298,6 +344,96 @@ fn refused_url(
                 path such as `../2021/bai-viet.md`; scripts and embedded data cannot be linked"
         .to_string();
     (line, column, message, hint)
+}
+
+/// Whether a link or image URL is a path on the writer's computer
+/// (`C:\\Users\\…\\anh.jpg`, `file:///…`, any `\\`), pasted from Explorer.
+fn is_computer_path(url: &str) -> bool {
+    let b = url.as_bytes();
+    url.contains('\\')
+        || url
+            .get(..5)
+            .is_some_and(|s| s.eq_ignore_ascii_case("file:"))
+        || (b.len() > 2 && b[0].is_ascii_alphabetic() && b[1] == b':' && b[2] == b'/')
+}
+
+/// The error for a path on the writer's computer, with the link to write
+/// instead: the file's own name, once it is beside the article.
+fn computer_path(
+    what: &str,
+    url: &str,
+    text: &str,
+    (line, column): (usize, usize),
+) -> (usize, usize, String, String) {
+    let name = url.rsplit(['\\', '/']).next().unwrap_or(url);
+    let text = if text.trim().is_empty() {
+        "Ảnh"
+    } else {
+        text.trim()
+    };
+    let example = if what == "image" {
+        format!("![{text}]({name})")
+    } else {
+        format!("[{text}]({name})")
+    };
+    (
+        line,
+        column,
+        format!(
+            "{what} `{}` is a path on your computer, which readers of the site cannot open",
+            shown(url)
+        ),
+        format!(
+            "copy the file beside the article (as a bundle: `bai-viet/index.md` with the file \
+             in `bai-viet/`) and link it by its name: `{example}`"
+        ),
+    )
+}
+
+/// Extensions of attachments: a link to one of these names a file that
+/// must exist. Other links (pages, `feed.xml`, folders) are not files of
+/// the site's folders and are left alone.
+const FILE_EXT: &[&str] = &[
+    "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "rtf", "csv", "zip",
+    "rar", "7z", "mp3", "mp4", "m4a", "wav", "webm", "ogg", "jpg", "jpeg", "png", "gif", "webp",
+    "svg", "avif", "bmp", "tif", "tiff",
+];
+
+/// For a local image URL (any) or a link to an attachment, the file it
+/// names: relative to the folder `dir` of the file, and from the site
+/// root as written, for `static/`.
+fn file_ref(dir: &str, url: &str, image: bool, (line, column): (usize, usize)) -> Option<MdLink> {
+    if url.is_empty() || url.starts_with('#') || url.starts_with("//") || url.contains(':') {
+        return None;
+    }
+    let end = url.find(['?', '#']).unwrap_or(url.len());
+    let path = crate::vi::nfc(&percent_decode(&url[..end]));
+    let name = path.rsplit('/').next().unwrap_or("");
+    let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    if !image && !ext.is_some_and(|e| FILE_EXT.contains(&e.as_str())) {
+        return None;
+    }
+    let fragment = match url[end..].find('#') {
+        // `=` cannot end an attribute, and PDF readers want `#page=2` as it is.
+        Some(i) => format!(
+            "#{}",
+            crate::url::encode_fragment(&url[end + i + 1..]).replace("%3D", "=")
+        ),
+        None => String::new(),
+    };
+    Some(MdLink {
+        target: resolve(dir, &path).unwrap_or_default(),
+        kind: if image {
+            LinkKind::Image
+        } else {
+            LinkKind::File
+        },
+        static_path: resolve("", &path).unwrap_or_default(),
+        written: url.to_string(),
+        fragment,
+        line,
+        column,
+    })
 }
 
 /// Text from the body shown in a message: at most 60 characters, with
@@ -755,7 +891,68 @@ mod tests {
         let b = render("![Ảnh](a.png)\n", "", 1, S);
         assert!(
             b.html
-                .contains("<img loading=\"lazy\" src=\"a.png\" alt=\"Ảnh\""),
+                .contains("<img loading=\"lazy\" src=\"bantin-link:0\" alt=\"Ảnh\""),
+            "{}",
+            b.html
+        );
+        assert_eq!(
+            (b.links[0].kind, b.links[0].target.as_str()),
+            (LinkKind::Image, "a.png")
+        );
+    }
+
+    #[test]
+    fn images_and_attachments_are_files_to_find() {
+        let b = render(
+            "![A](../anh%20mot.jpg) [B](/tep/NQ.PDF#page=2) [C](../muc/) [D](feed.xml) \
+             [E](https://x.vn/a.pdf) ![F](https://x.vn/a.png)\n",
+            "tin/2021",
+            1,
+            S,
+        );
+        let found: Vec<_> = b
+            .links
+            .iter()
+            .map(|l| {
+                (
+                    l.kind,
+                    l.target.as_str(),
+                    l.static_path.as_str(),
+                    l.fragment.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (LinkKind::Image, "tin/anh mot.jpg", "", ""),
+                (LinkKind::File, "tep/NQ.PDF", "tep/NQ.PDF", "#page=2"),
+            ]
+        );
+    }
+
+    #[test]
+    fn paths_on_the_writers_computer_are_errors_with_the_link_to_write() {
+        let b = render(
+            "![Hội nghị](C:\\Users\\HDND\\anh.jpg) [Toàn văn](file:///D:/tai-lieu/nq.pdf) \
+             [x](D:/nq.pdf)\n",
+            "",
+            1,
+            S,
+        );
+        let e: Vec<_> = b
+            .errors
+            .iter()
+            .map(|e| (e.1, e.2.as_str(), e.3.as_str()))
+            .collect();
+        assert_eq!(e.len(), 3, "{e:#?}");
+        assert!(e[0]
+            .1
+            .ends_with("is a path on your computer, which readers of the site cannot open"));
+        assert!(e[0].2.ends_with("`![Hội nghị](anh.jpg)`"), "{}", e[0].2);
+        assert!(e[1].2.ends_with("`[Toàn văn](nq.pdf)`"), "{}", e[1].2);
+        assert!(
+            !b.html.contains("Users") && !b.html.contains("file:"),
             "{}",
             b.html
         );

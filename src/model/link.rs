@@ -6,7 +6,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::config::{Config, SortBy};
 use crate::content::front_matter::terms_in;
-use crate::content::{Asset, MdLink, Parsed, SourceFile, SourceKind};
+use crate::content::markdown::LinkKind;
+use crate::content::{Asset, Body, MdLink, Parsed, SourceFile, SourceKind};
 use crate::diag::{did_you_mean, Diagnostic};
 use crate::vi::{compare, DateTime};
 
@@ -24,6 +25,8 @@ pub struct LinkInput {
     /// Content paths of files that failed to parse: links to them are not
     /// reported again, their own errors say what is wrong.
     pub broken: HashSet<String>,
+    /// Files that failed to parse, whose bodies are checked all the same.
+    pub checked: Vec<(SourceFile, Body)>,
     /// Site paths of files from `static/` (site and theme).
     pub static_files: HashSet<String>,
     pub drafts: bool,
@@ -99,6 +102,10 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
     let mut not_published: HashMap<String, &'static str> = HashMap::new();
     // Folders of bundles that are not published: their files are not copied.
     let mut hidden_bundles: Vec<String> = Vec::new();
+    // Files with an error of their own: those that failed to parse, and
+    // articles without a date (whose bodies are checked with the rest).
+    let mut failed: HashSet<String> = input.broken.clone();
+    let mut undated: Vec<(SourceFile, Body)> = Vec::new();
     for p in parsed {
         if p.file.kind == SourceKind::Section {
             section_files.push(p);
@@ -109,6 +116,10 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
                 Diagnostic::error(p.file.display(), 1, 1, "missing `date`")
                     .hint("articles need a date: add `date: 2021-10-15 14:00` (or 15/10/2021) to the front matter"),
             );
+            // Its links are checked all the same, and links to it are not
+            // called broken: the missing date is what to fix.
+            failed.insert(p.file.rel.clone());
+            undated.push((p.file, p.body));
             continue;
         }
         match unpublished(&p, &input) {
@@ -287,75 +298,6 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
         }
     }
 
-    // 6. Links between pages.
-    let section_pages: Vec<String> = section_files
-        .iter()
-        .map(|p| dir_path(p.file.dir()))
-        .collect();
-    let (article_links, section_links) = {
-        let page_of_rel: HashMap<&str, &str> = articles
-            .iter()
-            .map(|a| (a.source.rel.as_str(), a.path.as_str()))
-            .chain(
-                section_files
-                    .iter()
-                    .zip(&section_pages)
-                    .map(|(p, path)| (p.file.rel.as_str(), path.as_str())),
-            )
-            .collect();
-        let resolve_links = |file: &SourceFile,
-                             links: &[MdLink],
-                             errs: &[(usize, usize, String, String)],
-                             errors: &mut Vec<Diagnostic>|
-         -> Vec<String> {
-            for (l, c, m, h) in errs {
-                errors.push(Diagnostic::error(file.display(), *l, *c, m.clone()).hint(h.clone()));
-            }
-            links
-                .iter()
-                .map(|l| match page_of_rel.get(l.target.as_str()) {
-                    Some(path) => format!("{path}{}", l.fragment),
-                    None if input.broken.contains(&l.target) => String::new(),
-                    None => {
-                        let d = Diagnostic::error(file.display(), l.line, l.column, match not_published.get(l.target.as_str()) {
-                            Some(why) => format!("link to `{}`, which is {why} and not published", l.target),
-                            None => format!("link to `{}`, which does not exist in content/", l.target),
-                        });
-                        let known = page_of_rel.keys().copied().chain(not_published.keys().map(String::as_str));
-                        let d = match did_you_mean(&l.target, known) {
-                            Some(s) if !not_published.contains_key(l.target.as_str()) => d.hint(format!("did you mean `{s}`? Paths are relative to the linking file's folder")),
-                            _ => d.hint("fix the path (relative to this file's folder) or remove the link"),
-                        };
-                        errors.push(d);
-                        String::new()
-                    }
-                })
-                .collect()
-        };
-        let article_links: Vec<Vec<String>> = articles
-            .iter()
-            .zip(&rest)
-            .map(|(a, r)| resolve_links(&a.source, &r.links, &r.errors, &mut errors))
-            .collect();
-        let section_links: Vec<Vec<String>> = section_files
-            .iter()
-            .map(|p| resolve_links(&p.file, &p.body.links, &p.body.errors, &mut errors))
-            .collect();
-        (article_links, section_links)
-    };
-    for (a, links) in articles.iter_mut().zip(article_links) {
-        a.links = links;
-    }
-    for (p, links) in section_files.iter().zip(section_links) {
-        let display = p.file.display();
-        if let Some(s) = sections
-            .iter_mut()
-            .find(|s| s.file.as_deref() == Some(display.as_str()))
-        {
-            s.links = links;
-        }
-    }
-
     // 7. Taxonomies.
     let mut taxonomies = Vec::new();
     let mut article_terms: Vec<Vec<(usize, usize)>> = vec![Vec::new(); articles.len()];
@@ -389,11 +331,16 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
     for (a, terms) in articles.iter_mut().zip(article_terms) {
         a.terms = terms;
     }
-    // Of the rest, only featured images are needed from here on.
+    // Of the rest, only featured images and the bodies' links are needed
+    // from here on.
+    let mut bodies = Vec::with_capacity(rest.len());
     let images: Vec<(usize, String, (usize, usize))> = rest
         .into_iter()
         .enumerate()
-        .filter_map(|(id, r)| r.image.map(|i| (id, i, r.image_pos)))
+        .filter_map(|(id, r)| {
+            bodies.push((r.links, r.errors));
+            r.image.map(|i| (id, i, r.image_pos))
+        })
         .collect();
     // 8. Section listings and prev/next by date within the section.
     for (id, a) in articles.iter().enumerate() {
@@ -500,6 +447,57 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
         });
     }
 
+    // 10b. Links of bodies: to pages, and to files of the site, which must exist.
+    let section_pages: Vec<String> = section_files
+        .iter()
+        .map(|p| dir_path(p.file.dir()))
+        .collect();
+    let (article_links, section_links) = {
+        let page_of_rel: HashMap<&str, &str> = articles
+            .iter()
+            .map(|a| (a.source.rel.as_str(), a.path.as_str()))
+            .chain(
+                section_files
+                    .iter()
+                    .zip(&section_pages)
+                    .map(|(p, path)| (p.file.rel.as_str(), path.as_str())),
+            )
+            .collect();
+        let targets = Targets {
+            pages: &page_of_rel,
+            not_published: &not_published,
+            failed: &failed,
+            files: &content_asset_paths,
+            statics: &input.static_files,
+        };
+        let article_links: Vec<Vec<String>> = articles
+            .iter()
+            .zip(&bodies)
+            .map(|(a, (links, errs))| targets.resolve(&a.source, links, errs, &mut errors))
+            .collect();
+        let section_links: Vec<Vec<String>> = section_files
+            .iter()
+            .map(|p| targets.resolve(&p.file, &p.body.links, &p.body.errors, &mut errors))
+            .collect();
+        // Files with errors of their own are checked all the same.
+        for (file, body) in input.checked.iter().chain(&undated) {
+            targets.resolve(file, &body.links, &body.errors, &mut errors);
+        }
+        (article_links, section_links)
+    };
+    for (a, links) in articles.iter_mut().zip(article_links) {
+        a.links = links;
+    }
+    for (p, links) in section_files.iter().zip(section_links) {
+        let display = p.file.display();
+        if let Some(s) = sections
+            .iter_mut()
+            .find(|s| s.file.as_deref() == Some(display.as_str()))
+        {
+            s.links = links;
+        }
+    }
+
     // 11. Featured images: beside the article, in content/, or in static/.
     for (id, image, (l, c)) in images {
         let dir = articles[id].source.dir();
@@ -547,6 +545,195 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
         },
         stats,
     ))
+}
+
+/// What links of bodies may point to.
+struct Targets<'a> {
+    /// Content path of each page → its site path.
+    pages: &'a HashMap<&'a str, &'a str>,
+    not_published: &'a HashMap<String, &'static str>,
+    /// Content paths of files with errors of their own.
+    failed: &'a HashSet<String>,
+    /// Content path of each copied file of `content/` → its site path.
+    files: &'a HashMap<&'a str, String>,
+    /// Site paths of the files of `static/`.
+    statics: &'a HashSet<String>,
+}
+
+impl Targets<'_> {
+    /// The targets of `links` of `file` (site paths with their fragment,
+    /// empty where broken), reporting the body's errors `errs` and every
+    /// link that leads nowhere.
+    fn resolve(
+        &self,
+        file: &SourceFile,
+        links: &[MdLink],
+        errs: &[(usize, usize, String, String)],
+        errors: &mut Vec<Diagnostic>,
+    ) -> Vec<String> {
+        for (l, c, m, h) in errs {
+            errors.push(Diagnostic::error(file.display(), *l, *c, m.clone()).hint(h.clone()));
+        }
+        links
+            .iter()
+            .map(|l| {
+                let found = match l.kind {
+                    LinkKind::Page => self.page(l),
+                    LinkKind::Image | LinkKind::File => self.file(l),
+                };
+                found.unwrap_or_else(|d| {
+                    errors.push(d.into_diagnostic(file.display(), l.line, l.column));
+                    String::new()
+                })
+            })
+            .collect()
+    }
+
+    fn page(&self, l: &MdLink) -> Result<String, Unresolved> {
+        let target = l.target.as_str();
+        if let Some(path) = self.pages.get(target) {
+            return Ok(format!("{path}{}", l.fragment));
+        }
+        if self.failed.contains(target) {
+            return Err(Unresolved::warning(
+                format!("link to `{target}`: the target has an error (see above)"),
+                format!("fix the error in `content/{target}`; this link works once it is fixed"),
+            ));
+        }
+        if let Some(why) = self.not_published.get(target) {
+            return Err(Unresolved::error(
+                format!("link to `{target}`, which is {why} and not published"),
+                "fix the path (relative to this file's folder) or remove the link".into(),
+            ));
+        }
+        let known = self
+            .pages
+            .keys()
+            .copied()
+            .chain(self.not_published.keys().map(String::as_str));
+        let hint = match did_you_mean(target, known) {
+            Some(s) => {
+                format!("did you mean `{s}`? Paths are relative to the linking file's folder")
+            }
+            None => "fix the path (relative to this file's folder) or remove the link".into(),
+        };
+        Err(Unresolved::error(
+            format!("link to `{target}`, which does not exist in content/"),
+            hint,
+        ))
+    }
+
+    /// An image or attached file: in `content/` (beside the linking file
+    /// for a relative path) or in `static/`.
+    fn file(&self, l: &MdLink) -> Result<String, Unresolved> {
+        let found = self.files.get(l.target.as_str()).cloned().or_else(|| {
+            [&l.target, &l.static_path]
+                .into_iter()
+                .find(|p| !p.is_empty() && self.statics.contains(p.as_str()))
+                .cloned()
+        });
+        if let Some(path) = found {
+            return Ok(format!("{}{}", crate::url::encode_path(&path), l.fragment));
+        }
+        let what = if l.kind == LinkKind::Image {
+            "image"
+        } else {
+            "link"
+        };
+        let mut nowhere = Vec::new();
+        if !l.target.is_empty() {
+            nowhere.push(format!("`content/{}`", l.target));
+        }
+        if !l.static_path.is_empty() {
+            nowhere.push(format!("`static/{}`", l.static_path));
+        }
+        Err(Unresolved::error(
+            format!(
+                "{what} `{}` not found: there is no file {}",
+                l.written,
+                nowhere.join(" nor ")
+            ),
+            self.file_hint(l),
+        ))
+    }
+
+    /// A did-you-mean over the files that exist: the same name in other
+    /// case first (Windows ignores case, the web server does not), then a
+    /// close name in the same folder.
+    fn file_hint(&self, l: &MdLink) -> String {
+        let written_path = l.written.split(['?', '#']).next().unwrap_or("");
+        let as_written = |found: &str| {
+            let name = found.rsplit('/').next().unwrap_or(found);
+            match written_path.rsplit_once('/') {
+                Some((dir, _)) => format!("{dir}/{name}"),
+                None => name.to_string(),
+            }
+        };
+        let all = self
+            .files
+            .keys()
+            .copied()
+            .chain(self.statics.iter().map(String::as_str));
+        let (target, fixed) = (l.target.to_lowercase(), l.static_path.to_lowercase());
+        if let Some(same) = all
+            .clone()
+            .find(|c| c.to_lowercase() == target || c.to_lowercase() == fixed)
+        {
+            return format!(
+                "did you mean `{}`? Names differ in upper and lower case, which the web server does not ignore",
+                as_written(same)
+            );
+        }
+        let (dir, name) = l.target.rsplit_once('/').unwrap_or(("", &l.target));
+        let beside = self.files.keys().filter_map(|c| {
+            let (d, n) = c.rsplit_once('/').unwrap_or(("", c));
+            (d == dir).then_some(n)
+        });
+        match did_you_mean(name, beside) {
+            Some(near) if !name.is_empty() => format!(
+                "did you mean `{}`? Paths are relative to the article's folder",
+                as_written(near)
+            ),
+            _ => "put the file beside the article (as a bundle: `bai-viet/index.md` + \
+                  `bai-viet/anh.jpg`) or in static/, and link it by its path"
+                .into(),
+        }
+    }
+}
+
+/// Why a link leads nowhere: an error, or a warning when the target has
+/// an error of its own, already reported.
+struct Unresolved {
+    warning: bool,
+    message: String,
+    hint: String,
+}
+
+impl Unresolved {
+    fn error(message: String, hint: String) -> Self {
+        Unresolved {
+            warning: false,
+            message,
+            hint,
+        }
+    }
+
+    fn warning(message: String, hint: String) -> Self {
+        Unresolved {
+            warning: true,
+            message,
+            hint,
+        }
+    }
+
+    fn into_diagnostic(self, file: String, line: usize, column: usize) -> Diagnostic {
+        let d = if self.warning {
+            Diagnostic::warning(file, line, column, self.message)
+        } else {
+            Diagnostic::error(file, line, column, self.message)
+        };
+        d.hint(self.hint)
+    }
 }
 
 /// Up to five articles sharing the most tags with `id`, nearest in date first.

@@ -530,9 +530,10 @@ pub fn rewrite_links(html: &str, links: &[String], prefix: &str, index_html: boo
     }
     let mut out = String::with_capacity(html.len() + links.len() * prefix.len());
     let mut rest = html;
-    let needle = format!("href=\"{LINK_PLACEHOLDER}");
+    // `href="…` of links, `src="…` of images.
+    let needle = format!("=\"{LINK_PLACEHOLDER}");
     while let Some(i) = rest.find(&needle) {
-        out.push_str(&rest[..i + 6]);
+        out.push_str(&rest[..i + 2]);
         rest = &rest[i + needle.len()..];
         let end = rest.find('"').unwrap_or(rest.len());
         let target = rest[..end].parse::<usize>().ok().and_then(|n| links.get(n));

@@ -234,3 +234,131 @@ fn markdown_under_another_extension_is_a_warning_and_not_copied() {
     }
     assert!(t.exists("tin/doc-ky.txt") && t.exists("tin/anh.png"));
 }
+
+#[test]
+fn images_and_attachments_of_the_body_must_exist() {
+    let t = SiteTest::new();
+    t.write_bytes("content/tin/hoi-nghi/anh-hoi-nghi.png", &png_header(4, 3));
+    t.write_bytes("content/tin/hoi-nghi/anh.png", &png_header(4, 3));
+    t.write_bytes("content/tin/hoi-nghi/nghi-quyet.pdf", b"%PDF-1.4");
+    t.write(
+        "content/tin/hoi-nghi/index.md",
+        &article(
+            "Hội nghị",
+            "2021-10-15",
+            "",
+            "![Ảnh](anh-hoi-nghi.jpg)\n\n\
+             Xem [Toàn văn](nq.pdf) và [mục](../).\n\n\
+             ![Ảnh](C:\\Users\\HDND\\Pictures\\anh.jpg)\n\n\
+             ![Ảnh](Anh.PNG) ![Đúng](anh.png) [Tải](nghi-quyet.pdf)",
+        ),
+    );
+    let errors = t.build_errors();
+    let l = lines(&errors);
+    assert_eq!(
+        l,
+        [
+            "content/tin/hoi-nghi/index.md:6:1: image `anh-hoi-nghi.jpg` not found: there is no file `content/tin/hoi-nghi/anh-hoi-nghi.jpg` nor `static/anh-hoi-nghi.jpg`",
+            "content/tin/hoi-nghi/index.md:8:5: link `nq.pdf` not found: there is no file `content/tin/hoi-nghi/nq.pdf` nor `static/nq.pdf`",
+            "content/tin/hoi-nghi/index.md:10:1: image `C:\\Users\\HDND\\Pictures\\anh.jpg` is a path on your computer, which readers of the site cannot open",
+            "content/tin/hoi-nghi/index.md:12:1: image `Anh.PNG` not found: there is no file `content/tin/hoi-nghi/Anh.PNG` nor `static/Anh.PNG`",
+        ],
+        "{l:#?}"
+    );
+    let hints: Vec<&str> = errors.iter().map(|d| d.hint.as_deref().unwrap()).collect();
+    assert!(
+        hints[0].starts_with("did you mean `anh-hoi-nghi.png`?"),
+        "{hints:#?}"
+    );
+    assert!(
+        hints[1].contains("put the file beside the article"),
+        "{hints:#?}"
+    );
+    assert!(
+        hints[2].contains("copy the file beside the article")
+            && hints[2].contains("`![Ảnh](anh.jpg)`"),
+        "{hints:#?}"
+    );
+    assert!(
+        hints[3].starts_with("did you mean `anh.png`? Names differ in upper and lower case"),
+        "{hints:#?}"
+    );
+}
+
+#[test]
+fn files_of_content_and_static_resolve_from_any_article() {
+    let t = SiteTest::new();
+    t.write_bytes("content/tin/anh-chung.png", &png_header(4, 3));
+    t.write_bytes("static/tep/nq-12.pdf", b"%PDF-1.4");
+    t.write(
+        "content/tin/bai.md",
+        &article(
+            "Bài",
+            "2021-10-15",
+            "",
+            "![Ảnh chung](anh-chung.png)\n\n[Nghị quyết](/tep/nq-12.pdf) [Tải](../tep/nq-12.pdf#page=2)",
+        ),
+    );
+    t.build_ok();
+    let page = t.read("tin/bai/index.html");
+    assert!(page.contains("src=\"../../tin/anh-chung.png\""), "{page}");
+    assert!(page.contains("href=\"../../tep/nq-12.pdf\""), "{page}");
+    assert!(
+        page.contains("href=\"../../tep/nq-12.pdf#page=2\""),
+        "{page}"
+    );
+    crate::support::assert_links_resolve(&t.out());
+}
+
+#[test]
+fn a_front_matter_error_does_not_hide_the_body_errors() {
+    let t = SiteTest::new();
+    t.write(
+        "content/a.md",
+        "---\ntitle: A\ndate: 30/02/2021\n---\n\n[x](javascript:alert(1)) ![Ảnh](mat.jpg) [y](khong-co.md)\n",
+    );
+    let (errors, _) = failure(&t);
+    let l = lines(&errors);
+    assert_eq!(l.len(), 4, "{l:#?}");
+    assert!(l[0].starts_with("content/a.md:3:7: "), "{l:#?}");
+    assert!(
+        l[1].starts_with("content/a.md:6:1: link `javascript:alert(1)` uses a scheme"),
+        "{l:#?}"
+    );
+    assert!(
+        l[2].starts_with("content/a.md:6:26: image `mat.jpg` not found"),
+        "{l:#?}"
+    );
+    assert_eq!(
+        l[3],
+        "content/a.md:6:42: link to `khong-co.md`, which does not exist in content/"
+    );
+}
+
+#[test]
+fn an_article_without_a_date_has_its_links_checked_and_is_not_called_missing() {
+    let t = SiteTest::new();
+    t.write("content/a.md", "---\ntitle: A\n---\n\n[y](khong-co.md)\n");
+    t.write("content/b.md", "---\ntitle: B\ndate: [\n---\n\nx\n");
+    t.write(
+        "content/c.md",
+        &article("C", "2021-01-01", "", "Xem [A](a.md) và [B](b.md#muc)."),
+    );
+    let (errors, warnings) = failure(&t);
+    let l = lines(&errors);
+    assert_eq!(l.len(), 3, "{l:#?}");
+    assert_eq!(l[0], "content/a.md:1:1: missing `date`");
+    assert_eq!(
+        l[1],
+        "content/a.md:5:1: link to `khong-co.md`, which does not exist in content/"
+    );
+    assert!(l[2].starts_with("content/b.md:3:"), "{l:#?}");
+    let w = lines(&warnings);
+    assert_eq!(
+        w,
+        [
+            "content/c.md:6:5: link to `a.md`: the target has an error (see above)",
+            "content/c.md:6:18: link to `b.md`: the target has an error (see above)",
+        ]
+    );
+}
