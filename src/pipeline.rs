@@ -185,6 +185,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
         highlight: config.markdown.highlight_code,
         html: true,
         summary: true,
+        lead: true,
         iframe_hosts: markdown::IframeHosts::new(&config.markdown.iframe_hosts),
     };
     let budget = AtomicUsize::new(opts.html_budget.unwrap_or(HTML_BUDGET));
@@ -438,6 +439,8 @@ fn parse_one(
     let md = markdown::MdSettings {
         html: keep,
         summary: front.as_ref().map_or(true, |f| f.summary.is_none()),
+        // Sections show no sapo: their text stays as written.
+        lead: file.kind != content::SourceKind::Section,
         ..md
     };
     let body = markdown::render_in(

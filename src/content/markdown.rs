@@ -56,6 +56,10 @@ pub struct Body {
     pub rendered: bool,
     /// Plain-text summary: before `<!-- more -->`, else the first paragraph.
     pub summary: String,
+    /// Where `html` holds the lead, as `<div class="sapo">…</div>` (see
+    /// [`MdSettings::lead`]): the article page shows it in the sapo's
+    /// place when nothing comes before it.
+    pub lead: Option<std::ops::Range<usize>>,
     pub links: Vec<MdLink>,
     pub has_code: bool,
     /// (line, column, message, hint) of non-fatal problems.
@@ -74,6 +78,9 @@ pub struct MdSettings {
     pub html: bool,
     /// Compute the summary; off when the front matter gives one.
     pub summary: bool,
+    /// Wrap the lead the summary comes from in `<div class="sapo">`, so
+    /// that an article page shows it once, as the sapo (articles only).
+    pub lead: bool,
     /// With `unsafe_html`, the hosts whose `https://` iframes survive
     /// sanitising (`markdown.iframe_hosts` of config.yaml).
     pub iframe_hosts: IframeHosts,
@@ -267,37 +274,27 @@ pub fn render_in(
         ));
     }
 
-    out.summary = match more {
-        _ if !settings.summary => {
-            if let Some(marker) = more {
-                marker.detach();
-            }
-            String::new()
-        }
-        Some(marker) => {
-            let mut text = String::new();
+    // The lead: what the summary is taken from (before `<!-- more -->`, else
+    // the first paragraph with text of its own), shown once, as the sapo.
+    let mut lead: Vec<&AstNode> = Vec::new();
+    if let Some(marker) = more {
+        if settings.summary {
             let mut sib = marker.previous_sibling();
-            let mut parts = Vec::new();
             while let Some(n) = sib {
-                parts.push(collect_text(n));
+                lead.push(n);
                 sib = n.previous_sibling();
             }
-            for p in parts.iter().rev() {
-                if !text.is_empty() {
-                    text.push(' ');
-                }
-                text.push_str(p.trim());
-            }
-            marker.detach();
-            text
+            lead.reverse();
         }
-        None => root
-            .children()
-            .find(|n| matches!(n.data.borrow().value, NodeValue::Paragraph))
-            .map(collect_text)
-            .unwrap_or_default(),
-    };
-    out.summary = squash(&out.summary);
+        marker.detach();
+    } else if settings.summary {
+        lead.extend(
+            root.children()
+                .find(|n| matches!(n.data.borrow().value, NodeValue::Paragraph) && has_own_text(n)),
+        );
+    }
+    let parts: Vec<String> = lead.iter().map(|n| collect_text(n)).collect();
+    out.summary = squash(&parts.join(" "));
 
     if !settings.html {
         return out;
@@ -310,16 +307,58 @@ pub fn render_in(
         plugins.render.codefence_syntax_highlighter = Some(highlighter);
     }
     plugins.render.heading_adapter = Some(&headings);
-    let mut html = String::with_capacity(body.len() + body.len() / 4);
-    // Writing to a String cannot fail.
-    let _ = format_html_with_plugins(root, &opts, &mut html, &plugins);
-    if html.contains("<img src=") {
-        html = img_attributes(&html, &image_sizes);
+    // With the lead wrapped, the body renders as three documents in order:
+    // what comes before the lead, the lead, the rest.
+    let mut docs = vec![root];
+    if settings.lead && !lead.is_empty() {
+        let before: &AstNode = arena.alloc(NodeValue::Document.into());
+        let lead_doc: &AstNode = arena.alloc(NodeValue::Document.into());
+        while let Some(n) = root.first_child().filter(|n| !std::ptr::eq(*n, lead[0])) {
+            n.detach();
+            before.append(n);
+        }
+        for n in &lead {
+            n.detach();
+            lead_doc.append(n);
+        }
+        docs = vec![before, lead_doc, root];
     }
-    if settings.unsafe_html {
-        // Raw HTML is in: only what is safe on a page goes on.
-        html = super::sanitize::clean(&html, settings.iframe_hosts);
+    let mut pieces: Vec<String> = docs
+        .into_iter()
+        .map(|doc| {
+            let mut html = String::with_capacity(body.len() + body.len() / 4);
+            // Writing to a String cannot fail.
+            let _ = format_html_with_plugins(doc, &opts, &mut html, &plugins);
+            html
+        })
+        .collect();
+    // Sizes go in only when the images of the HTML are exactly those of the
+    // Markdown (raw HTML may add others).
+    let count = |h: &String| h.matches(IMG_TAG).count();
+    let mut sizes = if pieces.iter().map(count).sum::<usize>() == image_sizes.len() {
+        &image_sizes[..]
+    } else {
+        &[]
+    };
+    for html in &mut pieces {
+        if html.contains(IMG_TAG) {
+            let n = count(html).min(sizes.len());
+            *html = img_attributes(html, &sizes[..n]);
+            sizes = &sizes[n..];
+        }
+        if settings.unsafe_html {
+            // Raw HTML is in: only what is safe on a page goes on.
+            *html = super::sanitize::clean(html, settings.iframe_hosts);
+        }
     }
+    let mut html = match <[String; 3]>::try_from(pieces) {
+        Ok([before, lead, rest]) => {
+            let html = format!("{before}{SAPO_OPEN}{lead}{SAPO_CLOSE}{rest}");
+            out.lead = Some(before.len()..html.len() - rest.len());
+            html
+        }
+        Err(mut one) => one.pop().unwrap_or_default(),
+    };
     html.shrink_to_fit();
     out.html = html;
     out
@@ -455,11 +494,18 @@ fn shown(text: &str) -> String {
     out
 }
 
+/// What wraps the lead of an article in its body (see [`Body::lead`]).
+pub const SAPO_OPEN: &str = "<div class=\"sapo\">\n";
+pub const SAPO_CLOSE: &str = "</div>\n";
+
+/// How comrak starts an image of the body.
+const IMG_TAG: &str = "<img src=";
+
 /// Adds `loading="lazy"` to every image of the body (they are below the
 /// title and sapo) and the known sizes. Sizes go in only when the images of
 /// the HTML are exactly those of the Markdown (raw HTML may add others).
 fn img_attributes(html: &str, sizes: &[Option<(u32, u32)>]) -> String {
-    const TAG: &str = "<img src=";
+    const TAG: &str = IMG_TAG;
     let sized = html.matches(TAG).count() == sizes.len();
     let mut out = String::with_capacity(html.len() + sizes.len() * 48);
     for (k, part) in html.split(TAG).enumerate() {
@@ -504,6 +550,18 @@ fn is_more(html: &str) -> bool {
     let t = html.trim();
     let inner = t.strip_prefix("<!--").and_then(|s| s.strip_suffix("-->"));
     inner.is_some_and(|s| s.trim().eq_ignore_ascii_case("more"))
+}
+
+/// Whether a node has text outside its images: a paragraph of only an
+/// image is not a lead, its alt text describes the picture.
+fn has_own_text<'a>(node: &'a AstNode<'a>) -> bool {
+    node.descendants().any(|n| {
+        matches!(&n.data.borrow().value, NodeValue::Text(t) if !t.trim().is_empty())
+            && !n
+                .ancestors()
+                .take_while(|a| !std::ptr::eq(*a, node))
+                .any(|a| matches!(a.data.borrow().value, NodeValue::Image(_)))
+    })
 }
 
 /// Plain text of a node: text and code, breaks as spaces.
@@ -608,6 +666,7 @@ mod tests {
         highlight: true,
         html: true,
         summary: true,
+        lead: false,
         iframe_hosts: IframeHosts::NONE,
     };
 
@@ -815,6 +874,39 @@ mod tests {
             S,
         );
         assert_eq!(b.summary, "Chiều ngày 15/10, HĐND họp.");
+    }
+
+    #[test]
+    fn the_lead_is_wrapped_once_and_an_image_alone_is_not_a_lead() {
+        let lead = MdSettings { lead: true, ..S };
+        let b = render(
+            "![Ảnh hội nghị](a.png)\n\nĐoạn *mở* đầu.\n\nThân.\n",
+            "",
+            1,
+            lead,
+        );
+        assert_eq!(b.summary, "Đoạn mở đầu.");
+        let r = b.lead.clone().unwrap();
+        assert_eq!(
+            &b.html[r.clone()],
+            "<div class=\"sapo\">\n<p>Đoạn <em>mở</em> đầu.</p>\n</div>\n"
+        );
+        assert!(b.html[..r.start].contains("alt=\"Ảnh hội nghị\""));
+        assert_eq!(&b.html[r.end..], "<p>Thân.</p>\n");
+        // Without `lead` (sections) or with a summary given, the body is whole.
+        for settings in [
+            S,
+            MdSettings {
+                summary: false,
+                ..lead
+            },
+        ] {
+            let b = render("Đoạn đầu.\n\nThân.\n", "", 1, settings);
+            assert_eq!(
+                (b.lead, b.html.as_str()),
+                (None, "<p>Đoạn đầu.</p>\n<p>Thân.</p>\n")
+            );
+        }
     }
 
     #[test]

@@ -29,7 +29,7 @@ pub fn image_size(path: &std::path::Path) -> Option<(u32, u32)> {
 pub fn render_body_again(
     file: &SourceFile,
     settings: markdown::MdSettings,
-) -> Result<String, String> {
+) -> Result<Body, String> {
     let bytes = std::fs::read(&file.path).map_err(|e| format!("cannot read: {e}"))?;
     let src = source::read(&bytes, &file.display()).map_err(|d| d.message)?;
     Ok(markdown::render_in(
@@ -41,8 +41,7 @@ pub fn render_body_again(
             ..settings
         },
         file.path.parent(),
-    )
-    .html)
+    ))
 }
 
 /// A content file after parsing: front matter and rendered body.

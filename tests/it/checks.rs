@@ -362,3 +362,100 @@ fn an_article_without_a_date_has_its_links_checked_and_is_not_called_missing() {
         ]
     );
 }
+
+/// The `<article>` element of a page: what readers read, without the
+/// `<meta>` tags that repeat the summary.
+fn article_of(page: &str) -> &str {
+    let start = page.find("<article").expect("an article element");
+    let end = page.rfind("</article>").expect("closed");
+    &page[start..end]
+}
+
+#[test]
+fn the_lead_paragraph_is_shown_once_as_the_sapo() {
+    let t = SiteTest::new();
+    t.write(
+        "config.yaml",
+        "title: \"Bản tin thử\"\nbase_url: https://x.vn/\nfeed: {full_content: true}\n",
+    );
+    t.write("content/b.md", &article("B", "2021-01-01", "", "x"));
+    t.write(
+        "content/dau.md",
+        &article(
+            "Đầu",
+            "2021-01-02",
+            "",
+            "Đoạn mở đầu có [liên kết](b.md).\n\nĐoạn thân bài.",
+        ),
+    );
+    t.write(
+        "content/more.md",
+        &article(
+            "More",
+            "2021-01-03",
+            "",
+            "Sapo một.\n\nSapo hai.\n\n<!-- more -->\n\nThân bài sau.",
+        ),
+    );
+    t.write(
+        "content/co-tom-tat.md",
+        &article(
+            "Tóm tắt",
+            "2021-01-04",
+            "summary: \"Tóm tắt riêng.\"\n",
+            "Đoạn đầu giữ nguyên.\n\nĐoạn sau.",
+        ),
+    );
+    t.write(
+        "content/tieu-de.md",
+        &article(
+            "Tiêu đề",
+            "2021-01-05",
+            "",
+            "## Mở đầu\n\nĐoạn sau tiêu đề.\n\nĐoạn cuối.",
+        ),
+    );
+    for budget in [None, Some(0)] {
+        let mut opts = t.options();
+        opts.html_budget = budget;
+        bantin::pipeline::build(&opts).expect("builds");
+        let dau = t.read("dau/index.html");
+        let a = article_of(&dau);
+        assert_eq!(a.matches("Đoạn mở đầu").count(), 1, "{a}");
+        assert!(
+            a.contains("<div class=\"sapo\"><p>Đoạn mở đầu có <a href=\"../b/index.html\">liên kết</a>.</p>\n</div>"),
+            "the lead keeps its links, in the sapo's place: {a}"
+        );
+        let prose = &a[a.find("class=\"prose\"").unwrap()..];
+        assert!(
+            prose.contains("Đoạn thân bài") && !prose.contains("Đoạn mở đầu"),
+            "{prose}"
+        );
+        let more = article_of(&t.read("more/index.html")).to_string();
+        assert_eq!(more.matches("Sapo một").count(), 1, "{more}");
+        assert!(
+            more.contains("<div class=\"sapo\"><p>Sapo một.</p>\n<p>Sapo hai.</p>\n</div>"),
+            "{more}"
+        );
+        let tt = article_of(&t.read("co-tom-tat/index.html")).to_string();
+        assert!(tt.contains("<p class=\"sapo\">Tóm tắt riêng.</p>"), "{tt}");
+        assert!(
+            tt.contains("<p>Đoạn đầu giữ nguyên.</p>"),
+            "an explicit summary leaves the body whole: {tt}"
+        );
+        let td = article_of(&t.read("tieu-de/index.html")).to_string();
+        assert_eq!(td.matches("Đoạn sau tiêu đề").count(), 1, "{td}");
+        assert!(
+            td.contains("</h2><div class=\"sapo\">\n<p>Đoạn sau tiêu đề.</p>\n</div>"),
+            "a lead after a heading stays in place: {td}"
+        );
+        // The full-content feed carries the whole text, the lead once.
+        let rss = t.read("rss.xml");
+        assert_eq!(rss.matches("Đoạn mở đầu có").count(), 1, "{rss}");
+        assert!(
+            rss.contains("&lt;div class=&quot;sapo&quot;&gt;\n&lt;p&gt;Đoạn mở đầu có"),
+            "{rss}"
+        );
+        assert!(rss.contains("Đoạn thân bài"));
+    }
+}
