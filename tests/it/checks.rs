@@ -23,6 +23,21 @@ fn lines(diags: &[Diagnostic]) -> Vec<String> {
         .collect()
 }
 
+/// Writes one article per tag of `tags`, `bai-0.md` dated 2021-01-01 on.
+fn tagged(t: &SiteTest, tags: &[&str]) {
+    for (i, s) in tags.iter().enumerate() {
+        t.write(
+            &format!("content/bai-{i}.md"),
+            &article(
+                &format!("Bài {i}"),
+                &format!("2021-01-0{}", i + 1),
+                &format!("tags: [\"{s}\"]\n"),
+                "x",
+            ),
+        );
+    }
+}
+
 fn tag_dirs(t: &SiteTest) -> Vec<String> {
     let mut dirs: Vec<String> = std::fs::read_dir(t.out().join("the"))
         .unwrap()
@@ -47,17 +62,7 @@ fn hyphen_en_dash_and_em_dash_between_words_are_one_term() {
         "Văn hóa—Xã hội",
         "Văn hóa - Xã hội",
     ];
-    for (i, s) in spellings.iter().enumerate() {
-        t.write(
-            &format!("content/bai-{i}.md"),
-            &article(
-                &format!("Bài {i}"),
-                &format!("2021-01-0{}", i + 1),
-                &format!("tags: [\"{s}\"]\n"),
-                "x",
-            ),
-        );
-    }
+    tagged(&t, &spellings);
     t.build_ok();
     assert_eq!(tag_dirs(&t), ["van-hoa-xa-hoi"]);
     let page = t.read("the/van-hoa-xa-hoi/index.html");
@@ -94,20 +99,7 @@ fn doubled_and_zero_width_spaces_are_removed_from_titles() {
 fn slug_suggestions_for_colliding_tags_are_distinct_and_free() {
     let t = SiteTest::new();
     // All five have the slug `hoa`; `Hoa 2` already has `hoa-2`.
-    for (i, s) in ["Hoa", "Hòa", "Hóa", "Họa", "Hỏa", "Hoa 2"]
-        .iter()
-        .enumerate()
-    {
-        t.write(
-            &format!("content/bai-{i}.md"),
-            &article(
-                &format!("Bài {i}"),
-                &format!("2021-01-0{}", i + 1),
-                &format!("tags: [\"{s}\"]\n"),
-                "x",
-            ),
-        );
-    }
+    tagged(&t, &["Hoa", "Hòa", "Hóa", "Họa", "Hỏa", "Hoa 2"]);
     let errors = t.build_errors();
     let mut suggested: Vec<String> = errors
         .iter()
