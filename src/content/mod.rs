@@ -2,6 +2,7 @@
 //!
 //! Everything here works on one file at a time, so files parse in parallel.
 
+mod files;
 pub mod front_matter;
 pub mod highlight;
 pub mod markdown;

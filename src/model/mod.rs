@@ -8,6 +8,7 @@
 pub mod archive;
 mod link;
 pub mod paginate;
+mod targets;
 pub mod taxonomy;
 pub mod urls;
 
