@@ -193,6 +193,7 @@ pub fn build_to(opts: &BuildOptions, sink: Option<&dyn Sink>) -> Result<BuildRep
         highlight: config.markdown.highlight_code,
         html: true,
         summary: true,
+        lead: true,
         iframe_hosts: markdown::IframeHosts::new(&config.markdown.iframe_hosts),
         lang: config.lang,
     };
@@ -205,7 +206,7 @@ pub fn build_to(opts: &BuildOptions, sink: Option<&dyn Sink>) -> Result<BuildRep
     };
     // The walk's list is consumed: each file's record moves into its result,
     // and results go straight into two lists (one buffer of all files, not two).
-    let (mut parsed, failed): (Vec<Parsed>, Vec<(String, Vec<Diagnostic>)>) = walk
+    let (mut parsed, failed): (Vec<Parsed>, Vec<(String, Failed)>) = walk
         .sources
         .into_par_iter()
         .map(|file| {
@@ -223,11 +224,20 @@ pub fn build_to(opts: &BuildOptions, sink: Option<&dyn Sink>) -> Result<BuildRep
         }
     }
     let mut broken = HashSet::new();
-    for (rel, e) in failed {
+    let mut checked = Vec::new();
+    for (rel, (e, body)) in failed {
         broken.insert(rel);
         let (w, e): (Vec<_>, Vec<_>) = e.into_iter().partition(|d| !d.is_error());
         warnings.extend(w);
         errors.extend(e);
+        if let Some(failed) = body {
+            let (file, mut body) = *failed;
+            for (l, c, m, h) in std::mem::take(&mut body.warnings) {
+                warnings.push(Diagnostic::warning(file.display(), l, c, m).hint(h));
+            }
+            body.html = String::new();
+            checked.push((file, body));
+        }
     }
     lap("parse", &mut timings);
 
@@ -241,6 +251,7 @@ pub fn build_to(opts: &BuildOptions, sink: Option<&dyn Sink>) -> Result<BuildRep
         parsed,
         assets: walk.assets,
         broken,
+        checked,
         static_files,
         markdown: md,
         drafts: opts.drafts,
@@ -250,6 +261,9 @@ pub fn build_to(opts: &BuildOptions, sink: Option<&dyn Sink>) -> Result<BuildRep
     let (mut site, skipped) = match linked {
         Ok(s) => s,
         Err(e) => {
+            // Links to files with errors of their own are warnings.
+            let (w, e): (Vec<_>, Vec<_>) = e.into_iter().partition(|d| !d.is_error());
+            warnings.extend(w);
             errors.extend(e);
             return Err(content_failure(errors, warnings));
         }
@@ -383,6 +397,13 @@ impl Drop for Permit<'_> {
     }
 }
 
+/// Why a file could not be parsed, and its body when that could be, so
+/// that the body's links are checked too.
+type Failed = (
+    Vec<Diagnostic>,
+    Option<Box<(content::SourceFile, markdown::Body)>>,
+);
+
 /// Reads, decodes and parses one content file.
 fn parse_one(
     file: content::SourceFile,
@@ -390,11 +411,11 @@ fn parse_one(
     md: markdown::MdSettings,
     budget: &AtomicUsize,
     limits: &ParseLimits,
-) -> Result<Parsed, Vec<Diagnostic>> {
+) -> Result<Parsed, Failed> {
     let shown = file.display();
     let len = std::fs::metadata(&file.path).map_or(0, |m| m.len());
     if len > limits.max_file_bytes {
-        return Err(vec![Diagnostic::error(
+        return Err((vec![Diagnostic::error(
             &shown,
             0,
             0,
@@ -404,14 +425,18 @@ fn parse_one(
                 limits.max_file_bytes / 1_000_000
             ),
         )
-        .hint("split the article, move large tables or data into an attached file, or raise `limits: {max_file_mb: …}`")]);
+        .hint("split the article, move large tables or data into an attached file, or raise `limits: {max_file_mb: …}`")], None));
     }
     // Parsing costs many times a file's size; big files wait for their
     // share of the budget, so parallel parsing cannot multiply the peak.
     let _permit = limits.parsing.acquire(len);
-    let bytes = std::fs::read(&file.path)
-        .map_err(|e| vec![Diagnostic::error(&shown, 0, 0, format!("cannot read: {e}"))])?;
-    let src = source::read(&bytes, &shown).map_err(|d| vec![d])?;
+    let bytes = std::fs::read(&file.path).map_err(|e| {
+        (
+            vec![Diagnostic::error(&shown, 0, 0, format!("cannot read: {e}"))],
+            None,
+        )
+    })?;
+    let src = source::read(&bytes, &shown).map_err(|d| (vec![d], None))?;
     let front = front_matter::parse(&src, &shown, ctx);
     // The body is parsed even when the front matter is bad, so its problems are reported too.
     let cost = src.body().len() * 3 / 2;
@@ -424,6 +449,8 @@ fn parse_one(
     let md = markdown::MdSettings {
         html: keep,
         summary: front.as_ref().map_or(true, |f| f.summary.is_none()),
+        // Sections show no sapo: their text stays as written.
+        lead: file.kind != content::SourceKind::Section,
         ..md
     };
     let body = markdown::render_in(
@@ -433,10 +460,13 @@ fn parse_one(
         md,
         file.path.parent(),
     );
-    let front = front.map_err(|mut e| {
-        e.extend(src.warnings.iter().cloned());
-        e
-    })?;
+    let front = match front {
+        Ok(front) => front,
+        Err(mut e) => {
+            e.extend(src.warnings);
+            return Err((e, Some(Box::new((file, body)))));
+        }
+    };
     Ok(Parsed {
         file,
         front,

@@ -9,6 +9,7 @@ use comrak::nodes::{AstNode, NodeHtmlBlock, NodeValue, Sourcepos};
 use comrak::options::Plugins;
 use comrak::{format_html_with_plugins, parse_document, Arena, Options};
 
+use super::files::{computer_path, file_ref, is_computer_path};
 use super::highlight::LazyHighlighter;
 pub use super::sanitize::IframeHosts;
 use crate::lang::Lang;
@@ -19,11 +20,30 @@ use crate::vi::slugify;
 /// replaces it with a relative URL once every page's URL is known.
 pub const LINK_PLACEHOLDER: &str = "bantin-link:";
 
-/// A link from the body to another content file.
+/// What a link of the body points to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkKind {
+    /// Another article or section: a `.md` file.
+    Page,
+    /// An image of the body: `![Ảnh](anh-1.jpg)`.
+    Image,
+    /// An attached file: `[Toàn văn](nq.pdf)`.
+    File,
+}
+
+/// A link from the body to another content file, or to a file of the
+/// site (an image, an attachment) that must exist.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MdLink {
     /// Target path inside `content/`, normalised: `tin-tuc/2021/a.md`.
+    /// Empty for a file whose path leaves `content/` (it may be in `static/`).
     pub target: String,
+    pub kind: LinkKind,
+    /// For an image or file: its path from the site root as written
+    /// (`/tep/nq.pdf` → `tep/nq.pdf`), to look for in `static/`; and how the
+    /// URL was written, for messages.
+    pub static_path: String,
+    pub written: String,
     /// `#fragment` part, with the `#` and percent-encoded, or empty.
     pub fragment: String,
     pub line: usize,
@@ -39,6 +59,10 @@ pub struct Body {
     pub rendered: bool,
     /// Plain-text summary: before `<!-- more -->`, else the first paragraph.
     pub summary: String,
+    /// Where `html` holds the lead, as `<div class="sapo">…</div>` (see
+    /// [`MdSettings::lead`]): the article page shows it in the sapo's
+    /// place when nothing comes before it.
+    pub lead: Option<std::ops::Range<usize>>,
     pub links: Vec<MdLink>,
     pub has_code: bool,
     /// (line, column, message, hint) of non-fatal problems.
@@ -57,6 +81,9 @@ pub struct MdSettings {
     pub html: bool,
     /// Compute the summary; off when the front matter gives one.
     pub summary: bool,
+    /// Wrap the lead the summary comes from in `<div class="sapo">`, so
+    /// that an article page shows it once, as the sapo (articles only).
+    pub lead: bool,
     /// With `unsafe_html`, the hosts whose `https://` iframes survive
     /// sanitising (`markdown.iframe_hosts` of config.yaml).
     pub iframe_hosts: IframeHosts,
@@ -150,16 +177,33 @@ pub fn render_in(
         let sp = node.data.borrow().sourcepos;
         let mut data = node.data.borrow_mut();
         match &mut data.value {
+            NodeValue::Link(link) if is_computer_path(&link.url) => {
+                let url = std::mem::take(&mut link.url);
+                drop(data);
+                out.errors
+                    .push(computer_path("link", &url, &collect_text(node), pos(sp)));
+            }
             NodeValue::Link(link) => {
                 if let Err(e) = crate::url::check_link(&link.url) {
                     out.errors.push(refused_url("link", &link.url, &e, pos(sp)));
                     link.url.clear();
+                } else if let Some(file) = file_ref(dir, &link.url, false, pos(sp)) {
+                    link.url = format!("{LINK_PLACEHOLDER}{}", out.links.len());
+                    out.links.push(file);
                 } else if let Some((target, fragment)) = internal_target(&link.url) {
                     let (line, column) = pos(sp);
                     match resolve(dir, &target) {
                         Some(target) => {
                             link.url = format!("{LINK_PLACEHOLDER}{}", out.links.len());
-                            out.links.push(MdLink { target, fragment, line, column });
+                            out.links.push(MdLink {
+                                target,
+                                kind: LinkKind::Page,
+                                static_path: String::new(),
+                                written: String::new(),
+                                fragment,
+                                line,
+                                column,
+                            });
                         }
                         None => out.errors.push((
                             line,
@@ -172,11 +216,21 @@ pub fn render_in(
             }
             NodeValue::Image(img) => {
                 let url = img.url.clone();
-                if let Err(e) = crate::url::check_link(&url) {
+                let computer = is_computer_path(&url);
+                if computer {
+                    img.url.clear();
+                } else if let Err(e) = crate::url::check_link(&url) {
                     out.errors.push(refused_url("image", &url, &e, pos(sp)));
                     img.url.clear();
+                } else if let Some(file) = file_ref(dir, &url, true, pos(sp)) {
+                    img.url = format!("{LINK_PLACEHOLDER}{}", out.links.len());
+                    out.links.push(file);
                 }
                 drop(data);
+                if computer {
+                    out.errors
+                        .push(computer_path("image", &url, &collect_text(node), pos(sp)));
+                }
                 if settings.html {
                     image_sizes.push(disk_dir.and_then(|d| local_image_size(d, &url)));
                 }
@@ -225,37 +279,27 @@ pub fn render_in(
         ));
     }
 
-    out.summary = match more {
-        _ if !settings.summary => {
-            if let Some(marker) = more {
-                marker.detach();
-            }
-            String::new()
-        }
-        Some(marker) => {
-            let mut text = String::new();
+    // The lead: what the summary is taken from (before `<!-- more -->`, else
+    // the first paragraph with text of its own), shown once, as the sapo.
+    let mut lead: Vec<&AstNode> = Vec::new();
+    if let Some(marker) = more {
+        if settings.summary {
             let mut sib = marker.previous_sibling();
-            let mut parts = Vec::new();
             while let Some(n) = sib {
-                parts.push(collect_text(n));
+                lead.push(n);
                 sib = n.previous_sibling();
             }
-            for p in parts.iter().rev() {
-                if !text.is_empty() {
-                    text.push(' ');
-                }
-                text.push_str(p.trim());
-            }
-            marker.detach();
-            text
+            lead.reverse();
         }
-        None => root
-            .children()
-            .find(|n| matches!(n.data.borrow().value, NodeValue::Paragraph))
-            .map(collect_text)
-            .unwrap_or_default(),
-    };
-    out.summary = squash(&out.summary);
+        marker.detach();
+    } else if settings.summary {
+        lead.extend(
+            root.children()
+                .find(|n| matches!(n.data.borrow().value, NodeValue::Paragraph) && has_own_text(n)),
+        );
+    }
+    let parts: Vec<String> = lead.iter().map(|n| collect_text(n)).collect();
+    out.summary = squash(&parts.join(" "));
 
     if !settings.html {
         return out;
@@ -268,19 +312,61 @@ pub fn render_in(
         plugins.render.codefence_syntax_highlighter = Some(highlighter);
     }
     plugins.render.heading_adapter = Some(&headings);
-    let mut html = String::with_capacity(body.len() + body.len() / 4);
-    // Writing to a String cannot fail.
-    let _ = format_html_with_plugins(root, &opts, &mut html, &plugins);
-    if html.contains("<img src=") {
-        html = img_attributes(&html, &image_sizes);
+    // With the lead wrapped, the body renders as three documents in order:
+    // what comes before the lead, the lead, the rest.
+    let mut docs = vec![root];
+    if settings.lead && !lead.is_empty() {
+        let before: &AstNode = arena.alloc(NodeValue::Document.into());
+        let lead_doc: &AstNode = arena.alloc(NodeValue::Document.into());
+        while let Some(n) = root.first_child().filter(|n| !std::ptr::eq(*n, lead[0])) {
+            n.detach();
+            before.append(n);
+        }
+        for n in &lead {
+            n.detach();
+            lead_doc.append(n);
+        }
+        docs = vec![before, lead_doc, root];
     }
-    if html.contains("data-footnotes>") {
-        html = footnote_labels(&html, settings.lang);
+    let mut pieces: Vec<String> = docs
+        .into_iter()
+        .map(|doc| {
+            let mut html = String::with_capacity(body.len() + body.len() / 4);
+            // Writing to a String cannot fail.
+            let _ = format_html_with_plugins(doc, &opts, &mut html, &plugins);
+            html
+        })
+        .collect();
+    // Sizes go in only when the images of the HTML are exactly those of the
+    // Markdown (raw HTML may add others).
+    let count = |h: &String| h.matches(IMG_TAG).count();
+    let mut sizes = if pieces.iter().map(count).sum::<usize>() == image_sizes.len() {
+        &image_sizes[..]
+    } else {
+        &[]
+    };
+    for html in &mut pieces {
+        if html.contains(IMG_TAG) {
+            let n = count(html).min(sizes.len());
+            *html = img_attributes(html, &sizes[..n]);
+            sizes = &sizes[n..];
+        }
+        if html.contains("data-footnotes>") {
+            *html = footnote_labels(html, settings.lang);
+        }
+        if settings.unsafe_html {
+            // Raw HTML is in: only what is safe on a page goes on.
+            *html = super::sanitize::clean(html, settings.iframe_hosts);
+        }
     }
-    if settings.unsafe_html {
-        // Raw HTML is in: only what is safe on a page goes on.
-        html = super::sanitize::clean(&html, settings.iframe_hosts);
-    }
+    let mut html = match <[String; 3]>::try_from(pieces) {
+        Ok([before, lead, rest]) => {
+            let html = format!("{before}{SAPO_OPEN}{lead}{SAPO_CLOSE}{rest}");
+            out.lead = Some(before.len()..html.len() - rest.len());
+            html
+        }
+        Err(mut one) => one.pop().unwrap_or_default(),
+    };
     html.shrink_to_fit();
     out.html = html;
     out
@@ -324,7 +410,7 @@ fn refused_url(
 
 /// Text from the body shown in a message: at most 60 characters, with
 /// control characters escaped (`java\tscript:`).
-fn shown(text: &str) -> String {
+pub(super) fn shown(text: &str) -> String {
     const MAX: usize = 60;
     let mut out = String::new();
     for (k, c) in text.chars().enumerate() {
@@ -341,11 +427,18 @@ fn shown(text: &str) -> String {
     out
 }
 
+/// What wraps the lead of an article in its body (see [`Body::lead`]).
+pub const SAPO_OPEN: &str = "<div class=\"sapo\">\n";
+pub const SAPO_CLOSE: &str = "</div>\n";
+
+/// How comrak starts an image of the body.
+const IMG_TAG: &str = "<img src=";
+
 /// Adds `loading="lazy"` to every image of the body (they are below the
 /// title and sapo) and the known sizes. Sizes go in only when the images of
 /// the HTML are exactly those of the Markdown (raw HTML may add others).
 fn img_attributes(html: &str, sizes: &[Option<(u32, u32)>]) -> String {
-    const TAG: &str = "<img src=";
+    const TAG: &str = IMG_TAG;
     let sized = html.matches(TAG).count() == sizes.len();
     let mut out = String::with_capacity(html.len() + sizes.len() * 48);
     for (k, part) in html.split(TAG).enumerate() {
@@ -390,6 +483,18 @@ fn is_more(html: &str) -> bool {
     let t = html.trim();
     let inner = t.strip_prefix("<!--").and_then(|s| s.strip_suffix("-->"));
     inner.is_some_and(|s| s.trim().eq_ignore_ascii_case("more"))
+}
+
+/// Whether a node has text outside its images: a paragraph of only an
+/// image is not a lead, its alt text describes the picture.
+fn has_own_text<'a>(node: &'a AstNode<'a>) -> bool {
+    node.descendants().any(|n| {
+        matches!(&n.data.borrow().value, NodeValue::Text(t) if !t.trim().is_empty())
+            && !n
+                .ancestors()
+                .take_while(|a| !std::ptr::eq(*a, node))
+                .any(|a| matches!(a.data.borrow().value, NodeValue::Image(_)))
+    })
 }
 
 /// Plain text of a node: text and code, breaks as spaces.
@@ -473,6 +578,7 @@ mod tests {
         highlight: true,
         html: true,
         summary: true,
+        lead: false,
         iframe_hosts: IframeHosts::NONE,
         lang: Lang::Vi,
     };
@@ -684,6 +790,39 @@ mod tests {
     }
 
     #[test]
+    fn the_lead_is_wrapped_once_and_an_image_alone_is_not_a_lead() {
+        let lead = MdSettings { lead: true, ..S };
+        let b = render(
+            "![Ảnh hội nghị](a.png)\n\nĐoạn *mở* đầu.\n\nThân.\n",
+            "",
+            1,
+            lead,
+        );
+        assert_eq!(b.summary, "Đoạn mở đầu.");
+        let r = b.lead.clone().unwrap();
+        assert_eq!(
+            &b.html[r.clone()],
+            "<div class=\"sapo\">\n<p>Đoạn <em>mở</em> đầu.</p>\n</div>\n"
+        );
+        assert!(b.html[..r.start].contains("alt=\"Ảnh hội nghị\""));
+        assert_eq!(&b.html[r.end..], "<p>Thân.</p>\n");
+        // Without `lead` (sections) or with a summary given, the body is whole.
+        for settings in [
+            S,
+            MdSettings {
+                summary: false,
+                ..lead
+            },
+        ] {
+            let b = render("Đoạn đầu.\n\nThân.\n", "", 1, settings);
+            assert_eq!(
+                (b.lead, b.html.as_str()),
+                (None, "<p>Đoạn đầu.</p>\n<p>Thân.</p>\n")
+            );
+        }
+    }
+
+    #[test]
     fn image_sizes_go_to_their_own_images_only() {
         let html = "<p><img src=\"a.png\" alt=\"A\"> <img src=\"b.png\" alt=\"B\"></p>";
         assert_eq!(
@@ -757,7 +896,68 @@ mod tests {
         let b = render("![Ảnh](a.png)\n", "", 1, S);
         assert!(
             b.html
-                .contains("<img loading=\"lazy\" src=\"a.png\" alt=\"Ảnh\""),
+                .contains("<img loading=\"lazy\" src=\"bantin-link:0\" alt=\"Ảnh\""),
+            "{}",
+            b.html
+        );
+        assert_eq!(
+            (b.links[0].kind, b.links[0].target.as_str()),
+            (LinkKind::Image, "a.png")
+        );
+    }
+
+    #[test]
+    fn images_and_attachments_are_files_to_find() {
+        let b = render(
+            "![A](../anh%20mot.jpg) [B](/tep/NQ.PDF#page=2) [C](../muc/) [D](feed.xml) \
+             [E](https://x.vn/a.pdf) ![F](https://x.vn/a.png)\n",
+            "tin/2021",
+            1,
+            S,
+        );
+        let found: Vec<_> = b
+            .links
+            .iter()
+            .map(|l| {
+                (
+                    l.kind,
+                    l.target.as_str(),
+                    l.static_path.as_str(),
+                    l.fragment.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (LinkKind::Image, "tin/anh mot.jpg", "", ""),
+                (LinkKind::File, "tep/NQ.PDF", "tep/NQ.PDF", "#page=2"),
+            ]
+        );
+    }
+
+    #[test]
+    fn paths_on_the_writers_computer_are_errors_with_the_link_to_write() {
+        let b = render(
+            "![Hội nghị](C:\\Users\\HDND\\anh.jpg) [Toàn văn](file:///D:/tai-lieu/nq.pdf) \
+             [x](D:/nq.pdf)\n",
+            "",
+            1,
+            S,
+        );
+        let e: Vec<_> = b
+            .errors
+            .iter()
+            .map(|e| (e.1, e.2.as_str(), e.3.as_str()))
+            .collect();
+        assert_eq!(e.len(), 3, "{e:#?}");
+        assert!(e[0]
+            .1
+            .ends_with("is a path on your computer, which readers of the site cannot open"));
+        assert!(e[0].2.ends_with("`![Hội nghị](anh.jpg)`"), "{}", e[0].2);
+        assert!(e[1].2.ends_with("`[Toàn văn](nq.pdf)`"), "{}", e[1].2);
+        assert!(
+            !b.html.contains("Users") && !b.html.contains("file:"),
             "{}",
             b.html
         );

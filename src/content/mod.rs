@@ -2,6 +2,7 @@
 //!
 //! Everything here works on one file at a time, so files parse in parallel.
 
+mod files;
 pub mod front_matter;
 pub mod highlight;
 pub mod markdown;
@@ -29,7 +30,7 @@ pub fn image_size(path: &std::path::Path) -> Option<(u32, u32)> {
 pub fn render_body_again(
     file: &SourceFile,
     settings: markdown::MdSettings,
-) -> Result<String, String> {
+) -> Result<Body, String> {
     let bytes = std::fs::read(&file.path).map_err(|e| format!("cannot read: {e}"))?;
     let src = source::read(&bytes, &file.display()).map_err(|d| d.message)?;
     Ok(markdown::render_in(
@@ -41,8 +42,7 @@ pub fn render_body_again(
             ..settings
         },
         file.path.parent(),
-    )
-    .html)
+    ))
 }
 
 /// A content file after parsing: front matter and rendered body.

@@ -6,11 +6,12 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::config::{Config, SortBy};
 use crate::content::front_matter::terms_in;
-use crate::content::{Asset, MdLink, Parsed, SourceFile, SourceKind};
-use crate::diag::{did_you_mean, Diagnostic};
+use crate::content::{Asset, Body, MdLink, Parsed, SourceFile, SourceKind};
+use crate::diag::Diagnostic;
 use crate::vi::{compare, DateTime};
 
 use super::archive::{month_in, Archive};
+use super::targets::Targets;
 use super::taxonomy;
 use super::urls::{alias_file, article_path, dir_path};
 use super::{Alias, Article, Copied, Section, Site};
@@ -24,6 +25,8 @@ pub struct LinkInput {
     /// Content paths of files that failed to parse: links to them are not
     /// reported again, their own errors say what is wrong.
     pub broken: HashSet<String>,
+    /// Files that failed to parse, whose bodies are checked all the same.
+    pub checked: Vec<(SourceFile, Body)>,
     /// Site paths of files from `static/` (site and theme).
     pub static_files: HashSet<String>,
     pub drafts: bool,
@@ -73,6 +76,15 @@ fn is_image(path: &str) -> bool {
         .is_some_and(|(_, e)| IMAGE_EXT.contains(&e.to_ascii_lowercase().as_str()))
 }
 
+/// A title as readers see it: doubled and invisible spaces, pasted from
+/// Word or a web page, would show or split words in listings and feeds.
+fn clean_title(title: String) -> String {
+    match crate::vi::text::clean_label(&title) {
+        Cow::Borrowed(_) => title,
+        Cow::Owned(clean) => clean,
+    }
+}
+
 /// Links every parsed file into a site, or returns every error found.
 pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> {
     // Parsed files are consumed: bodies and texts move into the articles
@@ -90,6 +102,10 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
     let mut not_published: HashMap<String, &'static str> = HashMap::new();
     // Folders of bundles that are not published: their files are not copied.
     let mut hidden_bundles: Vec<String> = Vec::new();
+    // Files with an error of their own: those that failed to parse, and
+    // articles without a date (whose bodies are checked with the rest).
+    let mut failed: HashSet<String> = input.broken.clone();
+    let mut undated: Vec<(SourceFile, Body)> = Vec::new();
     for p in parsed {
         if p.file.kind == SourceKind::Section {
             section_files.push(p);
@@ -100,6 +116,10 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
                 Diagnostic::error(p.file.display(), 1, 1, "missing `date`")
                     .hint("articles need a date: add `date: 2021-10-15 14:00` (or 15/10/2021) to the front matter"),
             );
+            // Its links are checked all the same, and links to it are not
+            // called broken: the missing date is what to fix.
+            failed.insert(p.file.rel.clone());
+            undated.push((p.file, p.body));
             continue;
         }
         match unpublished(&p, &input) {
@@ -148,7 +168,7 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
         let dir = p.file.dir().to_string();
         let s = Section {
             path: dir_path(&dir),
-            title: p.front.title.clone(),
+            title: clean_title(p.front.title.clone()),
             summary: p
                 .front
                 .summary
@@ -224,11 +244,13 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
             Article {
                 section: nearest(p.file.dir()),
                 path,
-                title: p.front.title,
+                title: clean_title(p.front.title),
                 date,
                 updated: p.front.updated,
                 authors: p.front.authors,
+                summary_from_body: p.front.summary.is_none(),
                 summary: p.front.summary.unwrap_or(p.body.summary),
+                lead: p.body.lead,
                 html: p.body.rendered.then_some(p.body.html),
                 source: p.file,
                 links: Vec::new(),
@@ -280,75 +302,6 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
         }
     }
 
-    // 6. Links between pages.
-    let section_pages: Vec<String> = section_files
-        .iter()
-        .map(|p| dir_path(p.file.dir()))
-        .collect();
-    let (article_links, section_links) = {
-        let page_of_rel: HashMap<&str, &str> = articles
-            .iter()
-            .map(|a| (a.source.rel.as_str(), a.path.as_str()))
-            .chain(
-                section_files
-                    .iter()
-                    .zip(&section_pages)
-                    .map(|(p, path)| (p.file.rel.as_str(), path.as_str())),
-            )
-            .collect();
-        let resolve_links = |file: &SourceFile,
-                             links: &[MdLink],
-                             errs: &[(usize, usize, String, String)],
-                             errors: &mut Vec<Diagnostic>|
-         -> Vec<String> {
-            for (l, c, m, h) in errs {
-                errors.push(Diagnostic::error(file.display(), *l, *c, m.clone()).hint(h.clone()));
-            }
-            links
-                .iter()
-                .map(|l| match page_of_rel.get(l.target.as_str()) {
-                    Some(path) => format!("{path}{}", l.fragment),
-                    None if input.broken.contains(&l.target) => String::new(),
-                    None => {
-                        let d = Diagnostic::error(file.display(), l.line, l.column, match not_published.get(l.target.as_str()) {
-                            Some(why) => format!("link to `{}`, which is {why} and not published", l.target),
-                            None => format!("link to `{}`, which does not exist in content/", l.target),
-                        });
-                        let known = page_of_rel.keys().copied().chain(not_published.keys().map(String::as_str));
-                        let d = match did_you_mean(&l.target, known) {
-                            Some(s) if !not_published.contains_key(l.target.as_str()) => d.hint(format!("did you mean `{s}`? Paths are relative to the linking file's folder")),
-                            _ => d.hint("fix the path (relative to this file's folder) or remove the link"),
-                        };
-                        errors.push(d);
-                        String::new()
-                    }
-                })
-                .collect()
-        };
-        let article_links: Vec<Vec<String>> = articles
-            .iter()
-            .zip(&rest)
-            .map(|(a, r)| resolve_links(&a.source, &r.links, &r.errors, &mut errors))
-            .collect();
-        let section_links: Vec<Vec<String>> = section_files
-            .iter()
-            .map(|p| resolve_links(&p.file, &p.body.links, &p.body.errors, &mut errors))
-            .collect();
-        (article_links, section_links)
-    };
-    for (a, links) in articles.iter_mut().zip(article_links) {
-        a.links = links;
-    }
-    for (p, links) in section_files.iter().zip(section_links) {
-        let display = p.file.display();
-        if let Some(s) = sections
-            .iter_mut()
-            .find(|s| s.file.as_deref() == Some(display.as_str()))
-        {
-            s.links = links;
-        }
-    }
-
     // 7. Taxonomies.
     let mut taxonomies = Vec::new();
     let mut article_terms: Vec<Vec<(usize, usize)>> = vec![Vec::new(); articles.len()];
@@ -382,11 +335,16 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
     for (a, terms) in articles.iter_mut().zip(article_terms) {
         a.terms = terms;
     }
-    // Of the rest, only featured images are needed from here on.
+    // Of the rest, only featured images and the bodies' links are needed
+    // from here on.
+    let mut bodies = Vec::with_capacity(rest.len());
     let images: Vec<(usize, String, (usize, usize))> = rest
         .into_iter()
         .enumerate()
-        .filter_map(|(id, r)| r.image.map(|i| (id, i, r.image_pos)))
+        .filter_map(|(id, r)| {
+            bodies.push((r.links, r.errors));
+            r.image.map(|i| (id, i, r.image_pos))
+        })
         .collect();
     // 8. Section listings and prev/next by date within the section.
     for (id, a) in articles.iter().enumerate() {
@@ -491,6 +449,57 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
             out,
             shown: format!("content/{}", asset.rel),
         });
+    }
+
+    // 10b. Links of bodies: to pages, and to files of the site, which must exist.
+    let section_pages: Vec<String> = section_files
+        .iter()
+        .map(|p| dir_path(p.file.dir()))
+        .collect();
+    let (article_links, section_links) = {
+        let page_of_rel: HashMap<&str, &str> = articles
+            .iter()
+            .map(|a| (a.source.rel.as_str(), a.path.as_str()))
+            .chain(
+                section_files
+                    .iter()
+                    .zip(&section_pages)
+                    .map(|(p, path)| (p.file.rel.as_str(), path.as_str())),
+            )
+            .collect();
+        let targets = Targets {
+            pages: &page_of_rel,
+            not_published: &not_published,
+            failed: &failed,
+            files: &content_asset_paths,
+            statics: &input.static_files,
+        };
+        let article_links: Vec<Vec<String>> = articles
+            .iter()
+            .zip(&bodies)
+            .map(|(a, (links, errs))| targets.resolve(&a.source, links, errs, &mut errors))
+            .collect();
+        let section_links: Vec<Vec<String>> = section_files
+            .iter()
+            .map(|p| targets.resolve(&p.file, &p.body.links, &p.body.errors, &mut errors))
+            .collect();
+        // Files with errors of their own are checked all the same.
+        for (file, body) in input.checked.iter().chain(&undated) {
+            targets.resolve(file, &body.links, &body.errors, &mut errors);
+        }
+        (article_links, section_links)
+    };
+    for (a, links) in articles.iter_mut().zip(article_links) {
+        a.links = links;
+    }
+    for (p, links) in section_files.iter().zip(section_links) {
+        let display = p.file.display();
+        if let Some(s) = sections
+            .iter_mut()
+            .find(|s| s.file.as_deref() == Some(display.as_str()))
+        {
+            s.links = links;
+        }
     }
 
     // 11. Featured images: beside the article, in content/, or in static/.

@@ -8,6 +8,7 @@
 pub mod archive;
 mod link;
 pub mod paginate;
+mod targets;
 pub mod taxonomy;
 pub mod urls;
 
@@ -83,6 +84,9 @@ pub struct Section {
     pub file: Option<String>,
 }
 
+/// Byte range of the lead, `<div class="sapo">…</div>`, in a body's HTML.
+pub type Lead = Option<std::ops::Range<usize>>;
+
 /// A published article.
 #[derive(Debug, Clone)]
 pub struct Article {
@@ -100,6 +104,11 @@ pub struct Article {
     pub source: crate::content::SourceFile,
     /// Targets of the placeholders: page path plus `#fragment`.
     pub links: Vec<String>,
+    /// Where `html` holds the lead the summary was taken from, wrapped as
+    /// the sapo, so that it is shown once.
+    pub lead: Lead,
+    /// Whether the summary was taken from the body (no `summary:`).
+    pub summary_from_body: bool,
     /// (taxonomy index, term index) pairs.
     pub terms: Vec<(usize, usize)>,
     pub section: usize,
@@ -143,12 +152,20 @@ impl Site {
 
     /// Body HTML of article `id`, rendered again from its file if it was not
     /// kept in memory.
-    pub fn article_html(&self, id: usize) -> Result<std::borrow::Cow<'_, str>, String> {
+    /// With it, where it holds the lead (see [`Article::lead`]).
+    pub fn article_html(&self, id: usize) -> Result<(std::borrow::Cow<'_, str>, Lead), String> {
         let a = &self.articles[id];
         match &a.html {
-            Some(h) => Ok(std::borrow::Cow::Borrowed(h)),
-            None => crate::content::render_body_again(&a.source, self.markdown)
-                .map(std::borrow::Cow::Owned),
+            Some(h) => Ok((std::borrow::Cow::Borrowed(h), a.lead.clone())),
+            None => {
+                let settings = crate::content::markdown::MdSettings {
+                    summary: a.summary_from_body,
+                    lead: true,
+                    ..self.markdown
+                };
+                crate::content::render_body_again(&a.source, settings)
+                    .map(|b| (std::borrow::Cow::Owned(b.html), b.lead))
+            }
         }
     }
 

@@ -108,6 +108,10 @@ pub fn group<'a>(
 
     // Different words that share a slug are an error, never a silent merge.
     let mut by_slug: HashMap<&str, usize> = HashMap::new();
+    // Suggested slugs differ from every slug in use and from each other, so
+    // applying all the suggestions makes no new clash.
+    let mut taken: std::collections::HashSet<String> =
+        terms.iter().map(|t| t.slug.clone()).collect();
     for (i, t) in terms.iter().enumerate() {
         if t.slug.is_empty() {
             continue;
@@ -118,12 +122,17 @@ pub fn group<'a>(
                 files[other.articles[0]].display(),
                 files[t.articles[0]].display(),
             );
+            let free = (2..)
+                .map(|n| format!("{}-{n}", t.slug))
+                .find(|s| !taken.contains(s))
+                .expect("some number is free");
+            taken.insert(free.clone());
             errors.push(
                 Diagnostic::error(b.clone(), 0, 0, format!(
                     "{} `{}` (in {b}) and `{}` (in {a}) are different words but both have the URL `{}`",
                     cfg.name, t.name, other.name, t.path
                 ))
-                .hint(format!("if they are the same word, spell them the same; otherwise set a slug for one in config.yaml: `term_slugs: {{\"{}\": {}-2}}`", t.name, t.slug)),
+                .hint(format!("if they are the same word, spell them the same; otherwise set a slug for one in config.yaml: `term_slugs: {{\"{}\": {free}}}`", t.name)),
             );
         } else {
             by_slug.insert(&t.slug, i);

@@ -31,7 +31,7 @@ pub fn xml_escape(s: &str) -> String {
 /// Body HTML for feeds: links to other articles made absolute.
 fn absolute_body(site: &Site, id: usize) -> String {
     // An unreadable file fails the article's own page, which reports it.
-    let html = site.article_html(id).unwrap_or_default();
+    let html = site.article_html(id).map(|(h, _)| h).unwrap_or_default();
     rewrite_links(&html, &site.articles[id].links, &site.config.base(), false)
 }
 

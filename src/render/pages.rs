@@ -9,7 +9,7 @@ use super::feeds;
 use super::plan::{path_of, Job, Planned};
 use super::theme::Theme;
 use super::views::{card, cards, section_trail, Crumb, Pager, TermRef};
-use crate::content::markdown::LINK_PLACEHOLDER;
+use crate::content::markdown::{LINK_PLACEHOLDER, SAPO_CLOSE, SAPO_OPEN};
 use crate::diag::Diagnostic;
 use crate::model::paginate::{page, page_count};
 use crate::model::urls::output_file;
@@ -485,9 +485,18 @@ impl<'a> Renderer<'a> {
         crumbs.push(Crumb::new(a.title.as_str(), a.path.as_str()));
         let section = &site.sections[a.section];
         let (y, m) = a.month;
-        let html = site
+        let (html, lead) = site
             .article_html(id)
             .map_err(|e| Box::new(Diagnostic::error(a.file(), 0, 0, e)))?;
+        // A lead that opens the body is shown in the sapo's place; one that
+        // follows a heading or an image stays where it is, styled as the sapo.
+        let (sapo, body) = match &lead {
+            Some(r) if r.start == 0 => (
+                Some(&html[SAPO_OPEN.len()..r.end - SAPO_CLOSE.len()]),
+                &html[r.end..],
+            ),
+            _ => (None, &html[..]),
+        };
         self.page(template, &a.path, Some(root.clone()), context! {
             kind => "article",
             title => &a.title,
@@ -502,7 +511,9 @@ impl<'a> Renderer<'a> {
                 updated => a.updated.map(date_value),
                 authors => &a.authors,
                 summary => &a.summary,
-                content => safe(self.body(&html, &a.links, &root)),
+                lead => sapo.map(|h| safe(self.body(h, &a.links, &root))),
+                lead_in_content => lead.is_some() && sapo.is_none(),
+                content => safe(self.body(body, &a.links, &root)),
                 image => a.image.as_deref(),
                 image_width => a.image_size.map(|s| s.0),
                 image_height => a.image_size.map(|s| s.1),
@@ -539,9 +550,10 @@ pub fn rewrite_links(html: &str, links: &[String], prefix: &str, index_html: boo
     }
     let mut out = String::with_capacity(html.len() + links.len() * prefix.len());
     let mut rest = html;
-    let needle = format!("href=\"{LINK_PLACEHOLDER}");
+    // `href="…` of links, `src="…` of images.
+    let needle = format!("=\"{LINK_PLACEHOLDER}");
     while let Some(i) = rest.find(&needle) {
-        out.push_str(&rest[..i + 6]);
+        out.push_str(&rest[..i + 2]);
         rest = &rest[i + needle.len()..];
         let end = rest.find('"').unwrap_or(rest.len());
         let target = rest[..end].parse::<usize>().ok().and_then(|n| links.get(n));

@@ -1,5 +1,6 @@
 //! Integration tests: fixture sites built through the library and the binary.
 
+mod checks;
 mod dates_yaml;
 mod errors;
 mod hostile;
