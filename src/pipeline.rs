@@ -10,6 +10,7 @@ use rayon::iter::Either;
 use rayon::prelude::*;
 
 use crate::config::Config;
+use crate::content::kind::{Expect, Kind};
 use crate::content::{self, front_matter, markdown, source, Parsed};
 use crate::diag::{self, Diagnostic};
 use crate::model::{self, LinkInput, Published};
@@ -194,19 +195,40 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
         // One file of the largest size parses alone; small ones in parallel.
         parsing: Budget::new(max_file_bytes.max(1 << 20)),
     };
-    // The walk's list is consumed: each file's record moves into its result,
-    // and results go straight into two lists (one buffer of all files, not two).
-    let (mut parsed, failed): (Vec<Parsed>, Vec<(String, Vec<Diagnostic>)>) = walk
+    // Sections first: their `kind:` says what the other files are.
+    let (section_sources, other_sources): (Vec<_>, Vec<_>) = walk
         .sources
-        .into_par_iter()
-        .map(|file| {
-            let rel = file.rel.clone();
-            parse_one(file, &ctx, md, &budget, &limits).map_err(|e| (rel, e))
-        })
-        .partition_map(|r| match r {
-            Ok(p) => Either::Left(p),
-            Err(e) => Either::Right(e),
-        });
+        .into_iter()
+        .partition(|f| f.kind == content::SourceKind::Section);
+    let parse_all = |sources: Vec<content::SourceFile>,
+                     expect: &(dyn Fn(&content::SourceFile) -> Expect + Sync)| {
+        // The list is consumed: each file's record moves into its result,
+        // and results go straight into two lists (one buffer of all files, not two).
+        sources
+            .into_par_iter()
+            .map(|file| {
+                let rel = file.rel.clone();
+                let e = expect(&file);
+                parse_one(file, &ctx, e, md, &budget, &limits).map_err(|e| (rel, e))
+            })
+            .partition_map(|r| match r {
+                Ok(p) => Either::Left(p),
+                Err(e) => Either::Right(e),
+            })
+    };
+    let (mut parsed, mut failed): (Vec<Parsed>, Vec<(String, Vec<Diagnostic>)>) =
+        parse_all(section_sources, &|_| Expect::Is(Kind::Section));
+    let page_sections: HashSet<String> = parsed
+        .iter()
+        .filter(|p| p.front.lists == Kind::Page)
+        .map(|p| p.file.dir().to_string())
+        .collect();
+    let section_dirs: HashSet<String> = parsed.iter().map(|p| p.file.dir().to_string()).collect();
+    let (more, more_failed) = parse_all(other_sources, &|f| {
+        content::kind::expect_of(f, &section_dirs, &page_sections)
+    });
+    parsed.extend(more);
+    failed.extend(more_failed);
     for p in &mut parsed {
         warnings.append(&mut p.warnings);
         for (l, c, m, h) in std::mem::take(&mut p.body.warnings) {
@@ -377,6 +399,7 @@ impl Drop for Permit<'_> {
 fn parse_one(
     file: content::SourceFile,
     ctx: &front_matter::Context,
+    expect: Expect,
     md: markdown::MdSettings,
     budget: &AtomicUsize,
     limits: &ParseLimits,
@@ -402,10 +425,11 @@ fn parse_one(
     let bytes = std::fs::read(&file.path)
         .map_err(|e| vec![Diagnostic::error(&shown, 0, 0, format!("cannot read: {e}"))])?;
     let src = source::read(&bytes, &shown).map_err(|d| vec![d])?;
-    let front = front_matter::parse(&src, &shown, ctx);
+    let front = front_matter::parse(&src, &shown, ctx, expect);
     // The body is parsed even when the front matter is bad, so its problems are reported too.
     let cost = src.body().len() * 3 / 2;
-    let keep = file.kind == content::SourceKind::Section
+    // Sections and pages are few and always keep their HTML.
+    let keep = expect != Expect::Is(Kind::Article)
         || budget
             .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
                 left.checked_sub(cost)

@@ -4,6 +4,7 @@
 
 pub mod front_matter;
 pub mod highlight;
+pub mod kind;
 pub mod markdown;
 pub mod sanitize;
 pub mod source;

@@ -6,11 +6,13 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::config::{Config, SortBy};
 use crate::content::front_matter::terms_in;
+use crate::content::kind::Kind;
 use crate::content::{Asset, MdLink, Parsed, SourceFile, SourceKind};
 use crate::diag::{did_you_mean, Diagnostic};
 use crate::vi::{compare, DateTime};
 
 use super::archive::{month_in, Archive};
+use super::page;
 use super::taxonomy;
 use super::urls::{alias_file, article_path, dir_path};
 use super::{Alias, Article, Copied, Section, Site};
@@ -87,12 +89,25 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
     // 1. Split sections from articles; leave out what is not published.
     let mut section_files: Vec<Parsed> = Vec::new();
     let mut articles_in: Vec<Parsed> = Vec::new();
+    let mut pages_in: Vec<Parsed> = Vec::new();
     let mut not_published: HashMap<String, &'static str> = HashMap::new();
     // Folders of bundles that are not published: their files are not copied.
     let mut hidden_bundles: Vec<String> = Vec::new();
     for p in parsed {
         if p.file.kind == SourceKind::Section {
             section_files.push(p);
+            continue;
+        }
+        if p.front.kind == Kind::Page {
+            if p.front.draft && !input.drafts {
+                stats.drafts += 1;
+                if p.file.kind == SourceKind::Bundle {
+                    hidden_bundles.push(p.file.dir().to_string());
+                }
+                not_published.insert(p.file.rel, "a draft");
+            } else {
+                pages_in.push(p);
+            }
             continue;
         }
         if p.front.date.is_none() {
@@ -139,6 +154,8 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
         parent: None,
         children: Vec::new(),
         articles: Vec::new(),
+        lists: Kind::Article,
+        pages: Vec::new(),
         extra: serde_json::Value::Object(Default::default()),
         template: None,
         file: None,
@@ -158,6 +175,7 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
             weight: p.front.weight,
             extra: p.front.extra.clone(),
             template: p.front.template.clone(),
+            lists: p.front.lists,
             file: Some(p.file.display()),
             ..sections[0].clone()
         };
@@ -194,6 +212,9 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
         sections[i].parent = Some(parent);
         sections[parent].children.push(i);
     }
+
+    let (mut pages, page_rest) = page::records(pages_in, nearest);
+    page::file_in_sections(&pages, &mut sections);
 
     // 4. Article records and their URLs. Parsed files are consumed one by
     // one (the list's buffer is reused for the records); what later steps
@@ -259,7 +280,7 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
                 Ok(file) => aliases.push(Alias {
                     file,
                     target: articles[id].path.clone(),
-                    article: id,
+                    shown: articles[id].file(),
                     written: alias.clone(),
                     pos: *pos,
                 }),
@@ -278,15 +299,45 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
         }
     }
 
+    for (p, r) in pages.iter().zip(&page_rest) {
+        for (alias, pos) in &r.aliases {
+            match alias_file(alias) {
+                Ok(file) => aliases.push(Alias {
+                    file,
+                    target: p.path.clone(),
+                    shown: p.file(),
+                    written: alias.clone(),
+                    pos: *pos,
+                }),
+                Err(why) => errors.push(
+                    Diagnostic::error(
+                        p.file(),
+                        pos.0,
+                        pos.1,
+                        format!("alias `{alias}` is not a usable path: {why}"),
+                    )
+                    .hint(
+                        "write old URLs as site paths, like `/tin-cu/123.html` or `/tin-cu/123/`",
+                    ),
+                ),
+            }
+        }
+    }
+
     // 6. Links between pages.
     let section_pages: Vec<String> = section_files
         .iter()
         .map(|p| dir_path(p.file.dir()))
         .collect();
-    let (article_links, section_links) = {
+    let (article_links, section_links, page_links) = {
         let page_of_rel: HashMap<&str, &str> = articles
             .iter()
             .map(|a| (a.source.rel.as_str(), a.path.as_str()))
+            .chain(
+                pages
+                    .iter()
+                    .map(|p| (p.source.rel.as_str(), p.path.as_str())),
+            )
             .chain(
                 section_files
                     .iter()
@@ -332,8 +383,16 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
             .iter()
             .map(|p| resolve_links(&p.file, &p.body.links, &p.body.errors, &mut errors))
             .collect();
-        (article_links, section_links)
+        let page_links: Vec<Vec<String>> = pages
+            .iter()
+            .zip(&page_rest)
+            .map(|(p, r)| resolve_links(&p.source, &r.links, &r.errors, &mut errors))
+            .collect();
+        (article_links, section_links, page_links)
     };
+    for (p, links) in pages.iter_mut().zip(page_links) {
+        p.links = links;
+    }
     for (a, links) in articles.iter_mut().zip(article_links) {
         a.links = links;
     }
@@ -441,14 +500,20 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
         }
     }
 
-    // 10. Files: bundle assets beside their article, the rest by folder.
-    let mut bundle_dirs: HashMap<String, Option<usize>> = HashMap::new();
+    // 10. Files: bundle assets beside their article or page, the rest by folder.
+    // A bundle's files go under its URL; an article also lists them.
+    let mut bundle_dirs: HashMap<String, Option<(String, Option<usize>)>> = HashMap::new();
     for dir in hidden_bundles {
         bundle_dirs.insert(dir, None);
     }
     for (id, a) in articles.iter().enumerate() {
         if a.source.kind == SourceKind::Bundle {
-            bundle_dirs.insert(a.source.dir().to_string(), Some(id));
+            bundle_dirs.insert(a.source.dir().to_string(), Some((a.path.clone(), Some(id))));
+        }
+    }
+    for p in &pages {
+        if p.source.kind == SourceKind::Bundle {
+            bundle_dirs.insert(p.source.dir().to_string(), Some((p.path.clone(), None)));
         }
     }
     let mut assets = Vec::new();
@@ -463,7 +528,7 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
         let mut owner = None;
         loop {
             if let Some(o) = bundle_dirs.get(d) {
-                owner = Some((d, *o));
+                owner = Some((d, o.as_ref()));
                 break;
             }
             match d.rfind('/') {
@@ -473,10 +538,10 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
         }
         let out = match owner {
             Some((_, None)) => continue, // the bundle is not published
-            Some((bdir, Some(id))) => {
+            Some((bdir, Some((path, article)))) => {
                 let rest = &asset.rel[bdir.len()..].trim_start_matches('/');
-                let out = format!("{}{rest}", articles[id].path);
-                if !is_image(rest) {
+                let out = format!("{path}{rest}");
+                if let Some(id) = article.filter(|_| !is_image(rest)) {
                     articles[id].attachments.push(out.clone());
                 }
                 out
@@ -492,28 +557,35 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
     }
 
     // 11. Featured images: beside the article, in content/, or in static/.
-    for (id, image, (l, c)) in images {
-        let dir = articles[id].source.dir();
-        let found = if image.starts_with("http://") || image.starts_with("https://") {
-            Some(image.clone())
-        } else {
-            let trimmed = image.trim_start_matches('/');
-            crate::content::markdown::resolve(dir, &image)
-                .and_then(|rel| content_asset_paths.get(rel.as_str()).cloned())
-                .or_else(|| {
-                    input
-                        .static_files
-                        .contains(trimmed)
-                        .then(|| trimmed.to_string())
-                })
-        };
-        match found {
+    let find_image = |dir: &str, image: &str| -> Option<String> {
+        if image.starts_with("http://") || image.starts_with("https://") {
+            return Some(image.to_string());
+        }
+        let trimmed = image.trim_start_matches('/');
+        crate::content::markdown::resolve(dir, image)
+            .and_then(|rel| content_asset_paths.get(rel.as_str()).cloned())
+            .or_else(|| {
+                input
+                    .static_files
+                    .contains(trimmed)
+                    .then(|| trimmed.to_string())
+            })
+    };
+    let not_found = |file: String, (l, c): (usize, usize), image: &str| {
+        Diagnostic::error(file, l, c, format!("image `{image}` not found"))
+            .hint("put the image beside the article (as a bundle: `bai-viet/index.md` + `bai-viet/anh.jpg`) or in static/")
+    };
+    for (id, image, pos) in images {
+        match find_image(articles[id].source.dir(), &image) {
             Some(path) => articles[id].image = Some(path),
-            None => {
-                errors.push(
-                    Diagnostic::error(articles[id].file(), l, c, format!("image `{image}` not found"))
-                        .hint("put the image beside the article (as a bundle: `bai-viet/index.md` + `bai-viet/anh.jpg`) or in static/"),
-                );
+            None => errors.push(not_found(articles[id].file(), pos, &image)),
+        }
+    }
+    for (p, r) in pages.iter_mut().zip(page_rest) {
+        if let Some(image) = r.image {
+            match find_image(p.source.dir(), &image) {
+                Some(path) => p.image = Some(path),
+                None => errors.push(not_found(p.file(), r.image_pos, &image)),
             }
         }
     }
@@ -529,6 +601,7 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
             config: input.config.clone(),
             sections,
             articles,
+            pages,
             taxonomies,
             archive,
             assets,

@@ -1,5 +1,7 @@
 //! The pages of a site as independent jobs, and how each is rendered.
 
+mod page;
+
 use minijinja::value::Value;
 use minijinja::{context, Environment};
 use serde::Serialize;
@@ -9,6 +11,7 @@ use super::feeds;
 use super::plan::{path_of, Job, Planned};
 use super::theme::Theme;
 use super::views::{card, cards, section_trail, Crumb, Pager, TermRef};
+use crate::content::kind::Kind;
 use crate::content::markdown::LINK_PLACEHOLDER;
 use crate::diag::Diagnostic;
 use crate::model::paginate::{page, page_count};
@@ -195,10 +198,18 @@ impl<'a> Renderer<'a> {
         let site = self.site;
         Some(match job {
             Job::Home(_) => "index.html",
-            Job::Section(i, _) => site.sections[i]
+            Job::Section(i, _) => site.sections[i].template.as_deref().map_or(
+                if site.sections[i].lists == Kind::Page {
+                    "page.html"
+                } else {
+                    "section.html"
+                },
+                leak_name,
+            ),
+            Job::Page(id) => site.pages[id]
                 .template
                 .as_deref()
-                .map_or("section.html", leak_name),
+                .map_or("page.html", leak_name),
             Job::Article(id) => site.articles[id]
                 .template
                 .as_deref()
@@ -234,7 +245,7 @@ impl<'a> Renderer<'a> {
                 let sections: Vec<Value> = site.sections[0]
                     .children
                     .iter()
-                    .filter(|_| n == 1)
+                    .filter(|&&c| n == 1 && site.sections[c].lists != Kind::Page)
                     .map(|&c| {
                         let s = &site.sections[c];
                         context! { title => &s.title, path => &s.path, articles => cards(site, &s.articles[..s.articles.len().min(5)]) }
@@ -261,6 +272,10 @@ impl<'a> Renderer<'a> {
                     pager => Pager::new("", seg, n, total),
                 })
             }
+            Job::Section(i, _) if site.sections[i].lists == Kind::Page => {
+                self.pages_section(i, path, &home, template)
+            }
+            Job::Page(id) => self.standalone(id, &home, template),
             Job::Section(i, n) => {
                 let s = &site.sections[i];
                 let subsections: Vec<Value> = s

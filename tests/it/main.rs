@@ -3,6 +3,7 @@
 mod dates_yaml;
 mod errors;
 mod hostile;
+mod kinds;
 mod limits;
 mod listings;
 mod markdown_safety;
