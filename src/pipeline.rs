@@ -140,6 +140,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
         config.base_url = url.clone();
     }
     let mut theme = Theme::load(root, &config).map_err(|e| split_config_errors(e, Vec::new()))?;
+    let identity = render::site_view::check_identity(&config, &theme);
+    if !identity.is_empty() {
+        return Err(Failure::Config(identity));
+    }
     let mut errors = Vec::new();
     let env = match render::env::environment(&theme, &config) {
         Ok(env) => Some(env),
@@ -275,6 +279,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
 
     // 5. The plan of every output file, checked before anything is written.
     let plan = render::plan(&site, &theme).map_err(|e| content_failure(e, warnings.clone()))?;
+    let dead_menu = render::site_view::check_menu(&site.config, &plan);
+    if !dead_menu.is_empty() {
+        return Err(content_failure(dead_menu, warnings));
+    }
     lap("plan", &mut timings);
 
     // 6. Render every page in parallel, each written as soon as it is made.

@@ -4,11 +4,11 @@ mod page;
 
 use minijinja::value::Value;
 use minijinja::{context, Environment};
-use serde::Serialize;
 
 use super::env::{root_of, safe, template_error};
 use super::feeds;
 use super::plan::{path_of, Job, Planned};
+use super::site_view::site_view;
 use super::theme::Theme;
 use super::views::{card, cards, section_trail, Crumb, Pager, TermRef};
 use crate::content::kind::Kind;
@@ -34,29 +34,6 @@ pub struct Renderer<'a> {
     pinned: usize,
 }
 
-/// A menu entry: a site path (or a full address) and its `#fragment`.
-#[derive(Serialize)]
-struct MenuItem<'a> {
-    title: &'a str,
-    path: &'a str,
-    /// Percent-encoded, without `#`; empty when there is none.
-    fragment: std::borrow::Cow<'a, str>,
-}
-
-#[derive(Serialize)]
-struct SiteView<'a> {
-    title: &'a str,
-    description: &'a str,
-    base_url: String,
-    language: &'a str,
-    contact: &'a crate::config::Contact,
-    menu: Vec<MenuItem<'a>>,
-    taxonomies: Vec<Crumb<'a>>,
-    archive: String,
-    extra: &'a serde_json::Value,
-    has_code: bool,
-}
-
 impl<'a> Renderer<'a> {
     pub fn new(
         site: &'a Site,
@@ -72,57 +49,7 @@ impl<'a> Renderer<'a> {
                 .cloned()
                 .unwrap_or_else(|| k.to_string())
         };
-        let menu = if cfg.menu.is_empty() {
-            site.sections[0]
-                .children
-                .iter()
-                .map(|&c| MenuItem {
-                    title: site.sections[c].title.as_str(),
-                    path: site.sections[c].path.as_str(),
-                    fragment: "".into(),
-                })
-                .collect()
-        } else {
-            cfg.menu
-                .iter()
-                .map(|m| {
-                    let absolute = !matches!(
-                        crate::url::check(&m.path),
-                        Ok(crate::url::UrlKind::Relative | crate::url::UrlKind::Fragment)
-                    );
-                    let (path, fragment) = match m.path.split_once('#') {
-                        Some((p, f)) if !absolute => (p, crate::url::encode_fragment(f)),
-                        _ => (m.path.as_str(), "".into()),
-                    };
-                    let path = if absolute {
-                        path
-                    } else {
-                        path.trim_start_matches('/')
-                    };
-                    MenuItem {
-                        title: m.title.as_str(),
-                        path,
-                        fragment,
-                    }
-                })
-                .collect()
-        };
-        let view = SiteView {
-            title: &cfg.title,
-            description: &cfg.description,
-            base_url: cfg.base(),
-            language: &cfg.language,
-            contact: &cfg.contact,
-            menu,
-            taxonomies: site
-                .taxonomies
-                .iter()
-                .map(|x| Crumb::new(t(&x.name), x.path.as_str()))
-                .collect(),
-            archive: format!("{}/", cfg.urls.archive),
-            extra: &cfg.extra,
-            has_code: site.has_code,
-        };
+        let view = site_view(site, theme, t);
         let base = context! { site => Value::from_serialize(&view), t => Value::from_serialize(&theme.strings) };
         let home = site.home_articles();
         let pinned = site.articles.iter().filter(|a| a.pinned).count();

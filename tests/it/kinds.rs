@@ -190,3 +190,148 @@ fn a_draft_page_is_not_published_and_links_to_it_say_so() {
         "{e:?}"
     );
 }
+
+/// `site_with_pages` with a menu whose first item has two children.
+fn with_menu(t: &SiteTest, menu: &str) {
+    t.write(
+        "config.yaml",
+        &format!("title: \"Bản tin thử\"\nbase_url: \"https://thu.example.vn/\"\nmenu:\n{menu}"),
+    );
+}
+
+const MENU: &str = "  - title: Giới thiệu\n    path: gioi-thieu/\n    children:\n      - {title: Thường trực HĐND, path: gioi-thieu/thuong-truc/}\n      - {title: Các ban HĐND, path: /gioi-thieu/cac-ban/}\n  - {title: Tin tức, path: tin-tuc/}\n  - {title: Liên hệ, path: lien-he}\n";
+
+#[test]
+fn menu_children_render_behind_a_disclosure_button() {
+    let t = site_with_pages();
+    with_menu(&t, MENU);
+    t.build_ok();
+    let html = t.read("gioi-thieu/cac-ban/index.html");
+    let menu = &html[html.find("class=\"menu\"").unwrap()..html.find("</nav>").unwrap()];
+    assert!(
+        menu.contains("<li class=\"has-sub\"><a href=\"../../gioi-thieu/index.html\" aria-current=\"true\">Giới thiệu</a>"),
+        "{menu}"
+    );
+    assert!(menu.contains(
+        "<button type=\"button\" class=\"sub-toggle\" aria-expanded=\"false\" aria-controls=\"menu-con-1\" hidden>"
+    ));
+    assert!(menu.contains("<span class=\"visually-hidden\">Mục con của Giới thiệu</span>"));
+    assert!(menu.contains("<ul class=\"submenu\" id=\"menu-con-1\">"));
+    assert!(menu.contains(
+        "<a href=\"../../gioi-thieu/cac-ban/index.html\" aria-current=\"page\">Các ban HĐND</a>"
+    ));
+    assert!(menu.contains("href=\"../../gioi-thieu/thuong-truc/index.html\">Thường trực HĐND</a>"));
+    assert_eq!(
+        menu.matches("sub-toggle").count(),
+        1,
+        "only items with children"
+    );
+    crate::support::assert_links_resolve(&t.out());
+}
+
+#[test]
+fn a_menu_path_without_a_page_is_an_error_at_its_line() {
+    let t = site_with_pages();
+    with_menu(
+        &t,
+        &MENU.replace("gioi-thieu/cac-ban/", "gioi-thieu/cac-ba/"),
+    );
+    let e = t.build_errors();
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(
+        (e[0].file.to_str(), e[0].line, e[0].column),
+        (Some("config.yaml"), 8, 37)
+    );
+    assert_eq!(
+        e[0].message,
+        "menu item `Các ban HĐND` leads to `/gioi-thieu/cac-ba/`, which is no page of the site"
+    );
+    assert_eq!(
+        e[0].hint.as_deref(),
+        Some("did you mean `gioi-thieu/cac-ban/`?")
+    );
+}
+
+#[test]
+fn a_grandchild_in_the_menu_is_an_error() {
+    let t = site_with_pages();
+    with_menu(
+        &t,
+        "  - title: Giới thiệu\n    path: gioi-thieu/\n    children:\n      - title: Các ban\n        path: gioi-thieu/cac-ban/\n        children: [{title: Ban Pháp chế, path: gioi-thieu/}]\n",
+    );
+    let e = t.build_config_errors();
+    assert_eq!(e[0].line, 9, "{e:?}");
+    assert_eq!(
+        e[0].message,
+        "menu item `Ban Pháp chế` is a child of a child"
+    );
+}
+
+#[test]
+fn logo_banner_and_citation_come_from_config() {
+    let t = site_with_pages();
+    t.build_ok();
+    let home = t.read("index.html");
+    assert!(
+        home.contains("<svg class=\"brand-mark\""),
+        "the star emblem by default"
+    );
+    assert!(home.contains(
+        "<p class=\"citation\">Ghi rõ nguồn “Bản tin thử” khi phát hành lại thông tin từ cổng này.</p>"
+    ));
+    t.write_bytes("static/logo.png", &crate::support::png_header(64, 64));
+    t.write_bytes(
+        "static/anh/bang-ron.png",
+        &crate::support::png_header(1200, 200),
+    );
+    t.write(
+        "config.yaml",
+        "title: \"Bản tin thử\"\nbase_url: \"https://thu.example.vn/\"\nlanguage: en\nlogo: logo.png\nbanner: {image: anh/bang-ron.png, alt: \"Chào mừng kỳ họp\"}\n",
+    );
+    t.build_ok();
+    let page = t.read("gioi-thieu/cac-ban/index.html");
+    assert!(page.contains(
+        "<img class=\"brand-mark brand-logo\" src=\"../../logo.png\" alt=\"\" width=\"64\" height=\"64\">"
+    ));
+    assert!(!page.contains("<svg class=\"brand-mark\""));
+    assert!(page.contains(
+        "<img src=\"../../anh/bang-ron.png\" alt=\"Chào mừng kỳ họp\" width=\"1200\" height=\"200\">"
+    ));
+    assert!(
+        page.contains("Credit “Bản tin thử” as the source"),
+        "English twin"
+    );
+    t.write(
+        "config.yaml",
+        "title: \"Bản tin thử\"\nbase_url: \"https://thu.example.vn/\"\ncontact:\n  citation: \"\"\n",
+    );
+    t.build_ok();
+    assert!(
+        !t.read("index.html").contains("class=\"citation\""),
+        "empty hides it"
+    );
+}
+
+#[test]
+fn missing_logo_and_banner_files_are_errors_at_their_line() {
+    let t = site_with_pages();
+    t.write_bytes("static/logo.png", &crate::support::png_header(64, 64));
+    t.write(
+        "config.yaml",
+        "title: \"Bản tin thử\"\nlogo: /Logo.png\nbanner:\n  image: bang-ron.jpg\n",
+    );
+    let e = t.build_config_errors();
+    let msgs: Vec<String> = e.iter().map(|d| d.to_string()).collect();
+    assert_eq!(e.len(), 3, "{msgs:?}");
+    assert_eq!((e[0].line, e[0].column), (2, 7));
+    assert_eq!(
+        e[0].message,
+        "`logo` names `/Logo.png`, which is not a file in static/"
+    );
+    assert_eq!(
+        e[0].hint.as_deref(),
+        Some("did you mean `logo.png`? Paths start from static/")
+    );
+    assert_eq!((e[1].line, e[1].column), (4, 10));
+    assert_eq!(e[2].message, "the banner has no `alt` text");
+}
