@@ -1,34 +1,24 @@
 // Progressive enhancement only: every page works without this file.
 (function () {
   var b = document.querySelector('.print-button');
-  if (b && window.print) {
-    b.hidden = false;
-    b.addEventListener('click', function () { window.print(); });
+  if (b && window.print) { b.hidden = false; b.onclick = function () { print(); }; }
+  // Menu children: a button opens the list, Esc closes it.
+  var m = document.querySelector('.menu'), t = document.querySelectorAll('.sub-toggle');
+  if (!m || !t.length) return;
+  m.classList.add('js');
+  function close(keep) {
+    t.forEach(function (x) { if (x !== keep) x.setAttribute('aria-expanded', 'false'); });
   }
-  // Menu items with children: a button opens and closes their list.
-  var menu = document.querySelector('.menu');
-  var toggles = document.querySelectorAll('.sub-toggle');
-  if (!menu || !toggles.length) return;
-  menu.classList.add('js');
-  function close(except) {
-    for (var i = 0; i < toggles.length; i++) {
-      if (toggles[i] !== except) toggles[i].setAttribute('aria-expanded', 'false');
-    }
-  }
-  for (var i = 0; i < toggles.length; i++) {
-    toggles[i].hidden = false;
-    toggles[i].addEventListener('click', function () {
-      var open = this.getAttribute('aria-expanded') === 'true';
-      close(this);
-      this.setAttribute('aria-expanded', open ? 'false' : 'true');
-    });
-  }
+  t.forEach(function (x) {
+    x.hidden = false;
+    x.onclick = function () {
+      close(x);
+      x.setAttribute('aria-expanded', x.getAttribute('aria-expanded') === 'true' ? 'false' : 'true');
+    };
+  });
   document.addEventListener('keydown', function (e) {
-    if (e.key !== 'Escape') return;
-    var open = menu.querySelector('.sub-toggle[aria-expanded="true"]');
-    if (open) { close(null); open.focus(); }
+    var o = m.querySelector('[aria-expanded="true"]');
+    if (e.key === 'Escape' && o) { close(); o.focus(); }
   });
-  document.addEventListener('click', function (e) {
-    if (!menu.contains(e.target)) close(null);
-  });
+  document.addEventListener('click', function (e) { m.contains(e.target) || close(); });
 })();
