@@ -92,12 +92,16 @@ fn menu_item<'a>(m: &'a crate::config::MenuItem, id: String) -> MenuView<'a> {
 pub fn site_view<'a>(site: &'a Site, theme: &'a Theme, t: impl Fn(&str) -> String) -> SiteView<'a> {
     let cfg = &site.config;
     let menu = if cfg.menu.is_empty() {
-        site.sections[0]
-            .children
-            .iter()
-            .map(|&c| MenuView {
-                title: site.sections[c].title.as_str(),
-                path: site.sections[c].path.as_str(),
+        // Top-level sections, then the pages at the content root.
+        let home = &site.sections[0];
+        let sections = home.children.iter().map(|&c| &site.sections[c]);
+        let pages = home.pages.iter().map(|&p| &site.pages[p]);
+        sections
+            .map(|s| (s.title.as_str(), s.path.as_str()))
+            .chain(pages.map(|p| (p.title.as_str(), p.path.as_str())))
+            .map(|(title, path)| MenuView {
+                title,
+                path,
                 fragment: "".into(),
                 children: Vec::new(),
                 id: String::new(),

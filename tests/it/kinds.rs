@@ -175,6 +175,10 @@ fn root_files_are_pages_unless_dated_and_ordered_by_weight_then_title() {
     let sitemap = t.read("sitemap.xml");
     let at = |p: &str| sitemap.find(&format!("/{p}/</loc>")).unwrap();
     assert!(at("b") < at("c") && at("c") < at("a"), "{sitemap}");
+    // Without `menu:` in config.yaml, the menu has the pages at the root.
+    let home = t.read("index.html");
+    let menu = &home[home.find("class=\"menu\"").unwrap()..home.find("</nav>").unwrap()];
+    assert!(menu.contains("href=\"b/index.html\">Bê</a>"), "{menu}");
 }
 
 #[test]
