@@ -40,6 +40,8 @@ pub struct BuildOptions {
 #[derive(Debug, Default)]
 pub struct BuildReport {
     pub articles: usize,
+    /// Standalone pages (Giới thiệu, Liên hệ), not news.
+    pub standalone: usize,
     pub sections: usize,
     pub pages: usize,
     pub feeds: usize,
@@ -334,6 +336,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
     diag::sort(&mut warnings);
     Ok(BuildReport {
         articles: site.articles.len(),
+        standalone: site.pages.len(),
         sections: site.sections.len() - 1,
         pages: report.pages,
         feeds: report.feeds,
