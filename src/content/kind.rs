@@ -1,14 +1,79 @@
-//! Kinds of content files and the front-matter keys each accepts.
+//! Kinds of content files, the front-matter keys each accepts, and the
+//! front matter of sections and pages as their own types.
 //!
 //! One front-matter grammar is read for every file, then checked against
 //! the keys of the file's kind, so that a key of another kind is reported
 //! with the kind it belongs to rather than silently ignored. A new kind
 //! (legal documents, bulletin editions) is a new variant here with its key
-//! list, plus its model and plan modules.
+//! list and its front-matter type, plus its model and plan modules.
 
 use std::collections::HashSet;
 
+use super::front_matter::FrontMatter;
 use super::walk::{SourceFile, SourceKind};
+use crate::vi::DateTime;
+
+/// The front matter of a section's `_index.md`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionFront {
+    pub title: String,
+    pub summary: Option<String>,
+    /// What the section's files are.
+    pub lists: Kind,
+    pub weight: i64,
+    pub template: Option<String>,
+    pub extra: serde_json::Value,
+}
+
+/// The front matter of a page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageFront {
+    pub title: String,
+    pub summary: Option<String>,
+    pub updated: Option<DateTime>,
+    pub weight: i64,
+    pub slug: Option<String>,
+    /// Old URLs, each with its line and column.
+    pub aliases: Vec<(String, (usize, usize))>,
+    pub template: Option<String>,
+    pub image: Option<String>,
+    pub image_pos: (usize, usize),
+    pub image_caption: Option<String>,
+    pub draft: bool,
+    pub extra: serde_json::Value,
+}
+
+impl FrontMatter {
+    /// The keys of a section, from front matter checked as [`Kind::Section`].
+    pub fn section(&self) -> SectionFront {
+        SectionFront {
+            title: self.title.clone(),
+            summary: self.summary.clone(),
+            lists: self.lists,
+            weight: self.weight,
+            template: self.template.clone(),
+            extra: self.extra.clone(),
+        }
+    }
+
+    /// The keys of a page, from front matter checked as [`Kind::Page`].
+    pub fn into_page(self) -> PageFront {
+        PageFront {
+            title: self.title,
+            summary: self.summary,
+            updated: self.updated,
+            weight: self.weight,
+            slug: self.slug,
+            aliases: self.aliases.into_iter().zip(self.aliases_pos).collect(),
+            template: self.template,
+            image: self.image,
+            image_pos: self.image_pos,
+            image_caption: self.image_caption,
+            draft: self.draft,
+            extra: self.extra,
+        }
+    }
+}
 
 /// What a content file is, which decides the keys it may have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -163,19 +163,16 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
     section_files.sort_by(|a, b| a.file.rel.cmp(&b.file.rel));
     for p in &section_files {
         let dir = p.file.dir().to_string();
+        let front = p.front.section();
         let s = Section {
             path: dir_path(&dir),
-            title: p.front.title.clone(),
-            summary: p
-                .front
-                .summary
-                .clone()
-                .unwrap_or_else(|| p.body.summary.clone()),
+            title: front.title,
+            summary: front.summary.unwrap_or_else(|| p.body.summary.clone()),
             html: p.body.html.clone(),
-            weight: p.front.weight,
-            extra: p.front.extra.clone(),
-            template: p.front.template.clone(),
-            lists: p.front.lists,
+            weight: front.weight,
+            extra: front.extra,
+            template: front.template,
+            lists: front.lists,
             file: Some(p.file.display()),
             ..sections[0].clone()
         };

@@ -57,7 +57,7 @@ pub fn records(
     let mut both: Vec<(Page, PageRest)> = parsed
         .into_iter()
         .map(|p| {
-            let fm = p.front;
+            let fm = p.front.into_page();
             let path = article_path(
                 &p.file.rel,
                 p.file.kind == SourceKind::Bundle,
@@ -84,7 +84,7 @@ pub fn records(
                 extra: fm.extra,
             };
             let rest = PageRest {
-                aliases: fm.aliases.into_iter().zip(fm.aliases_pos).collect(),
+                aliases: fm.aliases,
                 links: p.body.links,
                 errors: p.body.errors,
                 image: fm.image,
