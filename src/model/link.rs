@@ -2,7 +2,7 @@
 //! same input gives the same site, whatever order files were parsed in.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use crate::config::{Config, SortBy};
 use crate::content::front_matter::terms_in;
@@ -14,7 +14,7 @@ use crate::vi::{compare, DateTime};
 use super::archive::{month_in, Archive};
 use super::page;
 use super::taxonomy;
-use super::urls::{alias_file, article_path, dir_path};
+use super::urls::{article_path, dir_path};
 use super::{Alias, Article, Copied, Section, Site};
 
 /// What the link step needs.
@@ -271,54 +271,11 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
     // 5. Old URLs that redirect here. Whether two sources want one output
     // file is checked once, over the plan of every file, at render.
     let mut aliases = Vec::new();
-    for (id, r) in rest.iter().enumerate() {
-        for (alias, pos) in &r.aliases {
-            match alias_file(alias) {
-                Ok(file) => aliases.push(Alias {
-                    file,
-                    target: articles[id].path.clone(),
-                    shown: articles[id].file(),
-                    written: alias.clone(),
-                    pos: *pos,
-                }),
-                Err(why) => errors.push(
-                    Diagnostic::error(
-                        articles[id].file(),
-                        pos.0,
-                        pos.1,
-                        format!("alias `{alias}` is not a usable path: {why}"),
-                    )
-                    .hint(
-                        "write old URLs as site paths, like `/tin-cu/123.html` or `/tin-cu/123/`",
-                    ),
-                ),
-            }
-        }
+    for (a, r) in articles.iter().zip(&rest) {
+        Alias::push_all(&a.path, a.file(), &r.aliases, &mut aliases, &mut errors);
     }
-
     for (p, r) in pages.iter().zip(&page_rest) {
-        for (alias, pos) in &r.aliases {
-            match alias_file(alias) {
-                Ok(file) => aliases.push(Alias {
-                    file,
-                    target: p.path.clone(),
-                    shown: p.file(),
-                    written: alias.clone(),
-                    pos: *pos,
-                }),
-                Err(why) => errors.push(
-                    Diagnostic::error(
-                        p.file(),
-                        pos.0,
-                        pos.1,
-                        format!("alias `{alias}` is not a usable path: {why}"),
-                    )
-                    .hint(
-                        "write old URLs as site paths, like `/tin-cu/123.html` or `/tin-cu/123/`",
-                    ),
-                ),
-            }
-        }
+        Alias::push_all(&p.path, p.file(), &r.aliases, &mut aliases, &mut errors);
     }
 
     // 6. Links between pages.
@@ -493,7 +450,7 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
         .unwrap_or(0);
     if let Some(tax) = taxonomies.get(tag_tax) {
         for id in 0..articles.len() {
-            articles[id].related = related(id, &articles, tax, tag_tax);
+            articles[id].related = taxonomy::related(id, &articles, tax, tag_tax);
         }
     }
 
@@ -608,38 +565,4 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
         },
         stats,
     ))
-}
-
-/// Up to five articles sharing the most tags with `id`, nearest in date first.
-/// Only a window of each tag's list around the article is scanned, so a tag on
-/// half of all articles costs the same as a rare one.
-fn related(id: usize, articles: &[Article], tax: &super::Taxonomy, ti: usize) -> Vec<usize> {
-    const WINDOW: usize = 12;
-    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
-    for &(t, term) in &articles[id].terms {
-        if t != ti {
-            continue;
-        }
-        let list = &tax.terms[term].articles;
-        let pos = list.binary_search(&id).unwrap_or_else(|p| p);
-        for &other in &list[pos.saturating_sub(WINDOW)..(pos + WINDOW + 1).min(list.len())] {
-            if other != id {
-                *counts.entry(other).or_insert(0) += 1;
-            }
-        }
-    }
-    let ts = articles[id].date.timestamp();
-    let mut cands: Vec<(usize, usize)> = counts.into_iter().collect();
-    cands.sort_by_key(|&(other, n)| {
-        (
-            std::cmp::Reverse(n),
-            (articles[other].date.timestamp() - ts).abs(),
-            other,
-        )
-    });
-    // Built afresh rather than collected from `cands`, whose much larger
-    // buffer a collect would reuse and keep for the life of the site.
-    let mut out = Vec::with_capacity(cands.len().min(5));
-    out.extend(cands.iter().take(5).map(|&(o, _)| o));
-    out
 }

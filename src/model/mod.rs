@@ -65,6 +65,41 @@ pub struct Alias {
     pub pos: (usize, usize),
 }
 
+impl Alias {
+    /// Adds the redirects of the old URLs `written` in `shown` (an article
+    /// or page at `target`) to `out`; unusable ones are errors.
+    pub fn push_all(
+        target: &str,
+        shown: String,
+        written: &[(String, (usize, usize))],
+        out: &mut Vec<Alias>,
+        errors: &mut Vec<crate::diag::Diagnostic>,
+    ) {
+        for (alias, pos) in written {
+            match urls::alias_file(alias) {
+                Ok(file) => out.push(Alias {
+                    file,
+                    target: target.to_string(),
+                    shown: shown.clone(),
+                    written: alias.clone(),
+                    pos: *pos,
+                }),
+                Err(why) => errors.push(
+                    crate::diag::Diagnostic::error(
+                        &shown,
+                        pos.0,
+                        pos.1,
+                        format!("alias `{alias}` is not a usable path: {why}"),
+                    )
+                    .hint(
+                        "write old URLs as site paths, like `/tin-cu/123.html` or `/tin-cu/123/`",
+                    ),
+                ),
+            }
+        }
+    }
+}
+
 /// A section: a content folder with `_index.md` (or the home page).
 #[derive(Debug, Clone)]
 pub struct Section {
