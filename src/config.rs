@@ -40,6 +40,10 @@ pub struct Config {
     pub contact: Contact,
     /// Items of the main menu; default: every top-level section.
     pub menu: Vec<MenuItem>,
+    /// The site's emblem: a file in `static/`; the star emblem when unset.
+    pub logo: Option<String>,
+    /// An image across the header.
+    pub banner: Option<Banner>,
     /// Bounds on what one build takes on.
     pub limits: Limits,
     /// Free for themes.
@@ -51,6 +55,10 @@ pub struct Config {
     /// `language` read once.
     #[serde(skip)]
     pub lang: Lang,
+    /// The text of config.yaml, to point at a setting found wrong once the
+    /// site is known (a menu path without a page, a logo without a file).
+    #[serde(skip)]
+    pub source: String,
 }
 
 impl Default for Config {
@@ -75,12 +83,24 @@ impl Default for Config {
             term_slugs: BTreeMap::new(),
             contact: Contact::default(),
             menu: Vec::new(),
+            logo: None,
+            banner: None,
             limits: Limits::default(),
             extra: serde_json::Value::Object(Default::default()),
             offset_minutes: 420,
             lang: Lang::Vi,
+            source: String::new(),
         }
     }
+}
+
+/// An image across the header: a file in `static/` and what it shows.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Banner {
+    pub image: String,
+    /// Text of the image for those who cannot see it; `""` when it only decorates.
+    pub alt: Option<String>,
 }
 
 /// Bounds on input, so that no file can make a build abort or hang.
@@ -172,6 +192,9 @@ pub struct Contact {
     pub email: String,
     pub responsible: String,
     pub license: String,
+    /// The footer line on citing the source; a default naming the site
+    /// when unset, hidden when empty.
+    pub citation: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, serde::Serialize)]
@@ -180,6 +203,9 @@ pub struct MenuItem {
     pub title: String,
     /// Site path such as `tin-tuc/`.
     pub path: String,
+    /// Items under this one; one level: children have no children.
+    #[serde(default)]
+    pub children: Vec<MenuItem>,
 }
 
 /// A taxonomy: `tags`, or `{name: linh_vuc, path: linh-vuc, title: "Lĩnh vực"}`.
@@ -360,6 +386,8 @@ const KEYS: &[&str] = &[
     "term_slugs",
     "contact",
     "menu",
+    "logo",
+    "banner",
     "limits",
     "extra",
 ];
@@ -430,9 +458,13 @@ impl Config {
                     }
                     "contact.phone" => "phone: \"0209 3870 000\"",
                     "contact.email" => "email: hdnd@backan.gov.vn",
-                    "menu" | "menu.title" | "menu.path" => {
-                        "menu: [{title: \"Tin tức\", path: tin-tuc/}]"
+                    "menu" | "menu.title" | "menu.path" | "menu.children" => {
+                        "menu: [{title: \"Giới thiệu\", path: gioi-thieu/, children: [{title: \"Liên hệ\", path: lien-he/}]}]"
                     }
+                    "logo" => "logo: logo-hdnd.png",
+                    "banner" => "banner: {image: bang-ron.jpg, alt: \"Chào mừng kỳ họp thứ 5\"}",
+                    "banner.image" => "image: bang-ron.jpg",
+                    "banner.alt" => "alt: \"Chào mừng kỳ họp thứ 5\"",
                     "extra" => "extra: {khau_hieu: \"Vì dân phục vụ\"}",
                     _ => return None,
                 };
@@ -498,7 +530,10 @@ impl Config {
         // Both were checked just above; the defaults are never used.
         config.offset_minutes = parse_timezone(&config.timezone).unwrap_or(420);
         config.lang = Lang::parse(&config.language).unwrap_or_default();
-        Ok(config)
+        Ok(Config {
+            source: text.to_string(),
+            ..config
+        })
     }
 
     fn check(&self, text: &str, file: &str) -> Result<(), Vec<Diagnostic>> {
@@ -599,7 +634,21 @@ impl Config {
                     .source(text),
             );
         }
-        for m in &self.menu {
+        let items = self
+            .menu
+            .iter()
+            .flat_map(|m| std::iter::once(m).chain(&m.children));
+        for m in self.menu.iter().flat_map(|m| &m.children) {
+            if let Some(g) = m.children.first() {
+                let (l, c) = near(text, "menu", &g.title);
+                errors.push(
+                    Diagnostic::error(file, l, c, format!("menu item `{}` is a child of a child", g.title))
+                        .hint(format!("the menu has one level of children: move `{}` under a top-level item, or link it from the page `{}`", g.title, m.title))
+                        .source(text),
+                );
+            }
+        }
+        for m in items {
             if let Err(why) = crate::url::check(&m.path) {
                 let (l, c) = near(text, "menu", &m.path);
                 errors.push(
@@ -666,6 +715,12 @@ impl Config {
         } else {
             Err(errors)
         }
+    }
+
+    /// Line and column of `value` written under the top-level setting
+    /// `key` of config.yaml; the setting's own line when it is not found.
+    pub fn locate(&self, key: &str, value: &str) -> (usize, usize) {
+        near(&self.source, key, value)
     }
 
     /// `base_url` with exactly one trailing slash.

@@ -194,8 +194,12 @@ fn summary(r: &BuildReport, opts: &BuildOptions, elapsed: std::time::Duration) {
     }
     let verb = if opts.write { "built" } else { "checked" };
     println!(
-        "bantin: {verb} {} articles in {} sections: {} pages, {} feeds, {} files copied{} in {:.2} s",
+        "bantin: {verb} {} articles{} in {} sections: {} pages, {} feeds, {} files copied{} in {:.2} s",
         r.articles,
+        match r.standalone {
+            0 => String::new(),
+            n => format!(" and {n} standalone pages"),
+        },
         r.sections,
         r.pages,
         r.feeds,

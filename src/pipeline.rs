@@ -10,6 +10,7 @@ use rayon::iter::Either;
 use rayon::prelude::*;
 
 use crate::config::Config;
+use crate::content::kind::{Expect, Kind};
 use crate::content::{self, front_matter, markdown, source, Parsed};
 use crate::diag::{self, Diagnostic};
 use crate::model::{self, LinkInput, Published};
@@ -39,6 +40,8 @@ pub struct BuildOptions {
 #[derive(Debug, Default)]
 pub struct BuildReport {
     pub articles: usize,
+    /// Standalone pages (Giới thiệu, Liên hệ), not news.
+    pub standalone: usize,
     pub sections: usize,
     pub pages: usize,
     pub feeds: usize,
@@ -147,6 +150,10 @@ pub fn build_to(opts: &BuildOptions, sink: Option<&dyn Sink>) -> Result<BuildRep
         config.base_url = url.clone();
     }
     let mut theme = Theme::load(root, &config).map_err(|e| split_config_errors(e, Vec::new()))?;
+    let identity = render::site_view::check_identity(&config, &theme);
+    if !identity.is_empty() {
+        return Err(Failure::Config(identity));
+    }
     let mut errors = Vec::new();
     let env = match render::env::environment(&theme, &config) {
         Ok(env) => Some(env),
@@ -204,19 +211,40 @@ pub fn build_to(opts: &BuildOptions, sink: Option<&dyn Sink>) -> Result<BuildRep
         // One file of the largest size parses alone; small ones in parallel.
         parsing: Budget::new(max_file_bytes.max(1 << 20)),
     };
-    // The walk's list is consumed: each file's record moves into its result,
-    // and results go straight into two lists (one buffer of all files, not two).
-    let (mut parsed, failed): (Vec<Parsed>, Vec<(String, Failed)>) = walk
+    // Sections first: their `kind:` says what the other files are.
+    let (section_sources, other_sources): (Vec<_>, Vec<_>) = walk
         .sources
-        .into_par_iter()
-        .map(|file| {
-            let rel = file.rel.clone();
-            parse_one(file, &ctx, md, &budget, &limits).map_err(|e| (rel, e))
-        })
-        .partition_map(|r| match r {
-            Ok(p) => Either::Left(p),
-            Err(e) => Either::Right(e),
-        });
+        .into_iter()
+        .partition(|f| f.kind == content::SourceKind::Section);
+    let parse_all = |sources: Vec<content::SourceFile>,
+                     expect: &(dyn Fn(&content::SourceFile) -> Expect + Sync)| {
+        // The list is consumed: each file's record moves into its result,
+        // and results go straight into two lists (one buffer of all files, not two).
+        sources
+            .into_par_iter()
+            .map(|file| {
+                let rel = file.rel.clone();
+                let e = expect(&file);
+                parse_one(file, &ctx, e, md, &budget, &limits).map_err(|e| (rel, e))
+            })
+            .partition_map(|r| match r {
+                Ok(p) => Either::Left(p),
+                Err(e) => Either::Right(e),
+            })
+    };
+    let (mut parsed, mut failed): (Vec<Parsed>, Vec<(String, Failed)>) =
+        parse_all(section_sources, &|_| Expect::Is(Kind::Section));
+    let page_sections: HashSet<String> = parsed
+        .iter()
+        .filter(|p| p.front.lists == Kind::Page)
+        .map(|p| p.file.dir().to_string())
+        .collect();
+    let section_dirs: HashSet<String> = parsed.iter().map(|p| p.file.dir().to_string()).collect();
+    let (more, more_failed) = parse_all(other_sources, &|f| {
+        content::kind::expect_of(f, &section_dirs, &page_sections)
+    });
+    parsed.extend(more);
+    failed.extend(more_failed);
     for p in &mut parsed {
         warnings.append(&mut p.warnings);
         for (l, c, m, h) in std::mem::take(&mut p.body.warnings) {
@@ -276,6 +304,10 @@ pub fn build_to(opts: &BuildOptions, sink: Option<&dyn Sink>) -> Result<BuildRep
 
     // 5. The plan of every output file, checked before anything is written.
     let plan = render::plan(&site, &theme).map_err(|e| content_failure(e, warnings.clone()))?;
+    let dead_menu = render::site_view::check_menu(&site.config, &plan);
+    if !dead_menu.is_empty() {
+        return Err(content_failure(dead_menu, warnings));
+    }
     lap("plan", &mut timings);
 
     // 6. Render every page in parallel, each written as soon as it is made.
@@ -328,6 +360,7 @@ pub fn build_to(opts: &BuildOptions, sink: Option<&dyn Sink>) -> Result<BuildRep
     diag::sort(&mut warnings);
     Ok(BuildReport {
         articles: site.articles.len(),
+        standalone: site.pages.len(),
         sections: site.sections.len() - 1,
         pages: report.pages,
         feeds: report.feeds,
@@ -408,6 +441,7 @@ type Failed = (
 fn parse_one(
     file: content::SourceFile,
     ctx: &front_matter::Context,
+    expect: Expect,
     md: markdown::MdSettings,
     budget: &AtomicUsize,
     limits: &ParseLimits,
@@ -437,10 +471,11 @@ fn parse_one(
         )
     })?;
     let src = source::read(&bytes, &shown).map_err(|d| (vec![d], None))?;
-    let front = front_matter::parse(&src, &shown, ctx);
+    let front = front_matter::parse(&src, &shown, ctx, expect);
     // The body is parsed even when the front matter is bad, so its problems are reported too.
     let cost = src.body().len() * 3 / 2;
-    let keep = file.kind == content::SourceKind::Section
+    // Sections and pages are few and always keep their HTML.
+    let keep = expect != Expect::Is(Kind::Article)
         || budget
             .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
                 left.checked_sub(cost)
@@ -449,8 +484,12 @@ fn parse_one(
     let md = markdown::MdSettings {
         html: keep,
         summary: front.as_ref().map_or(true, |f| f.summary.is_none()),
-        // Sections show no sapo: their text stays as written.
-        lead: file.kind != content::SourceKind::Section,
+        // Only articles show a sapo: sections and pages keep their text as written.
+        lead: front
+            .as_ref()
+            .map_or(expect == Expect::Is(Kind::Article), |f| {
+                f.kind == Kind::Article
+            }),
         ..md
     };
     let body = markdown::render_in(

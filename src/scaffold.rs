@@ -375,7 +375,13 @@ fn check_written(text: &str, rel: &str, config: &Config) -> Result<(), Vec<Diagn
         offset_minutes: config.offset_minutes,
         taxonomies: &[],
     };
-    front_matter::parse(&src, rel, &ctx).map(|_| ())
+    front_matter::parse(
+        &src,
+        rel,
+        &ctx,
+        crate::content::kind::Expect::Is(crate::content::kind::Kind::Article),
+    )
+    .map(|_| ())
 }
 
 #[cfg(test)]

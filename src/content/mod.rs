@@ -5,6 +5,7 @@
 mod files;
 pub mod front_matter;
 pub mod highlight;
+pub mod kind;
 pub mod markdown;
 pub mod sanitize;
 pub mod source;

@@ -7,6 +7,7 @@
 
 pub mod archive;
 mod link;
+pub mod page;
 pub mod paginate;
 mod targets;
 pub mod taxonomy;
@@ -17,6 +18,7 @@ use crate::vi::DateTime;
 
 pub use archive::{Archive, Month, Year};
 pub use link::{link, LinkInput, Published};
+pub use page::Page;
 pub use taxonomy::{Taxonomy, Term};
 
 /// The whole site, immutable once linked.
@@ -26,6 +28,8 @@ pub struct Site {
     /// `sections[0]` is the home page (the content root).
     pub sections: Vec<Section>,
     pub articles: Vec<Article>,
+    /// Standalone pages, in page order (by `weight`, then title).
+    pub pages: Vec<Page>,
     pub taxonomies: Vec<Taxonomy>,
     pub archive: Archive,
     /// Files of `content/` copied as they are, sorted by output path.
@@ -47,18 +51,54 @@ pub struct Copied {
     pub shown: String,
 }
 
-/// A redirect page: an old URL of an article.
+/// A redirect page: an old URL of an article or a page.
 #[derive(Debug, Clone)]
 pub struct Alias {
     /// Output file: `tin-cu/123.html`, `tin-cu/123/index.html`.
     pub file: String,
-    /// Page path of the article it leads to.
+    /// Page path of the article or page it leads to.
     pub target: String,
-    pub article: usize,
+    /// The file of that article or page, for diagnostics.
+    pub shown: String,
     /// The alias as written in front matter.
     pub written: String,
     /// Where it is written, for diagnostics.
     pub pos: (usize, usize),
+}
+
+impl Alias {
+    /// Adds the redirects of the old URLs `written` in `shown` (an article
+    /// or page at `target`) to `out`; unusable ones are errors.
+    pub fn push_all(
+        target: &str,
+        shown: String,
+        written: &[(String, (usize, usize))],
+        out: &mut Vec<Alias>,
+        errors: &mut Vec<crate::diag::Diagnostic>,
+    ) {
+        for (alias, pos) in written {
+            match urls::alias_file(alias) {
+                Ok(file) => out.push(Alias {
+                    file,
+                    target: target.to_string(),
+                    shown: shown.clone(),
+                    written: alias.clone(),
+                    pos: *pos,
+                }),
+                Err(why) => errors.push(
+                    crate::diag::Diagnostic::error(
+                        &shown,
+                        pos.0,
+                        pos.1,
+                        format!("alias `{alias}` is not a usable path: {why}"),
+                    )
+                    .hint(
+                        "write old URLs as site paths, like `/tin-cu/123.html` or `/tin-cu/123/`",
+                    ),
+                ),
+            }
+        }
+    }
 }
 
 /// A section: a content folder with `_index.md` (or the home page).
@@ -78,6 +118,10 @@ pub struct Section {
     pub children: Vec<usize>,
     /// Articles of this section and its transparent sub-folders, in listing order.
     pub articles: Vec<usize>,
+    /// What the section's files are (`kind:` in its `_index.md`).
+    pub lists: crate::content::kind::Kind,
+    /// Pages of this section, in page order.
+    pub pages: Vec<usize>,
     pub extra: serde_json::Value,
     pub template: Option<String>,
     /// `content/tin-tuc/_index.md`, if the section has a file.

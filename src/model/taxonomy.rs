@@ -1,11 +1,12 @@
 //! Taxonomies: terms grouped under one key per word (case, Unicode form and
 //! tone-mark placement folded), shown with their most common spelling, in
-//! Vietnamese alphabetical order.
+//! Vietnamese alphabetical order; and related articles, by shared tags.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::config::TaxonomyConfig;
 use crate::diag::Diagnostic;
+use crate::model::Article;
 use crate::vi::{compare, fold_key, slugify};
 
 /// A taxonomy with its terms in Vietnamese order.
@@ -167,6 +168,40 @@ pub fn group<'a>(
         },
         idx_of_use,
     ))
+}
+
+/// Up to five articles sharing the most tags with `id`, nearest in date first.
+/// Only a window of each tag's list around the article is scanned, so a tag on
+/// half of all articles costs the same as a rare one.
+pub fn related(id: usize, articles: &[Article], tax: &Taxonomy, ti: usize) -> Vec<usize> {
+    const WINDOW: usize = 12;
+    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+    for &(t, term) in &articles[id].terms {
+        if t != ti {
+            continue;
+        }
+        let list = &tax.terms[term].articles;
+        let pos = list.binary_search(&id).unwrap_or_else(|p| p);
+        for &other in &list[pos.saturating_sub(WINDOW)..(pos + WINDOW + 1).min(list.len())] {
+            if other != id {
+                *counts.entry(other).or_insert(0) += 1;
+            }
+        }
+    }
+    let ts = articles[id].date.timestamp();
+    let mut cands: Vec<(usize, usize)> = counts.into_iter().collect();
+    cands.sort_by_key(|&(other, n)| {
+        (
+            std::cmp::Reverse(n),
+            (articles[other].date.timestamp() - ts).abs(),
+            other,
+        )
+    });
+    // Built afresh rather than collected from `cands`, whose much larger
+    // buffer a collect would reuse and keep for the life of the site.
+    let mut out = Vec::with_capacity(cands.len().min(5));
+    out.extend(cands.iter().take(5).map(|&(o, _)| o));
+    out
 }
 
 #[cfg(test)]

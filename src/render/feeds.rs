@@ -199,6 +199,7 @@ fn entry_url(site: &Site, theme: &Theme, job: Job) -> (String, Option<String>) {
             let a = &site.articles[i];
             Some(a.updated.unwrap_or(a.date).rfc3339())
         }
+        Job::Page(i) => site.pages[i].updated.map(|d| d.rfc3339()),
         Job::Term(t, k, _) => date(site.taxonomies[t].terms[k].articles.first()),
         Job::ArchiveMonth(y, m, _) => date(site.archive.years[y].months[m].articles.first()),
         _ => None,

@@ -1,14 +1,17 @@
 //! The pages of a site as independent jobs, and how each is rendered.
 
+mod page;
+
 use minijinja::value::Value;
 use minijinja::{context, Environment};
-use serde::Serialize;
 
 use super::env::{date_value, root_of, safe, template_error};
 use super::feeds;
 use super::plan::{path_of, Job, Planned};
+use super::site_view::site_view;
 use super::theme::Theme;
 use super::views::{card, cards, section_trail, Crumb, Pager, TermRef};
+use crate::content::kind::Kind;
 use crate::content::markdown::{LINK_PLACEHOLDER, SAPO_CLOSE, SAPO_OPEN};
 use crate::diag::Diagnostic;
 use crate::model::paginate::{page, page_count};
@@ -31,29 +34,6 @@ pub struct Renderer<'a> {
     pinned: usize,
 }
 
-/// A menu entry: a site path (or a full address) and its `#fragment`.
-#[derive(Serialize)]
-struct MenuItem<'a> {
-    title: &'a str,
-    path: &'a str,
-    /// Percent-encoded, without `#`; empty when there is none.
-    fragment: std::borrow::Cow<'a, str>,
-}
-
-#[derive(Serialize)]
-struct SiteView<'a> {
-    title: &'a str,
-    description: &'a str,
-    base_url: String,
-    language: &'static str,
-    contact: &'a crate::config::Contact,
-    menu: Vec<MenuItem<'a>>,
-    taxonomies: Vec<Crumb<'a>>,
-    archive: String,
-    extra: &'a serde_json::Value,
-    has_code: bool,
-}
-
 impl<'a> Renderer<'a> {
     pub fn new(
         site: &'a Site,
@@ -69,57 +49,7 @@ impl<'a> Renderer<'a> {
                 .cloned()
                 .unwrap_or_else(|| k.to_string())
         };
-        let menu = if cfg.menu.is_empty() {
-            site.sections[0]
-                .children
-                .iter()
-                .map(|&c| MenuItem {
-                    title: site.sections[c].title.as_str(),
-                    path: site.sections[c].path.as_str(),
-                    fragment: "".into(),
-                })
-                .collect()
-        } else {
-            cfg.menu
-                .iter()
-                .map(|m| {
-                    let absolute = !matches!(
-                        crate::url::check(&m.path),
-                        Ok(crate::url::UrlKind::Relative | crate::url::UrlKind::Fragment)
-                    );
-                    let (path, fragment) = match m.path.split_once('#') {
-                        Some((p, f)) if !absolute => (p, crate::url::encode_fragment(f)),
-                        _ => (m.path.as_str(), "".into()),
-                    };
-                    let path = if absolute {
-                        path
-                    } else {
-                        path.trim_start_matches('/')
-                    };
-                    MenuItem {
-                        title: m.title.as_str(),
-                        path,
-                        fragment,
-                    }
-                })
-                .collect()
-        };
-        let view = SiteView {
-            title: &cfg.title,
-            description: &cfg.description,
-            base_url: cfg.base(),
-            language: cfg.lang.code(),
-            contact: &cfg.contact,
-            menu,
-            taxonomies: site
-                .taxonomies
-                .iter()
-                .map(|x| Crumb::new(t(&x.name), x.path.as_str()))
-                .collect(),
-            archive: format!("{}/", cfg.urls.archive),
-            extra: &cfg.extra,
-            has_code: site.has_code,
-        };
+        let view = site_view(site, theme, t);
         let base = context! { site => Value::from_serialize(&view), t => Value::from_serialize(&theme.strings) };
         let home = site.home_articles();
         let pinned = site.articles.iter().filter(|a| a.pinned).count();
@@ -195,10 +125,18 @@ impl<'a> Renderer<'a> {
         let site = self.site;
         Some(match job {
             Job::Home(_) => "index.html",
-            Job::Section(i, _) => site.sections[i]
+            Job::Section(i, _) => site.sections[i].template.as_deref().map_or(
+                if site.sections[i].lists == Kind::Page {
+                    "page.html"
+                } else {
+                    "section.html"
+                },
+                leak_name,
+            ),
+            Job::Page(id) => site.pages[id]
                 .template
                 .as_deref()
-                .map_or("section.html", leak_name),
+                .map_or("page.html", leak_name),
             Job::Article(id) => site.articles[id]
                 .template
                 .as_deref()
@@ -234,7 +172,7 @@ impl<'a> Renderer<'a> {
                 let sections: Vec<Value> = site.sections[0]
                     .children
                     .iter()
-                    .filter(|_| n == 1)
+                    .filter(|&&c| n == 1 && site.sections[c].lists != Kind::Page)
                     .map(|&c| {
                         let s = &site.sections[c];
                         context! { title => &s.title, path => &s.path, articles => cards(site, &s.articles[..s.articles.len().min(5)]) }
@@ -261,6 +199,10 @@ impl<'a> Renderer<'a> {
                     pager => Pager::new("", seg, n, total),
                 })
             }
+            Job::Section(i, _) if site.sections[i].lists == Kind::Page => {
+                self.pages_section(i, path, &home, template)
+            }
+            Job::Page(id) => self.standalone(id, &home, template),
             Job::Section(i, n) => {
                 let s = &site.sections[i];
                 let subsections: Vec<Value> = s

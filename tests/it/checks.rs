@@ -330,27 +330,30 @@ fn a_front_matter_error_does_not_hide_the_body_errors() {
 #[test]
 fn an_article_without_a_date_has_its_links_checked_and_is_not_called_missing() {
     let t = SiteTest::new();
-    t.write("content/a.md", "---\ntitle: A\n---\n\n[y](khong-co.md)\n");
-    t.write("content/b.md", "---\ntitle: B\ndate: [\n---\n\nx\n");
     t.write(
-        "content/c.md",
+        "content/tin/a.md",
+        "---\ntitle: A\n---\n\n[y](khong-co.md)\n",
+    );
+    t.write("content/tin/b.md", "---\ntitle: B\ndate: [\n---\n\nx\n");
+    t.write(
+        "content/tin/c.md",
         &article("C", "2021-01-01", "", "Xem [A](a.md) và [B](b.md#muc)."),
     );
     let (errors, warnings) = failure(&t);
     let l = lines(&errors);
     assert_eq!(l.len(), 3, "{l:#?}");
-    assert_eq!(l[0], "content/a.md:1:1: missing `date`");
+    assert_eq!(l[0], "content/tin/a.md:1:1: missing `date`");
     assert_eq!(
         l[1],
-        "content/a.md:5:1: link to `khong-co.md`, which does not exist in content/"
+        "content/tin/a.md:5:1: link to `tin/khong-co.md`, which does not exist in content/"
     );
-    assert!(l[2].starts_with("content/b.md:3:"), "{l:#?}");
+    assert!(l[2].starts_with("content/tin/b.md:3:"), "{l:#?}");
     let w = lines(&warnings);
     assert_eq!(
         w,
         [
-            "content/c.md:6:5: link to `a.md`: the target has an error (see above)",
-            "content/c.md:6:18: link to `b.md`: the target has an error (see above)",
+            "content/tin/c.md:6:5: link to `tin/a.md`: the target has an error (see above)",
+            "content/tin/c.md:6:18: link to `tin/b.md`: the target has an error (see above)",
         ]
     );
 }
