@@ -18,6 +18,52 @@ pub enum Command {
     Build(BuildArgs),
     /// Parse and link everything, write nothing, report every problem.
     Check(CheckArgs),
+    /// Serve the site on 127.0.0.1, build again on every change, reload the browser.
+    Serve(ServeArgs),
+    /// Create a new site in DIR: config.yaml, a home page, a section, an article, a page.
+    Init(InitArgs),
+    /// Write a new article in SECTION with its front matter filled, as a draft.
+    New(NewArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Site folder (holding config.yaml and content/).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Port on 127.0.0.1 (the next free one if taken; 0: any free port).
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Show articles with `draft: true`, marked as drafts.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Show articles dated in the future.
+    #[arg(long)]
+    pub future: bool,
+    /// Open the site in the browser.
+    #[arg(long)]
+    pub open: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Folder of the new site; made if missing, else it must be empty.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// Section folder under content/, such as `tin-tuc`.
+    pub section: String,
+    /// Title of the article, in quotes: "Tiêu đề bài viết".
+    pub title: String,
+    /// File name (slug) of the article; from the title by default.
+    #[arg(long)]
+    pub slug: Option<String>,
+    /// Site folder (holding config.yaml and content/).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -7,6 +7,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::diag::{did_you_mean, Diagnostic};
+use crate::lang::Lang;
 use crate::yaml;
 
 /// Site settings. Every field has a default, so an empty file is valid.
@@ -39,10 +40,25 @@ pub struct Config {
     pub contact: Contact,
     /// Items of the main menu; default: every top-level section.
     pub menu: Vec<MenuItem>,
+    /// The site's emblem: a file in `static/`; the star emblem when unset.
+    pub logo: Option<String>,
+    /// An image across the header.
+    pub banner: Option<Banner>,
     /// Bounds on what one build takes on.
     pub limits: Limits,
     /// Free for themes.
     pub extra: serde_json::Value,
+    /// `timezone` read once: the site's offset from UTC in minutes. Every
+    /// date is converted to it when read.
+    #[serde(skip)]
+    pub offset_minutes: i32,
+    /// `language` read once.
+    #[serde(skip)]
+    pub lang: Lang,
+    /// The text of config.yaml, to point at a setting found wrong once the
+    /// site is known (a menu path without a page, a logo without a file).
+    #[serde(skip)]
+    pub source: String,
 }
 
 impl Default for Config {
@@ -67,10 +83,24 @@ impl Default for Config {
             term_slugs: BTreeMap::new(),
             contact: Contact::default(),
             menu: Vec::new(),
+            logo: None,
+            banner: None,
             limits: Limits::default(),
             extra: serde_json::Value::Object(Default::default()),
+            offset_minutes: 420,
+            lang: Lang::Vi,
+            source: String::new(),
         }
     }
+}
+
+/// An image across the header: a file in `static/` and what it shows.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Banner {
+    pub image: String,
+    /// Text of the image for those who cannot see it; `""` when it only decorates.
+    pub alt: Option<String>,
 }
 
 /// Bounds on input, so that no file can make a build abort or hang.
@@ -168,6 +198,9 @@ pub struct Contact {
     pub email: String,
     pub responsible: String,
     pub license: String,
+    /// The footer line on citing the source; a default naming the site
+    /// when unset, hidden when empty.
+    pub citation: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, serde::Serialize)]
@@ -176,6 +209,9 @@ pub struct MenuItem {
     pub title: String,
     /// Site path such as `tin-tuc/`.
     pub path: String,
+    /// Items under this one; one level: children have no children.
+    #[serde(default)]
+    pub children: Vec<MenuItem>,
 }
 
 /// A taxonomy: `tags`, or `{name: linh_vuc, path: linh-vuc, title: "Lĩnh vực"}`.
@@ -356,6 +392,8 @@ const KEYS: &[&str] = &[
     "term_slugs",
     "contact",
     "menu",
+    "logo",
+    "banner",
     "limits",
     "extra",
 ];
@@ -388,7 +426,7 @@ impl Config {
 
     /// Parses config text; `file` names it in diagnostics.
     pub fn parse(text: &str, file: &str) -> Result<Config, Vec<Diagnostic>> {
-        let config: Config = if text.trim().is_empty() {
+        let mut config: Config = if text.trim().is_empty() {
             Config::default()
         } else {
             /// An example line for a setting, for error messages.
@@ -426,9 +464,13 @@ impl Config {
                     }
                     "contact.phone" => "phone: \"0209 3870 000\"",
                     "contact.email" => "email: hdnd@backan.gov.vn",
-                    "menu" | "menu.title" | "menu.path" => {
-                        "menu: [{title: \"Tin tức\", path: tin-tuc/}]"
+                    "menu" | "menu.title" | "menu.path" | "menu.children" => {
+                        "menu: [{title: \"Giới thiệu\", path: gioi-thieu/, children: [{title: \"Liên hệ\", path: lien-he/}]}]"
                     }
+                    "logo" => "logo: logo-hdnd.png",
+                    "banner" => "banner: {image: bang-ron.jpg, alt: \"Chào mừng kỳ họp thứ 5\"}",
+                    "banner.image" => "image: bang-ron.jpg",
+                    "banner.alt" => "alt: \"Chào mừng kỳ họp thứ 5\"",
                     "extra" => "extra: {khau_hieu: \"Vì dân phục vụ\"}",
                     _ => return None,
                 };
@@ -491,13 +533,19 @@ impl Config {
                 })?
         };
         config.check(text, file)?;
-        Ok(config)
+        // Both were checked just above; the defaults are never used.
+        config.offset_minutes = parse_timezone(&config.timezone).unwrap_or(420);
+        config.lang = Lang::parse(&config.language).unwrap_or_default();
+        Ok(Config {
+            source: text.to_string(),
+            ..config
+        })
     }
 
     fn check(&self, text: &str, file: &str) -> Result<(), Vec<Diagnostic>> {
         let mut errors = Vec::new();
         let at = |key: &str| crate::content::front_matter::locate_key(text, key).unwrap_or((0, 0));
-        if self.timezone_offset().is_none() {
+        if parse_timezone(&self.timezone).is_none() {
             let (l, c) = at("timezone");
             errors.push(
                 Diagnostic::error(file, l, c, format!("unknown timezone `{}`", self.timezone))
@@ -505,7 +553,7 @@ impl Config {
                     .source(text),
             );
         }
-        if !matches!(self.language.as_str(), "vi" | "en") {
+        if Lang::parse(&self.language).is_none() {
             let (l, c) = at("language");
             errors.push(
                 Diagnostic::error(
@@ -592,7 +640,21 @@ impl Config {
                     .source(text),
             );
         }
-        for m in &self.menu {
+        let items = self
+            .menu
+            .iter()
+            .flat_map(|m| std::iter::once(m).chain(&m.children));
+        for m in self.menu.iter().flat_map(|m| &m.children) {
+            if let Some(g) = m.children.first() {
+                let (l, c) = near(text, "menu", &g.title);
+                errors.push(
+                    Diagnostic::error(file, l, c, format!("menu item `{}` is a child of a child", g.title))
+                        .hint(format!("the menu has one level of children: move `{}` under a top-level item, or link it from the page `{}`", g.title, m.title))
+                        .source(text),
+                );
+            }
+        }
+        for m in items {
             if let Err(why) = crate::url::check(&m.path) {
                 let (l, c) = near(text, "menu", &m.path);
                 errors.push(
@@ -661,38 +723,44 @@ impl Config {
         }
     }
 
-    /// The site's UTC offset in minutes: one of the names that mean +07:00
-    /// or UTC, or exactly `±HH:MM` up to ±14:00 (`+7`, `+07:5`, `+14:30`
-    /// and `+-14:-59` are not offsets).
-    pub fn timezone_offset(&self) -> Option<i32> {
-        match self.timezone.as_str() {
-            "Asia/Ho_Chi_Minh" | "Asia/Saigon" | "Asia/Bangkok" | "Asia/Jakarta" => Some(420),
-            "UTC" | "Z" => Some(0),
-            s => {
-                let b = s.as_bytes();
-                if b.len() != 6 || b[3] != b':' {
-                    return None;
-                }
-                let sign = match b[0] {
-                    b'+' => 1,
-                    b'-' => -1,
-                    _ => return None,
-                };
-                let two = |d: &[u8]| {
-                    d.iter()
-                        .all(u8::is_ascii_digit)
-                        .then(|| i32::from(d[0] - b'0') * 10 + i32::from(d[1] - b'0'))
-                };
-                let (h, m) = (two(&b[1..3])?, two(&b[4..6])?);
-                let minutes = h * 60 + m;
-                (m < 60 && minutes <= crate::vi::date::MAX_OFFSET_MINUTES).then_some(sign * minutes)
-            }
-        }
+    /// Line and column of `value` written under the top-level setting
+    /// `key` of config.yaml; the setting's own line when it is not found.
+    pub fn locate(&self, key: &str, value: &str) -> (usize, usize) {
+        near(&self.source, key, value)
     }
 
     /// `base_url` with exactly one trailing slash.
     pub fn base(&self) -> String {
         format!("{}/", self.base_url.trim_end_matches('/'))
+    }
+}
+
+/// A `timezone` setting as an offset from UTC in minutes: one of the names that mean +07:00
+/// or UTC, or exactly `±HH:MM` up to ±14:00 (`+7`, `+07:5`, `+14:30`
+/// and `+-14:-59` are not offsets).
+pub fn parse_timezone(timezone: &str) -> Option<i32> {
+    match timezone {
+        "Asia/Ho_Chi_Minh" | "Asia/Saigon" | "Asia/Bangkok" | "Asia/Jakarta" => Some(420),
+        "UTC" | "Z" => Some(0),
+        s => {
+            let b = s.as_bytes();
+            if b.len() != 6 || b[3] != b':' {
+                return None;
+            }
+            let sign = match b[0] {
+                b'+' => 1,
+                b'-' => -1,
+                _ => return None,
+            };
+            let two = |d: &[u8]| {
+                d.iter()
+                    .all(u8::is_ascii_digit)
+                    .then(|| i32::from(d[0] - b'0') * 10 + i32::from(d[1] - b'0'))
+            };
+            let (h, m) = (two(&b[1..3])?, two(&b[4..6])?);
+            let minutes = h * 60 + m;
+            (m < 60 && minutes <= crate::vi::date::MAX_OFFSET_MINUTES).then_some(sign * minutes)
+        }
     }
 }
 
@@ -705,7 +773,8 @@ mod tests {
         let c = Config::parse("", "config.yaml").unwrap();
         assert_eq!(c.paginate_by, 20);
         assert_eq!(c.taxonomies[0].path, "the");
-        assert_eq!(c.timezone_offset(), Some(420));
+        assert_eq!(c.offset_minutes, 420);
+        assert_eq!(c.lang, Lang::Vi);
     }
 
     #[test]
@@ -740,22 +809,14 @@ mod tests {
 
     #[test]
     fn fixed_offsets() {
-        let c = Config {
-            timezone: "+05:30".into(),
-            ..Config::default()
-        };
-        assert_eq!(c.timezone_offset(), Some(330));
+        let c = Config::parse("timezone: \"+05:30\"\nlanguage: en\n", "config.yaml").unwrap();
+        assert_eq!(c.offset_minutes, 330);
+        assert_eq!(c.lang, Lang::En);
     }
 
     #[test]
     fn timezone_offsets_are_strict() {
-        let offset = |tz: &str| {
-            Config {
-                timezone: tz.into(),
-                ..Config::default()
-            }
-            .timezone_offset()
-        };
+        let offset = parse_timezone;
         for (tz, want) in [
             ("Asia/Ho_Chi_Minh", 420),
             ("Asia/Saigon", 420),

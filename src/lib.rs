@@ -1,17 +1,20 @@
 //! bantin: a static site generator for Vietnamese government news bulletins.
 //!
 //! Modules are layered; each uses only those listed before it:
-//! `vi` → `diag` → `url`, `paths` → `yaml` → `config` → `content` → `model` → `render` →
-//! `output` → `pipeline`.
+//! `vi` → `lang` → `diag` → `url`, `paths` → `yaml` → `config` → `content` → `model` → `render` →
+//! `output` → `pipeline` → `scaffold`, `serve`.
 
 pub mod config;
 pub mod content;
 pub mod diag;
+pub mod lang;
 pub mod model;
 pub mod output;
 pub mod paths;
 pub mod pipeline;
 pub mod render;
+pub mod scaffold;
+pub mod serve;
 pub mod url;
 pub mod vi;
 pub mod yaml;

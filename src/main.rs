@@ -29,6 +29,9 @@ fn main() -> ExitCode {
         }
     };
     let (opts, timings) = match cli.command {
+        Command::Init(a) => return init(&a.dir),
+        Command::Serve(a) => return serve(a),
+        Command::New(a) => return new_article(&a),
         Command::Build(a) => (
             BuildOptions {
                 root: a.root,
@@ -80,6 +83,92 @@ fn main() -> ExitCode {
     }
 }
 
+/// `bantin serve`: runs until stopped.
+fn serve(a: cli::ServeArgs) -> ExitCode {
+    let opts = bantin::serve::ServeOptions {
+        root: a.root,
+        port: a.port,
+        drafts: a.drafts,
+        future: a.future,
+        open: a.open,
+    };
+    let ready = |url: &str| {
+        println!("bantin: đang phục vụ trang tại {url} — Ctrl-C để dừng");
+        let _ = std::io::stdout().flush();
+    };
+    match bantin::serve::serve(&opts, ready) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(bantin::serve::ServeError(errors)) => {
+            print_diagnostics(&errors);
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `bantin init DIR`: a new site, and what to do next.
+fn init(dir: &std::path::Path) -> ExitCode {
+    match bantin::scaffold::init(dir, bantin::vi::DateTime::now(420)) {
+        Ok(created) => {
+            println!(
+                "bantin: đã tạo trang mới trong `{}`:",
+                created.root.display()
+            );
+            for f in &created.files {
+                println!("  {f}");
+            }
+            let cd = if created.root == std::path::Path::new(".") {
+                String::new()
+            } else {
+                format!("cd {} && ", created.root.display())
+            };
+            println!("tiếp theo: {cd}bantin build   (hoặc bantin serve để xem và sửa trực tiếp)");
+            ExitCode::SUCCESS
+        }
+        Err(d) => {
+            print_diagnostics(&[d]);
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `bantin new SECTION "Tiêu đề"`: a draft article, and its path.
+fn new_article(a: &cli::NewArgs) -> ExitCode {
+    let config = match bantin::config::Config::load(&a.root) {
+        Ok(c) => c,
+        Err(e) => {
+            print_diagnostics(&e);
+            return ExitCode::from(2);
+        }
+    };
+    if !a.root.join("content").is_dir() {
+        print_diagnostics(&[bantin::config::not_a_site(&a.root, "content/ folder")]);
+        return ExitCode::from(2);
+    }
+    let now = bantin::vi::DateTime::now(config.offset_minutes);
+    let req = bantin::scaffold::NewArticle {
+        root: &a.root,
+        section: &a.section,
+        title: &a.title,
+        slug: a.slug.as_deref(),
+    };
+    match bantin::scaffold::new_article(&req, &config, now) {
+        Ok(path) => {
+            let shown = if a.root == std::path::Path::new(".") {
+                path
+            } else {
+                a.root.join(&path)
+            };
+            println!("bantin: đã tạo bài nháp {}", shown.display());
+            println!("  mở tệp để viết bài; xóa dòng `draft: true` khi bài sẵn sàng đăng");
+            ExitCode::SUCCESS
+        }
+        Err(d) => {
+            print_diagnostics(&[d]);
+            ExitCode::from(2)
+        }
+    }
+}
+
 fn print_diagnostics(diags: &[Diagnostic]) {
     let stderr = std::io::stderr();
     let mut out = stderr.lock();
@@ -105,8 +194,12 @@ fn summary(r: &BuildReport, opts: &BuildOptions, elapsed: std::time::Duration) {
     }
     let verb = if opts.write { "built" } else { "checked" };
     println!(
-        "bantin: {verb} {} articles in {} sections: {} pages, {} feeds, {} files copied{} in {:.2} s",
+        "bantin: {verb} {} articles{} in {} sections: {} pages, {} feeds, {} files copied{} in {:.2} s",
         r.articles,
+        match r.standalone {
+            0 => String::new(),
+            n => format!(" and {n} standalone pages"),
+        },
         r.sections,
         r.pages,
         r.feeds,

@@ -10,6 +10,7 @@ use rayon::iter::Either;
 use rayon::prelude::*;
 
 use crate::config::Config;
+use crate::content::kind::{Expect, Kind};
 use crate::content::{self, front_matter, markdown, source, Parsed};
 use crate::diag::{self, Diagnostic};
 use crate::model::{self, LinkInput, Published};
@@ -39,6 +40,8 @@ pub struct BuildOptions {
 #[derive(Debug, Default)]
 pub struct BuildReport {
     pub articles: usize,
+    /// Standalone pages (Giới thiệu, Liên hệ), not news.
+    pub standalone: usize,
     pub sections: usize,
     pub pages: usize,
     pub feeds: usize,
@@ -105,6 +108,14 @@ pub enum Failure {
 
 /// Builds the site described by `opts`.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
+    build_to(opts, None)
+}
+
+/// Builds the site into `sink` when given (`serve` keeps the site in
+/// memory): then no output folder is checked or written, whatever
+/// `opts.write` says.
+pub fn build_to(opts: &BuildOptions, sink: Option<&dyn Sink>) -> Result<BuildReport, Failure> {
+    let to_disk = opts.write && sink.is_none();
     let root = &opts.root;
     let mut timings = Vec::new();
     let mut clock = Instant::now();
@@ -139,6 +150,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
         config.base_url = url.clone();
     }
     let mut theme = Theme::load(root, &config).map_err(|e| split_config_errors(e, Vec::new()))?;
+    let identity = render::site_view::check_identity(&config, &theme);
+    if !identity.is_empty() {
+        return Err(Failure::Config(identity));
+    }
     let mut errors = Vec::new();
     let env = match render::env::environment(&theme, &config) {
         Ok(env) => Some(env),
@@ -148,7 +163,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
         }
     };
     let output_dir = opts.output.clone().unwrap_or_else(|| root.join("public"));
-    if opts.write {
+    if to_disk {
         if let Err(e) = crate::output::check_target(root, &output_dir) {
             return Err(Failure::Config(vec![Diagnostic::error(
                 output_dir.display().to_string(),
@@ -177,7 +192,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
         .filter(|n| !matches!(n.as_str(), "tags" | "categories" | "authors"))
         .collect();
     let ctx = front_matter::Context {
-        offset_minutes: config.timezone_offset().unwrap_or(420),
+        offset_minutes: config.offset_minutes,
         taxonomies: &extra_taxonomies,
     };
     let md = markdown::MdSettings {
@@ -185,7 +200,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
         highlight: config.markdown.highlight_code,
         html: true,
         summary: true,
+        lead: true,
         iframe_hosts: markdown::IframeHosts::new(&config.markdown.iframe_hosts),
+        lang: config.lang,
         max_block_marks: config.limits.max_block_marks,
     };
     let budget = AtomicUsize::new(opts.html_budget.unwrap_or(HTML_BUDGET));
@@ -195,19 +212,40 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
         // One file of the largest size parses alone; small ones in parallel.
         parsing: Budget::new(max_file_bytes.max(1 << 20)),
     };
-    // The walk's list is consumed: each file's record moves into its result,
-    // and results go straight into two lists (one buffer of all files, not two).
-    let (mut parsed, failed): (Vec<Parsed>, Vec<(String, Vec<Diagnostic>)>) = walk
+    // Sections first: their `kind:` says what the other files are.
+    let (section_sources, other_sources): (Vec<_>, Vec<_>) = walk
         .sources
-        .into_par_iter()
-        .map(|file| {
-            let rel = file.rel.clone();
-            parse_one(file, &ctx, md, &budget, &limits).map_err(|e| (rel, e))
-        })
-        .partition_map(|r| match r {
-            Ok(p) => Either::Left(p),
-            Err(e) => Either::Right(e),
-        });
+        .into_iter()
+        .partition(|f| f.kind == content::SourceKind::Section);
+    let parse_all = |sources: Vec<content::SourceFile>,
+                     expect: &(dyn Fn(&content::SourceFile) -> Expect + Sync)| {
+        // The list is consumed: each file's record moves into its result,
+        // and results go straight into two lists (one buffer of all files, not two).
+        sources
+            .into_par_iter()
+            .map(|file| {
+                let rel = file.rel.clone();
+                let e = expect(&file);
+                parse_one(file, &ctx, e, md, &budget, &limits).map_err(|e| (rel, e))
+            })
+            .partition_map(|r| match r {
+                Ok(p) => Either::Left(p),
+                Err(e) => Either::Right(e),
+            })
+    };
+    let (mut parsed, mut failed): (Vec<Parsed>, Vec<(String, Failed)>) =
+        parse_all(section_sources, &|_| Expect::Is(Kind::Section));
+    let page_sections: HashSet<String> = parsed
+        .iter()
+        .filter(|p| p.front.lists == Kind::Page)
+        .map(|p| p.file.dir().to_string())
+        .collect();
+    let section_dirs: HashSet<String> = parsed.iter().map(|p| p.file.dir().to_string()).collect();
+    let (more, more_failed) = parse_all(other_sources, &|f| {
+        content::kind::expect_of(f, &section_dirs, &page_sections)
+    });
+    parsed.extend(more);
+    failed.extend(more_failed);
     for p in &mut parsed {
         warnings.append(&mut p.warnings);
         for (l, c, m, h) in std::mem::take(&mut p.body.warnings) {
@@ -215,11 +253,20 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
         }
     }
     let mut broken = HashSet::new();
-    for (rel, e) in failed {
+    let mut checked = Vec::new();
+    for (rel, (e, body)) in failed {
         broken.insert(rel);
         let (w, e): (Vec<_>, Vec<_>) = e.into_iter().partition(|d| !d.is_error());
         warnings.extend(w);
         errors.extend(e);
+        if let Some(failed) = body {
+            let (file, mut body) = *failed;
+            for (l, c, m, h) in std::mem::take(&mut body.warnings) {
+                warnings.push(Diagnostic::warning(file.display(), l, c, m).hint(h));
+            }
+            body.html = String::new();
+            checked.push((file, body));
+        }
     }
     lap("parse", &mut timings);
 
@@ -227,12 +274,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
     let static_files: HashSet<String> = theme.static_files.iter().map(|f| f.path.clone()).collect();
     let now = opts
         .now
-        .unwrap_or_else(|| DateTime::now(config.timezone_offset().unwrap_or(420)));
+        .unwrap_or_else(|| DateTime::now(config.offset_minutes));
     let linked = model::link(LinkInput {
         config,
         parsed,
         assets: walk.assets,
         broken,
+        checked,
         static_files,
         markdown: md,
         drafts: opts.drafts,
@@ -242,6 +290,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
     let (mut site, skipped) = match linked {
         Ok(s) => s,
         Err(e) => {
+            // Links to files with errors of their own are warnings.
+            let (w, e): (Vec<_>, Vec<_>) = e.into_iter().partition(|d| !d.is_error());
+            warnings.extend(w);
             errors.extend(e);
             return Err(content_failure(errors, warnings));
         }
@@ -254,10 +305,14 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
 
     // 5. The plan of every output file, checked before anything is written.
     let plan = render::plan(&site, &theme).map_err(|e| content_failure(e, warnings.clone()))?;
+    let dead_menu = render::site_view::check_menu(&site.config, &plan);
+    if !dead_menu.is_empty() {
+        return Err(content_failure(dead_menu, warnings));
+    }
     lap("plan", &mut timings);
 
     // 6. Render every page in parallel, each written as soon as it is made.
-    let staging = if opts.write {
+    let staging = if to_disk {
         Some(Staging::new(root, &output_dir).map_err(|e| {
             Failure::Config(vec![Diagnostic::error(
                 output_dir.display().to_string(),
@@ -271,9 +326,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
         None
     };
     let counting = CountingSink::default();
-    let sink: &dyn Sink = match &staging {
-        Some(s) => s,
-        None => &counting,
+    let sink: &dyn Sink = match (&staging, sink) {
+        (Some(s), _) => s,
+        (None, Some(s)) => s,
+        (None, None) => &counting,
     };
     let rendered = render::render(&site, &theme, &plan, env, sink);
     lap("render", &mut timings);
@@ -305,6 +361,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
     diag::sort(&mut warnings);
     Ok(BuildReport {
         articles: site.articles.len(),
+        standalone: site.pages.len(),
         sections: site.sections.len() - 1,
         pages: report.pages,
         feeds: report.feeds,
@@ -374,18 +431,26 @@ impl Drop for Permit<'_> {
     }
 }
 
+/// Why a file could not be parsed, and its body when that could be, so
+/// that the body's links are checked too.
+type Failed = (
+    Vec<Diagnostic>,
+    Option<Box<(content::SourceFile, markdown::Body)>>,
+);
+
 /// Reads, decodes and parses one content file.
 fn parse_one(
     file: content::SourceFile,
     ctx: &front_matter::Context,
+    expect: Expect,
     md: markdown::MdSettings,
     budget: &AtomicUsize,
     limits: &ParseLimits,
-) -> Result<Parsed, Vec<Diagnostic>> {
+) -> Result<Parsed, Failed> {
     let shown = file.display();
     let len = std::fs::metadata(&file.path).map_or(0, |m| m.len());
     if len > limits.max_file_bytes {
-        return Err(vec![Diagnostic::error(
+        return Err((vec![Diagnostic::error(
             &shown,
             0,
             0,
@@ -395,18 +460,23 @@ fn parse_one(
                 limits.max_file_bytes / 1_000_000
             ),
         )
-        .hint("split the article, move large tables or data into an attached file, or raise `limits: {max_file_mb: …}`")]);
+        .hint("split the article, move large tables or data into an attached file, or raise `limits: {max_file_mb: …}`")], None));
     }
     // Parsing costs many times a file's size; big files wait for their
     // share of the budget, so parallel parsing cannot multiply the peak.
     let _permit = limits.parsing.acquire(len);
-    let bytes = std::fs::read(&file.path)
-        .map_err(|e| vec![Diagnostic::error(&shown, 0, 0, format!("cannot read: {e}"))])?;
-    let src = source::read(&bytes, &shown).map_err(|d| vec![d])?;
-    let front = front_matter::parse(&src, &shown, ctx);
+    let bytes = std::fs::read(&file.path).map_err(|e| {
+        (
+            vec![Diagnostic::error(&shown, 0, 0, format!("cannot read: {e}"))],
+            None,
+        )
+    })?;
+    let src = source::read(&bytes, &shown).map_err(|d| (vec![d], None))?;
+    let front = front_matter::parse(&src, &shown, ctx, expect);
     // The body is parsed even when the front matter is bad, so its problems are reported too.
     let cost = src.body().len() * 3 / 2;
-    let keep = file.kind == content::SourceKind::Section
+    // Sections and pages are few and always keep their HTML.
+    let keep = expect != Expect::Is(Kind::Article)
         || budget
             .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
                 left.checked_sub(cost)
@@ -415,6 +485,12 @@ fn parse_one(
     let md = markdown::MdSettings {
         html: keep,
         summary: front.as_ref().map_or(true, |f| f.summary.is_none()),
+        // Only articles show a sapo: sections and pages keep their text as written.
+        lead: front
+            .as_ref()
+            .map_or(expect == Expect::Is(Kind::Article), |f| {
+                f.kind == Kind::Article
+            }),
         ..md
     };
     let body = markdown::render_in(
@@ -424,10 +500,13 @@ fn parse_one(
         md,
         file.path.parent(),
     );
-    let front = front.map_err(|mut e| {
-        e.extend(src.warnings.iter().cloned());
-        e
-    })?;
+    let front = match front {
+        Ok(front) => front,
+        Err(mut e) => {
+            e.extend(src.warnings);
+            return Err((e, Some(Box::new((file, body)))));
+        }
+    };
     Ok(Parsed {
         file,
         front,

@@ -150,9 +150,42 @@ pub fn encode_fragment(fragment: &str) -> Cow<'_, str> {
     })
 }
 
+/// Decodes the `%XX` escapes of a URL path, as a browser does to find the
+/// file; text that does not decode to UTF-8 is returned as it was.
+pub fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            if let Some(v) = s
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+            {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn percent_escapes_decode_where_complete() {
+        assert_eq!(percent_decode("B%C3%A1o%20c%C3%A1o.pdf"), "Báo cáo.pdf");
+        assert_eq!(percent_decode("a%41"), "aA");
+        assert_eq!(percent_decode("50%"), "50%");
+        assert_eq!(percent_decode("%4"), "%4");
+        assert_eq!(percent_decode("%zz%41"), "%zzA");
+        assert_eq!(percent_decode("%FF"), "%FF", "not UTF-8: kept");
+    }
 
     #[test]
     fn allowed_forms() {

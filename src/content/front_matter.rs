@@ -1,5 +1,6 @@
-//! Front matter: the YAML between `---` lines → a typed [`FrontMatter`].
-//! Positions in errors are counted in the whole file.
+//! Front matter: the YAML between `---` lines → a typed [`FrontMatter`],
+//! checked against the keys of the file's [`Kind`]. Positions in errors are
+//! counted in the whole file.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -11,11 +12,18 @@ use crate::diag::{did_you_mean, Diagnostic};
 use crate::vi::{parse_date, DateTime};
 use crate::yaml::{self, Expected, Problem};
 
+use super::kind::{section_kind, Expect, Kind};
 use super::source::Source;
 
-/// Checked front matter of an article or a section.
+/// Checked front matter of an article, a section or a page: only the keys
+/// of its [`Kind`] are set.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FrontMatter {
+    /// What the file is, decided by where it is (and, at the content root,
+    /// by whether it has a date).
+    pub kind: Kind,
+    /// For a section: what its files are (`kind: pages`); articles when unset.
+    pub lists: Kind,
     pub title: String,
     pub date: Option<DateTime>,
     pub updated: Option<DateTime>,
@@ -28,6 +36,8 @@ pub struct FrontMatter {
     pub terms: Vec<(Cow<'static, str>, Vec<String>)>,
     pub image: Option<String>,
     pub image_caption: Option<String>,
+    /// What the featured image shows, for readers who cannot see it.
+    pub image_alt: Option<String>,
     /// Position of the `image:` value, for errors about a missing file.
     pub image_pos: (usize, usize),
     pub draft: bool,
@@ -80,6 +90,7 @@ struct Raw {
     taxonomies: Option<yaml::UniqueMap<Terms>>,
     image: Option<Text>,
     image_caption: Option<Text>,
+    image_alt: Option<Text>,
     draft: Option<bool>,
     slug: Option<Text>,
     aliases: Option<Terms>,
@@ -88,30 +99,41 @@ struct Raw {
     weight: Option<i64>,
     template: Option<Text>,
     extra: Option<yaml::JsonValue>,
+    kind: Option<Text>,
 }
 
-/// Every key of [`Raw`], for "did you mean".
-pub const KEYS: &[&str] = &[
-    "title",
-    "date",
-    "updated",
-    "author",
-    "authors",
-    "summary",
-    "tags",
-    "categories",
-    "taxonomies",
-    "image",
-    "image_caption",
-    "draft",
-    "slug",
-    "aliases",
-    "pinned",
-    "expiry_date",
-    "weight",
-    "template",
-    "extra",
-];
+impl Raw {
+    /// The keys written in the file.
+    fn present(&self) -> Vec<&'static str> {
+        let set = [
+            ("title", self.title.is_some()),
+            ("date", self.date.is_some()),
+            ("updated", self.updated.is_some()),
+            ("author", self.author.is_some()),
+            ("authors", self.authors.is_some()),
+            ("summary", self.summary.is_some()),
+            ("tags", self.tags.is_some()),
+            ("categories", self.categories.is_some()),
+            ("taxonomies", self.taxonomies.is_some()),
+            ("image", self.image.is_some()),
+            ("image_caption", self.image_caption.is_some()),
+            ("image_alt", self.image_alt.is_some()),
+            ("draft", self.draft.is_some()),
+            ("slug", self.slug.is_some()),
+            ("aliases", self.aliases.is_some()),
+            ("pinned", self.pinned.is_some()),
+            ("expiry_date", self.expiry_date.is_some()),
+            ("weight", self.weight.is_some()),
+            ("template", self.template.is_some()),
+            ("extra", self.extra.is_some()),
+            ("kind", self.kind.is_some()),
+        ];
+        set.into_iter()
+            .filter(|(_, on)| *on)
+            .map(|(k, _)| k)
+            .collect()
+    }
+}
 
 /// An example line for a key of the front matter, for error messages.
 fn example(key: &str) -> Option<String> {
@@ -127,10 +149,12 @@ fn example(key: &str) -> Option<String> {
         k if k.starts_with("taxonomies.") => "taxonomies: {linh_vuc: [Y tế]}",
         "image" => "image: anh-1.jpg",
         "image_caption" => "image_caption: \"Quang cảnh kỳ họp\"",
+        "image_alt" => "image_alt: \"Đại biểu biểu quyết trong hội trường\"",
         "slug" => "slug: ky-hop-thu-5",
         "aliases" => "aliases: [/tin-cu/123.html]",
         "weight" => "weight: 3",
         "template" => "template: article.html",
+        "kind" => "kind: pages",
         "extra" => "extra: {nguon: Báo Bắc Kạn}",
         _ => return None,
     };
@@ -241,8 +265,18 @@ fn locate_value(yaml: &str, key: &str) -> Option<(usize, usize)> {
     Some((l, line[..colon + 1 + skip].chars().count() + 1))
 }
 
-/// Parses the front matter of `src`; `file` names it in diagnostics.
-pub fn parse(src: &Source, file: &str, ctx: &Context) -> Result<FrontMatter, Vec<Diagnostic>> {
+/// Parses the front matter of `src`, a file of the kind `expect` says;
+/// `file` names it in diagnostics.
+pub fn parse(
+    src: &Source,
+    file: &str,
+    ctx: &Context,
+    expect: Expect,
+) -> Result<FrontMatter, Vec<Diagnostic>> {
+    let provisional = match expect {
+        Expect::Is(k) => k,
+        Expect::PageUnlessDated => Kind::Page,
+    };
     let yaml_text = src.front();
     let shift = src.front_line - 1;
     let at = |line: usize, col: usize, msg: String| {
@@ -271,15 +305,22 @@ pub fn parse(src: &Source, file: &str, ctx: &Context) -> Result<FrontMatter, Vec
             let d = match &e.problem {
                 Problem::UnknownKey { key: field, .. } => {
                     let (l, c) = locate_key(yaml_text, field).unwrap_or((e.line, e.column));
-                    let mut known: Vec<&str> = KEYS.to_vec();
-                    known.extend(ctx.taxonomies.iter().map(String::as_str));
+                    let mut known: Vec<&str> = provisional.keys().to_vec();
+                    if provisional == Kind::Article {
+                        known.extend(ctx.taxonomies.iter().map(String::as_str));
+                    }
                     let d = at(l, c, format!("unknown front matter key `{field}`"));
                     if ctx.taxonomies.contains(field) {
                         d.hint(format!("`{field}` is a taxonomy: write it under `taxonomies:`, as `taxonomies: {{{field}: [..]}}`"))
                     } else {
-                        match did_you_mean(field, known) {
+                        let mut all: Vec<&str> = super::kind::all_keys().collect();
+                        all.extend(ctx.taxonomies.iter().map(String::as_str));
+                        match did_you_mean(field, known).or_else(|| did_you_mean(field, all)) {
+                            Some(s) if !provisional.keys().contains(&s) && super::kind::is_known(s) => {
+                                d.hint(format!("`{field}` — did you mean `{s}`? {}", provisional.foreign_key_hint(s).unwrap_or_default()))
+                            }
                             Some(s) => d.hint(format!("`{field}` — did you mean `{s}`? (free keys for themes go under `extra:`)")),
-                            None => d.hint(format!("known keys: {}; free keys go under `extra:`", KEYS.join(", "))),
+                            None => d.hint(format!("{} has the keys {}; free keys go under `extra:`", provisional.noun(), provisional.keys().join(", "))),
                         }
                     }
                 }
@@ -302,14 +343,45 @@ pub fn parse(src: &Source, file: &str, ctx: &Context) -> Result<FrontMatter, Vec
         })?
     };
 
+    let kind = match expect {
+        Expect::Is(k) => k,
+        Expect::PageUnlessDated if raw.date.is_some() => Kind::Article,
+        Expect::PageUnlessDated => Kind::Page,
+    };
     let mut errors = Vec::new();
+    for key in raw.present() {
+        if !kind.keys().contains(&key) {
+            let (l, c) = locate_key(yaml_text, key).unwrap_or((0, 0));
+            let hint = kind
+                .foreign_key_hint(key)
+                .unwrap_or_else(|| format!("remove `{key}`"));
+            errors.push(at(l, c, format!("`{key}` does not belong in {}", kind.noun())).hint(hint));
+        }
+    }
+    let mut lists = Kind::Article;
+    if let Some(value) = raw.kind.as_ref().filter(|_| kind == Kind::Section) {
+        match section_kind(&value.0) {
+            Some(k) => lists = k,
+            None => {
+                let (l, c) = locate_value(yaml_text, "kind").unwrap_or((0, 0));
+                let d = at(l, c, format!("unknown section kind `{}`", value.0));
+                errors.push(match did_you_mean(&value.0, ["articles", "pages"]) {
+                    Some(s) => d.hint(format!(
+                        "did you mean `kind: {s}`? (`articles`, the default, or `pages`)"
+                    )),
+                    None => d.hint("write `kind: articles` (the default) or `kind: pages`"),
+                });
+            }
+        }
+    }
     let date = |key: &str,
                 value: &Option<Text>,
                 errors: &mut Vec<Diagnostic>|
      -> Option<DateTime> {
         let text = value.as_ref()?;
         match parse_date(&text.0, ctx.offset_minutes) {
-            Ok(d) => Some(d),
+            // Shown, filed and written in the site's time zone everywhere.
+            Ok(d) => Some(d.with_offset(ctx.offset_minutes)),
             Err(e) => {
                 let (l, c) = locate_value(yaml_text, key).unwrap_or((0, 0));
                 errors.push(at(l, c, format!("invalid `{key}`: {}", e.message)).hint(
@@ -378,6 +450,8 @@ pub fn parse(src: &Source, file: &str, ctx: &Context) -> Result<FrontMatter, Vec
         return Err(errors);
     }
     Ok(FrontMatter {
+        kind,
+        lists,
         title,
         date: fm_date,
         updated,
@@ -386,6 +460,7 @@ pub fn parse(src: &Source, file: &str, ctx: &Context) -> Result<FrontMatter, Vec
         terms,
         image: raw.image.map(|s| s.0).filter(|s| !s.is_empty()),
         image_caption: raw.image_caption.map(|s| s.0),
+        image_alt: raw.image_alt.map(|s| s.0),
         image_pos: locate_value(yaml_text, "image").map_or((0, 0), |(l, c)| (l + shift, c)),
         draft: raw.draft.unwrap_or(false),
         slug: raw.slug.map(|s| s.0),
@@ -410,6 +485,10 @@ mod tests {
     use crate::content::source::read;
 
     fn parse_str(text: &str) -> Result<FrontMatter, Vec<Diagnostic>> {
+        parse_as(text, Expect::Is(Kind::Article))
+    }
+
+    fn parse_as(text: &str, expect: Expect) -> Result<FrontMatter, Vec<Diagnostic>> {
         let src = read(text.as_bytes(), "content/a.md").unwrap();
         parse(
             &src,
@@ -418,7 +497,61 @@ mod tests {
                 offset_minutes: 420,
                 taxonomies: &["linh_vuc".to_string()],
             },
+            expect,
         )
+    }
+
+    #[test]
+    fn a_misspelt_key_of_another_kind_is_named_with_its_kind() {
+        let e = parse_as(
+            "---\ntitle: Tin tức\ntag: [a]\n---\n",
+            Expect::Is(Kind::Section),
+        )
+        .unwrap_err();
+        assert_eq!((e[0].line, e[0].column), (3, 1));
+        assert_eq!(
+            e[0].hint.as_deref(),
+            Some("`tag` — did you mean `tags`? `tags` is for articles; a section's `_index.md` cannot have `tags` (a section lists articles; put this on its articles)")
+        );
+    }
+
+    #[test]
+    fn a_section_says_what_its_files_are() {
+        let fm = parse_as(
+            "---\ntitle: Giới thiệu\nkind: pages\n---\n",
+            Expect::Is(Kind::Section),
+        )
+        .unwrap();
+        assert_eq!((fm.kind, fm.lists), (Kind::Section, Kind::Page));
+        let e = parse_as(
+            "---\ntitle: Giới thiệu\nkind: page\n---\n",
+            Expect::Is(Kind::Section),
+        )
+        .unwrap_err();
+        assert_eq!((e[0].line, e[0].column), (3, 7));
+        assert!(e[0].hint.as_deref().unwrap().contains("`kind: pages`"));
+        let e = parse_str("---\ntitle: a\ndate: 2021-01-01\nkind: pages\n---\n").unwrap_err();
+        assert_eq!(e[0].message, "`kind` does not belong in an article");
+    }
+
+    #[test]
+    fn root_files_are_pages_unless_dated() {
+        let page = parse_as("---\ntitle: Liên hệ\n---\n", Expect::PageUnlessDated).unwrap();
+        assert_eq!(page.kind, Kind::Page);
+        let article = parse_as(
+            "---\ntitle: a\ndate: 2021-01-01\ntags: [x]\n---\n",
+            Expect::PageUnlessDated,
+        )
+        .unwrap();
+        assert_eq!(article.kind, Kind::Article);
+        let e = parse_as(
+            "---\ntitle: Ban\ndate: 2021-01-01\n---\n",
+            Expect::Is(Kind::Page),
+        )
+        .unwrap_err();
+        assert!(e[0].hint.as_deref().unwrap().contains("pages have no date"));
+        let e = parse_as("---\ntitle: Ban\ntags: [x]\n---\n", Expect::PageUnlessDated).unwrap_err();
+        assert_eq!(e[0].message, "`tags` does not belong in a page");
     }
 
     #[test]

@@ -1,28 +1,47 @@
 //! Markdown → HTML with comrak (GFM), plus what the site graph needs from the
 //! body: links to other articles, the summary, and warnings.
 
-use std::fmt;
-use std::sync::Mutex;
-
-use comrak::adapters::HeadingAdapter;
 use comrak::nodes::{AstNode, NodeHtmlBlock, NodeValue, Sourcepos};
 use comrak::options::Plugins;
 use comrak::{format_html_with_plugins, parse_document, Arena, Options};
 
 use super::blocks::{self, Chunk, Kind};
+use super::body_html;
+pub use super::body_html::{SAPO_CLOSE, SAPO_OPEN};
+use super::files::{computer_path, file_ref, is_computer_path};
 use super::highlight::LazyHighlighter;
 pub use super::sanitize::IframeHosts;
-use crate::vi::slugify;
+use crate::lang::Lang;
+use crate::url::percent_decode;
 
 /// Placeholder put in `href` for a link to another article; the render stage
 /// replaces it with a relative URL once every page's URL is known.
 pub const LINK_PLACEHOLDER: &str = "bantin-link:";
 
-/// A link from the body to another content file.
+/// What a link of the body points to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkKind {
+    /// Another article or section: a `.md` file.
+    Page,
+    /// An image of the body: `![Ảnh](anh-1.jpg)`.
+    Image,
+    /// An attached file: `[Toàn văn](nq.pdf)`.
+    File,
+}
+
+/// A link from the body to another content file, or to a file of the
+/// site (an image, an attachment) that must exist.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MdLink {
     /// Target path inside `content/`, normalised: `tin-tuc/2021/a.md`.
+    /// Empty for a file whose path leaves `content/` (it may be in `static/`).
     pub target: String,
+    pub kind: LinkKind,
+    /// For an image or file: its path from the site root as written
+    /// (`/tep/nq.pdf` → `tep/nq.pdf`), to look for in `static/`; and how the
+    /// URL was written, for messages.
+    pub static_path: String,
+    pub written: String,
     /// `#fragment` part, with the `#` and percent-encoded, or empty.
     pub fragment: String,
     pub line: usize,
@@ -38,6 +57,10 @@ pub struct Body {
     pub rendered: bool,
     /// Plain-text summary: before `<!-- more -->`, else the first paragraph.
     pub summary: String,
+    /// Where `html` holds the lead, as `<div class="sapo">…</div>` (see
+    /// [`MdSettings::lead`]): the article page shows it in the sapo's
+    /// place when nothing comes before it.
+    pub lead: Option<std::ops::Range<usize>>,
     pub links: Vec<MdLink>,
     pub has_code: bool,
     /// (line, column, message, hint) of non-fatal problems.
@@ -56,9 +79,14 @@ pub struct MdSettings {
     pub html: bool,
     /// Compute the summary; off when the front matter gives one.
     pub summary: bool,
+    /// Wrap the lead the summary comes from in `<div class="sapo">`, so
+    /// that an article page shows it once, as the sapo (articles only).
+    pub lead: bool,
     /// With `unsafe_html`, the hosts whose `https://` iframes survive
     /// sanitising (`markdown.iframe_hosts` of config.yaml).
     pub iframe_hosts: IframeHosts,
+    /// The site's language, for the labels comrak writes (footnotes).
+    pub lang: Lang,
     /// Most Markdown marks in one block (`limits.max_block_marks`).
     pub max_block_marks: usize,
 }
@@ -72,36 +100,6 @@ fn options(settings: MdSettings) -> Options<'static> {
     o.extension.footnotes = true;
     o.render.r#unsafe = settings.unsafe_html;
     o
-}
-
-/// Heading ids made of ASCII slugs; each heading gets a placeholder,
-/// replaced by a unique id once the whole body is known (see
-/// [`super::heading_ids`]).
-#[derive(Default)]
-struct Headings {
-    slugs: Mutex<Vec<String>>,
-}
-
-impl HeadingAdapter for Headings {
-    fn enter(
-        &self,
-        out: &mut dyn fmt::Write,
-        h: &comrak::adapters::HeadingMeta,
-        _: Option<Sourcepos>,
-    ) -> fmt::Result {
-        let mut id = slugify(&h.content);
-        if id.is_empty() {
-            id = "muc".into();
-        }
-        let mut slugs = self.slugs.lock().unwrap_or_else(|e| e.into_inner());
-        let placeholder = super::heading_ids::placeholder(slugs.len());
-        slugs.push(id);
-        write!(out, "<h{} id=\"{placeholder}\">", h.level)
-    }
-
-    fn exit(&self, out: &mut dyn fmt::Write, h: &comrak::adapters::HeadingMeta) -> fmt::Result {
-        write!(out, "</h{}>", h.level)
-    }
 }
 
 /// Renders `body` of a file in content folder `dir`; `first_line` is the
@@ -133,6 +131,7 @@ pub fn render_in(
         shift: first_line - 1,
         maybe_more: settings.summary && body.contains("<!--"),
         more_found: false,
+        first_chunk: true,
         before_more: Vec::new(),
         summary: None,
         dropped: 0,
@@ -140,42 +139,72 @@ pub fn render_in(
         image_sizes: Vec::new(),
     };
     let highlighter = LazyHighlighter::global();
-    let headings = Headings::default();
+    let headings = super::heading_ids::Headings::default();
     let mut plugins = Plugins::default();
     if settings.highlight {
         plugins.render.codefence_syntax_highlighter = Some(highlighter);
     }
     plugins.render.heading_adapter = Some(&headings);
-    let mut html = String::new();
+    // The HTML as one piece, or, with the lead wrapped, as three: what comes
+    // before the lead, the lead, the rest.
+    let mut pieces = vec![String::new()];
     if settings.html {
-        html.reserve(body.len() + body.len() / 4);
+        pieces[0].reserve(body.len() + body.len() / 4);
     }
     for chunk in blocks::split(body, settings.max_block_marks) {
         if let Kind::Dense { marks } = chunk.kind {
             out.warnings
                 .push(blocks::dense_warning(&chunk, marks, walk.shift));
             if settings.html {
-                blocks::dense_html(&chunk.text, &mut html);
+                blocks::dense_html(&chunk.text, body_html::last(&mut pieces));
             }
+            walk.first_chunk = false;
             continue;
         }
         let arena = Arena::new();
         let root = parse_document(&arena, &chunk.text, &opts);
-        walk.inspect(root, &chunk, &mut out);
-        walk.summarise(root);
-        if settings.html {
-            let start = html.len();
-            // Writing to a String cannot fail.
-            let _ = format_html_with_plugins(root, &opts, &mut html, &plugins);
-            match chunk.kind {
-                Kind::TablePart { first, last, .. } => {
-                    blocks::join_table_part(&mut html, start, first, last)
-                }
-                Kind::ListPart { first, last } => {
-                    blocks::join_list_part(&mut html, start, first, last)
-                }
-                _ => {}
+        let lead = match walk.inspect(root, &chunk, &mut out) {
+            Some(marker) => {
+                // A first paragraph wrapped in an earlier chunk is not the
+                // lead: the lead runs from the start to this marker.
+                body_html::unwrap_lead(&mut pieces);
+                walk.take_marker(marker, root)
             }
+            None => walk.summarise(root),
+        };
+        walk.first_chunk = false;
+        if !settings.html {
+            continue;
+        }
+        if settings.lead && !lead.is_empty() {
+            // The chunk renders as three documents in order: what comes
+            // before the lead, the lead, the rest.
+            let before: &AstNode = arena.alloc(NodeValue::Document.into());
+            let lead_doc: &AstNode = arena.alloc(NodeValue::Document.into());
+            while let Some(n) = root.first_child().filter(|n| !n.same_node(lead[0])) {
+                n.detach();
+                before.append(n);
+            }
+            for n in &lead {
+                n.detach();
+                lead_doc.append(n);
+            }
+            write_html(before, &opts, &plugins, body_html::last(&mut pieces));
+            for doc in [lead_doc, root] {
+                pieces.push(String::new());
+                write_html(doc, &opts, &plugins, body_html::last(&mut pieces));
+            }
+            continue;
+        }
+        let html = body_html::last(&mut pieces);
+        let start = html.len();
+        write_html(root, &opts, &plugins, html);
+        match chunk.kind {
+            Kind::TablePart { first, last, .. } => {
+                blocks::join_table_part(html, start, first, last)
+            }
+            Kind::ListPart { first, last } => blocks::join_list_part(html, start, first, last),
+            _ => {}
         }
     }
     walk.finish(&mut out);
@@ -183,23 +212,17 @@ pub fn render_in(
         return out;
     }
     out.rendered = true;
-    let slugs = headings
-        .slugs
-        .into_inner()
-        .unwrap_or_else(|e| e.into_inner());
-    if !slugs.is_empty() {
-        html = super::heading_ids::assign(&html, &slugs);
-    }
-    if html.contains("<img src=") {
-        html = img_attributes(&html, &walk.image_sizes);
-    }
-    if settings.unsafe_html {
-        // Raw HTML is in: only what is safe on a page goes on.
-        html = super::sanitize::clean(&html, settings.iframe_hosts);
-    }
-    html.shrink_to_fit();
+    let slugs = headings.into_slugs();
+    let (html, lead) = body_html::finish(pieces, &slugs, &walk.image_sizes, settings);
     out.html = html;
+    out.lead = lead;
     out
+}
+
+/// Writes `doc` as HTML at the end of `html`.
+fn write_html<'a>(doc: &'a AstNode<'a>, opts: &Options, plugins: &Plugins, html: &mut String) {
+    // Writing to a String cannot fail.
+    let _ = format_html_with_plugins(doc, opts, html, plugins);
 }
 
 /// What the walk over the trees of a body's chunks carries from one chunk
@@ -215,6 +238,8 @@ struct Walk<'b> {
     /// Whether the body may hold a `<!-- more -->` marker.
     maybe_more: bool,
     more_found: bool,
+    /// Whether the chunk being walked is the body's first.
+    first_chunk: bool,
     /// Text of the top-level blocks of earlier chunks, while a marker may come.
     before_more: Vec<String>,
     summary: Option<String>,
@@ -241,25 +266,51 @@ impl<'b> Walk<'b> {
     }
 
     /// Checks the links, images and raw HTML of one chunk's tree, rewriting
-    /// links to other articles into placeholders.
-    fn inspect<'a>(&mut self, root: &'a AstNode<'a>, chunk: &Chunk, out: &mut Body) {
+    /// links to other articles and to files of the site into placeholders.
+    /// Returns the body's `<!-- more -->` marker if it is in this chunk.
+    fn inspect<'a>(
+        &mut self,
+        root: &'a AstNode<'a>,
+        chunk: &Chunk,
+        out: &mut Body,
+    ) -> Option<&'a AstNode<'a>> {
         let settings = self.settings;
         let mut marker = None;
         for node in root.descendants() {
             let sp = node.data.borrow().sourcepos;
             let mut data = node.data.borrow_mut();
             match &mut data.value {
+                NodeValue::Link(link) if is_computer_path(&link.url) => {
+                    let url = std::mem::take(&mut link.url);
+                    drop(data);
+                    let at = self.pos(chunk, sp);
+                    out.errors
+                        .push(computer_path("link", &url, &collect_text(node), at));
+                }
                 NodeValue::Link(link) => {
                     if let Err(e) = crate::url::check_link(&link.url) {
                         out.errors
                             .push(refused_url("link", &link.url, &e, self.pos(chunk, sp)));
                         link.url.clear();
+                    } else if let Some(file) =
+                        file_ref(self.dir, &link.url, false, self.pos(chunk, sp))
+                    {
+                        link.url = format!("{LINK_PLACEHOLDER}{}", out.links.len());
+                        out.links.push(file);
                     } else if let Some((target, fragment)) = internal_target(&link.url) {
                         let (line, column) = self.pos(chunk, sp);
                         match resolve(self.dir, &target) {
                             Some(target) => {
                                 link.url = format!("{LINK_PLACEHOLDER}{}", out.links.len());
-                                out.links.push(MdLink { target, fragment, line, column });
+                                out.links.push(MdLink {
+                                    target,
+                                    kind: LinkKind::Page,
+                                    static_path: String::new(),
+                                    written: String::new(),
+                                    fragment,
+                                    line,
+                                    column,
+                                });
                             }
                             None => out.errors.push((
                                 line,
@@ -272,12 +323,23 @@ impl<'b> Walk<'b> {
                 }
                 NodeValue::Image(img) => {
                     let url = img.url.clone();
-                    if let Err(e) = crate::url::check_link(&url) {
+                    let computer = is_computer_path(&url);
+                    if computer {
+                        img.url.clear();
+                    } else if let Err(e) = crate::url::check_link(&url) {
                         out.errors
                             .push(refused_url("image", &url, &e, self.pos(chunk, sp)));
                         img.url.clear();
+                    } else if let Some(file) = file_ref(self.dir, &url, true, self.pos(chunk, sp)) {
+                        img.url = format!("{LINK_PLACEHOLDER}{}", out.links.len());
+                        out.links.push(file);
                     }
                     drop(data);
+                    if computer {
+                        let at = self.pos(chunk, sp);
+                        out.errors
+                            .push(computer_path("image", &url, &collect_text(node), at));
+                    }
                     if settings.html {
                         let size = self.disk_dir.and_then(|d| local_image_size(d, &url));
                         self.image_sizes.push(size);
@@ -317,61 +379,69 @@ impl<'b> Walk<'b> {
                 _ => {}
             }
         }
-        // Detached only now: the walk above follows the tree's links.
-        if let Some(marker) = marker {
-            self.take_marker(marker, root);
-        }
+        marker
     }
 
     /// The summary from the `<!-- more -->` marker: the text before it
-    /// (in earlier chunks too when it is a top-level block). The marker
-    /// itself never reaches the page.
-    fn take_marker<'a>(&mut self, marker: &'a AstNode<'a>, root: &'a AstNode<'a>) {
+    /// (in earlier chunks too when it is a top-level block). Returns the
+    /// lead to wrap: the blocks before the marker when they are all the
+    /// body has before it, at the top level of the first chunk. A marker
+    /// after the first chunk (only in a body over [`blocks::CHUNK`]) has a
+    /// lead over several chunks, which is not wrapped: the body is shown
+    /// whole and the sapo repeats its text, as before leads were wrapped.
+    /// The marker itself never reaches the page; it is detached only now,
+    /// after the walk that follows the tree's links.
+    fn take_marker<'a>(
+        &mut self,
+        marker: &'a AstNode<'a>,
+        root: &'a AstNode<'a>,
+    ) -> Vec<&'a AstNode<'a>> {
+        let mut lead = Vec::new();
         if self.settings.summary {
-            let mut parts = Vec::new();
             let mut sib = marker.previous_sibling();
             while let Some(n) = sib {
-                parts.push(collect_text(n));
+                lead.push(n);
                 sib = n.previous_sibling();
             }
+            lead.reverse();
             let top = marker.parent().is_some_and(|p| p.same_node(root));
             let mut all = if top {
                 std::mem::take(&mut self.before_more)
             } else {
                 Vec::new()
             };
-            all.extend(parts.iter().rev().map(|p| p.trim().to_string()));
-            self.summary = Some(all.iter().filter(|p| !p.is_empty()).fold(
-                String::new(),
-                |mut text, p| {
-                    if !text.is_empty() {
-                        text.push(' ');
-                    }
-                    text.push_str(p);
-                    text
-                },
-            ));
+            all.extend(lead.iter().map(|n| collect_text(n).trim().to_string()));
+            all.retain(|p| !p.is_empty());
+            self.summary = Some(all.join(" "));
+            if !(top && self.first_chunk) {
+                lead.clear();
+            }
         }
         self.before_more = Vec::new();
         marker.detach();
+        lead
     }
 
-    /// After a chunk: the first paragraph, and the text a later marker
-    /// would take.
-    fn summarise<'a>(&mut self, root: &'a AstNode<'a>) {
+    /// After a chunk without the marker: the first paragraph with text of
+    /// its own, returned as the lead to wrap when it is in this chunk, and
+    /// the text a later marker would take.
+    fn summarise<'a>(&mut self, root: &'a AstNode<'a>) -> Vec<&'a AstNode<'a>> {
+        let mut lead = Vec::new();
         if !self.settings.summary || self.more_found {
-            return;
+            return lead;
         }
         if self.summary.is_none() {
-            self.summary = root
+            let first = root
                 .children()
-                .find(|n| matches!(n.data.borrow().value, NodeValue::Paragraph))
-                .map(collect_text);
+                .find(|n| matches!(n.data.borrow().value, NodeValue::Paragraph) && has_own_text(n));
+            self.summary = first.map(collect_text);
+            lead.extend(first);
         }
         if self.maybe_more {
             self.before_more
                 .extend(root.children().map(|n| collect_text(n).trim().to_string()));
         }
+        lead
     }
 
     fn finish(&mut self, out: &mut Body) {
@@ -414,7 +484,7 @@ fn refused_url(
 
 /// Text from the body shown in a message: at most 60 characters, with
 /// control characters escaped (`java\tscript:`).
-fn shown(text: &str) -> String {
+pub(super) fn shown(text: &str) -> String {
     const MAX: usize = 60;
     let mut out = String::new();
     for (k, c) in text.chars().enumerate() {
@@ -427,26 +497,6 @@ fn shown(text: &str) -> String {
         } else {
             out.push(c);
         }
-    }
-    out
-}
-
-/// Adds `loading="lazy"` to every image of the body (they are below the
-/// title and sapo) and the known sizes. Sizes go in only when the images of
-/// the HTML are exactly those of the Markdown (raw HTML may add others).
-fn img_attributes(html: &str, sizes: &[Option<(u32, u32)>]) -> String {
-    const TAG: &str = "<img src=";
-    let sized = html.matches(TAG).count() == sizes.len();
-    let mut out = String::with_capacity(html.len() + sizes.len() * 48);
-    for (k, part) in html.split(TAG).enumerate() {
-        if k > 0 {
-            out.push_str("<img loading=\"lazy\" ");
-            if let Some(Some((w, h))) = sized.then(|| sizes[k - 1]) {
-                out.push_str(&format!("width=\"{w}\" height=\"{h}\" "));
-            }
-            out.push_str("src=");
-        }
-        out.push_str(part);
     }
     out
 }
@@ -480,6 +530,18 @@ fn is_more(html: &str) -> bool {
     let t = html.trim();
     let inner = t.strip_prefix("<!--").and_then(|s| s.strip_suffix("-->"));
     inner.is_some_and(|s| s.trim().eq_ignore_ascii_case("more"))
+}
+
+/// Whether a node has text outside its images: a paragraph of only an
+/// image is not a lead, its alt text describes the picture.
+fn has_own_text<'a>(node: &'a AstNode<'a>) -> bool {
+    node.descendants().any(|n| {
+        matches!(&n.data.borrow().value, NodeValue::Text(t) if !t.trim().is_empty())
+            && !n
+                .ancestors()
+                .take_while(|a| !std::ptr::eq(*a, node))
+                .any(|a| matches!(a.data.borrow().value, NodeValue::Image(_)))
+    })
 }
 
 /// Plain text of a node: text and code, breaks as spaces.
@@ -535,27 +597,6 @@ fn internal_target(url: &str) -> Option<(String, String)> {
         .then_some((crate::vi::nfc(&path), fragment))
 }
 
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' && i + 2 < b.len() {
-            if let Some(v) = s
-                .get(i + 1..i + 3)
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-            {
-                out.push(v);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
-}
-
 /// Resolves `target` against content folder `dir`; `None` if it leaves `content/`.
 pub fn resolve(dir: &str, target: &str) -> Option<String> {
     let mut parts: Vec<&str> = if target.starts_with('/') {
@@ -584,7 +625,9 @@ mod tests {
         highlight: true,
         html: true,
         summary: true,
+        lead: false,
         iframe_hosts: IframeHosts::NONE,
+        lang: Lang::Vi,
         max_block_marks: 100_000,
     };
 
@@ -662,8 +705,8 @@ mod tests {
     /// A large body of everything a normal article has, cut into chunks.
     fn large_article() -> String {
         let part = ARTICLE.split("[^1]").collect::<Vec<_>>().join("");
-        let mut body = String::from("Mở đầu bài **dài**.\n\nĐoạn hai.\n\n");
-        for k in 0..60 {
+        let mut body = String::from("Mở đầu bài **dài**, [toàn văn](nq.pdf).\n\nĐoạn hai.\n\n");
+        for k in 0..120 {
             body.push_str(&part);
             body.push_str(&format!(
                 "\n\n```\nmã {k}\n\n# không phải tiêu đề\n```\n\n<!--\n\nghi chú\n-->\n\n"
@@ -702,17 +745,12 @@ mod tests {
         assert!(kinds
             .iter()
             .any(|k| matches!(k, Kind::TablePart { first: false, .. })));
-        // A reference definition keeps a body whole and adds no output.
-        let whole = format!("{body}\n[khong-dung]: https://x.vn/\n");
-        assert_eq!(blocks::split(&whole, 100_000).len(), 1);
         for settings in [S, UNSAFE] {
-            let (a, b) = (
-                render(&body, "tin-tuc", 4, settings),
-                render(&whole, "tin-tuc", 4, settings),
-            );
+            let (a, b) = chunked_and_whole(&body, settings);
             assert!(a.html == b.html, "chunked and whole renderings differ");
             assert!(
-                a.summary.starts_with("Mở đầu bài dài. Đoạn hai. Kết quả"),
+                a.summary
+                    .starts_with("Mở đầu bài dài, toàn văn. Đoạn hai. Kết quả"),
                 "{}",
                 &a.summary[..80]
             );
@@ -720,8 +758,60 @@ mod tests {
                 (&a.links, &a.summary, &a.warnings, &a.errors),
                 (&b.links, &b.summary, &b.warnings, &b.errors)
             );
-            assert_eq!(a.links.len(), 8_060);
+            // The attachment, an image and an article per copy of ARTICLE,
+            // an article per list item.
+            assert_eq!(a.links.len(), 1 + 120 * 2 + 8_000);
+            assert_eq!(
+                (a.links[0].kind, a.links[0].target.as_str()),
+                (LinkKind::File, "tin-tuc/nq.pdf")
+            );
         }
+    }
+
+    /// `body` rendered in chunks, and whole: a reference definition keeps
+    /// a body whole and adds no output.
+    fn chunked_and_whole(body: &str, settings: MdSettings) -> (Body, Body) {
+        let whole = format!("{body}\n[khong-dung]: https://x.vn/\n");
+        assert!(blocks::split(body, 100_000).len() > 1);
+        assert_eq!(blocks::split(&whole, 100_000).len(), 1);
+        (
+            render(body, "tin-tuc", 4, settings),
+            render(&whole, "tin-tuc", 4, settings),
+        )
+    }
+
+    #[test]
+    fn a_lead_in_the_first_chunk_is_wrapped_and_one_over_several_is_not() {
+        const MORE: &str = "<!-- more -->\n\n";
+        let lead = MdSettings { lead: true, ..S };
+        let early = large_article().replacen(MORE, "", 1);
+        let first = early.replacen("Đoạn hai.\n\n", &format!("Đoạn hai.\n\n{MORE}"), 1);
+        let late = early.replacen("Danh sách:", &format!("{MORE}Danh sách:"), 1);
+        assert!(late.find(MORE).is_some_and(|i| i > blocks::CHUNK));
+        for (body, wrapped) in [
+            (&early, "<p>Mở đầu bài <strong>dài</strong>, <a href=\"bantin-link:0\">toàn văn</a>.</p>\n"),
+            (&first, "<p>Mở đầu bài <strong>dài</strong>, <a href=\"bantin-link:0\">toàn văn</a>.</p>\n<p>Đoạn hai.</p>\n"),
+        ] {
+            let (a, b) = chunked_and_whole(body, lead);
+            assert!(a.html == b.html, "chunked and whole renderings differ");
+            assert_eq!((&a.lead, &a.summary), (&b.lead, &b.summary));
+            let r = a.lead.expect("a lead");
+            assert_eq!(&a.html[r], format!("{SAPO_OPEN}{wrapped}{SAPO_CLOSE}"));
+        }
+        // A marker after the first chunk: the first paragraph, wrapped at
+        // first, is not the lead, and the lead over several chunks is not
+        // wrapped.
+        let (a, b) = chunked_and_whole(&late, lead);
+        assert!(a.summary == b.summary, "chunked and whole summaries differ");
+        assert_eq!(a.lead, None);
+        let r = b.lead.expect("the whole body's lead");
+        let unwrapped = [
+            &b.html[..r.start],
+            &b.html[r.start + SAPO_OPEN.len()..r.end - SAPO_CLOSE.len()],
+            &b.html[r.end..],
+        ]
+        .concat();
+        assert!(a.html == unwrapped, "chunked and whole renderings differ");
     }
 
     #[test]
@@ -860,19 +950,36 @@ mod tests {
     }
 
     #[test]
-    fn image_sizes_go_to_their_own_images_only() {
-        let html = "<p><img src=\"a.png\" alt=\"A\"> <img src=\"b.png\" alt=\"B\"></p>";
-        assert_eq!(
-            img_attributes(html, &[Some((4, 3)), None]),
-            "<p><img loading=\"lazy\" width=\"4\" height=\"3\" src=\"a.png\" alt=\"A\"> \
-             <img loading=\"lazy\" src=\"b.png\" alt=\"B\"></p>"
+    fn the_lead_is_wrapped_once_and_an_image_alone_is_not_a_lead() {
+        let lead = MdSettings { lead: true, ..S };
+        let b = render(
+            "![Ảnh hội nghị](a.png)\n\nĐoạn *mở* đầu.\n\nThân.\n",
+            "",
+            1,
+            lead,
         );
-        // An image from raw HTML makes the order unknown: no sizes at all.
+        assert_eq!(b.summary, "Đoạn mở đầu.");
+        let r = b.lead.clone().unwrap();
         assert_eq!(
-            img_attributes(html, &[Some((4, 3))]),
-            "<p><img loading=\"lazy\" src=\"a.png\" alt=\"A\"> \
-             <img loading=\"lazy\" src=\"b.png\" alt=\"B\"></p>"
+            &b.html[r.clone()],
+            "<div class=\"sapo\">\n<p>Đoạn <em>mở</em> đầu.</p>\n</div>\n"
         );
+        assert!(b.html[..r.start].contains("alt=\"Ảnh hội nghị\""));
+        assert_eq!(&b.html[r.end..], "<p>Thân.</p>\n");
+        // Without `lead` (sections) or with a summary given, the body is whole.
+        for settings in [
+            S,
+            MdSettings {
+                summary: false,
+                ..lead
+            },
+        ] {
+            let b = render("Đoạn đầu.\n\nThân.\n", "", 1, settings);
+            assert_eq!(
+                (b.lead, b.html.as_str()),
+                (None, "<p>Đoạn đầu.</p>\n<p>Thân.</p>\n")
+            );
+        }
     }
 
     #[test]
@@ -933,7 +1040,68 @@ mod tests {
         let b = render("![Ảnh](a.png)\n", "", 1, S);
         assert!(
             b.html
-                .contains("<img loading=\"lazy\" src=\"a.png\" alt=\"Ảnh\""),
+                .contains("<img loading=\"lazy\" src=\"bantin-link:0\" alt=\"Ảnh\""),
+            "{}",
+            b.html
+        );
+        assert_eq!(
+            (b.links[0].kind, b.links[0].target.as_str()),
+            (LinkKind::Image, "a.png")
+        );
+    }
+
+    #[test]
+    fn images_and_attachments_are_files_to_find() {
+        let b = render(
+            "![A](../anh%20mot.jpg) [B](/tep/NQ.PDF#page=2) [C](../muc/) [D](feed.xml) \
+             [E](https://x.vn/a.pdf) ![F](https://x.vn/a.png)\n",
+            "tin/2021",
+            1,
+            S,
+        );
+        let found: Vec<_> = b
+            .links
+            .iter()
+            .map(|l| {
+                (
+                    l.kind,
+                    l.target.as_str(),
+                    l.static_path.as_str(),
+                    l.fragment.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (LinkKind::Image, "tin/anh mot.jpg", "", ""),
+                (LinkKind::File, "tep/NQ.PDF", "tep/NQ.PDF", "#page=2"),
+            ]
+        );
+    }
+
+    #[test]
+    fn paths_on_the_writers_computer_are_errors_with_the_link_to_write() {
+        let b = render(
+            "![Hội nghị](C:\\Users\\HDND\\anh.jpg) [Toàn văn](file:///D:/tai-lieu/nq.pdf) \
+             [x](D:/nq.pdf)\n",
+            "",
+            1,
+            S,
+        );
+        let e: Vec<_> = b
+            .errors
+            .iter()
+            .map(|e| (e.1, e.2.as_str(), e.3.as_str()))
+            .collect();
+        assert_eq!(e.len(), 3, "{e:#?}");
+        assert!(e[0]
+            .1
+            .ends_with("is a path on your computer, which readers of the site cannot open"));
+        assert!(e[0].2.ends_with("`![Hội nghị](anh.jpg)`"), "{}", e[0].2);
+        assert!(e[1].2.ends_with("`[Toàn văn](nq.pdf)`"), "{}", e[1].2);
+        assert!(
+            !b.html.contains("Users") && !b.html.contains("file:"),
             "{}",
             b.html
         );

@@ -3,9 +3,12 @@
 //! Everything here works on one file at a time, so files parse in parallel.
 
 pub mod blocks;
+mod body_html;
+mod files;
 pub mod front_matter;
 pub mod heading_ids;
 pub mod highlight;
+pub mod kind;
 pub mod markdown;
 pub mod sanitize;
 pub mod source;
@@ -31,7 +34,7 @@ pub fn image_size(path: &std::path::Path) -> Option<(u32, u32)> {
 pub fn render_body_again(
     file: &SourceFile,
     settings: markdown::MdSettings,
-) -> Result<String, String> {
+) -> Result<Body, String> {
     let bytes = std::fs::read(&file.path).map_err(|e| format!("cannot read: {e}"))?;
     let src = source::read(&bytes, &file.display()).map_err(|d| d.message)?;
     Ok(markdown::render_in(
@@ -43,8 +46,7 @@ pub fn render_body_again(
             ..settings
         },
         file.path.parent(),
-    )
-    .html)
+    ))
 }
 
 /// A content file after parsing: front matter and rendered body.

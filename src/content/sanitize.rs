@@ -152,7 +152,7 @@ fn builder(hosts: Vec<String>) -> Builder<'static> {
                 "data-footnote-backref-idx",
             ],
         )
-        .add_tag_attributes("section", ["data-footnotes"])
+        .add_tag_attributes("section", ["data-footnotes", "aria-label"])
         .add_tag_attributes("img", ["title", "loading"])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
         .add_tag_attributes(

@@ -127,6 +127,9 @@ pub fn site_files(
     if !dir.is_dir() {
         return Some(out);
     }
+    // NFC name → whether it was seen, to catch two names that differ only
+    // in Unicode form (one made on a Mac), which would be one page.
+    let mut seen = std::collections::HashSet::new();
     let mut it = WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
@@ -197,9 +200,26 @@ pub fn site_files(
             continue;
         };
         // macOS hands out NFD file names; URLs and keys are built from NFC.
+        let rel_nfc = nfc(&segments.join("/"));
+        if !seen.insert(rel_nfc.clone()) {
+            diagnostics.push(
+                Diagnostic::error(
+                    rel(root, dir).join(&rel_nfc),
+                    0,
+                    0,
+                    format!(
+                        "two files are named `{rel_nfc}`, written in different Unicode forms \
+                         (one composed, one decomposed as macOS writes names): they look \
+                         the same but are different files, and would be one page"
+                    ),
+                )
+                .hint("rename or delete one of them: keep one file, and retype its name on this computer if it came from a Mac"),
+            );
+            continue;
+        }
         out.push(Found {
             path,
-            rel: nfc(&segments.join("/")),
+            rel: rel_nfc,
             name,
         });
     }
@@ -233,6 +253,18 @@ pub fn walk(root: &Path, dir: &Path) -> Walk {
                 rel: f.rel,
                 kind,
             }),
+            None if looks_like_markdown(&f) => {
+                let md = markdown_name(name);
+                out.diagnostics.push(
+                    Diagnostic::warning(
+                        rel(root, dir).join(&f.rel),
+                        0,
+                        0,
+                        format!("`{name}` looks like an article but does not end in `.md`, so it is neither built nor copied"),
+                    )
+                    .hint(format!("rename it to `{md}` to publish it (with `draft: true` it stays unpublished), or move it out of content/")),
+                );
+            }
             None => out.assets.push(Asset {
                 path: f.path,
                 rel: f.rel,
@@ -240,6 +272,51 @@ pub fn walk(root: &Path, dir: &Path) -> Walk {
         }
     }
     out
+}
+
+/// Extensions of files that are never Markdown, whose first bytes need
+/// not be read.
+const BINARY_EXT: &[&str] = &[
+    "jpg", "jpeg", "png", "gif", "webp", "avif", "svg", "ico", "bmp", "tif", "tiff", "pdf", "doc",
+    "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "zip", "rar", "7z", "gz", "mp3",
+    "mp4", "m4a", "wav", "webm", "ogg", "woff", "woff2", "ttf",
+];
+
+/// Whether a file that does not end in `.md` was meant as an article: a
+/// Markdown extension of another editor (`.markdown`), Notepad's added
+/// `.txt` (`bai-viet.md.txt`), or text that starts with a `---` line.
+/// Published raw, it would put a draft or the front matter on the web.
+fn looks_like_markdown(f: &Found) -> bool {
+    let lower = f.name.to_lowercase();
+    if [".markdown", ".mdown", ".mkd", ".md.txt"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+    {
+        return true;
+    }
+    let ext = lower.rsplit_once('.').map_or("", |(_, e)| e);
+    if BINARY_EXT.contains(&ext) {
+        return false;
+    }
+    let mut head = [0u8; 8];
+    let n = std::fs::File::open(&f.path)
+        .and_then(|mut file| std::io::Read::read(&mut file, &mut head))
+        .unwrap_or(0);
+    let head = &head[..n];
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    head.starts_with(b"---\n") || head.starts_with(b"---\r")
+}
+
+/// The name a file that [`looks_like_markdown`] should have: `.md` in
+/// place of its extension (`bai-viet.md.txt` → `bai-viet.md`).
+fn markdown_name(name: &str) -> String {
+    let lower = name.to_lowercase();
+    let stem = if lower.ends_with(".md.txt") {
+        &name[..name.len() - 7]
+    } else {
+        name.rsplit_once('.').map_or(name, |(s, _)| s)
+    };
+    format!("{stem}.md")
 }
 
 #[cfg(test)]
@@ -262,5 +339,13 @@ mod tests {
         for n in ["bai.md", "anh-1.jpg", "_index.md", "tai-lieu.pdf"] {
             assert!(!is_ignored(n), "{n}");
         }
+    }
+
+    #[test]
+    fn markdown_names() {
+        assert_eq!(markdown_name("bai-viet.md.txt"), "bai-viet.md");
+        assert_eq!(markdown_name("Bai.MD.TXT"), "Bai.md");
+        assert_eq!(markdown_name("ghi-chu.markdown"), "ghi-chu.md");
+        assert_eq!(markdown_name("nhap"), "nhap.md");
     }
 }

@@ -2,17 +2,20 @@
 //! same input gives the same site, whatever order files were parsed in.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use crate::config::{Config, SortBy};
 use crate::content::front_matter::terms_in;
-use crate::content::{Asset, MdLink, Parsed, SourceFile, SourceKind};
-use crate::diag::{did_you_mean, Diagnostic};
+use crate::content::kind::Kind;
+use crate::content::{Asset, Body, MdLink, Parsed, SourceFile, SourceKind};
+use crate::diag::Diagnostic;
 use crate::vi::{compare, DateTime};
 
 use super::archive::{month_in, Archive};
+use super::page;
+use super::targets::Targets;
 use super::taxonomy;
-use super::urls::{alias_file, article_path, dir_path};
+use super::urls::{article_path, dir_path};
 use super::{Alias, Article, Copied, Section, Site};
 
 /// What the link step needs.
@@ -24,6 +27,8 @@ pub struct LinkInput {
     /// Content paths of files that failed to parse: links to them are not
     /// reported again, their own errors say what is wrong.
     pub broken: HashSet<String>,
+    /// Files that failed to parse, whose bodies are checked all the same.
+    pub checked: Vec<(SourceFile, Body)>,
     /// Site paths of files from `static/` (site and theme).
     pub static_files: HashSet<String>,
     pub drafts: bool,
@@ -73,6 +78,15 @@ fn is_image(path: &str) -> bool {
         .is_some_and(|(_, e)| IMAGE_EXT.contains(&e.to_ascii_lowercase().as_str()))
 }
 
+/// A title as readers see it: doubled and invisible spaces, pasted from
+/// Word or a web page, would show or split words in listings and feeds.
+pub(super) fn clean_title(title: String) -> String {
+    match crate::vi::text::clean_label(&title) {
+        Cow::Borrowed(_) => title,
+        Cow::Owned(clean) => clean,
+    }
+}
+
 /// Links every parsed file into a site, or returns every error found.
 pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> {
     // Parsed files are consumed: bodies and texts move into the articles
@@ -80,19 +94,36 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
     let parsed = std::mem::take(&mut input.parsed);
     let input = input;
     let cfg = &input.config;
-    let offset = cfg.timezone_offset().unwrap_or(420);
+    let offset = cfg.offset_minutes;
     let mut errors = Vec::new();
     let mut stats = Published::default();
 
     // 1. Split sections from articles; leave out what is not published.
     let mut section_files: Vec<Parsed> = Vec::new();
     let mut articles_in: Vec<Parsed> = Vec::new();
+    let mut pages_in: Vec<Parsed> = Vec::new();
     let mut not_published: HashMap<String, &'static str> = HashMap::new();
     // Folders of bundles that are not published: their files are not copied.
     let mut hidden_bundles: Vec<String> = Vec::new();
+    // Files with an error of their own: those that failed to parse, and
+    // articles without a date (whose bodies are checked with the rest).
+    let mut failed: HashSet<String> = input.broken.clone();
+    let mut undated: Vec<(SourceFile, Body)> = Vec::new();
     for p in parsed {
         if p.file.kind == SourceKind::Section {
             section_files.push(p);
+            continue;
+        }
+        if p.front.kind == Kind::Page {
+            if p.front.draft && !input.drafts {
+                stats.drafts += 1;
+                if p.file.kind == SourceKind::Bundle {
+                    hidden_bundles.push(p.file.dir().to_string());
+                }
+                not_published.insert(p.file.rel, "a draft");
+            } else {
+                pages_in.push(p);
+            }
             continue;
         }
         if p.front.date.is_none() {
@@ -100,6 +131,10 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
                 Diagnostic::error(p.file.display(), 1, 1, "missing `date`")
                     .hint("articles need a date: add `date: 2021-10-15 14:00` (or 15/10/2021) to the front matter"),
             );
+            // Its links are checked all the same, and links to it are not
+            // called broken: the missing date is what to fix.
+            failed.insert(p.file.rel.clone());
+            undated.push((p.file, p.body));
             continue;
         }
         match unpublished(&p, &input) {
@@ -139,6 +174,8 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
         parent: None,
         children: Vec::new(),
         articles: Vec::new(),
+        lists: Kind::Article,
+        pages: Vec::new(),
         extra: serde_json::Value::Object(Default::default()),
         template: None,
         file: None,
@@ -146,18 +183,16 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
     section_files.sort_by(|a, b| a.file.rel.cmp(&b.file.rel));
     for p in &section_files {
         let dir = p.file.dir().to_string();
+        let front = p.front.section();
         let s = Section {
             path: dir_path(&dir),
-            title: p.front.title.clone(),
-            summary: p
-                .front
-                .summary
-                .clone()
-                .unwrap_or_else(|| p.body.summary.clone()),
+            title: clean_title(front.title),
+            summary: front.summary.unwrap_or_else(|| p.body.summary.clone()),
             html: p.body.html.clone(),
-            weight: p.front.weight,
-            extra: p.front.extra.clone(),
-            template: p.front.template.clone(),
+            weight: front.weight,
+            extra: front.extra,
+            template: front.template,
+            lists: front.lists,
             file: Some(p.file.display()),
             ..sections[0].clone()
         };
@@ -195,6 +230,9 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
         sections[parent].children.push(i);
     }
 
+    let (mut pages, page_rest) = page::records(pages_in, nearest);
+    page::file_in_sections(&pages, &mut sections);
+
     // 4. Article records and their URLs. Parsed files are consumed one by
     // one (the list's buffer is reused for the records); what later steps
     // still need of each moves into `rest`, which is dropped before the end.
@@ -224,11 +262,13 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
             Article {
                 section: nearest(p.file.dir()),
                 path,
-                title: p.front.title,
+                title: clean_title(p.front.title),
                 date,
                 updated: p.front.updated,
                 authors: p.front.authors,
+                summary_from_body: p.front.summary.is_none(),
                 summary: p.front.summary.unwrap_or(p.body.summary),
+                lead: p.body.lead,
                 html: p.body.rendered.then_some(p.body.html),
                 source: p.file,
                 links: Vec::new(),
@@ -236,7 +276,9 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
                 image: None,
                 image_size: None,
                 image_caption: p.front.image_caption,
+                image_alt: p.front.image_alt,
                 pinned: p.front.pinned,
+                draft: p.front.draft,
                 weight: p.front.weight,
                 prev: None,
                 next: None,
@@ -253,98 +295,11 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
     // 5. Old URLs that redirect here. Whether two sources want one output
     // file is checked once, over the plan of every file, at render.
     let mut aliases = Vec::new();
-    for (id, r) in rest.iter().enumerate() {
-        for (alias, pos) in &r.aliases {
-            match alias_file(alias) {
-                Ok(file) => aliases.push(Alias {
-                    file,
-                    target: articles[id].path.clone(),
-                    article: id,
-                    written: alias.clone(),
-                    pos: *pos,
-                }),
-                Err(why) => errors.push(
-                    Diagnostic::error(
-                        articles[id].file(),
-                        pos.0,
-                        pos.1,
-                        format!("alias `{alias}` is not a usable path: {why}"),
-                    )
-                    .hint(
-                        "write old URLs as site paths, like `/tin-cu/123.html` or `/tin-cu/123/`",
-                    ),
-                ),
-            }
-        }
+    for (a, r) in articles.iter().zip(&rest) {
+        Alias::push_all(&a.path, a.file(), &r.aliases, &mut aliases, &mut errors);
     }
-
-    // 6. Links between pages.
-    let section_pages: Vec<String> = section_files
-        .iter()
-        .map(|p| dir_path(p.file.dir()))
-        .collect();
-    let (article_links, section_links) = {
-        let page_of_rel: HashMap<&str, &str> = articles
-            .iter()
-            .map(|a| (a.source.rel.as_str(), a.path.as_str()))
-            .chain(
-                section_files
-                    .iter()
-                    .zip(&section_pages)
-                    .map(|(p, path)| (p.file.rel.as_str(), path.as_str())),
-            )
-            .collect();
-        let resolve_links = |file: &SourceFile,
-                             links: &[MdLink],
-                             errs: &[(usize, usize, String, String)],
-                             errors: &mut Vec<Diagnostic>|
-         -> Vec<String> {
-            for (l, c, m, h) in errs {
-                errors.push(Diagnostic::error(file.display(), *l, *c, m.clone()).hint(h.clone()));
-            }
-            links
-                .iter()
-                .map(|l| match page_of_rel.get(l.target.as_str()) {
-                    Some(path) => format!("{path}{}", l.fragment),
-                    None if input.broken.contains(&l.target) => String::new(),
-                    None => {
-                        let d = Diagnostic::error(file.display(), l.line, l.column, match not_published.get(l.target.as_str()) {
-                            Some(why) => format!("link to `{}`, which is {why} and not published", l.target),
-                            None => format!("link to `{}`, which does not exist in content/", l.target),
-                        });
-                        let known = page_of_rel.keys().copied().chain(not_published.keys().map(String::as_str));
-                        let d = match did_you_mean(&l.target, known) {
-                            Some(s) if !not_published.contains_key(l.target.as_str()) => d.hint(format!("did you mean `{s}`? Paths are relative to the linking file's folder")),
-                            _ => d.hint("fix the path (relative to this file's folder) or remove the link"),
-                        };
-                        errors.push(d);
-                        String::new()
-                    }
-                })
-                .collect()
-        };
-        let article_links: Vec<Vec<String>> = articles
-            .iter()
-            .zip(&rest)
-            .map(|(a, r)| resolve_links(&a.source, &r.links, &r.errors, &mut errors))
-            .collect();
-        let section_links: Vec<Vec<String>> = section_files
-            .iter()
-            .map(|p| resolve_links(&p.file, &p.body.links, &p.body.errors, &mut errors))
-            .collect();
-        (article_links, section_links)
-    };
-    for (a, links) in articles.iter_mut().zip(article_links) {
-        a.links = links;
-    }
-    for (p, links) in section_files.iter().zip(section_links) {
-        let display = p.file.display();
-        if let Some(s) = sections
-            .iter_mut()
-            .find(|s| s.file.as_deref() == Some(display.as_str()))
-        {
-            s.links = links;
-        }
+    for (p, r) in pages.iter().zip(&page_rest) {
+        Alias::push_all(&p.path, p.file(), &r.aliases, &mut aliases, &mut errors);
     }
 
     // 7. Taxonomies.
@@ -380,11 +335,16 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
     for (a, terms) in articles.iter_mut().zip(article_terms) {
         a.terms = terms;
     }
-    // Of the rest, only featured images are needed from here on.
+    // Of the rest, only featured images and the bodies' links are needed
+    // from here on.
+    let mut bodies = Vec::with_capacity(rest.len());
     let images: Vec<(usize, String, (usize, usize))> = rest
         .into_iter()
         .enumerate()
-        .filter_map(|(id, r)| r.image.map(|i| (id, i, r.image_pos)))
+        .filter_map(|(id, r)| {
+            bodies.push((r.links, r.errors));
+            r.image.map(|i| (id, i, r.image_pos))
+        })
         .collect();
     // 8. Section listings and prev/next by date within the section.
     for (id, a) in articles.iter().enumerate() {
@@ -437,18 +397,24 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
         .unwrap_or(0);
     if let Some(tax) = taxonomies.get(tag_tax) {
         for id in 0..articles.len() {
-            articles[id].related = related(id, &articles, tax, tag_tax);
+            articles[id].related = taxonomy::related(id, &articles, tax, tag_tax);
         }
     }
 
-    // 10. Files: bundle assets beside their article, the rest by folder.
-    let mut bundle_dirs: HashMap<String, Option<usize>> = HashMap::new();
+    // 10. Files: bundle assets beside their article or page, the rest by folder.
+    // A bundle's files go under its URL; an article also lists them.
+    let mut bundle_dirs: HashMap<String, Option<(String, Option<usize>)>> = HashMap::new();
     for dir in hidden_bundles {
         bundle_dirs.insert(dir, None);
     }
     for (id, a) in articles.iter().enumerate() {
         if a.source.kind == SourceKind::Bundle {
-            bundle_dirs.insert(a.source.dir().to_string(), Some(id));
+            bundle_dirs.insert(a.source.dir().to_string(), Some((a.path.clone(), Some(id))));
+        }
+    }
+    for p in &pages {
+        if p.source.kind == SourceKind::Bundle {
+            bundle_dirs.insert(p.source.dir().to_string(), Some((p.path.clone(), None)));
         }
     }
     let mut assets = Vec::new();
@@ -463,7 +429,7 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
         let mut owner = None;
         loop {
             if let Some(o) = bundle_dirs.get(d) {
-                owner = Some((d, *o));
+                owner = Some((d, o.as_ref()));
                 break;
             }
             match d.rfind('/') {
@@ -473,10 +439,10 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
         }
         let out = match owner {
             Some((_, None)) => continue, // the bundle is not published
-            Some((bdir, Some(id))) => {
+            Some((bdir, Some((path, article)))) => {
                 let rest = &asset.rel[bdir.len()..].trim_start_matches('/');
-                let out = format!("{}{rest}", articles[id].path);
-                if !is_image(rest) {
+                let out = format!("{path}{rest}");
+                if let Some(id) = article.filter(|_| !is_image(rest)) {
                     articles[id].attachments.push(out.clone());
                 }
                 out
@@ -491,29 +457,100 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
         });
     }
 
-    // 11. Featured images: beside the article, in content/, or in static/.
-    for (id, image, (l, c)) in images {
-        let dir = articles[id].source.dir();
-        let found = if image.starts_with("http://") || image.starts_with("https://") {
-            Some(image.clone())
-        } else {
-            let trimmed = image.trim_start_matches('/');
-            crate::content::markdown::resolve(dir, &image)
-                .and_then(|rel| content_asset_paths.get(rel.as_str()).cloned())
-                .or_else(|| {
-                    input
-                        .static_files
-                        .contains(trimmed)
-                        .then(|| trimmed.to_string())
-                })
+    // 10b. Links of bodies: to pages, and to files of the site, which must exist.
+    let section_pages: Vec<String> = section_files
+        .iter()
+        .map(|p| dir_path(p.file.dir()))
+        .collect();
+    let (article_links, section_links, page_links) = {
+        let page_of_rel: HashMap<&str, &str> = articles
+            .iter()
+            .map(|a| (a.source.rel.as_str(), a.path.as_str()))
+            .chain(
+                pages
+                    .iter()
+                    .map(|p| (p.source.rel.as_str(), p.path.as_str())),
+            )
+            .chain(
+                section_files
+                    .iter()
+                    .zip(&section_pages)
+                    .map(|(p, path)| (p.file.rel.as_str(), path.as_str())),
+            )
+            .collect();
+        let targets = Targets {
+            pages: &page_of_rel,
+            not_published: &not_published,
+            failed: &failed,
+            files: &content_asset_paths,
+            statics: &input.static_files,
         };
-        match found {
+        let article_links: Vec<Vec<String>> = articles
+            .iter()
+            .zip(&bodies)
+            .map(|(a, (links, errs))| targets.resolve(&a.source, links, errs, &mut errors))
+            .collect();
+        let section_links: Vec<Vec<String>> = section_files
+            .iter()
+            .map(|p| targets.resolve(&p.file, &p.body.links, &p.body.errors, &mut errors))
+            .collect();
+        let page_links: Vec<Vec<String>> = pages
+            .iter()
+            .zip(&page_rest)
+            .map(|(p, r)| targets.resolve(&p.source, &r.links, &r.errors, &mut errors))
+            .collect();
+        // Files with errors of their own are checked all the same.
+        for (file, body) in input.checked.iter().chain(&undated) {
+            targets.resolve(file, &body.links, &body.errors, &mut errors);
+        }
+        (article_links, section_links, page_links)
+    };
+    for (p, links) in pages.iter_mut().zip(page_links) {
+        p.links = links;
+    }
+    for (a, links) in articles.iter_mut().zip(article_links) {
+        a.links = links;
+    }
+    for (p, links) in section_files.iter().zip(section_links) {
+        let display = p.file.display();
+        if let Some(s) = sections
+            .iter_mut()
+            .find(|s| s.file.as_deref() == Some(display.as_str()))
+        {
+            s.links = links;
+        }
+    }
+
+    // 11. Featured images: beside the article, in content/, or in static/.
+    let find_image = |dir: &str, image: &str| -> Option<String> {
+        if image.starts_with("http://") || image.starts_with("https://") {
+            return Some(image.to_string());
+        }
+        let trimmed = image.trim_start_matches('/');
+        crate::content::markdown::resolve(dir, image)
+            .and_then(|rel| content_asset_paths.get(rel.as_str()).cloned())
+            .or_else(|| {
+                input
+                    .static_files
+                    .contains(trimmed)
+                    .then(|| trimmed.to_string())
+            })
+    };
+    let not_found = |file: String, (l, c): (usize, usize), image: &str| {
+        Diagnostic::error(file, l, c, format!("image `{image}` not found"))
+            .hint("put the image beside the article (as a bundle: `bai-viet/index.md` + `bai-viet/anh.jpg`) or in static/")
+    };
+    for (id, image, pos) in images {
+        match find_image(articles[id].source.dir(), &image) {
             Some(path) => articles[id].image = Some(path),
-            None => {
-                errors.push(
-                    Diagnostic::error(articles[id].file(), l, c, format!("image `{image}` not found"))
-                        .hint("put the image beside the article (as a bundle: `bai-viet/index.md` + `bai-viet/anh.jpg`) or in static/"),
-                );
+            None => errors.push(not_found(articles[id].file(), pos, &image)),
+        }
+    }
+    for (p, r) in pages.iter_mut().zip(page_rest) {
+        if let Some(image) = r.image {
+            match find_image(p.source.dir(), &image) {
+                Some(path) => p.image = Some(path),
+                None => errors.push(not_found(p.file(), r.image_pos, &image)),
             }
         }
     }
@@ -529,6 +566,7 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
             config: input.config.clone(),
             sections,
             articles,
+            pages,
             taxonomies,
             archive,
             assets,
@@ -538,38 +576,4 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
         },
         stats,
     ))
-}
-
-/// Up to five articles sharing the most tags with `id`, nearest in date first.
-/// Only a window of each tag's list around the article is scanned, so a tag on
-/// half of all articles costs the same as a rare one.
-fn related(id: usize, articles: &[Article], tax: &super::Taxonomy, ti: usize) -> Vec<usize> {
-    const WINDOW: usize = 12;
-    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
-    for &(t, term) in &articles[id].terms {
-        if t != ti {
-            continue;
-        }
-        let list = &tax.terms[term].articles;
-        let pos = list.binary_search(&id).unwrap_or_else(|p| p);
-        for &other in &list[pos.saturating_sub(WINDOW)..(pos + WINDOW + 1).min(list.len())] {
-            if other != id {
-                *counts.entry(other).or_insert(0) += 1;
-            }
-        }
-    }
-    let ts = articles[id].date.timestamp();
-    let mut cands: Vec<(usize, usize)> = counts.into_iter().collect();
-    cands.sort_by_key(|&(other, n)| {
-        (
-            std::cmp::Reverse(n),
-            (articles[other].date.timestamp() - ts).abs(),
-            other,
-        )
-    });
-    // Built afresh rather than collected from `cands`, whose much larger
-    // buffer a collect would reuse and keep for the life of the site.
-    let mut out = Vec::with_capacity(cands.len().min(5));
-    out.extend(cands.iter().take(5).map(|&(o, _)| o));
-    out
 }

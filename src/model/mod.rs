@@ -7,7 +7,9 @@
 
 pub mod archive;
 mod link;
+pub mod page;
 pub mod paginate;
+mod targets;
 pub mod taxonomy;
 pub mod urls;
 
@@ -16,6 +18,7 @@ use crate::vi::DateTime;
 
 pub use archive::{Archive, Month, Year};
 pub use link::{link, LinkInput, Published};
+pub use page::Page;
 pub use taxonomy::{Taxonomy, Term};
 
 /// The whole site, immutable once linked.
@@ -25,6 +28,8 @@ pub struct Site {
     /// `sections[0]` is the home page (the content root).
     pub sections: Vec<Section>,
     pub articles: Vec<Article>,
+    /// Standalone pages, in page order (by `weight`, then title).
+    pub pages: Vec<Page>,
     pub taxonomies: Vec<Taxonomy>,
     pub archive: Archive,
     /// Files of `content/` copied as they are, sorted by output path.
@@ -46,18 +51,54 @@ pub struct Copied {
     pub shown: String,
 }
 
-/// A redirect page: an old URL of an article.
+/// A redirect page: an old URL of an article or a page.
 #[derive(Debug, Clone)]
 pub struct Alias {
     /// Output file: `tin-cu/123.html`, `tin-cu/123/index.html`.
     pub file: String,
-    /// Page path of the article it leads to.
+    /// Page path of the article or page it leads to.
     pub target: String,
-    pub article: usize,
+    /// The file of that article or page, for diagnostics.
+    pub shown: String,
     /// The alias as written in front matter.
     pub written: String,
     /// Where it is written, for diagnostics.
     pub pos: (usize, usize),
+}
+
+impl Alias {
+    /// Adds the redirects of the old URLs `written` in `shown` (an article
+    /// or page at `target`) to `out`; unusable ones are errors.
+    pub fn push_all(
+        target: &str,
+        shown: String,
+        written: &[(String, (usize, usize))],
+        out: &mut Vec<Alias>,
+        errors: &mut Vec<crate::diag::Diagnostic>,
+    ) {
+        for (alias, pos) in written {
+            match urls::alias_file(alias) {
+                Ok(file) => out.push(Alias {
+                    file,
+                    target: target.to_string(),
+                    shown: shown.clone(),
+                    written: alias.clone(),
+                    pos: *pos,
+                }),
+                Err(why) => errors.push(
+                    crate::diag::Diagnostic::error(
+                        &shown,
+                        pos.0,
+                        pos.1,
+                        format!("alias `{alias}` is not a usable path: {why}"),
+                    )
+                    .hint(
+                        "write old URLs as site paths, like `/tin-cu/123.html` or `/tin-cu/123/`",
+                    ),
+                ),
+            }
+        }
+    }
 }
 
 /// A section: a content folder with `_index.md` (or the home page).
@@ -77,11 +118,18 @@ pub struct Section {
     pub children: Vec<usize>,
     /// Articles of this section and its transparent sub-folders, in listing order.
     pub articles: Vec<usize>,
+    /// What the section's files are (`kind:` in its `_index.md`).
+    pub lists: crate::content::kind::Kind,
+    /// Pages of this section, in page order.
+    pub pages: Vec<usize>,
     pub extra: serde_json::Value,
     pub template: Option<String>,
     /// `content/tin-tuc/_index.md`, if the section has a file.
     pub file: Option<String>,
 }
+
+/// Byte range of the lead, `<div class="sapo">…</div>`, in a body's HTML.
+pub type Lead = Option<std::ops::Range<usize>>;
 
 /// A published article.
 #[derive(Debug, Clone)]
@@ -100,6 +148,11 @@ pub struct Article {
     pub source: crate::content::SourceFile,
     /// Targets of the placeholders: page path plus `#fragment`.
     pub links: Vec<String>,
+    /// Where `html` holds the lead the summary was taken from, wrapped as
+    /// the sapo, so that it is shown once.
+    pub lead: Lead,
+    /// Whether the summary was taken from the body (no `summary:`).
+    pub summary_from_body: bool,
     /// (taxonomy index, term index) pairs.
     pub terms: Vec<(usize, usize)>,
     pub section: usize,
@@ -108,7 +161,12 @@ pub struct Article {
     /// Width and height of the featured image, when its file tells them.
     pub image_size: Option<(u32, u32)>,
     pub image_caption: Option<String>,
+    /// Alt text of the featured image (`image_alt`).
+    pub image_alt: Option<String>,
     pub pinned: bool,
+    /// A draft, published only by `--drafts` (and `serve --drafts`), and
+    /// marked as such on its page.
+    pub draft: bool,
     pub weight: i64,
     /// Earlier and later article of the same section.
     pub prev: Option<usize>,
@@ -138,12 +196,20 @@ impl Site {
 
     /// Body HTML of article `id`, rendered again from its file if it was not
     /// kept in memory.
-    pub fn article_html(&self, id: usize) -> Result<std::borrow::Cow<'_, str>, String> {
+    /// With it, where it holds the lead (see [`Article::lead`]).
+    pub fn article_html(&self, id: usize) -> Result<(std::borrow::Cow<'_, str>, Lead), String> {
         let a = &self.articles[id];
         match &a.html {
-            Some(h) => Ok(std::borrow::Cow::Borrowed(h)),
-            None => crate::content::render_body_again(&a.source, self.markdown)
-                .map(std::borrow::Cow::Owned),
+            Some(h) => Ok((std::borrow::Cow::Borrowed(h), a.lead.clone())),
+            None => {
+                let settings = crate::content::markdown::MdSettings {
+                    summary: a.summary_from_body,
+                    lead: true,
+                    ..self.markdown
+                };
+                crate::content::render_body_again(&a.source, settings)
+                    .map(|b| (std::borrow::Cow::Owned(b.html), b.lead))
+            }
         }
     }
 

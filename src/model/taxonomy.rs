@@ -1,11 +1,12 @@
 //! Taxonomies: terms grouped under one key per word (case, Unicode form and
 //! tone-mark placement folded), shown with their most common spelling, in
-//! Vietnamese alphabetical order.
+//! Vietnamese alphabetical order; and related articles, by shared tags.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::config::TaxonomyConfig;
 use crate::diag::Diagnostic;
+use crate::model::Article;
 use crate::vi::{compare, fold_key, slugify};
 
 /// A taxonomy with its terms in Vietnamese order.
@@ -108,6 +109,10 @@ pub fn group<'a>(
 
     // Different words that share a slug are an error, never a silent merge.
     let mut by_slug: HashMap<&str, usize> = HashMap::new();
+    // Suggested slugs differ from every slug in use and from each other, so
+    // applying all the suggestions makes no new clash.
+    let mut taken: std::collections::HashSet<String> =
+        terms.iter().map(|t| t.slug.clone()).collect();
     for (i, t) in terms.iter().enumerate() {
         if t.slug.is_empty() {
             continue;
@@ -118,12 +123,17 @@ pub fn group<'a>(
                 files[other.articles[0]].display(),
                 files[t.articles[0]].display(),
             );
+            let free = (2..)
+                .map(|n| format!("{}-{n}", t.slug))
+                .find(|s| !taken.contains(s))
+                .expect("some number is free");
+            taken.insert(free.clone());
             errors.push(
                 Diagnostic::error(b.clone(), 0, 0, format!(
                     "{} `{}` (in {b}) and `{}` (in {a}) are different words but both have the URL `{}`",
                     cfg.name, t.name, other.name, t.path
                 ))
-                .hint(format!("if they are the same word, spell them the same; otherwise set a slug for one in config.yaml: `term_slugs: {{\"{}\": {}-2}}`", t.name, t.slug)),
+                .hint(format!("if they are the same word, spell them the same; otherwise set a slug for one in config.yaml: `term_slugs: {{\"{}\": {free}}}`", t.name)),
             );
         } else {
             by_slug.insert(&t.slug, i);
@@ -158,6 +168,40 @@ pub fn group<'a>(
         },
         idx_of_use,
     ))
+}
+
+/// Up to five articles sharing the most tags with `id`, nearest in date first.
+/// Only a window of each tag's list around the article is scanned, so a tag on
+/// half of all articles costs the same as a rare one.
+pub fn related(id: usize, articles: &[Article], tax: &Taxonomy, ti: usize) -> Vec<usize> {
+    const WINDOW: usize = 12;
+    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+    for &(t, term) in &articles[id].terms {
+        if t != ti {
+            continue;
+        }
+        let list = &tax.terms[term].articles;
+        let pos = list.binary_search(&id).unwrap_or_else(|p| p);
+        for &other in &list[pos.saturating_sub(WINDOW)..(pos + WINDOW + 1).min(list.len())] {
+            if other != id {
+                *counts.entry(other).or_insert(0) += 1;
+            }
+        }
+    }
+    let ts = articles[id].date.timestamp();
+    let mut cands: Vec<(usize, usize)> = counts.into_iter().collect();
+    cands.sort_by_key(|&(other, n)| {
+        (
+            std::cmp::Reverse(n),
+            (articles[other].date.timestamp() - ts).abs(),
+            other,
+        )
+    });
+    // Built afresh rather than collected from `cands`, whose much larger
+    // buffer a collect would reuse and keep for the life of the site.
+    let mut out = Vec::with_capacity(cands.len().min(5));
+    out.extend(cands.iter().take(5).map(|&(o, _)| o));
+    out
 }
 
 #[cfg(test)]

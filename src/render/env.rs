@@ -1,12 +1,15 @@
 //! The minijinja environment: templates compiled once, autoescape on
 //! everywhere, and the filters themes use for URLs, dates and numbers.
 
-use minijinja::value::Value;
+use std::sync::Arc;
+
+use minijinja::value::{Object, ObjectRepr, Value};
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, UndefinedBehavior};
 
 use super::theme::Theme;
 use crate::config::Config;
 use crate::diag::Diagnostic;
+use crate::lang::Lang;
 use crate::vi;
 
 /// Builds the environment; every template syntax error is reported.
@@ -41,13 +44,29 @@ pub fn environment(
             )
         }
     });
-    env.add_filter("date_full", |d: &str| date(d).map(|d| vi::format_full(&d)));
-    env.add_filter("date_short", |d: &str| date(d).map(|d| vi::format_date(&d)));
-    env.add_filter("date_long", |d: &str| date(d).map(|d| vi::format_long(&d)));
-    env.add_filter("month_label", |year: i32, month: u8| {
-        vi::format_month(year, month)
+    let (lang, offset) = (config.lang, config.offset_minutes);
+    env.add_filter("date_full", move |d: Value| {
+        date(&d, offset).map(|d| lang.date_full(&d))
     });
-    env.add_filter("number", |n: u64| vi::format_number(n));
+    env.add_filter("date_short", move |d: Value| {
+        date(&d, offset).map(|d| lang.date_short(&d))
+    });
+    env.add_filter("date_long", move |d: Value| {
+        date(&d, offset).map(|d| lang.date_long(&d))
+    });
+    env.add_filter("month_label", move |year: i32, month: u8| {
+        lang.month(year, month)
+    });
+    env.add_filter("month_short", move |year: i32, month: u8| {
+        lang.month_short(year, month)
+    });
+    env.add_filter("month_name", move |month: u8| lang.month_name(month));
+    env.add_filter("number", move |n: u64| lang.number(n));
+    let strings = theme.strings.clone();
+    env.add_filter(
+        "count",
+        move |n: u64, noun: &str, fallback: Option<&str>| count(lang, &strings, n, noun, fallback),
+    );
     env.add_filter("two_digits", |n: u32| format!("{n:02}"));
     if errors.is_empty() {
         Ok(env)
@@ -87,8 +106,77 @@ fn url(state: &State, path: &str, index_html: bool) -> String {
     out
 }
 
-fn date(s: &str) -> Result<vi::DateTime, Error> {
-    vi::parse_date(s, 420).map_err(|e| Error::new(ErrorKind::InvalidOperation, e.message))
+/// A date as templates see it: it prints as RFC 3339 (for `datetime=`,
+/// JSON-LD and meta tags), and the date filters format it in the site's
+/// language without reading text back.
+#[derive(Debug)]
+pub struct DateValue(pub vi::DateTime);
+
+impl Object for DateValue {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Plain
+    }
+
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        let d = &self.0;
+        Some(match key.as_str()? {
+            "year" => Value::from(d.year),
+            "month" => Value::from(d.month),
+            "day" => Value::from(d.day),
+            "hour" => Value::from(d.hour),
+            "minute" => Value::from(d.minute),
+            _ => return None,
+        })
+    }
+
+    fn render(self: &Arc<Self>, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.rfc3339())
+    }
+}
+
+/// A date for templates.
+pub fn date_value(d: vi::DateTime) -> Value {
+    Value::from_object(DateValue(d))
+}
+
+/// The date a filter was given: a page's date, or text (a theme's own
+/// value such as `page.extra.ngay_ban_hanh`) read in the site's time zone.
+fn date(v: &Value, offset: i32) -> Result<vi::DateTime, Error> {
+    if let Some(d) = v.downcast_object_ref::<DateValue>() {
+        return Ok(d.0);
+    }
+    let text = v.as_str().ok_or_else(|| {
+        Error::new(
+            ErrorKind::InvalidOperation,
+            format!("the date filters take a date, not {}", v.kind()),
+        )
+    })?;
+    vi::parse_date(text, offset)
+        .map(|d| d.with_offset(offset))
+        .map_err(|e| Error::new(ErrorKind::InvalidOperation, e.message))
+}
+
+/// `3 bài viết` / `1 article`, `2 articles`: the number, then the noun of
+/// the theme's strings `NOUN_one` or `NOUN_other`; a noun the strings lack
+/// falls back to `fallback` (a custom taxonomy counts as "entries"), then
+/// to the string `NOUN`.
+fn count(
+    lang: Lang,
+    strings: &std::collections::BTreeMap<String, String>,
+    n: u64,
+    noun: &str,
+    fallback: Option<&str>,
+) -> String {
+    let form = if lang.is_singular(n) { "one" } else { "other" };
+    // A theme's own i18n file written before counts may lack the forms:
+    // its plain `NOUN` string is closer to the site's language than the key.
+    let word = [Some(noun), fallback]
+        .into_iter()
+        .flatten()
+        .find_map(|k| strings.get(&format!("{k}_{form}")))
+        .or_else(|| strings.get(noun))
+        .map_or(noun, String::as_str);
+    format!("{} {word}", lang.number(n))
 }
 
 /// The relative prefix from a page at `path` back to the site root.
@@ -127,4 +215,51 @@ fn html_formatter(out: &mut minijinja::Output, state: &State, value: &Value) -> 
 /// Wraps HTML that bantin produced (and escaped) itself.
 pub fn safe(html: String) -> Value {
     Value::from_safe_string(html)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_group_digits_and_agree_in_number() {
+        let strings: std::collections::BTreeMap<String, String> = [
+            ("articles_one", "article"),
+            ("articles_other", "articles"),
+            ("terms_one", "entry"),
+            ("terms_other", "entries"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let en = |n, noun, fallback| count(Lang::En, &strings, n, noun, fallback);
+        assert_eq!(en(1, "articles", None), "1 article");
+        assert_eq!(en(0, "articles", None), "0 articles");
+        assert_eq!(en(1234, "articles", None), "1,234 articles");
+        assert_eq!(en(1, "linh_vuc", Some("terms")), "1 entry");
+        assert_eq!(en(174, "linh_vuc", Some("terms")), "174 entries");
+        let vi: std::collections::BTreeMap<String, String> =
+            [("tags_one", "thẻ"), ("tags_other", "thẻ")]
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+        assert_eq!(
+            count(Lang::Vi, &vi, 1234, "tags", Some("terms")),
+            "1.234 thẻ"
+        );
+    }
+
+    #[test]
+    fn date_filters_read_values_and_text_in_the_site_time_zone() {
+        let d = vi::parse_date("2021-10-31T20:00:00Z", 0).unwrap();
+        let v = date_value(d.with_offset(420));
+        assert_eq!(v.to_string(), "2021-11-01T03:00:00+07:00");
+        assert_eq!(date(&v, 420).unwrap().day, 1);
+        let text = Value::from("2021-10-31T20:00:00Z");
+        assert_eq!(
+            date(&text, 420).unwrap().rfc3339(),
+            "2021-11-01T03:00:00+07:00"
+        );
+        assert!(date(&Value::from(3), 420).is_err());
+    }
 }

@@ -31,7 +31,7 @@ pub fn xml_escape(s: &str) -> String {
 /// Body HTML for feeds: links to other articles made absolute.
 fn absolute_body(site: &Site, id: usize) -> String {
     // An unreadable file fails the article's own page, which reports it.
-    let html = site.article_html(id).unwrap_or_default();
+    let html = site.article_html(id).map(|(h, _)| h).unwrap_or_default();
     rewrite_links(&html, &site.articles[id].links, &site.config.base(), false)
 }
 
@@ -40,10 +40,18 @@ pub fn rss(site: &Site, feed: Feed, strings: &BTreeMap<String, String>) -> Strin
     let cfg = &site.config;
     let base = cfg.base();
     let all: Vec<usize>;
-    let (title, path, ids): (String, String, &[usize]) = match feed {
+    let word = |key: &str, or: &str| strings.get(key).cloned().unwrap_or_else(|| or.to_string());
+    // Section and term feeds describe themselves: "Tin bài thẻ HĐND — SITE".
+    let about = |what: String, name: &str| format!("{what} {name} — {}", cfg.title);
+    let (title, description, path, ids): (String, String, String, &[usize]) = match feed {
         Feed::Site => {
             all = (0..site.articles.len()).collect();
-            (cfg.title.clone(), String::new(), &all)
+            let description = if cfg.description.is_empty() {
+                cfg.title.clone()
+            } else {
+                cfg.description.clone()
+            };
+            (cfg.title.clone(), description, String::new(), &all)
         }
         Feed::Section(i) => {
             let s = &site.sections[i];
@@ -51,7 +59,12 @@ pub fn rss(site: &Site, feed: Feed, strings: &BTreeMap<String, String>) -> Strin
             let mut ids = s.articles.clone();
             ids.sort_unstable();
             all = ids;
-            (format!("{} – {}", s.title, cfg.title), s.path.clone(), &all)
+            (
+                format!("{} – {}", s.title, cfg.title),
+                about(word("feed_section", ""), &s.title),
+                s.path.clone(),
+                &all,
+            )
         }
         Feed::Term(t, k) => {
             let tax = &site.taxonomies[t];
@@ -59,8 +72,10 @@ pub fn rss(site: &Site, feed: Feed, strings: &BTreeMap<String, String>) -> Strin
             let label = strings
                 .get(&tax.name)
                 .map_or(tax.name.as_str(), String::as_str);
+            let what = word(&format!("feed_{}", tax.name), &word("feed_terms", label));
             (
                 format!("{label}: {} – {}", term.name, cfg.title),
+                about(what, &term.name),
                 term.path.clone(),
                 &term.articles,
             )
@@ -71,16 +86,8 @@ pub fn rss(site: &Site, feed: Feed, strings: &BTreeMap<String, String>) -> Strin
     x.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n");
     let _ = writeln!(x, "<title>{}</title>", xml_escape(&title));
     let _ = writeln!(x, "<link>{}</link>", xml_escape(&format!("{base}{path}")));
-    let _ = writeln!(
-        x,
-        "<description>{}</description>",
-        xml_escape(if cfg.description.is_empty() {
-            &cfg.title
-        } else {
-            &cfg.description
-        })
-    );
-    let _ = writeln!(x, "<language>{}</language>", xml_escape(&cfg.language));
+    let _ = writeln!(x, "<description>{}</description>", xml_escape(&description));
+    let _ = writeln!(x, "<language>{}</language>", cfg.lang.code());
     let _ = writeln!(
         x,
         "<atom:link href=\"{}\" rel=\"self\" type=\"application/rss+xml\"/>",
@@ -123,7 +130,7 @@ pub fn atom(site: &Site) -> String {
     let _ = writeln!(
         x,
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">",
-        xml_escape(&cfg.language)
+        cfg.lang.code()
     );
     let _ = writeln!(x, "<title>{}</title>", xml_escape(&cfg.title));
     let _ = writeln!(x, "<link href=\"{}\"/>", xml_escape(&base));
@@ -192,6 +199,7 @@ fn entry_url(site: &Site, theme: &Theme, job: Job) -> (String, Option<String>) {
             let a = &site.articles[i];
             Some(a.updated.unwrap_or(a.date).rfc3339())
         }
+        Job::Page(i) => site.pages[i].updated.map(|d| d.rfc3339()),
         Job::Term(t, k, _) => date(site.taxonomies[t].terms[k].articles.first()),
         Job::ArchiveMonth(y, m, _) => date(site.archive.years[y].months[m].articles.first()),
         _ => None,

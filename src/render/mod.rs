@@ -5,6 +5,7 @@ pub mod env;
 mod feeds;
 mod pages;
 pub mod plan;
+pub mod site_view;
 pub mod theme;
 pub mod views;
 

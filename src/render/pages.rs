@@ -1,15 +1,18 @@
 //! The pages of a site as independent jobs, and how each is rendered.
 
+mod page;
+
 use minijinja::value::Value;
 use minijinja::{context, Environment};
-use serde::Serialize;
 
-use super::env::{root_of, safe, template_error};
+use super::env::{date_value, root_of, safe, template_error};
 use super::feeds;
 use super::plan::{path_of, Job, Planned};
+use super::site_view::site_view;
 use super::theme::Theme;
 use super::views::{card, cards, section_trail, Crumb, Pager, TermRef};
-use crate::content::markdown::LINK_PLACEHOLDER;
+use crate::content::kind::Kind;
+use crate::content::markdown::{LINK_PLACEHOLDER, SAPO_CLOSE, SAPO_OPEN};
 use crate::diag::Diagnostic;
 use crate::model::paginate::{page, page_count};
 use crate::model::urls::output_file;
@@ -31,29 +34,6 @@ pub struct Renderer<'a> {
     pinned: usize,
 }
 
-/// A menu entry: a site path (or a full address) and its `#fragment`.
-#[derive(Serialize)]
-struct MenuItem<'a> {
-    title: &'a str,
-    path: &'a str,
-    /// Percent-encoded, without `#`; empty when there is none.
-    fragment: std::borrow::Cow<'a, str>,
-}
-
-#[derive(Serialize)]
-struct SiteView<'a> {
-    title: &'a str,
-    description: &'a str,
-    base_url: String,
-    language: &'a str,
-    contact: &'a crate::config::Contact,
-    menu: Vec<MenuItem<'a>>,
-    taxonomies: Vec<Crumb<'a>>,
-    archive: String,
-    extra: &'a serde_json::Value,
-    has_code: bool,
-}
-
 impl<'a> Renderer<'a> {
     pub fn new(
         site: &'a Site,
@@ -69,57 +49,7 @@ impl<'a> Renderer<'a> {
                 .cloned()
                 .unwrap_or_else(|| k.to_string())
         };
-        let menu = if cfg.menu.is_empty() {
-            site.sections[0]
-                .children
-                .iter()
-                .map(|&c| MenuItem {
-                    title: site.sections[c].title.as_str(),
-                    path: site.sections[c].path.as_str(),
-                    fragment: "".into(),
-                })
-                .collect()
-        } else {
-            cfg.menu
-                .iter()
-                .map(|m| {
-                    let absolute = !matches!(
-                        crate::url::check(&m.path),
-                        Ok(crate::url::UrlKind::Relative | crate::url::UrlKind::Fragment)
-                    );
-                    let (path, fragment) = match m.path.split_once('#') {
-                        Some((p, f)) if !absolute => (p, crate::url::encode_fragment(f)),
-                        _ => (m.path.as_str(), "".into()),
-                    };
-                    let path = if absolute {
-                        path
-                    } else {
-                        path.trim_start_matches('/')
-                    };
-                    MenuItem {
-                        title: m.title.as_str(),
-                        path,
-                        fragment,
-                    }
-                })
-                .collect()
-        };
-        let view = SiteView {
-            title: &cfg.title,
-            description: &cfg.description,
-            base_url: cfg.base(),
-            language: &cfg.language,
-            contact: &cfg.contact,
-            menu,
-            taxonomies: site
-                .taxonomies
-                .iter()
-                .map(|x| Crumb::new(t(&x.name), x.path.as_str()))
-                .collect(),
-            archive: format!("{}/", cfg.urls.archive),
-            extra: &cfg.extra,
-            has_code: site.has_code,
-        };
+        let view = site_view(site, theme, t);
         let base = context! { site => Value::from_serialize(&view), t => Value::from_serialize(&theme.strings) };
         let home = site.home_articles();
         let pinned = site.articles.iter().filter(|a| a.pinned).count();
@@ -195,10 +125,18 @@ impl<'a> Renderer<'a> {
         let site = self.site;
         Some(match job {
             Job::Home(_) => "index.html",
-            Job::Section(i, _) => site.sections[i]
+            Job::Section(i, _) => site.sections[i].template.as_deref().map_or(
+                if site.sections[i].lists == Kind::Page {
+                    "page.html"
+                } else {
+                    "section.html"
+                },
+                leak_name,
+            ),
+            Job::Page(id) => site.pages[id]
                 .template
                 .as_deref()
-                .map_or("section.html", leak_name),
+                .map_or("page.html", leak_name),
             Job::Article(id) => site.articles[id]
                 .template
                 .as_deref()
@@ -234,7 +172,7 @@ impl<'a> Renderer<'a> {
                 let sections: Vec<Value> = site.sections[0]
                     .children
                     .iter()
-                    .filter(|_| n == 1)
+                    .filter(|&&c| n == 1 && site.sections[c].lists != Kind::Page)
                     .map(|&c| {
                         let s = &site.sections[c];
                         context! { title => &s.title, path => &s.path, articles => cards(site, &s.articles[..s.articles.len().min(5)]) }
@@ -261,6 +199,10 @@ impl<'a> Renderer<'a> {
                     pager => Pager::new("", seg, n, total),
                 })
             }
+            Job::Section(i, _) if site.sections[i].lists == Kind::Page => {
+                self.pages_section(i, path, &home, template)
+            }
+            Job::Page(id) => self.standalone(id, &home, template),
             Job::Section(i, n) => {
                 let s = &site.sections[i];
                 let subsections: Vec<Value> = s
@@ -281,6 +223,7 @@ impl<'a> Renderer<'a> {
                     title => title,
                     description => short(&s.summary),
                     feed => format!("{}rss.xml", s.path),
+                    feed_title => format!("{} – {}", s.title, cfg.title),
                     breadcrumbs => section_trail(site, &home, i),
                     section => context! { title => &s.title, path => &s.path, count => s.articles.len(), extra => &s.extra,
                         content => safe(self.body(&s.html, &s.links, &root_of(&output_file(path)))) },
@@ -316,16 +259,19 @@ impl<'a> Renderer<'a> {
                 let term = &tax.terms[k];
                 let per = tax.paginate_by.unwrap_or(per);
                 let tax_title = self.t(&tax.name);
+                // "Thẻ: HĐND": the title says what kind of page this is.
+                let heading = format!("{tax_title}: {}", term.name);
                 let title = if n > 1 {
-                    format!("{} – {} {n}", term.name, self.t("page"))
+                    format!("{heading} – {} {n}", self.t("page"))
                 } else {
-                    term.name.clone()
+                    heading.clone()
                 };
                 self.page(template, path, None, context! {
                     kind => "term",
                     title => title,
                     description => format!("{tax_title}: {}", term.name),
                     feed => if tax.feed { Some(format!("{}rss.xml", term.path)) } else { None },
+                    feed_title => format!("{heading} – {}", cfg.title),
                     breadcrumbs => vec![Crumb::new(home.as_str(), ""), Crumb::new(tax_title.clone(), tax.path.as_str()), Crumb::new(term.name.as_str(), term.path.as_str())],
                     taxonomy => context! { name => &tax.name, title => &tax_title, path => &tax.path },
                     term => TermRef { name: &term.name, path: &term.path, count: term.articles.len() },
@@ -382,17 +328,19 @@ impl<'a> Renderer<'a> {
                 let neighbour = |j: Option<usize>| {
                     j.and_then(|j| all.get(j)).map(|o| context! { year => o.year, month => o.month, path => o.path(&self.archive_root) })
                 };
-                let label = crate::vi::format_month(month.year, month.month);
+                let label = cfg.lang.month(month.year, month.month);
+                // "Lưu trữ: Tháng 10/2021", "Archive: October 2021".
+                let heading = format!("{}: {label}", self.t("archive"));
                 let title = if n > 1 {
-                    format!("{label} – {} {n}", self.t("page"))
+                    format!("{heading} – {} {n}", self.t("page"))
                 } else {
-                    label.clone()
+                    heading.clone()
                 };
                 let root = format!("{}/", self.archive_root);
                 self.page(template, path, None, context! {
                     kind => "archive_month",
                     title => title,
-                    description => format!("{} {label} – {}", self.t("archive"), cfg.title),
+                    description => format!("{heading} – {}", cfg.title),
                     breadcrumbs => vec![Crumb::new(home.as_str(), ""), Crumb::new(self.t("archive"), root.as_str()),
                         Crumb::new(format!("{} {}", self.t("year"), month.year), format!("{root}{}/", month.year)), Crumb::new(label.clone(), base.as_str())],
                     month => context! { year => month.year, month => month.month, count => month.articles.len(), path => &base },
@@ -479,27 +427,40 @@ impl<'a> Renderer<'a> {
         crumbs.push(Crumb::new(a.title.as_str(), a.path.as_str()));
         let section = &site.sections[a.section];
         let (y, m) = a.month;
-        let html = site
+        let (html, lead) = site
             .article_html(id)
             .map_err(|e| Box::new(Diagnostic::error(a.file(), 0, 0, e)))?;
+        // A lead that opens the body is shown in the sapo's place; one that
+        // follows a heading or an image stays where it is, styled as the sapo.
+        let (sapo, body) = match &lead {
+            Some(r) if r.start == 0 => (
+                Some(&html[SAPO_OPEN.len()..r.end - SAPO_CLOSE.len()]),
+                &html[r.end..],
+            ),
+            _ => (None, &html[..]),
+        };
         self.page(template, &a.path, Some(root.clone()), context! {
             kind => "article",
             title => &a.title,
             description => short(&a.summary),
             breadcrumbs => crumbs,
             feed => if a.section != 0 { Some(format!("{}rss.xml", section.path)) } else { None },
+            feed_title => format!("{} – {}", section.title, site.config.title),
             page => context! {
                 title => &a.title,
                 path => &a.path,
-                date => a.date.rfc3339(),
-                updated => a.updated.map(|d| d.rfc3339()),
+                date => date_value(a.date),
+                updated => a.updated.map(date_value),
                 authors => &a.authors,
                 summary => &a.summary,
-                content => safe(self.body(&html, &a.links, &root)),
+                lead => sapo.map(|h| safe(self.body(h, &a.links, &root))),
+                lead_in_content => lead.is_some() && sapo.is_none(),
+                content => safe(self.body(body, &a.links, &root)),
                 image => a.image.as_deref(),
                 image_width => a.image_size.map(|s| s.0),
                 image_height => a.image_size.map(|s| s.1),
                 image_caption => a.image_caption.as_deref(),
+                image_alt => a.image_alt.as_deref(),
                 tags => terms.get("tags").cloned(),
                 categories => terms.get("categories").cloned(),
                 terms => terms,
@@ -510,6 +471,7 @@ impl<'a> Renderer<'a> {
                 month => context! { year => y, month => m, path => format!("{}/{y}/{m:02}/", self.archive_root) },
                 attachments => attachments,
                 has_code => a.has_code,
+                draft => a.draft,
                 extra => &a.extra,
             },
         })
@@ -530,9 +492,10 @@ pub fn rewrite_links(html: &str, links: &[String], prefix: &str, index_html: boo
     }
     let mut out = String::with_capacity(html.len() + links.len() * prefix.len());
     let mut rest = html;
-    let needle = format!("href=\"{LINK_PLACEHOLDER}");
+    // `href="…` of links, `src="…` of images.
+    let needle = format!("=\"{LINK_PLACEHOLDER}");
     while let Some(i) = rest.find(&needle) {
-        out.push_str(&rest[..i + 6]);
+        out.push_str(&rest[..i + 2]);
         rest = &rest[i + needle.len()..];
         let end = rest.find('"').unwrap_or(rest.len());
         let target = rest[..end].parse::<usize>().ok().and_then(|n| links.get(n));

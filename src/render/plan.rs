@@ -9,6 +9,7 @@ use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 use super::theme::Theme;
+use crate::content::kind::Kind;
 use crate::diag::Diagnostic;
 use crate::model::paginate::page_count;
 use crate::model::urls::page_path;
@@ -22,6 +23,8 @@ pub enum Job {
     Home(usize),
     Section(usize, usize),
     Article(usize),
+    /// A standalone page: index into [`Site::pages`].
+    Page(usize),
     TaxonomyIndex(usize),
     Term(usize, usize, usize),
     ArchiveIndex,
@@ -69,9 +72,11 @@ impl Job {
             Job::Home(n) | Job::Section(_, n) | Job::Term(_, _, n) | Job::ArchiveMonth(_, _, n) => {
                 n == 1
             }
-            Job::Article(_) | Job::TaxonomyIndex(_) | Job::ArchiveIndex | Job::ArchiveYear(_) => {
-                true
-            }
+            Job::Article(_)
+            | Job::Page(_)
+            | Job::TaxonomyIndex(_)
+            | Job::ArchiveIndex
+            | Job::ArchiveYear(_) => true,
             _ => false,
         }
     }
@@ -108,6 +113,7 @@ pub fn path_of(site: &Site, theme: &Theme, job: Job) -> String {
         Job::Home(n) => page_path("", seg, n),
         Job::Section(i, n) => page_path(&site.sections[i].path, seg, n),
         Job::Article(id) => site.articles[id].path.clone(),
+        Job::Page(id) => site.pages[id].path.clone(),
         Job::TaxonomyIndex(t) => site.taxonomies[t].path.clone(),
         Job::Term(t, k, n) => page_path(&site.taxonomies[t].terms[k].path, seg, n),
         Job::ArchiveIndex => format!("{archive}/"),
@@ -140,6 +146,7 @@ pub fn sitemap_parts(site: &Site) -> usize {
 pub fn sitemap_len(site: &Site) -> usize {
     1 + (site.sections.len() - 1)
         + site.articles.len()
+        + site.pages.len()
         + site
             .taxonomies
             .iter()
@@ -164,6 +171,7 @@ fn jobs(site: &Site, theme: &Theme) -> Vec<Job> {
         jobs.extend((1..=page_count(s.articles.len(), per)).map(|n| Job::Section(i, n)));
     }
     jobs.extend((0..site.articles.len()).map(Job::Article));
+    jobs.extend((0..site.pages.len()).map(Job::Page));
     for (t, tax) in site.taxonomies.iter().enumerate() {
         jobs.push(Job::TaxonomyIndex(t));
         let per = tax.paginate_by.unwrap_or(per);
@@ -184,7 +192,12 @@ fn jobs(site: &Site, theme: &Theme) -> Vec<Job> {
     jobs.push(Job::NotFound);
     jobs.push(Job::Rss(Feed::Site));
     jobs.push(Job::Atom);
-    jobs.extend((1..site.sections.len()).map(|i| Job::Rss(Feed::Section(i))));
+    // A section of pages has no news to feed.
+    jobs.extend(
+        (1..site.sections.len())
+            .filter(|&i| site.sections[i].lists != Kind::Page)
+            .map(|i| Job::Rss(Feed::Section(i))),
+    );
     for (t, tax) in site.taxonomies.iter().enumerate() {
         if tax.feed {
             jobs.extend((0..tax.terms.len()).map(|k| Job::Rss(Feed::Term(t, k))));
@@ -228,9 +241,13 @@ pub fn owner(site: &Site, theme: &Theme, job: Job) -> (String, usize, usize, Str
             let f = site.articles[id].file();
             (f.clone(), 0, 0, format!("article `{f}`"))
         }
+        Job::Page(id) => {
+            let f = site.pages[id].file();
+            (f.clone(), 0, 0, format!("page `{f}`"))
+        }
         Job::Alias(i) => {
             let a = &site.aliases[i];
-            let f = site.articles[a.article].file();
+            let f = a.shown.clone();
             let what = format!("the alias `{}` of `{f}`", a.written);
             (f, a.pos.0, a.pos.1, what)
         }

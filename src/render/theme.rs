@@ -137,7 +137,7 @@ impl Theme {
             .map(|(path, (bytes, shown))| StaticFile { path, bytes, shown })
             .collect();
 
-        let lang_file = format!("{}.yaml", config.language);
+        let lang_file = format!("{}.yaml", config.lang.code());
         match i18n.get(&lang_file) {
             Some((text, shown)) => match crate::yaml::from_str::<BTreeMap<String, String>>(text) {
                 Ok(map) => theme.strings = map,

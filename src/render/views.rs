@@ -10,8 +10,8 @@ use crate::model::{Article, Site};
 pub struct Card<'a> {
     pub title: &'a str,
     pub path: &'a str,
-    /// RFC 3339; format with the `date_full`/`date_short`/`date_long` filters.
-    pub date: String,
+    /// Prints as RFC 3339; format with the `date_full`/`date_short`/`date_long` filters.
+    pub date: minijinja::Value,
     /// Cut to about 300 characters.
     pub summary: std::borrow::Cow<'a, str>,
     pub image: Option<&'a str>,
@@ -91,7 +91,7 @@ pub fn card(site: &Site, id: usize) -> Card<'_> {
     Card {
         title: &a.title,
         path: &a.path,
-        date: a.date.rfc3339(),
+        date: super::env::date_value(a.date),
         summary: crate::vi::text::clip_words(&a.summary, crate::vi::text::SHORT_SUMMARY_CHARS),
         image: a.image.as_deref(),
         section: (a.section != 0).then(|| Crumb::new(s.title.as_str(), s.path.as_str())),

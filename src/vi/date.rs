@@ -6,6 +6,8 @@
 use std::fmt;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use super::format::{MONTHS_EN, WEEKDAYS_EN};
+
 /// A moment with a fixed UTC offset (Vietnam has had no DST since 1975).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct DateTime {
@@ -85,39 +87,6 @@ pub fn days_in_month(y: i32, m: u8) -> u8 {
         _ => 28,
     }
 }
-
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const WEEKDAYS_VI: [&str; 7] = [
-    "Chủ nhật",
-    "Thứ Hai",
-    "Thứ Ba",
-    "Thứ Tư",
-    "Thứ Năm",
-    "Thứ Sáu",
-    "Thứ Bảy",
-];
-const WEEKDAYS_EN: [&str; 7] = [
-    "Sunday",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-];
 
 impl DateTime {
     /// Seconds since the Unix epoch.
@@ -214,89 +183,10 @@ impl DateTime {
         )
     }
 
-    fn is_midnight(&self) -> bool {
+    /// 00:00:00: a date written without a time.
+    pub fn is_midnight(&self) -> bool {
         self.hour == 0 && self.minute == 0 && self.second == 0
     }
-}
-
-/// `Thứ Sáu, 15/10/2021 14:30`, as Vietnamese government sites head an
-/// article. A date given without a time (00:00:00) shows without one:
-/// `Thứ Sáu, 15/10/2021`.
-pub fn format_full(dt: &DateTime) -> String {
-    weekday_and_time(WEEKDAYS_VI[usize::from(dt.weekday())], format_date(dt), dt)
-}
-
-/// `WEEKDAY, DATE HH:MM`, the time left out at 00:00:00.
-fn weekday_and_time(weekday: &str, date: String, dt: &DateTime) -> String {
-    let mut s = format!("{weekday}, {date}");
-    if !dt.is_midnight() {
-        s.push_str(&format!(" {:02}:{:02}", dt.hour, dt.minute));
-    }
-    s
-}
-
-/// `15/10/2021`.
-pub fn format_date(dt: &DateTime) -> String {
-    format!("{:02}/{:02}/{:04}", dt.day, dt.month, dt.year)
-}
-
-/// `ngày 15 tháng 10 năm 2021`, the style of official documents: Decree
-/// 30/2020/NĐ-CP writes days below 10 and the months 1 and 2 with a leading
-/// zero (`ngày 05 tháng 02 năm 2021`, but `tháng 3`).
-pub fn format_long(dt: &DateTime) -> String {
-    let month = if dt.month <= 2 {
-        format!("{:02}", dt.month)
-    } else {
-        dt.month.to_string()
-    };
-    format!("ngày {:02} tháng {} năm {}", dt.day, month, dt.year)
-}
-
-/// `Tháng 10/2021` (month archive headings).
-pub fn format_month(year: i32, month: u8) -> String {
-    format!("Tháng {month}/{year}")
-}
-
-/// `Friday, 15 October 2021 14:30` (time left out at 00:00:00, as in
-/// [`format_full`]).
-pub fn format_full_en(dt: &DateTime) -> String {
-    weekday_and_time(
-        WEEKDAYS_EN[usize::from(dt.weekday())],
-        format_long_en(dt),
-        dt,
-    )
-}
-
-/// `15 October 2021`.
-pub fn format_long_en(dt: &DateTime) -> String {
-    format!(
-        "{} {} {}",
-        dt.day,
-        MONTHS_EN[usize::from(dt.month - 1)],
-        dt.year
-    )
-}
-
-/// `October 2021`.
-pub fn format_month_en(year: i32, month: u8) -> String {
-    let name = MONTHS_EN
-        .get(usize::from(month).wrapping_sub(1))
-        .copied()
-        .unwrap_or("?");
-    format!("{name} {year}")
-}
-
-/// `1.234.567`: Vietnamese uses a dot to group thousands.
-pub fn format_number(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
 }
 
 const FORMS: &str = "write YYYY-MM-DD or DD/MM/YYYY (day first), optionally followed by a \
@@ -320,7 +210,9 @@ fn err(message: String) -> DateError {
 /// which are dropped), `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS]`, `DD/MM/YYYY`
 /// (always day first; `-` and `.` also separate when the year is last),
 /// `DD/MM/YYYY HH:MM`, and the officers' `14h30` / `14h`, also written
-/// before the date (`14h30 ngày 15/10/2021`). Impossible dates are errors.
+/// before the date (`14h30 ngày 15/10/2021`); and the words of
+/// [`super::date_words`]: a weekday that matches the date,
+/// `ngày 15 tháng 10 năm 2021`, `14 giờ 30`. Impossible dates are errors.
 pub fn parse_date(input: &str, default_offset_minutes: i32) -> Result<DateTime, DateError> {
     let s = input.trim();
     if s.is_empty() {
@@ -330,14 +222,9 @@ pub fn parse_date(input: &str, default_offset_minutes: i32) -> Result<DateTime, 
     let mut date = None;
     let mut time = None;
     let mut offset = None;
-    let tokens = s
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|t| !t.is_empty());
-    for token in tokens {
-        let lower = token.to_lowercase();
-        if matches!(lower.as_str(), "ngày" | "lúc" | "vào") {
-            continue;
-        }
+    let words = super::date_words::read(s, FORMS)?;
+    for token in &words.tokens {
+        let token = token.as_str();
         let (d, t) = match token.find(['T', 't']) {
             // RFC 3339: the date, a `T`, the time.
             Some(i) if i == 10 && token.as_bytes()[4] == b'-' => {
@@ -370,6 +257,9 @@ pub fn parse_date(input: &str, default_offset_minutes: i32) -> Result<DateTime, 
         }
     }
     let (year, month, day) = date.ok_or_else(not_a_date)?;
+    if let Some(w) = &words.weekday {
+        super::date_words::check_weekday(s, w, (year, month, day))?;
+    }
     let (hour, minute, second) = time.unwrap_or((0, 0, 0));
     Ok(DateTime {
         year,
@@ -548,12 +438,20 @@ fn parse_offset(whole: &str, o: &str) -> Result<i32, DateError> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     const VN: i32 = 420;
 
-    fn dt(year: i32, month: u8, day: u8, hour: u8, minute: u8, second: u8, off: i32) -> DateTime {
+    pub(crate) fn dt(
+        year: i32,
+        month: u8,
+        day: u8,
+        hour: u8,
+        minute: u8,
+        second: u8,
+        off: i32,
+    ) -> DateTime {
         DateTime {
             year,
             month,
@@ -565,7 +463,8 @@ mod tests {
         }
     }
 
-    fn ok(s: &str) -> DateTime {
+    /// `s` read in +07:00.
+    pub(crate) fn ok(s: &str) -> DateTime {
         parse_date(s, VN).unwrap_or_else(|e| panic!("{s}: {e}"))
     }
 
@@ -702,7 +601,6 @@ mod tests {
     fn unreadable_dates_say_what_to_write() {
         for s in [
             "",
-            "hôm qua",
             "15 tháng 10",
             "2021",
             "15/10",
@@ -715,6 +613,72 @@ mod tests {
         }
         let m = fails("15/10/2021 16/10/2021");
         assert!(m.contains("two dates"), "{m}");
+    }
+
+    #[test]
+    fn officers_habits_are_read_when_unambiguous() {
+        let cases = [
+            ("Thứ Sáu, 15/10/2021", dt(2021, 10, 15, 0, 0, 0, VN)),
+            ("Thứ Sáu, 15/10/2021 14:30", dt(2021, 10, 15, 14, 30, 0, VN)),
+            ("thứ sáu 15/10/2021", dt(2021, 10, 15, 0, 0, 0, VN)),
+            ("Thứ 6, 15/10/2021", dt(2021, 10, 15, 0, 0, 0, VN)),
+            ("Chủ nhật, 17/10/2021", dt(2021, 10, 17, 0, 0, 0, VN)),
+            ("CN 17/10/2021", dt(2021, 10, 17, 0, 0, 0, VN)),
+            ("ngày 15 tháng 10 năm 2021", dt(2021, 10, 15, 0, 0, 0, VN)),
+            ("Ngày 05 tháng 02 năm 2021", dt(2021, 2, 5, 0, 0, 0, VN)),
+            (
+                "14 giờ 30 ngày 15 tháng 10 năm 2021",
+                dt(2021, 10, 15, 14, 30, 0, VN),
+            ),
+            ("15/10/2021 14 giờ 30", dt(2021, 10, 15, 14, 30, 0, VN)),
+            ("15/10/2021 14 giờ 30 phút", dt(2021, 10, 15, 14, 30, 0, VN)),
+            ("15/10/2021 8 giờ", dt(2021, 10, 15, 8, 0, 0, VN)),
+            (
+                "Thứ Năm, ngày 14 tháng 10 năm 2021",
+                dt(2021, 10, 14, 0, 0, 0, VN),
+            ),
+        ];
+        for (s, want) in cases {
+            assert_eq!(ok(s), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn officers_habits_that_cannot_be_read_say_what_to_write() {
+        // (input, what the message must say, what it must not say)
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Thứ Năm, 15/10/2021",
+                &["15/10/2021 is a Thứ Sáu", "not a Thứ Năm", "15/10/2021"],
+            ),
+            ("Chủ nhật, 15/10/2021", &["is a Thứ Sáu", "not a Chủ nhật"]),
+            ("Thứ 2 15/10/2021", &["not a Thứ Hai"]),
+            (
+                "hôm qua",
+                &["`hôm qua`", "changes with the day", "15/10/2021"],
+            ),
+            ("Hôm nay 14h", &["`hôm nay`"]),
+            ("ngày mai", &["`ngày mai`"]),
+            ("15 tháng 10", &["year", "ngày 15 tháng 10 năm 2021"]),
+            ("tháng 10 năm 2021", &["day", "15/10/2021"]),
+            ("ngày 31 tháng 2 năm 2021", &["February 2021 has 28 days"]),
+            (
+                "ngày 15 tháng 10 năm 3021",
+                &["year 3021 is outside 1900–2200"],
+            ),
+            ("15/10/2021 25 giờ", &["no hour 25"]),
+            ("Thứ Tám, 15/10/2021", &["`Thứ Tám` is not a weekday"]),
+            ("15/10/2021 chiều", &["`chiều` is not part of a date"]),
+        ];
+        for (input, needles) in cases {
+            let m = fails(input);
+            for n in *needles {
+                assert!(m.contains(n), "{input}: `{m}` lacks `{n}`");
+            }
+            assert!(!m.contains("is not a time of day"), "{input}: {m}");
+        }
+        // Offsets and years stay checked in the new forms.
+        assert!(fails("Thứ Sáu, 15/10/2021 14:30 +15:00").contains("beyond ±14:00"));
     }
 
     #[test]
@@ -787,46 +751,7 @@ mod tests {
     }
 
     #[test]
-    fn vietnamese_formats() {
-        let d = ok("15/10/2021 14:30");
-        assert_eq!(format_full(&d), "Thứ Sáu, 15/10/2021 14:30");
-        assert_eq!(format_full(&ok("17/10/2021")), "Chủ nhật, 17/10/2021");
-        assert_eq!(
-            format_full(&ok("16/10/2021 08:05")),
-            "Thứ Bảy, 16/10/2021 08:05"
-        );
-        assert_eq!(
-            format_full(&ok("18/10/2021 9h")),
-            "Thứ Hai, 18/10/2021 09:00"
-        );
-        assert_eq!(format_date(&ok("5/4/2021")), "05/04/2021");
-        assert_eq!(format_long(&d), "ngày 15 tháng 10 năm 2021");
-        assert_eq!(format_long(&ok("05/02/2021")), "ngày 05 tháng 02 năm 2021");
-        assert_eq!(format_long(&ok("05/03/2021")), "ngày 05 tháng 3 năm 2021");
-        assert_eq!(format_month(2021, 10), "Tháng 10/2021");
-        assert_eq!(format_month(2021, 7), "Tháng 7/2021");
-        let names: Vec<String> = (11..=17)
-            .map(|day| format_full(&dt(2021, 10, day, 0, 0, 0, VN)))
-            .collect();
-        assert_eq!(
-            names
-                .iter()
-                .map(|n| n.split(',').next().unwrap())
-                .collect::<Vec<_>>(),
-            [
-                "Thứ Hai",
-                "Thứ Ba",
-                "Thứ Tư",
-                "Thứ Năm",
-                "Thứ Sáu",
-                "Thứ Bảy",
-                "Chủ nhật"
-            ]
-        );
-    }
-
-    #[test]
-    fn machine_and_english_formats() {
+    fn machine_formats() {
         let d = ok("2021-10-15T14:00:00+07:00");
         assert_eq!(d.rfc3339(), "2021-10-15T14:00:00+07:00");
         assert_eq!(d.rfc2822(), "Fri, 15 Oct 2021 14:00:00 +0700");
@@ -838,21 +763,5 @@ mod tests {
             ok("2021-01-03T09:05:07Z").rfc3339(),
             "2021-01-03T09:05:07+00:00"
         );
-        assert_eq!(
-            format_full_en(&ok("15/10/2021 14:30")),
-            "Friday, 15 October 2021 14:30"
-        );
-        assert_eq!(format_long_en(&d), "15 October 2021");
-        assert_eq!(format_month_en(2021, 10), "October 2021");
-    }
-
-    #[test]
-    fn numbers() {
-        assert_eq!(format_number(0), "0");
-        assert_eq!(format_number(999), "999");
-        assert_eq!(format_number(1234), "1.234");
-        assert_eq!(format_number(123_456), "123.456");
-        assert_eq!(format_number(1_234_567), "1.234.567");
-        assert_eq!(format_number(u64::MAX), "18.446.744.073.709.551.615");
     }
 }

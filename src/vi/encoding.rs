@@ -53,6 +53,8 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, EncodingError> {
         decode_utf16(rest, u16::from_le_bytes)?
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         decode_utf16(rest, u16::from_be_bytes)?
+    } else if let Some(big_endian) = utf16_without_bom(bytes) {
+        return Err(utf16_error(bytes, big_endian));
     } else {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         match std::str::from_utf8(bytes) {
@@ -74,6 +76,67 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, EncodingError> {
     } else {
         text
     })
+}
+
+/// Whether `bytes` look like UTF-16 saved without a byte-order mark, and
+/// then whether big-endian: text of mostly Latin letters has a NUL in
+/// nearly every pair, all on one side (odd offsets for little-endian).
+/// UTF-8 text has no NUL at all, so the two cannot be confused.
+fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    let pairs = head.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let (mut even, mut odd) = (0, 0);
+    for pair in head.chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    // Vietnamese letters outside ASCII have no NUL byte: ask for a third.
+    let many = |n: usize| n * 3 >= pairs;
+    let few = |n: usize| n * 20 <= pairs;
+    match (many(even), many(odd)) {
+        (false, true) if few(even) => Some(false),
+        (true, false) if few(odd) => Some(true),
+        _ => None,
+    }
+}
+
+/// The error for UTF-16 without a byte-order mark, with the start of the
+/// text as it reads in UTF-16, so the writer recognises the file.
+///
+/// It is an error rather than a guess with a warning: without the mark the
+/// bytes could also be a binary file, and the file is fixed for good by
+/// saving it as UTF-8 once.
+fn utf16_error(bytes: &[u8], big_endian: bool) -> EncodingError {
+    let unit = if big_endian {
+        u16::from_be_bytes
+    } else {
+        u16::from_le_bytes
+    };
+    let units = bytes[..bytes.len().min(400) & !1]
+        .chunks_exact(2)
+        .map(|c| unit([c[0], c[1]]));
+    let text: String = char::decode_utf16(units)
+        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect();
+    let preview: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && *l != "---")
+        .take(2)
+        .collect();
+    EncodingError {
+        line: 1,
+        column: 1,
+        message: format!(
+            "the file is UTF-16 ({}) without a byte-order mark, which bantin does not read; it begins: `{}`",
+            if big_endian { "big-endian" } else { "little-endian" },
+            super::text::clip_words(&preview.join(" ⏎ "), 80)
+        ),
+        hint: SAVE_AS_UTF8.into(),
+    }
 }
 
 fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, EncodingError> {
@@ -458,6 +521,24 @@ mod tests {
         tỉnh Thanh Hóa, Khánh Hoà, Thừa Thiên Huế, Đắk Lắk và Bà Rịa – Vũng Tàu cũng gửi \
         báo cáo. Ông Nguyễn Văn Á cho biết: “Việc phòng, chống dịch COVID-19 là ưu tiên số \
         một; người dân cần khai báo y tế, giữ khoảng cách, đeo khẩu trang”./.";
+
+    #[test]
+    fn utf16_without_bom_is_told_from_utf8_and_binary() {
+        let vi = "Hội đồng nhân dân tỉnh Bắc Kạn khoá X, kỳ họp thứ năm.\n";
+        let le: Vec<u8> = vi.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = vi.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(utf16_without_bom(&le), Some(false));
+        assert_eq!(utf16_without_bom(&be), Some(true));
+        assert_eq!(utf16_without_bom(vi.as_bytes()), None);
+        // NULs on both sides: a binary file, left to the NUL check.
+        assert_eq!(utf16_without_bom(&[0, 0, 0, 0, 1, 0, 0, 2]), None);
+        let e = decode_source(&le).unwrap_err();
+        assert!(
+            e.message.contains("it begins: `Hội đồng nhân dân"),
+            "{}",
+            e.message
+        );
+    }
 
     #[test]
     fn utf8_with_bom_and_line_ends() {

@@ -5,14 +5,17 @@
 
 pub mod collate;
 pub mod date;
+mod date_words;
 pub mod encoding;
+pub mod format;
 mod legacy;
 pub mod text;
 
 pub use collate::{compare, sort_key};
-pub use date::{
-    format_date, format_full, format_full_en, format_long, format_long_en, format_month,
-    format_month_en, format_number, parse_date, DateError, DateTime,
-};
+pub use date::{parse_date, DateError, DateTime};
 pub use encoding::{decode_source, detect_mojibake, EncodingError, Mojibake};
+pub use format::{
+    format_date, format_date_en, format_full, format_full_en, format_long, format_long_en,
+    format_month, format_month_en, format_number, format_number_en,
+};
 pub use text::{fold_key, is_vietnamese_syllable, nfc, nfc_owned, slugify};

@@ -80,7 +80,11 @@ pub fn fold_key(s: &str) -> String {
             .chars()
             .filter(|&c| !is_invisible(c))
             // `Ð` (U+00D0, Icelandic eth) is typed for `Đ` by some keyboards.
-            .map(|c| if c == 'ð' { 'đ' } else { c })
+            .map(|c| match c {
+                'ð' => 'đ',
+                c if is_dash(c) => '-',
+                c => c,
+            })
             .collect();
         if chars.is_empty() {
             continue;
@@ -91,7 +95,21 @@ pub fn fold_key(s: &str) -> String {
         }
         out.extend(chars);
     }
+    if out.contains('-') {
+        // `Văn hóa - Xã hội`, `Văn hoá – Xã hội` and `Văn hóa—Xã hội` are
+        // one term: spaces around a dash do not count.
+        out = out
+            .replace(" - ", "-")
+            .replace(" -", "-")
+            .replace("- ", "-");
+    }
     out
+}
+
+/// Whether `c` is a hyphen or dash that joins two words of a term: the
+/// keyboard hyphen, Unicode hyphens, figure, en and em dashes, minus.
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}')
 }
 
 /// Moves the tone of a word-final `oa`/`oe`/`uy` from the first vowel to the
@@ -426,6 +444,9 @@ mod tests {
             ("Bắc\u{A0}Kạn", "bắc kạn"),
             ("Bắc\tKạn\n", "Bắc Kạn"),
             ("Giao\u{200B}ban", "giaoban"),
+            ("Văn hóa - Xã hội", "Văn hoá – Xã hội"),
+            ("Văn hóa—Xã hội", "văn hoá-xã hội"),
+            ("Văn hóa \u{2212} Xã hội", "Văn hoá -Xã hội"),
         ];
         for (a, b) in same {
             assert_eq!(fold_key(a), fold_key(b), "{a} vs {b}");

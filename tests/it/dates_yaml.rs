@@ -464,3 +464,36 @@ fn yaml_syntax_errors_are_plain_and_positioned() {
         assert_plain(&e, fm);
     }
 }
+
+#[test]
+fn dates_in_the_display_and_document_forms_are_read_or_explained() {
+    for date in [
+        "Thứ Sáu, 15/10/2021 14:30",
+        "ngày 15 tháng 10 năm 2021 14 giờ 30",
+        "15/10/2021 14 giờ 30",
+    ] {
+        let t = one_article(&format!("---\ntitle: a\ndate: {date}\n---\n"));
+        t.build_ok();
+        let page = t.read("tin-tuc/bai/index.html");
+        assert!(
+            page.contains("datetime=\"2021-10-15T14:30:00+07:00\""),
+            "{date}"
+        );
+    }
+    for (date, words) in [
+        (
+            "Thứ Năm, 15/10/2021",
+            "15/10/2021 is a Thứ Sáu, not a Thứ Năm",
+        ),
+        (
+            "hôm qua",
+            "`hôm qua` changes with the day the site is built",
+        ),
+    ] {
+        let t = one_article(&format!("---\ntitle: a\ndate: {date}\n---\n"));
+        let e = only(t.build_errors());
+        assert_eq!(e.location(), "content/tin-tuc/bai.md:3:7", "{date}");
+        assert!(e.message.contains(words), "{date}: {}", e.message);
+        assert!(!e.message.contains("time of day"), "{}", e.message);
+    }
+}

@@ -1,12 +1,19 @@
 //! Integration tests: fixture sites built through the library and the binary.
 
+mod checks;
 mod dates_yaml;
 mod errors;
 mod hostile;
+mod kinds;
+mod language;
 mod limits;
 mod listings;
 mod markdown_safety;
 mod output;
 mod pages;
+mod scaffold;
+mod serve;
 mod support;
+mod timezones;
 mod vietnamese;
+mod wording;

@@ -16,7 +16,7 @@ fn failed_build_leaves_the_previous_site_untouched() {
     t.build_ok();
     let before = t.read("a/index.html");
     t.write("content/a.md", &article("A mới", "2021-01-01", "", "A"));
-    t.write("content/b.md", "---\ntitle: b\n---\n");
+    t.write("content/tin/b.md", "---\ntitle: b\n---\n");
     t.build_errors();
     assert_eq!(t.read("a/index.html"), before);
     let leftovers: Vec<_> = std::fs::read_dir(t.root())
@@ -387,11 +387,11 @@ fn a_kill_between_the_two_renames_is_repaired_by_the_next_build() {
         "the kill should land between the two renames"
     );
     // Even a build that fails restores the previous site before anything else.
-    t.write("content/hong.md", "---\ntitle: b\n---\n");
+    t.write("content/tin/hong.md", "---\ntitle: b\n---\n");
     let (code, _, err) = t.run(&["build"]);
     assert_eq!(code, 1, "{err}");
     assert!(snapshot(&out) == Some(a.clone()), "the old site is back");
-    std::fs::remove_file(t.root().join("content/hong.md")).unwrap();
+    std::fs::remove_file(t.root().join("content/tin/hong.md")).unwrap();
     build_bin(&t);
     assert!(snapshot(&out) == Some(b.clone()));
     assert_eq!(leftovers(t.root()), Vec::<String>::new());

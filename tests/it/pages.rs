@@ -81,7 +81,8 @@ fn images_carry_their_size_and_body_images_load_lazily() {
     let html = t.read("tin-tuc/2021/le-ky-niem-40-nam/index.html");
     assert!(
         html.contains(
-            "<img loading=\"lazy\" width=\"640\" height=\"427\" src=\"anh-1.png\" alt=\"Ảnh lễ\""
+            "<img loading=\"lazy\" width=\"640\" height=\"427\" \
+             src=\"../../../tin-tuc/2021/le-ky-niem-40-nam/anh-1.png\" alt=\"Ảnh lễ\""
         ),
         "body image sized from its file: {html}"
     );
@@ -268,14 +269,6 @@ fn files_of_an_unpublished_bundle_are_not_copied() {
     assert!(t.exists("nhap/bi-mat.pdf"));
 }
 
-/// Every `id="…"` value of a page.
-fn ids_of(page: &str) -> Vec<&str> {
-    page.split(" id=\"")
-        .skip(1)
-        .map(|p| &p[..p.find('"').expect("closed attribute")])
-        .collect()
-}
-
 #[test]
 fn heading_ids_are_unique_on_the_article_page() {
     let t = site();
@@ -296,11 +289,7 @@ fn heading_ids_are_unique_on_the_article_page() {
     t.build_ok();
     let page = t.read("tin-tuc/2021/muc-luc/index.html");
     assert!(page.contains("id=\"tep-dinh-kem\"") && page.contains("id=\"tin-lien-quan\""));
-    let ids = ids_of(&page);
-    let mut seen = std::collections::HashSet::new();
-    for id in &ids {
-        assert!(seen.insert(id), "id `{id}` twice on the page: {ids:?}");
-    }
+    crate::support::assert_ids_unique(&page);
     for (id, text) in [
         ("muc", "Mục"),
         ("muc-2", "Mục"),

@@ -141,6 +141,19 @@ pub fn links(html: &str) -> Vec<String> {
     out
 }
 
+/// Checks that no `id="…"` value is on `page` twice.
+pub fn assert_ids_unique(page: &str) {
+    let ids: Vec<&str> = page
+        .split(" id=\"")
+        .skip(1)
+        .map(|p| &p[..p.find('"').expect("closed attribute")])
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    for id in &ids {
+        assert!(seen.insert(id), "id `{id}` twice on the page: {ids:?}");
+    }
+}
+
 /// Checks that every relative link in every HTML file of `out` resolves to a file.
 pub fn assert_links_resolve(out: &Path) {
     let mut broken = Vec::new();
@@ -188,24 +201,4 @@ pub fn assert_links_resolve(out: &Path) {
     );
 }
 
-/// Decodes `%XX` escapes of a link, as a browser does to find the file.
-pub fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' {
-            if let Some(v) = s
-                .get(i + 1..i + 3)
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-            {
-                out.push(v);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8(out).expect("links encode UTF-8")
-}
+pub use bantin::url::percent_decode;

@@ -45,7 +45,7 @@ fn spellings_of_one_tag_make_one_tag_page() {
         );
     }
     assert!(
-        page.contains("<title>Hòa giải cơ sở – Bản tin thử</title>"),
+        page.contains("<title>Thẻ: Hòa giải cơ sở – Bản tin thử</title>"),
         "most common spelling shown"
     );
 }

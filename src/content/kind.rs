@@ -1,0 +1,321 @@
+//! Kinds of content files, the front-matter keys each accepts, and the
+//! front matter of sections and pages as their own types.
+//!
+//! One front-matter grammar is read for every file, then checked against
+//! the keys of the file's kind, so that a key of another kind is reported
+//! with the kind it belongs to rather than silently ignored. A new kind
+//! (legal documents, bulletin editions) is a new variant here with its key
+//! list and its front-matter type, plus its model and plan modules.
+
+use std::collections::HashSet;
+
+use super::front_matter::FrontMatter;
+use super::walk::{SourceFile, SourceKind};
+use crate::vi::DateTime;
+
+/// The front matter of a section's `_index.md`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionFront {
+    pub title: String,
+    pub summary: Option<String>,
+    /// What the section's files are.
+    pub lists: Kind,
+    pub weight: i64,
+    pub template: Option<String>,
+    pub extra: serde_json::Value,
+}
+
+/// The front matter of a page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageFront {
+    pub title: String,
+    pub summary: Option<String>,
+    pub updated: Option<DateTime>,
+    pub weight: i64,
+    pub slug: Option<String>,
+    /// Old URLs, each with its line and column.
+    pub aliases: Vec<(String, (usize, usize))>,
+    pub template: Option<String>,
+    pub image: Option<String>,
+    pub image_pos: (usize, usize),
+    pub image_caption: Option<String>,
+    pub image_alt: Option<String>,
+    pub draft: bool,
+    pub extra: serde_json::Value,
+}
+
+impl FrontMatter {
+    /// The keys of a section, from front matter checked as [`Kind::Section`].
+    pub fn section(&self) -> SectionFront {
+        SectionFront {
+            title: self.title.clone(),
+            summary: self.summary.clone(),
+            lists: self.lists,
+            weight: self.weight,
+            template: self.template.clone(),
+            extra: self.extra.clone(),
+        }
+    }
+
+    /// The keys of a page, from front matter checked as [`Kind::Page`].
+    pub fn into_page(self) -> PageFront {
+        PageFront {
+            title: self.title,
+            summary: self.summary,
+            updated: self.updated,
+            weight: self.weight,
+            slug: self.slug,
+            aliases: self.aliases.into_iter().zip(self.aliases_pos).collect(),
+            template: self.template,
+            image: self.image,
+            image_pos: self.image_pos,
+            image_caption: self.image_caption,
+            image_alt: self.image_alt,
+            draft: self.draft,
+            extra: self.extra,
+        }
+    }
+}
+
+/// What a content file is, which decides the keys it may have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Kind {
+    /// A dated news item, listed in sections, taxonomies, archive and feeds.
+    #[default]
+    Article,
+    /// A section's `_index.md` (the content root's is the home page).
+    Section,
+    /// A standalone page (Giới thiệu, Liên hệ): no date, in no listing.
+    Page,
+}
+
+/// What the walk and the sections tell about a file before it is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expect {
+    /// The kind is known from where the file is.
+    Is(Kind),
+    /// A file directly in `content/`: a page, unless it has a `date:`, which
+    /// keeps it an article of the home page as in sites made before pages.
+    PageUnlessDated,
+}
+
+const ARTICLE_KEYS: &[&str] = &[
+    "title",
+    "date",
+    "updated",
+    "author",
+    "authors",
+    "summary",
+    "tags",
+    "categories",
+    "taxonomies",
+    "image",
+    "image_caption",
+    "image_alt",
+    "draft",
+    "slug",
+    "aliases",
+    "pinned",
+    "expiry_date",
+    "weight",
+    "template",
+    "extra",
+];
+
+const SECTION_KEYS: &[&str] = &["title", "summary", "kind", "weight", "template", "extra"];
+
+const PAGE_KEYS: &[&str] = &[
+    "title",
+    "summary",
+    "updated",
+    "weight",
+    "slug",
+    "aliases",
+    "template",
+    "image",
+    "image_caption",
+    "image_alt",
+    "draft",
+    "extra",
+];
+
+/// Every key of every kind: an article's, and the section's `kind`.
+pub fn all_keys() -> impl Iterator<Item = &'static str> + Clone {
+    ARTICLE_KEYS.iter().copied().chain(["kind"])
+}
+
+/// Whether some kind has `key`.
+pub fn is_known(key: &str) -> bool {
+    all_keys().any(|k| k == key)
+}
+
+impl Kind {
+    /// The front-matter keys a file of this kind accepts.
+    pub fn keys(self) -> &'static [&'static str] {
+        match self {
+            Kind::Article => ARTICLE_KEYS,
+            Kind::Section => SECTION_KEYS,
+            Kind::Page => PAGE_KEYS,
+        }
+    }
+
+    /// How a message names a file of this kind.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Kind::Article => "an article",
+            Kind::Section => "a section's `_index.md`",
+            Kind::Page => "a page",
+        }
+    }
+
+    /// Why `key`, known to another kind, is not for this one, and what to
+    /// do instead; `None` when no kind has the key.
+    pub fn foreign_key_hint(self, key: &str) -> Option<String> {
+        let owner = if ARTICLE_KEYS.contains(&key) {
+            Kind::Article
+        } else if SECTION_KEYS.contains(&key) {
+            Kind::Section
+        } else {
+            return None;
+        };
+        let owners = match owner {
+            Kind::Article => "articles",
+            _ => "sections (in `_index.md`)",
+        };
+        let advice = match (self, key) {
+            (Kind::Page, "date") => {
+                " (pages have no date: to publish dated news, put the file in a section of articles)"
+            }
+            (Kind::Section, "date" | "tags" | "categories" | "author" | "image") => {
+                " (a section lists articles; put this on its articles)"
+            }
+            (_, "kind") => " (it says what the files of a section are)",
+            _ => "",
+        };
+        Some(format!(
+            "`{key}` is for {owners}; {} cannot have `{key}`{advice}",
+            self.noun()
+        ))
+    }
+}
+
+/// What the files of a section are, from `kind:` in its `_index.md`.
+pub fn section_kind(value: &str) -> Option<Kind> {
+    match value {
+        "articles" => Some(Kind::Article),
+        "pages" => Some(Kind::Page),
+        _ => None,
+    }
+}
+
+/// What the file `f` is expected to be, from the folders of sections
+/// (`section_dirs`) and those whose `_index.md` says `kind: pages`.
+pub fn expect_of(
+    f: &SourceFile,
+    section_dirs: &HashSet<String>,
+    page_sections: &HashSet<String>,
+) -> Expect {
+    if f.kind == SourceKind::Section {
+        return Expect::Is(Kind::Section);
+    }
+    // The nearest section above the file decides; sub-folders without
+    // `_index.md` (years, bundles) are transparent.
+    let mut d = f.dir();
+    while !d.is_empty() {
+        if section_dirs.contains(d) {
+            return Expect::Is(if page_sections.contains(d) {
+                Kind::Page
+            } else {
+                Kind::Article
+            });
+        }
+        d = d.rfind('/').map_or("", |i| &d[..i]);
+    }
+    if page_sections.contains("") {
+        return Expect::Is(Kind::Page);
+    }
+    let at_root = match f.kind {
+        SourceKind::Bundle => !f.dir().contains('/'),
+        _ => f.dir().is_empty(),
+    };
+    if at_root {
+        Expect::PageUnlessDated
+    } else {
+        Expect::Is(Kind::Article)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn where_a_file_is_tells_what_it_is() {
+        let file = |rel: &str, kind| SourceFile {
+            path: rel.into(),
+            rel: rel.into(),
+            kind,
+        };
+        let sections: HashSet<String> = ["tin-tuc", "gioi-thieu"].map(String::from).into();
+        let pages: HashSet<String> = ["gioi-thieu".to_string()].into();
+        let of = |rel, kind| expect_of(&file(rel, kind), &sections, &pages);
+        assert_eq!(
+            of("lien-he.md", SourceKind::Article),
+            Expect::PageUnlessDated
+        );
+        assert_eq!(
+            of("so-do/index.md", SourceKind::Bundle),
+            Expect::PageUnlessDated
+        );
+        assert_eq!(
+            of("2021/a.md", SourceKind::Article),
+            Expect::Is(Kind::Article)
+        );
+        assert_eq!(
+            of("tin-tuc/2021/a.md", SourceKind::Article),
+            Expect::Is(Kind::Article)
+        );
+        assert_eq!(
+            of("gioi-thieu/ban.md", SourceKind::Article),
+            Expect::Is(Kind::Page)
+        );
+        assert_eq!(
+            of("gioi-thieu/so-do/index.md", SourceKind::Bundle),
+            Expect::Is(Kind::Page)
+        );
+        assert_eq!(
+            of("gioi-thieu/_index.md", SourceKind::Section),
+            Expect::Is(Kind::Section)
+        );
+    }
+
+    #[test]
+    fn every_kind_key_is_known() {
+        for k in [Kind::Article, Kind::Section, Kind::Page] {
+            for key in k.keys() {
+                assert!(is_known(key), "{key}");
+            }
+        }
+    }
+
+    #[test]
+    fn foreign_keys_name_their_kind() {
+        let h = Kind::Section.foreign_key_hint("tags").unwrap();
+        assert!(
+            h.starts_with("`tags` is for articles; a section's `_index.md` cannot have `tags`"),
+            "{h}"
+        );
+        let h = Kind::Page.foreign_key_hint("date").unwrap();
+        assert!(h.contains("pages have no date"), "{h}");
+        let h = Kind::Article.foreign_key_hint("kind").unwrap();
+        assert!(h.starts_with("`kind` is for sections"), "{h}");
+        assert_eq!(Kind::Article.foreign_key_hint("tag"), None);
+    }
+
+    #[test]
+    fn section_kinds() {
+        assert_eq!(section_kind("pages"), Some(Kind::Page));
+        assert_eq!(section_kind("articles"), Some(Kind::Article));
+        assert_eq!(section_kind("page"), None);
+    }
+}

@@ -1,0 +1,426 @@
+//! Starting points for officers: `bantin init` writes a new site that builds
+//! at once, `bantin new` writes an article with its front matter filled.
+//!
+//! Both only ever create files that did not exist (`create_new`), so neither
+//! can overwrite an officer's work.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use crate::config::Config;
+use crate::content::{front_matter, source};
+use crate::diag::{did_you_mean, Diagnostic};
+use crate::vi::{self, DateTime};
+
+/// The site that `bantin init` writes: path relative to the new site's
+/// folder, and text. `{YEAR}`, `{DATE}` are filled in when it is written.
+const INIT_FILES: &[(&str, &str)] = &[
+    ("config.yaml", include_str!("scaffold/config.yaml")),
+    (
+        ".gitignore",
+        "/public/\n/.public.bantin-*\n/.bantin-cache/\n",
+    ),
+    ("content/_index.md", include_str!("scaffold/home.md")),
+    (
+        "content/tin-tuc/_index.md",
+        include_str!("scaffold/section.md"),
+    ),
+    (
+        "content/tin-tuc/{YEAR}/chao-mung.md",
+        include_str!("scaffold/article.md"),
+    ),
+    ("content/gioi-thieu.md", include_str!("scaffold/page.md")),
+    ("static/.gitkeep", ""),
+    ("templates/.gitkeep", ""),
+];
+
+/// The article template of `bantin new` when the site has no archetype.
+const DEFAULT_ARCHETYPE: &str = include_str!("scaffold/archetype.md");
+
+/// What `bantin init` did.
+#[derive(Debug)]
+pub struct Created {
+    /// The site folder.
+    pub root: PathBuf,
+    /// Files written, relative to it.
+    pub files: Vec<String>,
+}
+
+/// A folder `init` may fill: missing, or holding only hidden entries such
+/// as `.git` (a repository made first is a common start).
+fn is_quasi_empty(dir: &Path) -> io::Result<bool> {
+    match fs::read_dir(dir) {
+        Ok(entries) => {
+            for e in entries {
+                if !e?.file_name().to_string_lossy().starts_with('.') {
+                    return Ok(false);
+                }
+            }
+            Ok(true)
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(true),
+        Err(e) => Err(e),
+    }
+}
+
+fn io_error(path: &Path, what: &str, e: io::Error) -> Diagnostic {
+    Diagnostic::error(
+        path.display().to_string(),
+        0,
+        0,
+        format!("cannot {what}: {e}"),
+    )
+    .hint("check that the folder exists and that you may write in it")
+}
+
+/// Writes `text` to a new file `path`, creating its folders; an existing
+/// file is never replaced.
+fn write_new(path: &Path, text: &str) -> Result<(), Diagnostic> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(|e| io_error(parent, "create the folder", e))?;
+    }
+    let mut f = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| {
+            if e.kind() == io::ErrorKind::AlreadyExists {
+                Diagnostic::error(
+                    path.display().to_string(),
+                    0,
+                    0,
+                    format!("`{}` already exists", path.display()),
+                )
+                .hint("bantin never overwrites a file: choose another name, or move the file away first")
+            } else {
+                io_error(path, "create the file", e)
+            }
+        })?;
+    f.write_all(text.as_bytes())
+        .map_err(|e| io_error(path, "write the file", e))
+}
+
+/// Creates a new site in `dir` (made if missing): config.yaml with every
+/// key explained in Vietnamese, a home page, a section with one article, a
+/// page, and a `.gitignore`. `now` dates the article.
+pub fn init(dir: &Path, now: DateTime) -> Result<Created, Diagnostic> {
+    let shown = dir.display().to_string();
+    match is_quasi_empty(dir) {
+        Ok(true) => {}
+        Ok(false) => {
+            return Err(Diagnostic::error(
+                shown.clone(),
+                0,
+                0,
+                format!("`{shown}` is not empty"),
+            )
+            .hint("bantin init makes a new site in an empty folder: give a new folder name, such as `bantin init ban-tin`"))
+        }
+        Err(e) => return Err(io_error(dir, "read the folder", e)),
+    }
+    let year = now.year.to_string();
+    let date = written_date(&now);
+    let mut files = Vec::new();
+    for (rel, text) in INIT_FILES {
+        let rel = rel.replace("{YEAR}", &year);
+        let text = text.replace("{DATE}", &date);
+        write_new(&dir.join(&rel), &text)?;
+        files.push(rel);
+    }
+    Ok(Created {
+        root: dir.to_path_buf(),
+        files,
+    })
+}
+
+/// `02/12/2026 15:10`: the day-first form officers write by hand.
+fn written_date(now: &DateTime) -> String {
+    format!(
+        "{:02}/{:02}/{:04} {:02}:{:02}",
+        now.day, now.month, now.year, now.hour, now.minute
+    )
+}
+
+/// `text` as a double-quoted YAML string (valid for any title).
+fn yaml_string(text: &str) -> String {
+    let mut s = String::with_capacity(text.len() + 2);
+    s.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => s.push_str("\\\""),
+            '\\' => s.push_str("\\\\"),
+            c => s.push(c),
+        }
+    }
+    s.push('"');
+    s
+}
+
+/// What `bantin new` is asked to write.
+pub struct NewArticle<'a> {
+    /// Site folder.
+    pub root: &'a Path,
+    /// Section folder under `content/`, as typed (`tin-tuc`, `content/tin-tuc/`).
+    pub section: &'a str,
+    pub title: &'a str,
+    /// The file name's slug; from the title when `None`.
+    pub slug: Option<&'a str>,
+}
+
+/// The section folders of a site (relative to `content/`, `/`-separated):
+/// folders holding an `_index.md`.
+fn sections(content: &Path) -> Vec<String> {
+    let mut out: Vec<String> = walkdir::WalkDir::new(content)
+        .min_depth(1)
+        .into_iter()
+        .filter_entry(|e| !crate::content::walk::is_ignored(&e.file_name().to_string_lossy()))
+        .flatten()
+        .filter(|e| e.file_type().is_dir() && e.path().join("_index.md").is_file())
+        .filter_map(|e| {
+            let rel = e.path().strip_prefix(content).ok()?;
+            Some(
+                rel.components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect::<Vec<_>>()
+                    .join("/"),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// The section folder that `typed` names, or an error listing the sections.
+fn find_section(root: &Path, typed: &str) -> Result<String, Diagnostic> {
+    let content = root.join("content");
+    let wanted = vi::nfc(typed.trim())
+        .replace('\\', "/")
+        .trim_start_matches("./")
+        .trim_start_matches("content/")
+        .trim_matches('/')
+        .to_string();
+    let all = sections(&content);
+    if all.contains(&wanted) {
+        return Ok(wanted);
+    }
+    let mut d = Diagnostic::error(
+        "content",
+        0,
+        0,
+        format!("there is no section `{wanted}` in content/"),
+    );
+    let hint = match did_you_mean(&wanted, all.iter().map(String::as_str)) {
+        Some(near) => format!("did you mean `{near}`? A section is a folder of content/ with an `_index.md`"),
+        None if all.is_empty() => "the site has no section yet: make a folder in content/ with an `_index.md` holding `title: …`".to_string(),
+        None => format!(
+            "the sections are: {}",
+            all.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+        ),
+    };
+    d = d.hint(hint);
+    Err(d)
+}
+
+/// Checks a title given on the command line.
+fn check_title(title: &str) -> Result<String, Diagnostic> {
+    let title = vi::nfc(title.trim());
+    if title.is_empty() {
+        return Err(Diagnostic::error("title", 0, 0, "the title is empty")
+            .hint("write it in quotes: bantin new tin-tuc \"Tiêu đề bài viết\""));
+    }
+    if title.chars().any(char::is_control) {
+        return Err(Diagnostic::error(
+            "title",
+            0,
+            0,
+            "the title has a control character (a line break or a tab)",
+        )
+        .hint("write the title on one line"));
+    }
+    Ok(title)
+}
+
+/// Writes a new article into section `req.section`:
+/// `content/SECTION/YEAR/SLUG.md`, dated `now` (in the site's time zone),
+/// from `archetypes/SECTION.md`, else `archetypes/default.md`, else the
+/// built-in template. Returns the path written.
+pub fn new_article(
+    req: &NewArticle,
+    config: &Config,
+    now: DateTime,
+) -> Result<PathBuf, Diagnostic> {
+    let title = check_title(req.title)?;
+    let section = find_section(req.root, req.section)?;
+    let slug = match req.slug {
+        Some(s) => {
+            let slug = vi::slugify(s);
+            if slug != s {
+                return Err(
+                    Diagnostic::error("--slug", 0, 0, format!("`{s}` is not a slug")).hint(
+                        format!(
+                            "a slug is lowercase ASCII words joined by `-`, such as `{}`",
+                            if slug.is_empty() {
+                                "giao-ban-quy-4"
+                            } else {
+                                &slug
+                            }
+                        ),
+                    ),
+                );
+            }
+            slug
+        }
+        None => vi::slugify(&title),
+    };
+    if slug.is_empty() {
+        return Err(Diagnostic::error(
+            "title",
+            0,
+            0,
+            format!("the title `{title}` gives no file name: it has no letter or digit"),
+        )
+        .hint("give the file name with `--slug`, such as `--slug thong-bao-so-1`"));
+    }
+    let archetypes = req.root.join("archetypes");
+    let (template, template_name) = [
+        archetypes.join(format!("{}.md", section.replace('/', "-"))),
+        archetypes.join("default.md"),
+    ]
+    .into_iter()
+    .find(|p| p.is_file())
+    .map(|p| {
+        let name = crate::diag::rel(req.root, &p).display().to_string();
+        fs::read_to_string(&p)
+            .map(|t| (t, name.clone()))
+            .map_err(|e| io_error(&p, "read the archetype", e))
+    })
+    .transpose()?
+    .unwrap_or_else(|| (DEFAULT_ARCHETYPE.to_string(), String::new()));
+    let text = fill(&template, &title, &written_date(&now), &slug, &section)
+        .map_err(|e| archetype_error(&template_name, e))?;
+    let rel = format!("content/{section}/{}/{slug}.md", now.year);
+    check_written(&text, &rel, config).map_err(|errors| {
+        let first = errors.into_iter().next().expect("an error");
+        let mut d = Diagnostic::error(
+            if template_name.is_empty() {
+                "archetype".into()
+            } else {
+                template_name.clone()
+            },
+            0,
+            0,
+            format!(
+                "the article made from it would not build: {}",
+                first.message
+            ),
+        );
+        if let Some(h) = first.hint {
+            d = d.hint(h);
+        }
+        d
+    })?;
+    let path = req.root.join(&rel);
+    write_new(&path, &text).map_err(|d| {
+        if path.exists() {
+            Diagnostic::error(
+                rel.clone(),
+                0,
+                0,
+                format!("`{rel}` already exists"),
+            )
+            .hint("bantin never overwrites an article: change the title, or give another file name with `--slug`")
+        } else {
+            d
+        }
+    })?;
+    Ok(PathBuf::from(rel))
+}
+
+fn archetype_error(name: &str, e: minijinja::Error) -> Diagnostic {
+    Diagnostic::error(
+        if name.is_empty() { "archetype" } else { name },
+        e.line().unwrap_or(0),
+        0,
+        format!(
+            "the archetype cannot be filled in: {}",
+            e.detail().unwrap_or(&e.to_string())
+        ),
+    )
+    .hint("an archetype may use {{ title | yaml }}, {{ date }}, {{ slug }} and {{ section }}")
+}
+
+/// The archetype with the article's values filled in. `{{ title | yaml }}`
+/// quotes the title for YAML.
+fn fill(
+    template: &str,
+    title: &str,
+    date: &str,
+    slug: &str,
+    section: &str,
+) -> Result<String, minijinja::Error> {
+    let mut env = minijinja::Environment::new();
+    env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    env.set_keep_trailing_newline(true);
+    env.add_filter("yaml", |s: String| yaml_string(&s));
+    env.render_str(template, minijinja::context! { title, date, slug, section })
+}
+
+/// Parses the article about to be written as a build would, so that a
+/// broken archetype is caught before a file is made.
+fn check_written(text: &str, rel: &str, config: &Config) -> Result<(), Vec<Diagnostic>> {
+    let src = source::read(text.as_bytes(), rel).map_err(|d| vec![d])?;
+    let ctx = front_matter::Context {
+        offset_minutes: config.offset_minutes,
+        taxonomies: &[],
+    };
+    front_matter::parse(
+        &src,
+        rel,
+        &ctx,
+        crate::content::kind::Expect::Is(crate::content::kind::Kind::Article),
+    )
+    .map(|_| ())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yaml_strings_survive_quotes_and_backslashes() {
+        assert_eq!(yaml_string("a \"b\" c\\d"), "\"a \\\"b\\\" c\\\\d\"");
+        assert_eq!(yaml_string("Tin: HĐND"), "\"Tin: HĐND\"");
+    }
+
+    #[test]
+    fn dates_are_written_day_first() {
+        let d = DateTime {
+            year: 2026,
+            month: 2,
+            day: 3,
+            hour: 9,
+            minute: 5,
+            second: 59,
+            offset_minutes: 420,
+        };
+        assert_eq!(written_date(&d), "03/02/2026 09:05");
+    }
+
+    #[test]
+    fn the_default_archetype_fills_every_title() {
+        for title in [
+            "Giao ban \"quý\" IV: kết quả",
+            "a\\b",
+            "- list?",
+            "#1",
+            "yes",
+        ] {
+            let text = fill(DEFAULT_ARCHETYPE, title, "01/02/2026 10:00", "x", "tin-tuc").unwrap();
+            let config = Config::default();
+            check_written(&text, "content/tin-tuc/2026/x.md", &config)
+                .unwrap_or_else(|e| panic!("{title}: {e:?}"));
+        }
+    }
+}

@@ -1,0 +1,240 @@
+//! `bantin serve`: build the site into memory, serve it on 127.0.0.1,
+//! watch the site's files, build again on every change and reload open
+//! tabs. A failed build keeps the last good site served and shows its
+//! errors in the terminal and over the page.
+
+pub mod http;
+pub mod memory;
+mod watch;
+
+use std::net::{Ipv4Addr, SocketAddr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::diag::Diagnostic;
+use crate::pipeline::{build_to, BuildOptions, Failure};
+use http::State;
+use memory::MemorySink;
+
+/// What to serve and how.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub root: PathBuf,
+    /// First port to try; the next ones are tried when it is taken. 0 lets
+    /// the system choose.
+    pub port: u16,
+    pub drafts: bool,
+    pub future: bool,
+    /// Open the site in the default browser once it is served.
+    pub open: bool,
+}
+
+/// Why `serve` could not start.
+#[derive(Debug)]
+pub struct ServeError(pub Vec<Diagnostic>);
+
+/// Ports tried after the first one, when it is taken.
+const MORE_PORTS: u16 = 10;
+
+fn bind(port: u16) -> Result<TcpListener, Diagnostic> {
+    let ports: Vec<u16> = if port == 0 {
+        vec![0]
+    } else {
+        (port..=port.saturating_add(MORE_PORTS)).collect()
+    };
+    let mut last = None;
+    for p in ports {
+        match TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, p))) {
+            Ok(l) => return Ok(l),
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(Diagnostic::error(
+        "--port",
+        0,
+        0,
+        format!(
+            "cannot listen on 127.0.0.1:{port}{}: {}",
+            if port == 0 {
+                String::new()
+            } else {
+                format!(" to {}", port.saturating_add(MORE_PORTS))
+            },
+            last.map_or_else(|| "no port".to_string(), |e| e.to_string())
+        ),
+    )
+    .hint("another program uses these ports: give another one with `--port 8080`"))
+}
+
+/// One build of the site into memory, with the local address as base URL.
+fn build_once(opts: &ServeOptions, base_url: &str) -> Result<memory::Files, Failure> {
+    let sink = MemorySink::default();
+    let build_opts = BuildOptions {
+        root: opts.root.clone(),
+        base_url: Some(base_url.to_string()),
+        drafts: opts.drafts,
+        future: opts.future,
+        write: false,
+        ..Default::default()
+    };
+    let report = build_to(&build_opts, Some(&sink))?;
+    for w in &report.warnings {
+        eprintln!("{w}");
+    }
+    Ok(sink.into_files())
+}
+
+/// The printed report of a failed build.
+fn report(failure: &Failure) -> String {
+    let (errors, warnings) = match failure {
+        Failure::Config(e) => (e.as_slice(), &[][..]),
+        Failure::Content { errors, warnings } => (errors.as_slice(), warnings.as_slice()),
+    };
+    let mut text = String::new();
+    for d in warnings.iter().chain(errors) {
+        text.push_str(&d.to_string());
+        text.push('\n');
+    }
+    text
+}
+
+/// Builds, serves and rebuilds until the process is stopped. `ready` is
+/// called with the URL once the site is served (the binary prints it).
+pub fn serve(opts: &ServeOptions, ready: impl FnOnce(&str)) -> Result<(), ServeError> {
+    // Not a site: stop before listening, as every other command does.
+    crate::config::Config::load(&opts.root).map_err(ServeError)?;
+    if !opts.root.join("content").is_dir() {
+        return Err(ServeError(vec![crate::config::not_a_site(
+            &opts.root,
+            "content/ folder",
+        )]));
+    }
+    let listener = bind(opts.port).map_err(|d| ServeError(vec![d]))?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| ServeError(vec![Diagnostic::error("--port", 0, 0, e.to_string())]))?;
+    let url = format!("http://127.0.0.1:{}/", addr.port());
+    let server = tiny_http::Server::from_listener(listener, None)
+        .map_err(|e| ServeError(vec![Diagnostic::error("--port", 0, 0, e.to_string())]))?;
+    let state = Arc::new(State::default());
+    rebuild(opts, &url, &state, Instant::now());
+    // Watch first, so that no change made while the server starts is lost.
+    let changes = watch::Watcher::new(&opts.root).map_err(|d| ServeError(vec![d]))?;
+    let server = Arc::new(server);
+    {
+        let (server, state) = (server.clone(), state.clone());
+        std::thread::spawn(move || http::run(server, state, 4));
+    }
+    ready(&url);
+    if opts.open {
+        open_browser(&url);
+    }
+    while let Some(changed) = changes.next_batch() {
+        let started = Instant::now();
+        let shown: Vec<String> = changed
+            .iter()
+            .take(3)
+            .map(|p| crate::diag::rel(&opts.root, p).display().to_string())
+            .collect();
+        eprintln!(
+            "bantin: thay đổi: {}{}",
+            shown.join(", "),
+            if changed.len() > 3 {
+                format!(" (+{})", changed.len() - 3)
+            } else {
+                String::new()
+            }
+        );
+        rebuild(opts, &url, &state, started);
+    }
+    Ok(())
+}
+
+/// Builds again and tells the tabs: the new site, or the errors over the
+/// last good one.
+fn rebuild(opts: &ServeOptions, url: &str, state: &State, started: Instant) {
+    match build_once(opts, url) {
+        Ok(files) => {
+            let pages = files.len();
+            *state.files.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(files);
+            *state.errors.write().unwrap_or_else(|e| e.into_inner()) = None;
+            state.broadcast("reload");
+            eprintln!(
+                "bantin: đã dựng {pages} tệp trong {} ms",
+                started.elapsed().as_millis()
+            );
+        }
+        Err(failure) => {
+            let text = report(&failure);
+            eprint!("{text}");
+            eprintln!("bantin: trang chưa dựng được; đang phục vụ bản dựng tốt gần nhất");
+            *state.errors.write().unwrap_or_else(|e| e.into_inner()) = Some(text);
+            state.broadcast("error");
+        }
+    }
+}
+
+/// Opens `url` in the default browser; a failure only prints a line.
+fn open_browser(url: &str) {
+    let cmd: (&str, Vec<&str>) = if cfg!(target_os = "macos") {
+        ("open", vec![url])
+    } else if cfg!(windows) {
+        ("cmd", vec!["/C", "start", "", url])
+    } else {
+        ("xdg-open", vec![url])
+    };
+    if std::process::Command::new(cmd.0)
+        .args(&cmd.1)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .is_err()
+    {
+        eprintln!("bantin: cannot open a browser; open {url} yourself");
+    }
+}
+
+/// Whether a changed path can change the site: not the output folder,
+/// not hidden files or editor leftovers.
+fn relevant(root: &Path, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return true;
+    };
+    let mut parts = rel.components().map(|c| c.as_os_str().to_string_lossy());
+    match parts.next() {
+        Some(first) if first == "config.yaml" => true,
+        Some(first) if ["content", "templates", "static", "themes"].contains(&&*first) => rel
+            .components()
+            .all(|c| !crate::content::walk::is_ignored(&c.as_os_str().to_string_lossy())),
+        _ => false,
+    }
+}
+
+/// How long the watcher waits for an editor's several writes of one save
+/// to end before building.
+const SETTLE: Duration = Duration::from_millis(60);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_site_files_trigger_a_build() {
+        let root = Path::new("/site");
+        for (p, yes) in [
+            ("/site/config.yaml", true),
+            ("/site/content/tin-tuc/a.md", true),
+            ("/site/templates/base.html", true),
+            ("/site/static/logo.png", true),
+            ("/site/themes/x/templates/a.html", true),
+            ("/site/content/tin-tuc/.a.md.swp", false),
+            ("/site/content/tin-tuc/a.md~", false),
+            ("/site/public/index.html", false),
+            ("/site/.git/index", false),
+            ("/site/config.yaml.bak", false),
+        ] {
+            assert_eq!(relevant(root, Path::new(p)), yes, "{p}");
+        }
+    }
+}

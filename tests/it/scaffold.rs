@@ -1,0 +1,293 @@
+//! `bantin init` and `bantin new`: a new site that builds at once, and new
+//! articles with their front matter filled, never overwriting a file.
+
+use std::path::Path;
+
+use crate::support::SiteTest;
+
+/// Runs the binary in `dir`.
+fn run_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_bantin"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run bantin");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The site of `bantin init` in a fresh folder.
+fn init_site() -> (tempfile::TempDir, std::path::PathBuf) {
+    let t = tempfile::tempdir().unwrap();
+    let (code, out, err) = run_in(t.path(), &["init", "ban-tin"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("ban-tin"), "{out}");
+    let root = t.path().join("ban-tin");
+    (t, root)
+}
+
+#[test]
+fn an_initialised_site_builds_at_once_with_an_article_a_section_and_a_page() {
+    let (_t, root) = init_site();
+    for f in [
+        "config.yaml",
+        ".gitignore",
+        "content/_index.md",
+        "content/tin-tuc/_index.md",
+    ] {
+        assert!(root.join(f).is_file(), "{f}");
+    }
+    let gitignore = std::fs::read_to_string(root.join(".gitignore")).unwrap();
+    assert!(gitignore.contains("/public/"), "{gitignore}");
+    let config = std::fs::read_to_string(root.join("config.yaml")).unwrap();
+    // Every key of config.yaml is explained, in Vietnamese.
+    for key in [
+        "title:",
+        "description:",
+        "base_url:",
+        "language:",
+        "timezone:",
+        "paginate_by:",
+        "taxonomies:",
+        "sort_by:",
+        "feed:",
+        "markdown:",
+        "urls:",
+        "link_index_html:",
+        "term_slugs:",
+        "theme:",
+        "contact:",
+        "menu:",
+        "limits:",
+        "extra:",
+    ] {
+        assert!(config.contains(key), "config.yaml lacks {key}");
+    }
+    assert!(
+        config.contains("Ngôn ngữ giao diện"),
+        "comments in Vietnamese"
+    );
+    let (code, out, err) = run_in(&root, &["build"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(err.is_empty() || !err.contains("error"), "{err}");
+    let public = root.join("public");
+    assert!(public.join("index.html").is_file());
+    assert!(public.join("tin-tuc/index.html").is_file());
+    let year = std::fs::read_dir(root.join("content/tin-tuc"))
+        .unwrap()
+        .flatten()
+        .find(|e| e.file_type().unwrap().is_dir())
+        .expect("a year folder")
+        .file_name();
+    let year = year.to_string_lossy();
+    assert!(public
+        .join(format!("tin-tuc/{year}/chao-mung/index.html"))
+        .is_file());
+    assert!(public.join("gioi-thieu/index.html").is_file(), "the page");
+}
+
+#[test]
+fn init_refuses_a_folder_that_is_not_empty_and_touches_nothing() {
+    let t = SiteTest::new();
+    let before = std::fs::read_to_string(t.root().join("config.yaml")).unwrap();
+    let (code, _, err) = t.run(&["init"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("is not empty"), "{err}");
+    assert!(
+        err.contains("bantin init ban-tin"),
+        "the hint names a new folder: {err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(t.root().join("config.yaml")).unwrap(),
+        before
+    );
+    assert!(!t.root().join("content").exists());
+}
+
+#[test]
+fn init_accepts_a_folder_holding_only_a_repository() {
+    let t = tempfile::tempdir().unwrap();
+    std::fs::create_dir(t.path().join(".git")).unwrap();
+    let (code, out, err) = run_in(t.path(), &["init"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(t.path().join("config.yaml").is_file());
+}
+
+/// A site with a section `tin-tuc` and a nested one `tin-tuc/dia-phuong`.
+fn site_with_sections() -> SiteTest {
+    let t = SiteTest::new();
+    t.write("content/tin-tuc/_index.md", "---\ntitle: Tin tức\n---\n");
+    t.write(
+        "content/tin-tuc/dia-phuong/_index.md",
+        "---\ntitle: Địa phương\n---\n",
+    );
+    t
+}
+
+/// The one file under `content/SECTION/` written by `bantin new`.
+fn written(t: &SiteTest, out: &str) -> (std::path::PathBuf, String) {
+    let line = out.lines().next().expect("a line");
+    let path = line
+        .rsplit(' ')
+        .next()
+        .map(std::path::PathBuf::from)
+        .expect("a path");
+    let text = std::fs::read_to_string(&path)
+        .or_else(|_| std::fs::read_to_string(t.root().join(&path)))
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    (path, text)
+}
+
+#[test]
+fn new_writes_a_draft_with_title_date_and_slug_in_the_year_folder() {
+    let t = site_with_sections();
+    let title = "Giao ban \"quý\" IV: HĐND phường Đức Xuân";
+    let (code, out, err) = t.run(&["new", "tin-tuc", title]);
+    assert_eq!(code, 0, "{out}{err}");
+    let (path, text) = written(&t, &out);
+    let shown = path.to_string_lossy().replace('\\', "/");
+    assert!(
+        shown.ends_with(".md") && shown.contains("content/tin-tuc/20"),
+        "{shown}"
+    );
+    assert!(
+        shown.ends_with("/giao-ban-quy-iv-hdnd-phuong-duc-xuan.md"),
+        "{shown}"
+    );
+    assert!(text.contains("draft: true"), "{text}");
+    assert!(
+        text.contains("tags: []") && text.contains("categories: []"),
+        "{text}"
+    );
+    // The file builds, with the title as typed (quotes and colon kept).
+    let (code, _, err) = t.run(&["build", "--drafts"]);
+    assert_eq!(code, 0, "{err}");
+    let year = shown
+        .split("content/tin-tuc/")
+        .nth(1)
+        .and_then(|r| r.split('/').next())
+        .unwrap();
+    let page = t.read(&format!(
+        "tin-tuc/{year}/giao-ban-quy-iv-hdnd-phuong-duc-xuan/index.html"
+    ));
+    assert!(
+        page.contains("Giao ban &quot;quý&quot; IV: HĐND phường Đức Xuân")
+            || page.contains("Giao ban &#34;quý&#34; IV: HĐND phường Đức Xuân"),
+        "title kept"
+    );
+    // Without --drafts it is not published.
+    let (code, _, _) = t.run(&["build"]);
+    assert_eq!(code, 0);
+    assert!(!t.exists(&format!(
+        "tin-tuc/{year}/giao-ban-quy-iv-hdnd-phuong-duc-xuan/index.html"
+    )));
+}
+
+#[test]
+fn new_never_overwrites_an_article() {
+    let t = site_with_sections();
+    let (code, out, _) = t.run(&["new", "tin-tuc", "Lịch tiếp công dân"]);
+    assert_eq!(code, 0);
+    let (path, _) = written(&t, &out);
+    let file = t.root().join(&path);
+    let file = if file.exists() { file } else { path };
+    std::fs::write(&file, "---\ntitle: Đã viết\n---\nNội dung quý giá.\n").unwrap();
+    let (code, _, err) = t.run(&["new", "tin-tuc", "Lịch tiếp công dân"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("already exists"), "{err}");
+    assert!(err.contains("--slug"), "the hint says how: {err}");
+    assert!(std::fs::read_to_string(&file)
+        .unwrap()
+        .contains("Nội dung quý giá."));
+    let (code, out, err) = t.run(&[
+        "new",
+        "tin-tuc",
+        "Lịch tiếp công dân",
+        "--slug",
+        "lich-tiep-2",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("lich-tiep-2.md"), "{out}");
+}
+
+#[test]
+fn new_in_a_missing_section_suggests_the_closest() {
+    let t = site_with_sections();
+    let (code, _, err) = t.run(&["new", "tin-tuv", "Bài"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("no section `tin-tuv`"), "{err}");
+    assert!(err.contains("did you mean `tin-tuc`"), "{err}");
+    // Nested sections are named by their path; `content/` and slashes are forgiven.
+    let (code, out, err) = t.run(&["new", "content/tin-tuc/dia-phuong/", "Tin xã"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("dia-phuong"), "{out}");
+}
+
+#[test]
+fn new_refuses_titles_without_a_file_name_and_bad_slugs() {
+    let t = site_with_sections();
+    let (code, _, err) = t.run(&["new", "tin-tuc", "!!!"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--slug"), "{err}");
+    let (code, _, err) = t.run(&["new", "tin-tuc", "  "]);
+    assert_eq!(code, 2);
+    assert!(err.contains("title is empty"), "{err}");
+    let (code, _, err) = t.run(&["new", "tin-tuc", "Bài", "--slug", "../../x"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("is not a slug"), "{err}");
+    assert!(!t.root().join("x.md").exists());
+}
+
+#[test]
+fn a_section_archetype_wins_over_the_default_one() {
+    let t = site_with_sections();
+    t.write(
+        "archetypes/default.md",
+        "---\ntitle: {{ title | yaml }}\ndate: {{ date }}\ndraft: true\n---\nMẶC ĐỊNH\n",
+    );
+    t.write(
+        "archetypes/tin-tuc.md",
+        "---\ntitle: {{ title | yaml }}\ndate: {{ date }}\ncategories: [Tin tức]\ndraft: true\n---\nMẪU TIN TỨC {{ section }}\n",
+    );
+    let (code, out, err) = t.run(&["new", "tin-tuc", "Một"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(written(&t, &out).1.contains("MẪU TIN TỨC tin-tuc"));
+    let (code, out, err) = t.run(&["new", "tin-tuc/dia-phuong", "Hai"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(written(&t, &out).1.contains("MẶC ĐỊNH"));
+}
+
+#[test]
+fn a_broken_archetype_is_reported_and_nothing_is_written() {
+    let t = site_with_sections();
+    t.write(
+        "archetypes/default.md",
+        "---\ntitle: {{ title | yaml }}\ndate: {{ date }}\ntag: [x]\n---\n",
+    );
+    let (code, _, err) = t.run(&["new", "tin-tuc", "Bài"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("archetypes/default.md"), "{err}");
+    assert!(err.contains("tags"), "did you mean: {err}");
+    t.write("archetypes/default.md", "---\ntitle: {{ tieu_de }}\n---\n");
+    let (code, _, err) = t.run(&["new", "tin-tuc", "Bài"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("archetypes/default.md"), "{err}");
+    let left: Vec<_> = walkdir::WalkDir::new(t.root().join("content/tin-tuc"))
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file() && e.file_name() != "_index.md")
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn new_outside_a_site_says_so() {
+    let t = tempfile::tempdir().unwrap();
+    let (code, _, err) = run_in(t.path(), &["new", "tin-tuc", "Bài"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("not a bantin site"), "{err}");
+    assert!(std::fs::read_dir(t.path()).unwrap().next().is_none());
+}
