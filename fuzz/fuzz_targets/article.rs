@@ -40,7 +40,7 @@ const OTHERS: &[(&str, SourceKind, &str)] = &[
     (
         "tin-tuc/b.md",
         SourceKind::Article,
-        "---\ntitle: \"Kỳ họp thứ 5\"\ndate: 15/10/2021\ntags: [HĐND, Bắc Kạn]\ncategories: [Kỳ họp]\n---\n\n## Nội dung\n\nXem [bài a](a.md#muc-1).\n",
+        "---\ntitle: \"Kỳ họp thứ 5\"\ndate: 15/10/2021\ntags: [HĐND, Bắc Kạn]\ncategories: [Kỳ họp]\n---\n\n## Kết quả\n\nĐoạn hai.\n",
     ),
 ];
 
@@ -112,10 +112,9 @@ fn fixture() -> &'static Fixture {
         std::fs::create_dir_all(dir.join("content")).expect("temp dir");
         let sites = [site(&dir, false), site(&dir, true)];
         let _ = std::fs::remove_dir_all(&dir);
-        Fixture {
-            sites,
-            now: parse_date("2026-01-01T00:00:00+07:00", 420).expect("date"),
-        }
+        let now = parse_date("2026-01-01T00:00:00+07:00", 420).expect("date");
+        build(&sites[0], sites[0].others.clone(), now).expect("the fixture builds");
+        Fixture { sites, now }
     })
 }
 
@@ -133,6 +132,29 @@ impl Sink for Memory {
     fn copy(&self, path: &OutPath, _src: &std::path::Path) -> std::io::Result<()> {
         self.write(path, b"")
     }
+}
+
+/// Link, plan and render `parsed` on `site`: the files made, or the
+/// errors of linking and planning. Rendering must not fail.
+fn build(site: &Site, parsed: Vec<Parsed>, now: DateTime) -> Result<Vec<(String, Vec<u8>)>, Vec<Diagnostic>> {
+    let static_files: HashSet<String> = site.theme.static_files.iter().map(|f| f.path.clone()).collect();
+    let (linked, _) = model::link(LinkInput {
+        config: site.config.clone(),
+        parsed,
+        assets: Vec::new(),
+        broken: HashSet::new(),
+        static_files,
+        markdown: settings(&site.config),
+        drafts: true,
+        future: true,
+        now,
+    })?;
+    let plan = render::plan(&linked, &site.theme)?;
+    let sink = Memory::default();
+    if let Err(e) = render::render(&linked, &site.theme, &plan, site.env.clone(), &sink) {
+        panic!("rendering failed: {}", e.iter().map(|d| d.to_string()).collect::<String>());
+    }
+    Ok(sink.0.into_inner().expect("no panics while locked"))
 }
 
 fn check_positions(errors: &[Diagnostic], lines: usize) {
@@ -159,37 +181,13 @@ fuzz_target!(|data: &[u8]| {
     };
     let mut parsed = site.others.clone();
     parsed.push(article);
-    let static_files: HashSet<String> = site.theme.static_files.iter().map(|f| f.path.clone()).collect();
-    let linked = model::link(LinkInput {
-        config: site.config.clone(),
-        parsed,
-        assets: Vec::new(),
-        broken: HashSet::new(),
-        static_files,
-        markdown: settings(&site.config),
-        drafts: true,
-        future: true,
-        now: f.now,
-    });
-    let (linked, _) = match linked {
-        Ok(l) => l,
+    let files = match build(site, parsed, f.now) {
+        Ok(files) => files,
         Err(e) => {
             check_positions(&e, lines);
             return;
         }
     };
-    let plan = match render::plan(&linked, &site.theme) {
-        Ok(p) => p,
-        Err(e) => {
-            check_positions(&e, lines);
-            return;
-        }
-    };
-    let sink = Memory::default();
-    if let Err(e) = render::render(&linked, &site.theme, &plan, site.env.clone(), &sink) {
-        panic!("rendering failed: {}", e.iter().map(|d| d.to_string()).collect::<String>());
-    }
-    let files = sink.0.into_inner().expect("no panics while locked");
     let mut paths = HashSet::new();
     for (path, bytes) in &files {
         assert!(paths.insert(path.clone()), "{path} written twice");
