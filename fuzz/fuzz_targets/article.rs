@@ -55,7 +55,12 @@ fn settings(config: &Config) -> MdSettings {
 }
 
 /// Reads and parses one file as the parse stage does.
-fn parse(rel: &str, kind: SourceKind, bytes: &[u8], config: &Config) -> Result<Parsed, Vec<Diagnostic>> {
+fn parse(
+    rel: &str,
+    kind: SourceKind,
+    bytes: &[u8],
+    config: &Config,
+) -> Result<Parsed, Vec<Diagnostic>> {
     let file = SourceFile {
         path: PathBuf::from("/nonexistent/content").join(rel),
         rel: rel.to_string(),
@@ -93,7 +98,9 @@ fn site(dir: &std::path::Path, unsafe_html: bool) -> Site {
     let env = render::env::environment(&theme, &config).expect("templates");
     let others = OTHERS
         .iter()
-        .map(|(rel, kind, text)| parse(rel, *kind, text.as_bytes(), &config).expect("fixture parses"))
+        .map(|(rel, kind, text)| {
+            parse(rel, *kind, text.as_bytes(), &config).expect("fixture parses")
+        })
         .collect();
     Site {
         config,
@@ -107,7 +114,9 @@ fn fixture() -> &'static Fixture {
     static F: OnceLock<Fixture> = OnceLock::new();
     F.get_or_init(|| {
         // One thread: the fuzzer runs one input at a time anyway.
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(1).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build_global();
         let dir = std::env::temp_dir().join(format!("bantin-fuzz-article-{}", std::process::id()));
         std::fs::create_dir_all(dir.join("content")).expect("temp dir");
         let sites = [site(&dir, false), site(&dir, true)];
@@ -136,8 +145,17 @@ impl Sink for Memory {
 
 /// Link, plan and render `parsed` on `site`: the files made, or the
 /// errors of linking and planning. Rendering must not fail.
-fn build(site: &Site, parsed: Vec<Parsed>, now: DateTime) -> Result<Vec<(String, Vec<u8>)>, Vec<Diagnostic>> {
-    let static_files: HashSet<String> = site.theme.static_files.iter().map(|f| f.path.clone()).collect();
+fn build(
+    site: &Site,
+    parsed: Vec<Parsed>,
+    now: DateTime,
+) -> Result<Vec<(String, Vec<u8>)>, Vec<Diagnostic>> {
+    let static_files: HashSet<String> = site
+        .theme
+        .static_files
+        .iter()
+        .map(|f| f.path.clone())
+        .collect();
     let (linked, _) = model::link(LinkInput {
         config: site.config.clone(),
         parsed,
@@ -152,7 +170,10 @@ fn build(site: &Site, parsed: Vec<Parsed>, now: DateTime) -> Result<Vec<(String,
     let plan = render::plan(&linked, &site.theme)?;
     let sink = Memory::default();
     if let Err(e) = render::render(&linked, &site.theme, &plan, site.env.clone(), &sink) {
-        panic!("rendering failed: {}", e.iter().map(|d| d.to_string()).collect::<String>());
+        panic!(
+            "rendering failed: {}",
+            e.iter().map(|d| d.to_string()).collect::<String>()
+        );
     }
     Ok(sink.0.into_inner().expect("no panics while locked"))
 }
@@ -196,7 +217,9 @@ fuzz_target!(|data: &[u8]| {
             check_page_html(html);
             check_unique_ids(html);
             assert!(
-                !html.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r')),
+                !html
+                    .chars()
+                    .any(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r')),
                 "control character in {path}"
             );
         } else if path.ends_with(".xml") {

@@ -22,9 +22,18 @@ fuzz_target!(|data: &[u8]| {
     };
     assert!(YEARS.contains(&d.year), "{text:?} → {d:?}");
     assert!((1..=12).contains(&d.month), "{text:?} → {d:?}");
-    assert!(d.day >= 1 && d.day <= days_in_month(d.year, d.month), "{text:?} → {d:?}");
-    assert!(d.hour < 24 && d.minute < 60 && d.second < 60, "{text:?} → {d:?}");
-    assert!(d.offset_minutes.abs() <= MAX_OFFSET_MINUTES, "{text:?} → {d:?}");
+    assert!(
+        d.day >= 1 && d.day <= days_in_month(d.year, d.month),
+        "{text:?} → {d:?}"
+    );
+    assert!(
+        d.hour < 24 && d.minute < 60 && d.second < 60,
+        "{text:?} → {d:?}"
+    );
+    assert!(
+        d.offset_minutes.abs() <= MAX_OFFSET_MINUTES,
+        "{text:?} → {d:?}"
+    );
 
     let again = parse_date(&d.rfc3339(), 0).expect("RFC 3339 output parses");
     assert_eq!(again, d, "{text:?} → {}", d.rfc3339());

@@ -25,7 +25,10 @@ fuzz_target!(|bytes: &[u8]| {
             return;
         }
     };
-    assert!(!src.text.chars().any(|c| c.is_control() && c != '\t' && c != '\n'));
+    assert!(!src
+        .text
+        .chars()
+        .any(|c| c.is_control() && c != '\t' && c != '\n'));
     let lines = src.text.lines().count() + 1;
     let taxonomies = ["linh-vuc".to_string()];
     let ctx = front_matter::Context {
@@ -48,7 +51,8 @@ fuzz_target!(|bytes: &[u8]| {
                 // A message shows an excerpt of the line, never the whole file.
                 let shown = d.to_string();
                 assert!(
-                    shown.len() <= 4 * 1024 + d.message.len() + d.hint.as_deref().map_or(0, str::len),
+                    shown.len()
+                        <= 4 * 1024 + d.message.len() + d.hint.as_deref().map_or(0, str::len),
                     "{} bytes shown",
                     shown.len()
                 );

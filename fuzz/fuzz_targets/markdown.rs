@@ -34,7 +34,10 @@ fuzz_target!(|data: &[u8]| {
     let out = render(body, "tin-tuc/2021", 5, settings);
     let lines = body.lines().count() + 5;
     for (line, column, message, _) in out.warnings.iter().chain(&out.errors) {
-        assert!(*line >= 5 && *line <= lines && *column >= 1, "{line}:{column} {message}");
+        assert!(
+            *line >= 5 && *line <= lines && *column >= 1,
+            "{line}:{column} {message}"
+        );
     }
     if !settings.summary {
         assert!(out.summary.is_empty());
@@ -42,11 +45,26 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(out.summary.trim(), out.summary);
     assert!(!out.summary.contains("  "), "{:?}", out.summary);
     for link in &out.links {
-        assert!(link.target.to_ascii_lowercase().ends_with(".md"), "{link:?}");
+        assert!(
+            link.target.to_ascii_lowercase().ends_with(".md"),
+            "{link:?}"
+        );
         assert!(!link.target.starts_with('/'), "{link:?}");
-        assert!(!link.target.split('/').any(|s| s == ".." || s == "." || s.is_empty()), "{link:?}");
-        assert!(link.fragment.is_empty() || link.fragment.starts_with('#'), "{link:?}");
-        assert!(!link.fragment.contains(['"', '<', '>', '\'', ' ']), "{link:?}");
+        assert!(
+            !link
+                .target
+                .split('/')
+                .any(|s| s == ".." || s == "." || s.is_empty()),
+            "{link:?}"
+        );
+        assert!(
+            link.fragment.is_empty() || link.fragment.starts_with('#'),
+            "{link:?}"
+        );
+        assert!(
+            !link.fragment.contains(['"', '<', '>', '\'', ' ']),
+            "{link:?}"
+        );
     }
     if !settings.html {
         assert!(out.html.is_empty() && !out.rendered);

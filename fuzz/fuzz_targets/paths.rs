@@ -25,7 +25,8 @@ fn check_out_path(p: &OutPath) {
 
 /// Whether an encoded URL part is safe inside a quoted attribute.
 fn attribute_safe(s: &str) -> bool {
-    s.bytes().all(|b| b.is_ascii_graphic() && !matches!(b, b'"' | b'\'' | b'<' | b'>' | b'&' | b'\\'))
+    s.bytes()
+        .all(|b| b.is_ascii_graphic() && !matches!(b, b'"' | b'\'' | b'<' | b'>' | b'&' | b'\\'))
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -43,34 +44,51 @@ fuzz_target!(|data: &[u8]| {
         // Refused later by OutPath (empty segments, reserved names) is fine;
         // what it accepts must be a path inside the output.
         assert!(!file.starts_with('/'), "{s:?} → {file:?}");
-        assert!(!file.split('/').any(|g| g == ".." || g == "."), "{s:?} → {file:?}");
+        assert!(
+            !file.split('/').any(|g| g == ".." || g == "."),
+            "{s:?} → {file:?}"
+        );
         if let Ok(p) = OutPath::new(&file) {
             check_out_path(&p);
         }
     }
     for (bundle, slug) in [(false, None), (true, None), (false, Some(s))] {
-        let rel = if bundle { format!("{s}/index.md") } else { format!("{s}.md") };
+        let rel = if bundle {
+            format!("{s}/index.md")
+        } else {
+            format!("{s}.md")
+        };
         let path = article_path(&rel, bundle, slug);
         assert!(path.ends_with('/'), "{rel:?} → {path:?}");
         assert!(
-            path.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'/'),
+            path.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'/'),
             "{rel:?} → {path:?}"
         );
-        assert!(!path.split('/').any(|g| g == ".." || g == "."), "{rel:?} → {path:?}");
+        assert!(
+            !path.split('/').any(|g| g == ".." || g == "."),
+            "{rel:?} → {path:?}"
+        );
         let _ = OutPath::page(&path).map(|p| check_out_path(&p));
         let file = output_file(&path);
         assert!(file.ends_with("index.html"));
     }
     let dir = dir_path(s);
     assert!(dir.is_empty() || dir.ends_with('/'));
-    assert!(!dir.split('/').any(|g| g == ".." || g == "."), "{s:?} → {dir:?}");
+    assert!(
+        !dir.split('/').any(|g| g == ".." || g == "."),
+        "{s:?} → {dir:?}"
+    );
     assert_eq!(page_path(&dir, "trang", 1), dir);
     assert!(page_path(&dir, "trang", 2).ends_with("trang/2/"));
 
     let encoded = encode_path(s);
     assert!(attribute_safe(&encoded), "{s:?} → {encoded:?}");
     let fragment = encode_fragment(s);
-    assert!(attribute_safe(&fragment) && !fragment.contains(['/', '#']), "{s:?} → {fragment:?}");
+    assert!(
+        attribute_safe(&fragment) && !fragment.contains(['/', '#']),
+        "{s:?} → {fragment:?}"
+    );
 
     if check_link(s).is_ok() {
         // As a browser reads it: leading spaces and controls trimmed, tabs

@@ -12,7 +12,8 @@ use unicode_normalization::UnicodeNormalization;
 fn check_slug(s: &str, slug: &str) {
     assert!(
         slug.split('-').all(|w| !w.is_empty()
-            && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+            && w.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
             || slug.is_empty(),
         "{s:?} → {slug:?}"
     );
@@ -42,10 +43,18 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(fold_key(&nfd), key, "NFD and NFC keys differ for {s:?}");
     assert_eq!(key.trim(), key);
     assert!(!key.contains("  "), "{key:?}");
-    assert!(!key.chars().any(|c| is_invisible(c) || (c.is_whitespace() && c != ' ')), "{key:?}");
+    assert!(
+        !key.chars()
+            .any(|c| is_invisible(c) || (c.is_whitespace() && c != ' ')),
+        "{key:?}"
+    );
 
     let label = clean_label(s);
-    assert_eq!(clean_label(&label), label, "clean_label is not idempotent on {s:?}");
+    assert_eq!(
+        clean_label(&label),
+        label,
+        "clean_label is not idempotent on {s:?}"
+    );
     assert_eq!(fold_key(&label), key, "cleaning {s:?} changes its key");
     assert_eq!(label.trim(), label);
 
@@ -53,7 +62,9 @@ fuzz_target!(|data: &[u8]| {
     for max in [0, 1, 12, 300] {
         let clipped = clip_words(s, max);
         let n = clipped.chars().count();
-        assert!(n <= max + 1 || clipped == s, "{s:?} clipped to {max}: {n} chars");
+        assert!(
+            n <= max + 1 || clipped == s,
+            "{s:?} clipped to {max}: {n} chars"
+        );
     }
 });
-

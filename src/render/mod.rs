@@ -18,9 +18,9 @@ use crate::diag::Diagnostic;
 use crate::model::Site;
 use crate::paths::OutPath;
 
-pub use plan::{plan, Job, Planned};
 /// Public for the fuzz targets, which check it on any rendered body.
 pub use pages::rewrite_links;
+pub use plan::{plan, Job, Planned};
 pub use theme::Theme;
 
 /// Where rendered files go: a staging folder, memory, or nowhere. It takes
