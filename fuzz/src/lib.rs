@@ -148,11 +148,13 @@ fn decode_entities(v: &str) -> String {
 }
 
 /// The scheme a browser would follow for URL `value`, lowercase, if any:
-/// whitespace and control characters inside are ignored as browsers do.
+/// as browsers do, leading spaces and controls are trimmed and tabs and
+/// line breaks dropped anywhere.
 pub fn scheme(value: &str) -> Option<String> {
     let cleaned: String = value
+        .trim_start_matches(|c: char| c <= ' ')
         .chars()
-        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
         .collect();
     let colon = cleaned.find(':')?;
     let s = &cleaned[..colon];
