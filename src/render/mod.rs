@@ -19,6 +19,8 @@ use crate::diag::Diagnostic;
 use crate::model::Site;
 use crate::paths::OutPath;
 
+/// Public for the fuzz targets, which check it on any rendered body.
+pub use pages::rewrite_links;
 pub use plan::{plan, Job, Planned};
 pub use theme::Theme;
 

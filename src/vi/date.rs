@@ -419,7 +419,7 @@ fn parse_offset(whole: &str, o: &str) -> Result<i32, DateError> {
         // `+07:5` could be 05 or 50 minutes: minutes take two digits.
         Some((_, m)) if m.len() != 2 => return Err(bad()),
         Some(hm) => hm,
-        None if body.len() == 4 => body.split_at(2),
+        None if body.len() == 4 && body.is_ascii() => body.split_at(2),
         None => (body, "0"),
     };
     let h: i32 = digits(h, 2).ok_or_else(bad)?;
@@ -565,6 +565,23 @@ pub(crate) mod tests {
         }
         assert_eq!(ok("01/01/1900").year, 1900);
         assert_eq!(ok("2200-12-31T23:59:59Z").year, 2200);
+    }
+
+    #[test]
+    fn an_offset_of_four_bytes_that_are_not_four_digits_is_an_error() {
+        // Found by fuzzing: `+0` and a zero-width space is four bytes long,
+        // and splitting it as `HHMM` cut the space in two (a panic).
+        for input in [
+            "2021-10-15T14:00:00+0\u{200b}",
+            "2021-10-15T14:00:00.12-0\u{200b}",
+        ] {
+            let e = parse_date(input, VN).unwrap_err();
+            assert!(
+                e.message.contains("is not a UTC offset"),
+                "{input}: {}",
+                e.message
+            );
+        }
     }
 
     #[test]

@@ -73,12 +73,21 @@ pub fn clean_label(s: &str) -> std::borrow::Cow<'_, str> {
 /// old-style `hòa`, `khỏe`, `thủy` and new-style `hoà`, `khoẻ`, `thuỷ` give
 /// one key. Different words stay apart: `Hóa` and `Hòa` differ in tone.
 pub fn fold_key(s: &str) -> String {
-    let lower = nfc(&nfc(s).to_lowercase());
+    // Invisible characters go before normalising: left between a letter
+    // and its tone mark, they would keep the two from composing.
+    let visible: std::borrow::Cow<'_, str> = if s.chars().any(is_invisible) {
+        s.chars()
+            .filter(|&c| !is_invisible(c))
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
+    };
+    let lower = nfc(&nfc(&visible).to_lowercase());
     let mut out = String::with_capacity(lower.len());
     for word in lower.split_whitespace() {
         let mut chars: Vec<char> = word
             .chars()
-            .filter(|&c| !is_invisible(c))
             // `Ð` (U+00D0, Icelandic eth) is typed for `Đ` by some keyboards.
             .map(|c| match c {
                 'ð' => 'đ',
@@ -375,6 +384,16 @@ pub fn clip_words(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_invisible_character_before_a_tone_mark_does_not_keep_it_apart() {
+        // `o`, a zero-width space, then the combining acute: once the space
+        // is gone the key must be the composed `ó`, as for the label.
+        let key = fold_key("ho\u{200B}\u{301}a");
+        assert_eq!(key, fold_key("hóa"));
+        assert_eq!(fold_key(&key), key);
+        assert_eq!(fold_key(&clean_label("ho\u{200B}\u{301}a")), key);
+    }
 
     #[test]
     fn invisible_characters_do_not_split_or_show_in_terms() {
