@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use std::sync::{Mutex, OnceLock};
 
 use bantin::config::Config;
+use bantin::content::kind::{Expect, Kind};
 use bantin::content::markdown::{self, IframeHosts, MdSettings};
 use bantin::content::{front_matter, source, Parsed, SourceFile, SourceKind};
 use bantin::diag::Diagnostic;
@@ -50,7 +51,10 @@ fn settings(config: &Config) -> MdSettings {
         highlight: config.markdown.highlight_code,
         html: true,
         summary: true,
+        lead: false,
         iframe_hosts: IframeHosts::new(&config.markdown.iframe_hosts),
+        lang: config.lang,
+        max_block_marks: config.limits.max_block_marks,
     }
 }
 
@@ -72,9 +76,15 @@ fn parse(
         offset_minutes: 420,
         taxonomies: &[],
     };
-    let front = front_matter::parse(&src, &shown, &ctx)?;
+    let expect = match kind {
+        SourceKind::Section => Expect::Is(Kind::Section),
+        SourceKind::Article | SourceKind::Bundle => Expect::Is(Kind::Article),
+    };
+    let front = front_matter::parse(&src, &shown, &ctx, expect)?;
     let md = MdSettings {
         summary: front.summary.is_none(),
+        // Only articles show a sapo, as in the parse stage.
+        lead: front.kind == Kind::Article,
         ..settings(config)
     };
     let body = markdown::render(src.body(), file.dir(), src.body_line, md);
@@ -161,6 +171,7 @@ fn build(
         parsed,
         assets: Vec::new(),
         broken: HashSet::new(),
+        checked: Vec::new(),
         static_files,
         markdown: settings(&site.config),
         drafts: true,

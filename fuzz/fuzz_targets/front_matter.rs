@@ -3,6 +3,7 @@
 //! documented bounds; every diagnostic points into the file.
 #![no_main]
 
+use bantin::content::kind::{Expect, Kind};
 use bantin::content::{front_matter, source};
 use bantin::vi::date::{MAX_OFFSET_MINUTES, YEARS};
 use bantin::vi::DateTime;
@@ -35,7 +36,7 @@ fuzz_target!(|bytes: &[u8]| {
         offset_minutes: 420,
         taxonomies: &taxonomies,
     };
-    match front_matter::parse(&src, FILE, &ctx) {
+    match front_matter::parse(&src, FILE, &ctx, Expect::Is(Kind::Article)) {
         Ok(fm) => {
             assert!(!fm.title.is_empty());
             check_date(&fm.date);

@@ -4,7 +4,8 @@
 //! stays inside `content/` and every placeholder is replaced.
 #![no_main]
 
-use bantin::content::markdown::{render, IframeHosts, MdSettings, LINK_PLACEHOLDER};
+use bantin::content::markdown::{render, IframeHosts, LinkKind, MdSettings, LINK_PLACEHOLDER};
+use bantin::lang::Lang;
 use bantin::render::rewrite_links;
 use bantin_fuzz::{check_body_html, check_unique_ids, tags};
 use libfuzzer_sys::fuzz_target;
@@ -32,7 +33,10 @@ fuzz_target!(|data: &[u8]| {
         highlight: flags & 2 != 0,
         html: flags & 4 == 0,
         summary: flags & 8 == 0,
+        lead: flags & 32 != 0,
         iframe_hosts: IframeHosts::new(&[FRAMES_FROM.to_string()]),
+        lang: Lang::Vi,
+        max_block_marks: 100_000,
     };
     let out = render(body, "tin-tuc/2021", 5, settings);
     let lines = body.lines().count() + 5;
@@ -49,15 +53,22 @@ fuzz_target!(|data: &[u8]| {
     assert!(!out.summary.contains("  "), "{:?}", out.summary);
     for link in &out.links {
         assert!(
-            link.target.to_ascii_lowercase().ends_with(".md"),
+            link.kind != LinkKind::Page || link.target.to_ascii_lowercase().ends_with(".md"),
+            "{link:?}"
+        );
+        // An image or file outside content/ has no target there: it is
+        // looked for in static/.
+        assert!(
+            !link.target.is_empty() || link.kind != LinkKind::Page,
             "{link:?}"
         );
         assert!(!link.target.starts_with('/'), "{link:?}");
         assert!(
-            !link
-                .target
-                .split('/')
-                .any(|s| s == ".." || s == "." || s.is_empty()),
+            link.target.is_empty()
+                || !link
+                    .target
+                    .split('/')
+                    .any(|s| s == ".." || s == "." || s.is_empty()),
             "{link:?}"
         );
         assert!(
