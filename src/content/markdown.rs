@@ -361,6 +361,12 @@ impl<'b> Walk<'b> {
                 }
                 NodeValue::HtmlBlock(NodeHtmlBlock { literal, .. })
                 | NodeValue::HtmlInline(literal)
+                    if settings.unsafe_html =>
+                {
+                    defuse_placeholders(literal);
+                }
+                NodeValue::HtmlBlock(NodeHtmlBlock { literal, .. })
+                | NodeValue::HtmlInline(literal)
                     if !settings.unsafe_html && !is_comment(literal) =>
                 {
                     self.dropped += 1;
@@ -459,6 +465,28 @@ impl<'b> Walk<'b> {
         }
         out.summary = squash(self.summary.as_deref().unwrap_or_default());
     }
+}
+
+/// Raw HTML may not write the placeholder of a link to another page
+/// (`bantin-link:N`, in any case): only Markdown links become placeholders,
+/// so that raw HTML can neither link through another link's target nor
+/// leave a placeholder in the page. The `:` is escaped, which leaves a
+/// harmless relative URL.
+fn defuse_placeholders(literal: &mut String) {
+    let scheme = &LINK_PLACEHOLDER[..LINK_PLACEHOLDER.len() - 1];
+    let lower = literal.to_ascii_lowercase();
+    if !lower.contains(LINK_PLACEHOLDER) {
+        return;
+    }
+    let mut out = String::with_capacity(literal.len() + 8);
+    let mut last = 0;
+    for (i, _) in lower.match_indices(LINK_PLACEHOLDER) {
+        out.push_str(&literal[last..i + scheme.len()]);
+        out.push_str("%3A");
+        last = i + LINK_PLACEHOLDER.len();
+    }
+    out.push_str(&literal[last..]);
+    *literal = out;
 }
 
 /// The error for a link or image URL that [`crate::url::check_link`]
@@ -824,6 +852,23 @@ mod tests {
         assert!(!clean.html.contains("<br />"), "sanitised: {}", clean.html);
         assert_eq!(clean.html, as_html5ever(&plain.html));
         assert_eq!((clean.links, clean.summary), (plain.links, plain.summary));
+    }
+
+    #[test]
+    fn placeholders_written_in_raw_html_are_not_links() {
+        // Found by fuzzing: `bantin-link:N` written by hand in raw HTML
+        // passed the sanitiser, then became a link to another page, or stayed
+        // in the page when N had no target.
+        let body = "[Bài](a.md)\n\n<a href=\"bantin-link:0\">x</a> <img alt=\"y\" src=\"BANTIN-LINK:7\">\n\n<p><a href=\" bantin-link:1\">z</a></p>\n";
+        let out = render(body, "tin-tuc", 1, UNSAFE);
+        assert_eq!(out.links.len(), 1, "only the Markdown link");
+        let lower = out.html.to_ascii_lowercase();
+        assert_eq!(lower.matches("bantin-link:").count(), 1, "{}", out.html);
+        assert!(
+            out.html.contains("<a href=\"bantin-link:0\">Bài</a>"),
+            "{}",
+            out.html
+        );
     }
 
     #[test]
