@@ -198,9 +198,11 @@ pub fn check_body_html(html: &str, frames_from: Option<&str>) {
             && frames_from.is_some_and(|host| {
                 tag.attributes.iter().any(|(n, v)| {
                     n == "src"
-                        // Hosts are case-insensitive, as the sanitiser reads them.
-                        && v.strip_prefix("https://")
-                            .and_then(|r| r.split('/').next())
+                        // Scheme and host are case-insensitive, as the sanitiser reads them.
+                        && v.get(..8).is_some_and(|s| s.eq_ignore_ascii_case("https://"))
+                        && v[8..]
+                            .split('/')
+                            .next()
                             .is_some_and(|h| h.eq_ignore_ascii_case(host))
                 })
             });
