@@ -201,7 +201,7 @@ pub fn check_body_html(html: &str, frames_from: Option<&str>) {
                         // Scheme and host are case-insensitive, as the sanitiser reads them.
                         && v.get(..8).is_some_and(|s| s.eq_ignore_ascii_case("https://"))
                         && v[8..]
-                            .split('/')
+                            .split(['/', '?', '#'])
                             .next()
                             .is_some_and(|h| h.eq_ignore_ascii_case(host))
                 })
