@@ -199,8 +199,9 @@ pub fn check_body_html(html: &str, frames_from: Option<&str>) {
                 tag.attributes.iter().any(|(n, v)| {
                     n == "src"
                         // Scheme and host are case-insensitive, as the sanitiser reads them.
-                        && v.get(..8).is_some_and(|s| s.eq_ignore_ascii_case("https://"))
-                        && v[8..]
+                        // Browsers drop the whitespace around a URL attribute.
+                        && v.trim().get(..8).is_some_and(|s| s.eq_ignore_ascii_case("https://"))
+                        && v.trim()[8..]
                             .split(['/', '?', '#'])
                             .next()
                             .is_some_and(|h| h.eq_ignore_ascii_case(host))
