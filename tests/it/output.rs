@@ -362,12 +362,11 @@ fn killed_builds_leave_the_old_or_the_new_site_never_neither_nor_a_mix() {
     );
 }
 
-#[test]
-fn a_kill_between_the_two_renames_is_repaired_by_the_next_build() {
-    let (t, a, b, _) = two_versions();
-    big_site(&t, 'B');
-    let mut child = bantin(
-        &t,
+/// A build that takes the two-rename swap and pauses between the renames,
+/// and the name the old output has in that pause.
+fn paused_swap(t: &SiteTest) -> (Child, std::path::PathBuf) {
+    let child = bantin(
+        t,
         &[
             ("BANTIN_TEST_FORCE_FALLBACK", "1"),
             ("BANTIN_TEST_PAUSE_IN_SWAP", "1"),
@@ -376,6 +375,14 @@ fn a_kill_between_the_two_renames_is_repaired_by_the_next_build() {
     .spawn()
     .unwrap();
     let old = t.root().join(format!(".public.bantin-old-{}", child.id()));
+    (child, old)
+}
+
+#[test]
+fn a_kill_between_the_two_renames_is_repaired_by_the_next_build() {
+    let (t, a, b, _) = two_versions();
+    big_site(&t, 'B');
+    let (mut child, old) = paused_swap(&t);
     let out = t.out();
     wait_for(&mut child, "the first rename of the swap", || {
         old.exists() && !out.exists()
@@ -423,16 +430,7 @@ fn ctrl_c_and_sigterm_remove_the_staging_folder() {
     }
     // A signal during the swap lets the swap finish first.
     big_site(&t, 'B');
-    let mut child = bantin(
-        &t,
-        &[
-            ("BANTIN_TEST_FORCE_FALLBACK", "1"),
-            ("BANTIN_TEST_PAUSE_IN_SWAP", "1"),
-        ],
-    )
-    .spawn()
-    .unwrap();
-    let old = t.root().join(format!(".public.bantin-old-{}", child.id()));
+    let (mut child, old) = paused_swap(&t);
     wait_for(&mut child, "the first rename of the swap", || old.exists());
     send(&child, Signal::TERM);
     assert_eq!(child.wait().unwrap().code(), Some(143));
