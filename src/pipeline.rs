@@ -18,6 +18,10 @@ use crate::output::Staging;
 use crate::render::{self, CountingSink, Sink, Theme};
 use crate::vi::DateTime;
 
+mod cache;
+pub use cache::Cache;
+use cache::Stamp;
+
 /// What to build and how.
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
@@ -115,6 +119,27 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
 /// memory): then no output folder is checked or written, whatever
 /// `opts.write` says.
 pub fn build_to(opts: &BuildOptions, sink: Option<&dyn Sink>) -> Result<BuildReport, Failure> {
+    run(opts, sink, None)
+}
+
+/// Builds the site into `sink` again, after a build with the same `cache`:
+/// only files that changed are parsed, and only the output files whose
+/// content changed are made (the rest are the same as in the last good
+/// build, which the caller keeps). `cache.outputs()` then lists every file
+/// of the site. With an empty cache, this is a full build.
+pub fn rebuild(
+    opts: &BuildOptions,
+    sink: &dyn Sink,
+    cache: &mut Cache,
+) -> Result<BuildReport, Failure> {
+    run(opts, Some(sink), Some(cache))
+}
+
+fn run(
+    opts: &BuildOptions,
+    sink: Option<&dyn Sink>,
+    mut cache: Option<&mut Cache>,
+) -> Result<BuildReport, Failure> {
     let to_disk = opts.write && sink.is_none();
     let root = &opts.root;
     let mut timings = Vec::new();
@@ -217,6 +242,7 @@ pub fn build_to(opts: &BuildOptions, sink: Option<&dyn Sink>) -> Result<BuildRep
         .sources
         .into_iter()
         .partition(|f| f.kind == content::SourceKind::Section);
+    let kept = cache.as_deref();
     let parse_all = |sources: Vec<content::SourceFile>,
                      expect: &(dyn Fn(&content::SourceFile) -> Expect + Sync)| {
         // The list is consumed: each file's record moves into its result,
@@ -226,26 +252,43 @@ pub fn build_to(opts: &BuildOptions, sink: Option<&dyn Sink>) -> Result<BuildRep
             .map(|file| {
                 let rel = file.rel.clone();
                 let e = expect(&file);
-                parse_one(file, &ctx, e, md, &budget, &limits).map_err(|e| (rel, e))
+                if let Some(p) = kept.and_then(|c| c.lookup(&file, e)) {
+                    return Ok((p, Origin::Kept));
+                }
+                let stamp = kept.and_then(|_| Stamp::of(&file.path));
+                parse_one(file, &ctx, e, md, &budget, &limits)
+                    .map(|p| (p, Origin::Read(stamp, e)))
+                    .map_err(|e| (rel, e))
             })
             .partition_map(|r| match r {
                 Ok(p) => Either::Left(p),
                 Err(e) => Either::Right(e),
             })
     };
-    let (mut parsed, mut failed): (Vec<Parsed>, Vec<(String, Failed)>) =
+    let (mut parsed, mut failed): ParseResults =
         parse_all(section_sources, &|_| Expect::Is(Kind::Section));
     let page_sections: HashSet<String> = parsed
         .iter()
-        .filter(|p| p.front.lists == Kind::Page)
-        .map(|p| p.file.dir().to_string())
+        .filter(|p| p.0.front.lists == Kind::Page)
+        .map(|p| p.0.file.dir().to_string())
         .collect();
-    let section_dirs: HashSet<String> = parsed.iter().map(|p| p.file.dir().to_string()).collect();
+    let section_dirs: HashSet<String> = parsed.iter().map(|p| p.0.file.dir().to_string()).collect();
     let (more, more_failed) = parse_all(other_sources, &|f| {
         content::kind::expect_of(f, &section_dirs, &page_sections)
     });
     parsed.extend(more);
     failed.extend(more_failed);
+    if let Some(cache) = cache.as_deref_mut() {
+        for (p, origin) in &parsed {
+            match *origin {
+                Origin::Kept => cache.reuse(&p.file.rel),
+                Origin::Read(Some(stamp), expect) => cache.keep(stamp, expect, p.clone()),
+                Origin::Read(None, _) => {}
+            }
+        }
+        cache.parsed_all();
+    }
+    let mut parsed: Vec<Parsed> = parsed.into_iter().map(|(p, _)| p).collect();
     for p in &mut parsed {
         warnings.append(&mut p.warnings);
         for (l, c, m, h) in std::mem::take(&mut p.body.warnings) {
@@ -331,7 +374,17 @@ pub fn build_to(opts: &BuildOptions, sink: Option<&dyn Sink>) -> Result<BuildRep
         (None, Some(s)) => s,
         (None, None) => &counting,
     };
-    let rendered = render::render(&site, &theme, &plan, env, sink);
+    let prints = cache
+        .as_deref()
+        .map(|_| render::fingerprint::fingerprints(&site, &theme, &plan));
+    let todo = cache
+        .as_deref()
+        .zip(prints.as_deref())
+        .map(|(c, f)| c.todo(&plan, f));
+    let rendered = render::render(&site, &theme, &plan, env, sink, todo.as_deref());
+    if let (Some(cache), Some(prints), Ok(_)) = (cache, prints, &rendered) {
+        cache.made(&plan, prints);
+    }
     lap("render", &mut timings);
     let report = match rendered {
         Ok(r) => r,
@@ -375,10 +428,21 @@ pub fn build_to(opts: &BuildOptions, sink: Option<&dyn Sink>) -> Result<BuildRep
     })
 }
 
+/// Where a parse comes from: kept from the last build, or read now (with
+/// the stamp of the file when a cache will keep it).
+#[derive(Clone, Copy)]
+enum Origin {
+    Kept,
+    Read(Option<Stamp>, Expect),
+}
+
 /// Bytes of article HTML kept in memory between parsing and rendering; past
 /// it, bodies are rendered again when their page is made, so memory stays
 /// bounded however large the site.
 pub const HTML_BUDGET: usize = 256 << 20;
+
+/// The files parsed (with where each came from) and the files that failed.
+type ParseResults = (Vec<(Parsed, Origin)>, Vec<(String, Failed)>);
 
 /// Bounds of the parse stage.
 struct ParseLimits {
@@ -471,6 +535,7 @@ fn parse_one(
             None,
         )
     })?;
+    let source_hash = hash_bytes(&bytes);
     let src = source::read(&bytes, &shown).map_err(|d| (vec![d], None))?;
     let front = front_matter::parse(&src, &shown, ctx, expect);
     // The body is parsed even when the front matter is bad, so its problems are reported too.
@@ -511,8 +576,16 @@ fn parse_one(
         file,
         front,
         body,
+        source_hash,
         warnings: src.warnings,
     })
+}
+
+fn hash_bytes(bytes: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
 }
 
 fn content_failure(mut errors: Vec<Diagnostic>, mut warnings: Vec<Diagnostic>) -> Failure {

@@ -55,6 +55,9 @@ pub struct Parsed {
     pub file: SourceFile,
     pub front: FrontMatter,
     pub body: Body,
+    /// Hash of the file's bytes: what the article's page is made from,
+    /// beside what other files give it (see `render::fingerprint`).
+    pub source_hash: u64,
     /// What reading the file cleaned, such as control characters removed.
     pub warnings: Vec<crate::diag::Diagnostic>,
 }

@@ -271,6 +271,7 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
                 lead: p.body.lead,
                 html: p.body.rendered.then_some(p.body.html),
                 source: p.file,
+                source_hash: p.source_hash,
                 links: Vec::new(),
                 terms: Vec::new(),
                 image: None,

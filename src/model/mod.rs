@@ -146,6 +146,8 @@ pub struct Article {
     pub html: Option<String>,
     /// The source, to render the body again when `html` is `None`.
     pub source: crate::content::SourceFile,
+    /// Hash of the source file's bytes.
+    pub source_hash: u64,
     /// Targets of the placeholders: page path plus `#fragment`.
     pub links: Vec<String>,
     /// Where `html` holds the lead the summary was taken from, wrapped as

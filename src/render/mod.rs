@@ -3,6 +3,7 @@
 
 pub mod env;
 mod feeds;
+pub mod fingerprint;
 mod pages;
 pub mod plan;
 pub mod site_view;
@@ -66,13 +67,15 @@ pub struct RenderReport {
 
 /// Makes every file of `plan` — renders pages and feeds of `site` with
 /// `theme` (compiled into `env`), copies static and content files — into
-/// `sink`, in parallel.
+/// `sink`, in parallel; with `only`, just the files it marks (a rebuild of
+/// what changed).
 pub fn render(
     site: &Site,
     theme: &Theme,
     plan: &[Planned],
     env: minijinja::Environment<'static>,
     sink: &dyn Sink,
+    only: Option<&[bool]>,
 ) -> Result<RenderReport, Vec<Diagnostic>> {
     let ctx = pages::Renderer::new(site, theme, plan, env);
     let errors = Mutex::new(Vec::new());
@@ -95,7 +98,16 @@ pub fn render(
                 format!("cannot write {}: {e}", owner.3),
             ));
     };
-    plan.par_iter().with_min_len(8).for_each(|p| {
+    let todo: Vec<&Planned> = match only {
+        Some(only) => plan
+            .iter()
+            .zip(only)
+            .filter(|(_, &o)| o)
+            .map(|(p, _)| p)
+            .collect(),
+        None => plan.iter().collect(),
+    };
+    todo.par_iter().with_min_len(8).for_each(|&p| {
         let written = match p.job {
             Job::Asset(i) => sink.copy(&p.out, &site.assets[i].src),
             Job::Static(i) => match &theme.static_files[i].bytes {

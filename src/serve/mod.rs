@@ -13,7 +13,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::diag::Diagnostic;
-use crate::pipeline::{build_to, BuildOptions, Failure};
+use crate::pipeline::{BuildOptions, Cache, Failure};
 use http::State;
 use memory::MemorySink;
 
@@ -67,22 +67,57 @@ fn bind(port: u16) -> Result<TcpListener, Diagnostic> {
     .hint("another program uses these ports: give another one with `--port 8080`"))
 }
 
-/// One build of the site into memory, with the local address as base URL.
-fn build_once(opts: &ServeOptions, base_url: &str) -> Result<memory::Files, Failure> {
-    let sink = MemorySink::default();
-    let build_opts = BuildOptions {
-        root: opts.root.clone(),
-        base_url: Some(base_url.to_string()),
-        drafts: opts.drafts,
-        future: opts.future,
-        write: false,
-        ..Default::default()
-    };
-    let report = build_to(&build_opts, Some(&sink))?;
-    for w in &report.warnings {
-        eprintln!("{w}");
+/// The site in memory and what the next build needs to redo only what changed.
+#[derive(Default)]
+pub struct Site {
+    pub files: Arc<memory::Files>,
+    cache: Cache,
+}
+
+impl Site {
+    /// Tells the next build which files changed: a change of settings,
+    /// templates or static files rebuilds everything; a content file is
+    /// read again.
+    pub fn changed(&mut self, root: &Path, paths: &[PathBuf]) {
+        for p in paths {
+            let rel = p.strip_prefix(root).unwrap_or(p);
+            if rel.starts_with("content") {
+                self.cache.changed(root, p);
+            } else {
+                self.cache.forget();
+            }
+        }
     }
-    Ok(sink.into_files())
+
+    /// Builds the site again with the local address `base_url`, making only
+    /// the files that changed since the last good build. On failure the
+    /// last good site stays.
+    pub fn build(&mut self, opts: &ServeOptions, base_url: &str) -> Result<usize, Failure> {
+        let sink = MemorySink::default();
+        let build_opts = BuildOptions {
+            root: opts.root.clone(),
+            base_url: Some(base_url.to_string()),
+            drafts: opts.drafts,
+            future: opts.future,
+            write: false,
+            ..Default::default()
+        };
+        let report = crate::pipeline::rebuild(&build_opts, &sink, &mut self.cache)?;
+        for w in &report.warnings {
+            eprintln!("{w}");
+        }
+        let made = sink.into_files();
+        let count = made.len();
+        let mut files: memory::Files = self
+            .cache
+            .outputs()
+            .filter_map(|out| self.files.get_key_value(out))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        files.extend(made);
+        self.files = Arc::new(files);
+        Ok(count)
+    }
 }
 
 /// The printed report of a failed build.
@@ -118,7 +153,8 @@ pub fn serve(opts: &ServeOptions, ready: impl FnOnce(&str)) -> Result<(), ServeE
     let server = tiny_http::Server::from_listener(listener, None)
         .map_err(|e| ServeError(vec![Diagnostic::error("--port", 0, 0, e.to_string())]))?;
     let state = Arc::new(State::default());
-    rebuild(opts, &url, &state, Instant::now());
+    let mut site = Site::default();
+    rebuild(opts, &url, &state, &mut site, Instant::now());
     // Watch first, so that no change made while the server starts is lost.
     let changes = watch::Watcher::new(&opts.root).map_err(|d| ServeError(vec![d]))?;
     let server = Arc::new(server);
@@ -130,8 +166,10 @@ pub fn serve(opts: &ServeOptions, ready: impl FnOnce(&str)) -> Result<(), ServeE
     if opts.open {
         open_browser(&url);
     }
+    let root = std::fs::canonicalize(&opts.root).unwrap_or_else(|_| opts.root.clone());
     while let Some(changed) = changes.next_batch() {
         let started = Instant::now();
+        site.changed(&root, &changed);
         let shown: Vec<String> = changed
             .iter()
             .take(3)
@@ -146,18 +184,17 @@ pub fn serve(opts: &ServeOptions, ready: impl FnOnce(&str)) -> Result<(), ServeE
                 String::new()
             }
         );
-        rebuild(opts, &url, &state, started);
+        rebuild(opts, &url, &state, &mut site, started);
     }
     Ok(())
 }
 
 /// Builds again and tells the tabs: the new site, or the errors over the
 /// last good one.
-fn rebuild(opts: &ServeOptions, url: &str, state: &State, started: Instant) {
-    match build_once(opts, url) {
-        Ok(files) => {
-            let pages = files.len();
-            *state.files.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(files);
+fn rebuild(opts: &ServeOptions, url: &str, state: &State, site: &mut Site, started: Instant) {
+    match site.build(opts, url) {
+        Ok(pages) => {
+            *state.files.write().unwrap_or_else(|e| e.into_inner()) = site.files.clone();
             *state.errors.write().unwrap_or_else(|e| e.into_inner()) = None;
             state.broadcast("reload");
             eprintln!(

@@ -4,6 +4,7 @@ mod checks;
 mod dates_yaml;
 mod errors;
 mod hostile;
+mod incremental;
 mod kinds;
 mod language;
 mod limits;
