@@ -4,12 +4,35 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use bantin::lang::Lang;
+
 /// bantin: static site generator for Vietnamese government news bulletins.
 #[derive(Debug, Parser)]
 #[command(name = "bantin", version, about)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Language of messages: vi or en [default: `language:` of config.yaml,
+    /// else from LANG; Vietnamese if unset].
+    #[arg(long, global = true, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| "write `vi` or `en`".to_string())
+}
+
+impl Command {
+    /// The site folder the command works on.
+    pub fn root(&self) -> &std::path::Path {
+        match self {
+            Command::Build(a) => &a.root,
+            Command::Check(a) => &a.root,
+            Command::Serve(a) => &a.root,
+            Command::Init(a) => &a.dir,
+            Command::New(a) => &a.root,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::diag::{did_you_mean, Diagnostic};
+use crate::diag::{did_you_mean, Code, Diagnostic, Doc};
 use crate::lang::Lang;
 use crate::yaml;
 
@@ -407,7 +407,12 @@ impl Config {
         let file = "config.yaml";
         let text = match std::fs::read(&path) {
             Ok(bytes) => crate::vi::decode_source(&bytes).map_err(|e| {
-                vec![Diagnostic::error(file, e.line, e.column, e.message).hint(e.hint)]
+                vec![Diagnostic::error(
+                    file,
+                    e.line,
+                    e.column,
+                    Code::Encoding { problem: e.problem },
+                )]
             })?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound || path.is_dir() => {
                 return Err(vec![not_a_site(root, "config.yaml")])
@@ -417,7 +422,7 @@ impl Config {
                     file,
                     0,
                     0,
-                    format!("cannot read: {e}"),
+                    Code::CannotRead { error: (&e).into() },
                 )])
             }
         };
@@ -476,60 +481,31 @@ impl Config {
                 };
                 Some(e.to_string())
             }
-            let words = yaml::Words {
-                doc: "config.yaml",
-                line_shift: 0,
-                example,
-                noun: |_| None,
-            };
             yaml::from_str(text)
                 .and_then(|c| yaml::check_duplicates(text).map(|()| c))
                 .map_err(|e| {
-                    let d = Diagnostic::error(file, e.line, e.column, e.describe(&words));
-                    let d = match &e.problem {
+                    let code = match &e.problem {
                         yaml::Problem::UnknownKey {
                             path,
                             key,
                             expected,
                         } => {
-                            let cands: Vec<&str> = if expected.is_empty() {
+                            let known: Vec<&str> = if expected.is_empty() {
                                 KEYS.to_vec()
                             } else {
                                 expected.iter().map(String::as_str).collect()
                             };
-                            let message = if path.is_empty() {
-                                format!("unknown setting `{key}` in config.yaml")
-                            } else {
-                                format!(
-                                    "unknown setting `{key}` under {} in config.yaml",
-                                    yaml::describe_path(path)
-                                )
-                            };
-                            Diagnostic { message, ..d }.hint(
-                                match did_you_mean(key, cands.iter().copied()) {
-                                    Some(s) => format!("did you mean `{s}`?"),
-                                    None => format!("known settings: {}", cands.join(", ")),
-                                },
-                            )
+                            Code::UnknownSetting {
+                                key: key.clone(),
+                                path: path.clone(),
+                                suggestion: did_you_mean(key, known.iter().copied())
+                                    .map(str::to_string),
+                                known: known.iter().map(|k| k.to_string()).collect(),
+                            }
                         }
-                        yaml::Problem::Syntax => Diagnostic {
-                            message: format!("in config.yaml: {}", e.message),
-                            ..d
-                        }
-                        .hint("check the YAML syntax: `key: value`, lists as `[a, b]`, quote text that contains `:` or `#`"),
-                        yaml::Problem::NotAMapping => d.hint(
-                            "write one setting per line, such as `title: \"Bản tin HĐND tỉnh\"` and `base_url: \"https://hdnd.backan.gov.vn/\"`",
-                        ),
-                        yaml::Problem::Duplicate { key, .. } => {
-                            d.hint(format!("write `{key}:` once: keep one and delete the other"))
-                        }
-                        yaml::Problem::WrongType {
-                            expected: yaml::Expected::Bool,
-                            ..
-                        } => d.hint("write `true` or `false`"),
-                        _ => d,
+                        _ => e.code(Doc::Config, 0, example, |_| false),
                     };
-                    vec![d.source(text)]
+                    vec![Diagnostic::error(file, e.line, e.column, code).source(text)]
                 })?
         };
         config.check(text, file)?;
@@ -792,8 +768,14 @@ mod tests {
     fn unknown_key_names_the_closest() {
         let e = Config::parse("title: a\npaginate: 10\n", "config.yaml").unwrap_err();
         assert_eq!(e[0].line, 2);
-        assert_eq!(e[0].message, "unknown setting `paginate` in config.yaml");
-        assert_eq!(e[0].hint.as_deref(), Some("did you mean `paginate_by`?"));
+        assert_eq!(
+            e[0].message_en(),
+            "unknown setting `paginate` in config.yaml"
+        );
+        assert_eq!(
+            e[0].hint_en().as_deref(),
+            Some("did you mean `paginate_by`?")
+        );
     }
 
     #[test]

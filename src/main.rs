@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use bantin::diag::Diagnostic;
+use bantin::diag::{lang, Diagnostic, Lang};
 use bantin::pipeline::{build, BuildOptions, BuildReport, Failure};
 use cli::{Cli, Command};
 
@@ -28,10 +28,11 @@ fn main() -> ExitCode {
             };
         }
     };
+    let lang = message_language(&cli);
     let (opts, timings) = match cli.command {
-        Command::Init(a) => return init(&a.dir),
-        Command::Serve(a) => return serve(a),
-        Command::New(a) => return new_article(&a),
+        Command::Init(a) => return init(&a.dir, lang),
+        Command::Serve(a) => return serve(a, lang),
+        Command::New(a) => return new_article(&a, lang),
         Command::Build(a) => (
             BuildOptions {
                 root: a.root,
@@ -58,7 +59,7 @@ fn main() -> ExitCode {
     let started = std::time::Instant::now();
     match build(&opts) {
         Ok(report) => {
-            print_diagnostics(&report.warnings);
+            print_diagnostics(lang, &report.warnings);
             summary(&report, &opts, started.elapsed());
             if timings {
                 print_timings(&report);
@@ -66,13 +67,13 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(Failure::Config(errors)) => {
-            print_diagnostics(&errors);
+            print_diagnostics(lang, &errors);
             eprintln!("bantin: configuration error, nothing was written");
             ExitCode::from(2)
         }
         Err(Failure::Content { errors, warnings }) => {
-            print_diagnostics(&warnings);
-            print_diagnostics(&errors);
+            print_diagnostics(lang, &warnings);
+            print_diagnostics(lang, &errors);
             eprintln!(
                 "bantin: {} error{} — nothing was written; the previous site is unchanged",
                 errors.len(),
@@ -84,13 +85,14 @@ fn main() -> ExitCode {
 }
 
 /// `bantin serve`: runs until stopped.
-fn serve(a: cli::ServeArgs) -> ExitCode {
+fn serve(a: cli::ServeArgs, lang: Lang) -> ExitCode {
     let opts = bantin::serve::ServeOptions {
         root: a.root,
         port: a.port,
         drafts: a.drafts,
         future: a.future,
         open: a.open,
+        lang,
     };
     let ready = |url: &str| {
         println!("bantin: đang phục vụ trang tại {url} — Ctrl-C để dừng");
@@ -99,14 +101,14 @@ fn serve(a: cli::ServeArgs) -> ExitCode {
     match bantin::serve::serve(&opts, ready) {
         Ok(()) => ExitCode::SUCCESS,
         Err(bantin::serve::ServeError(errors)) => {
-            print_diagnostics(&errors);
+            print_diagnostics(lang, &errors);
             ExitCode::from(2)
         }
     }
 }
 
 /// `bantin init DIR`: a new site, and what to do next.
-fn init(dir: &std::path::Path) -> ExitCode {
+fn init(dir: &std::path::Path, lang: Lang) -> ExitCode {
     match bantin::scaffold::init(dir, bantin::vi::DateTime::now(420)) {
         Ok(created) => {
             println!(
@@ -125,23 +127,26 @@ fn init(dir: &std::path::Path) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(d) => {
-            print_diagnostics(&[d]);
+            print_diagnostics(lang, &[d]);
             ExitCode::from(2)
         }
     }
 }
 
 /// `bantin new SECTION "Tiêu đề"`: a draft article, and its path.
-fn new_article(a: &cli::NewArgs) -> ExitCode {
+fn new_article(a: &cli::NewArgs, lang: Lang) -> ExitCode {
     let config = match bantin::config::Config::load(&a.root) {
         Ok(c) => c,
         Err(e) => {
-            print_diagnostics(&e);
+            print_diagnostics(lang, &e);
             return ExitCode::from(2);
         }
     };
     if !a.root.join("content").is_dir() {
-        print_diagnostics(&[bantin::config::not_a_site(&a.root, "content/ folder")]);
+        print_diagnostics(
+            lang,
+            &[bantin::config::not_a_site(&a.root, "content/ folder")],
+        );
         return ExitCode::from(2);
     }
     let now = bantin::vi::DateTime::now(config.offset_minutes);
@@ -163,17 +168,31 @@ fn new_article(a: &cli::NewArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(d) => {
-            print_diagnostics(&[d]);
+            print_diagnostics(lang, &[d]);
             ExitCode::from(2)
         }
     }
 }
 
-fn print_diagnostics(diags: &[Diagnostic]) {
+/// `--lang`, else `language:` of config.yaml if it can be read, else the locale.
+fn message_language(cli: &Cli) -> Lang {
+    let config = || {
+        let root = cli.command.root();
+        root.join("config.yaml")
+            .is_file()
+            .then(|| bantin::config::Config::load(root).ok().map(|c| c.lang))
+            .flatten()
+    };
+    let config = if cli.lang.is_some() { None } else { config() };
+    let locale = lang::locale_from_env();
+    lang::choose(cli.lang, config, locale.as_deref())
+}
+
+fn print_diagnostics(lang: Lang, diags: &[Diagnostic]) {
     let stderr = std::io::stderr();
     let mut out = stderr.lock();
     for d in diags {
-        let _ = writeln!(out, "{d}");
+        let _ = writeln!(out, "{}", d.report(lang));
     }
 }
 

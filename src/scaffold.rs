@@ -312,10 +312,10 @@ pub fn new_article(
             0,
             format!(
                 "the article made from it would not build: {}",
-                first.message
+                first.message_en()
             ),
         );
-        if let Some(h) = first.hint {
+        if let Some(h) = first.hint_en() {
             d = d.hint(h);
         }
         d

@@ -21,42 +21,18 @@ pub enum UrlKind {
     Fragment,
 }
 
-/// Why a URL is refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum UrlError {
-    /// A scheme other than the four allowed, such as `javascript`.
-    Scheme(String),
-    /// Whitespace or a control character, which browsers strip or misread.
-    Character(char),
-    Empty,
-}
+pub use crate::diag::UrlError;
 
+/// English, for messages not yet given a code.
 impl fmt::Display for UrlError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            UrlError::Scheme(s) => write!(
-                f,
-                "the scheme `{s}:` is not allowed (only http, https, mailto, tel and relative links)"
-            ),
-            UrlError::Character(c) => write!(
-                f,
-                "it contains {}, which is not allowed in a link",
-                describe(*c)
-            ),
-            UrlError::Empty => f.write_str("it is empty"),
-        }
+        f.write_str(&crate::diag::en::url_error(self))
     }
 }
 
-/// How a character is named in a message.
+/// How a character is named in an English message.
 pub fn describe(c: char) -> String {
-    match c {
-        ' ' => "a space".into(),
-        '\t' => "a tab".into(),
-        '\n' | '\r' => "a line break".into(),
-        c if c.is_control() => format!("the control character U+{:04X}", c as u32),
-        c => format!("`{c}`"),
-    }
+    crate::diag::en::character(c)
 }
 
 /// The scheme of `url` as a browser sees it: tabs and line breaks inside

@@ -4,8 +4,8 @@
 //!
 //! serde and libyaml speak of "invalid type: map, expected a sequence"; an
 //! officer editing a bulletin reads "`tags` must be a list". Errors are
-//! sorted into a [`Problem`] here and worded by [`YamlError::describe`], with
-//! examples the caller knows ([`Words`]).
+//! sorted into a [`Problem`] here and worded by the catalogues of
+//! [`crate::diag`], with examples the caller knows ([`YamlError::code`]).
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -13,90 +13,15 @@ use std::fmt;
 use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
+pub use crate::diag::{key_path, Expected, Problem, Syntax};
+use crate::diag::{Code, Doc};
+
 /// A YAML error with its position inside the YAML text (1-based).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YamlError {
     pub line: usize,
     pub column: usize,
-    /// Plain words, for a file of no particular kind (see [`YamlError::describe`]).
-    pub message: String,
     pub problem: Problem,
-}
-
-/// What was wrong, sorted out of serde's and libyaml's wording. Paths are
-/// serde_yaml's: `feed.limit`, `menu[0].path`, empty for the whole text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Problem {
-    /// The text is not YAML; the message says what to change.
-    Syntax,
-    /// The whole text is a list, a plain text or a number.
-    NotAMapping,
-    /// A key no field has; `expected` lists the keys of that mapping.
-    UnknownKey {
-        path: String,
-        key: String,
-        expected: Vec<String>,
-    },
-    /// A key written twice in one mapping. The error's position is the
-    /// second occurrence when it could be found in the text.
-    Duplicate {
-        path: String,
-        key: String,
-        /// Line of the first occurrence in the YAML text.
-        first_line: Option<usize>,
-    },
-    /// A value of the wrong kind (`tags: {a: 1}`).
-    WrongType {
-        path: String,
-        expected: Expected,
-        /// The value is empty (`paginate_by:`).
-        empty: bool,
-    },
-    /// A mapping lacks a required key.
-    MissingKey { path: String, key: String },
-}
-
-/// The kind of value a key takes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Expected {
-    Text,
-    List,
-    Bool,
-    WholeNumber {
-        unsigned: bool,
-    },
-    Number,
-    Mapping,
-    /// One of these words (`sort_by: date`).
-    OneOf(Vec<String>),
-    /// One word of a fixed set the error does not list.
-    Word,
-    /// A shape serde does not name (an untagged enum).
-    Other,
-}
-
-/// How the caller's file is named and what an example looks like there.
-pub struct Words {
-    /// `the front matter`, `config.yaml`.
-    pub doc: &'static str,
-    /// Lines before the YAML text in its file, for "first on line N".
-    pub line_shift: usize,
-    /// An example line for a key path without list indexes (`tags`,
-    /// `feed.limit`, `menu.path`), such as `tags: [HĐND, Bắc Kạn]`.
-    pub example: fn(&str) -> Option<String>,
-    /// What a text key holds when "a text" says too little (`a date`).
-    pub noun: fn(&str) -> Option<&'static str>,
-}
-
-impl Default for Words {
-    fn default() -> Self {
-        Words {
-            doc: "the file",
-            line_shift: 0,
-            example: |_| None,
-            noun: |_| None,
-        }
-    }
 }
 
 /// Deserialises `text` into `T`.
@@ -123,17 +48,12 @@ pub fn check_duplicates(text: &str) -> Result<(), YamlError> {
 fn convert(text: &str, e: &serde_yaml::Error) -> YamlError {
     let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
     let raw = strip_position(&e.to_string());
-    let (problem, line, column, message) = classify(text, &raw, line, column);
-    let mut e = YamlError {
+    let (problem, line, column) = classify(text, &raw, line, column);
+    YamlError {
         line,
         column,
-        message,
         problem,
-    };
-    if e.problem != Problem::Syntax {
-        e.message = e.describe(&Words::default());
     }
-    e
 }
 
 /// serde_yaml appends " at line L column C" to messages; we print positions
@@ -209,16 +129,15 @@ fn expected_kind(e: &str) -> Expected {
     }
 }
 
-fn classify(text: &str, raw: &str, line: usize, column: usize) -> (Problem, usize, usize, String) {
+fn classify(text: &str, raw: &str, line: usize, column: usize) -> (Problem, usize, usize) {
     let Some((mut path, msg)) = split_path(raw) else {
         return (
-            Problem::Syntax,
+            Problem::Syntax(syntax(text, raw, line, column)),
             line,
             column,
-            syntax_message(text, raw, line, column),
         );
     };
-    let done = |p: Problem| (p, line, column, String::new());
+    let done = |p: Problem| (p, line, column);
     if let Some(rest) = msg
         .strip_prefix("invalid type: ")
         .or_else(|| msg.strip_prefix("invalid value: "))
@@ -279,7 +198,6 @@ fn classify(text: &str, raw: &str, line: usize, column: usize) -> (Problem, usiz
                 },
                 l2,
                 c2,
-                String::new(),
             ),
             None => done(Problem::Duplicate {
                 path,
@@ -497,148 +415,86 @@ fn flow_keys(text: &str, start: usize) -> Vec<(usize, String)> {
 }
 
 /// libyaml's problem, in words; nothing of the user's text is echoed.
-fn syntax_message(text: &str, raw: &str, line: usize, column: usize) -> String {
+fn syntax(text: &str, raw: &str, line: usize, column: usize) -> Syntax {
     let at = offset_of(text, line.max(1), column.max(1)).and_then(|i| text[i..].chars().next());
-    let quote = "put the text in quotes, for example `title: \"Thông báo: lịch tiếp công dân\"`";
     let m = |p: &str| raw.starts_with(p);
     if m("found a tab character")
         || (m("found character that cannot start any token") && at == Some('\t'))
     {
-        "a tab is used to indent; indent with spaces".into()
+        Syntax::Tab
     } else if m("found character that cannot start any token") {
-        match at {
-            Some(c) if !c.is_whitespace() => format!("a value cannot start with `{c}`; {quote}"),
-            _ => format!("a value cannot start here; {quote}"),
-        }
+        Syntax::CannotStart(at.filter(|c| !c.is_whitespace()))
     } else if m("mapping values are not allowed") || m("found unexpected ':'") {
-        format!("a second `:` on one line; {quote}")
+        Syntax::SecondColon
     } else if m("did not find expected ',' or ']'") {
-        "a list opened with `[` is not closed with `]`".into()
+        Syntax::ListNotClosed
     } else if m("did not find expected ',' or '}'") {
-        "a `{` is not closed with `}`".into()
+        Syntax::BraceNotClosed
     } else if m("did not find expected key") {
-        "this line is not lined up with the `key: value` lines above it (or text follows a closing quote)".into()
+        Syntax::NotLinedUp
     } else if m("did not find expected '-' indicator") {
-        "this line is not lined up with the `- ` list items above it".into()
+        Syntax::NotLinedUpWithList
     } else if m("block sequence entries are not allowed") {
-        "a `- ` list item cannot stand here: put each item on its own line, indented under its key"
-            .into()
+        Syntax::ListItemHere
     } else if m("could not find expected ':'") {
-        "a key lacks its `:`, as in `title: Kỳ họp thứ 5`".into()
+        Syntax::KeyWithoutColon
     } else if m("found unexpected end of stream") || m("EOF while parsing") {
-        "the text ends inside quotes or brackets that are not closed".into()
+        Syntax::Unclosed
     } else if m("found unknown escape character") || m("found invalid Unicode character escape") {
-        "a `\\` inside double quotes must be doubled (`\\\\`), or use single quotes".into()
+        Syntax::Escape
     } else if m("unknown anchor") || m("while scanning an alias") || m("while scanning an anchor") {
-        format!("a value cannot start with `*` or `&`; {quote}")
+        Syntax::Anchor
     } else if m("found undefined tag handle")
         || m("did not find expected tag")
         || m("while scanning a tag")
         || m("did not find expected '!'")
     {
-        format!("a value cannot start with `!`; {quote}")
+        Syntax::Tag
     } else if m("deserializing from YAML containing more than one document")
         || m("found unexpected document indicator")
         || m("did not find expected <document start>")
     {
-        "a line `---` or `...` splits the text in two; remove it or indent it".into()
+        Syntax::DocumentSplit
     } else if m("recursion limit exceeded") {
-        "values are nested too deep".into()
+        Syntax::TooDeep
     } else if m("repetition limit exceeded") {
-        "too many `*` references".into()
+        Syntax::TooManyAliases
     } else if m("did not find expected node content") {
-        format!("a value is missing or cannot start here; {quote}")
+        Syntax::ValueMissing
     } else {
-        "this text cannot be read as `key: value` lines; check quotes, brackets and indentation"
-            .into()
+        Syntax::Other
     }
-}
-
-/// `menu[0].path` → `menu.path`: the path as [`Words::example`] receives it.
-pub fn key_path(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    let mut in_index = false;
-    for c in path.chars() {
-        match c {
-            '[' => in_index = true,
-            ']' => in_index = false,
-            c if !in_index => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
-/// `tags` → `` `tags` ``; `tags[0]` → ``item 1 of `tags` ``; `menu[0].path`
-/// → ``the `path` of item 1 of `menu` ``.
-pub fn describe_path(path: &str) -> String {
-    if let Some(open) = path.rfind('[') {
-        if let Some(close) = path[open..].find(']') {
-            let n: usize = path[open + 1..open + close].parse().unwrap_or(0);
-            let item = format!("item {} of {}", n + 1, describe_path(&path[..open]));
-            let rest = path[open + close + 1..].trim_start_matches('.');
-            return if rest.is_empty() {
-                item
-            } else {
-                format!("`{rest}` in {item}")
-            };
-        }
-    }
-    format!("`{path}`")
 }
 
 impl YamlError {
-    /// The message in plain words for a file named by `words`.
-    pub fn describe(&self, words: &Words) -> String {
-        let example = |path: &str| (words.example)(&key_path(path));
-        let last = |path: &str| {
-            let k = key_path(path);
-            k.rsplit('.').next().unwrap_or("").to_string()
-        };
-        let eg = |ex: Option<String>| ex.map_or(String::new(), |e| format!(", for example `{e}`"));
-        match &self.problem {
-            Problem::Syntax => self.message.clone(),
-            Problem::NotAMapping => format!("{} must be `key: value` lines", words.doc),
-            Problem::UnknownKey { path, key, .. } if path.is_empty() => {
-                format!("unknown key `{key}` in {}", words.doc)
-            }
-            Problem::UnknownKey { path, key, .. } => {
-                format!("unknown key `{key}` under {}", describe_path(path))
-            }
-            Problem::Duplicate {
-                path,
-                key,
-                first_line,
-            } => {
-                let within = if path.is_empty() {
-                    String::new()
-                } else {
-                    format!(" under {}", describe_path(path))
-                };
-                match first_line {
-                    Some(l) => format!(
-                        "key `{key}` is written twice{within} (first on line {})",
-                        l + words.line_shift
-                    ),
-                    None => format!("key `{key}` is written twice{within}"),
+    /// The diagnostic code of this error in a file of kind `doc`, whose YAML
+    /// starts after `line_shift` lines. `example` gives a line to copy for a
+    /// key path without list indexes (`tags`, `feed.limit`); `is_date` tells
+    /// the text keys that hold a date.
+    pub fn code(
+        &self,
+        doc: Doc,
+        line_shift: usize,
+        example: fn(&str) -> Option<String>,
+        is_date: fn(&str) -> bool,
+    ) -> Code {
+        let mut problem = self.problem.clone();
+        let example = match &mut problem {
+            Problem::Duplicate { first_line, .. } => {
+                if let Some(l) = first_line {
+                    *l += line_shift;
                 }
+                None
             }
             Problem::MissingKey { path, key } => {
-                let ex = example(&format!("{path}.{key}")).or_else(|| example(path));
-                if path.is_empty() {
-                    format!("{} lacks `{key}`{}", words.doc, eg(ex))
-                } else {
-                    format!("{} lacks `{key}`{}", describe_path(path), eg(ex))
-                }
+                example(&key_path(&format!("{path}.{key}"))).or_else(|| example(&key_path(path)))
             }
-            Problem::WrongType {
-                path,
-                expected,
-                empty,
-            } => {
-                let who = describe_path(path);
-                let k = last(path);
-                let default_ex = match expected {
+            Problem::WrongType { path, expected, .. } => {
+                if *expected == Expected::Text && is_date(&key_path(path)) {
+                    *expected = Expected::Date;
+                }
+                let k = crate::diag::last_key(path);
+                let default = match expected {
                     Expected::Text => Some(format!("{k}: \"Kỳ họp thứ 5\"")),
                     Expected::List => Some(format!("{k}: [HĐND, Bắc Kạn]")),
                     Expected::WholeNumber { .. } => Some(format!("{k}: 10")),
@@ -646,44 +502,23 @@ impl YamlError {
                     Expected::OneOf(words) => words.first().map(|w| format!("{k}: {w}")),
                     _ => None,
                 };
-                let ex = example(path).or(default_ex);
-                let must = match expected {
-                    Expected::Text => {
-                        let noun = (words.noun)(&key_path(path)).unwrap_or("a text");
-                        format!("must be {noun}{}", eg(ex))
-                    }
-                    Expected::List => format!("must be a list{}", eg(ex)),
-                    Expected::Bool => "must be `true` or `false`".to_string(),
-                    Expected::WholeNumber { unsigned: false } => {
-                        format!("must be a whole number{}", eg(ex))
-                    }
-                    Expected::WholeNumber { unsigned: true } => {
-                        format!("must be a whole number, 0 or more{}", eg(ex))
-                    }
-                    Expected::Number => format!("must be a number{}", eg(ex)),
-                    Expected::Mapping => match ex {
-                        Some(e) => format!("must be `key: value` lines, for example `{e}`"),
-                        None => format!("must be `key: value` lines, indented under `{k}:`"),
-                    },
-                    Expected::OneOf(choices) if !choices.is_empty() => {
-                        let list: Vec<String> = choices.iter().map(|c| format!("`{c}`")).collect();
-                        format!("must be one of {}", list.join(", "))
-                    }
-                    Expected::OneOf(_) | Expected::Word => format!("must be one word{}", eg(ex)),
-                    Expected::Other => match ex {
-                        Some(e) => {
-                            format!("is not written in a form bantin reads; write it like `{e}`")
-                        }
-                        None => "is not written in a form bantin reads".to_string(),
-                    },
-                };
-                if *empty {
-                    format!("{who} is empty: it {must}")
-                } else {
-                    format!("{who} {must}")
-                }
+                example(&key_path(path)).or(default)
             }
+            _ => None,
+        };
+        Code::Yaml {
+            doc,
+            problem,
+            example,
         }
+    }
+
+    /// The message in English for a file of no particular kind, as tests
+    /// compare it.
+    pub fn message_en(&self) -> String {
+        self.code(Doc::Other, 0, |_| None, |_| false)
+            .text(crate::lang::Lang::En)
+            .message
     }
 }
 
@@ -865,7 +700,7 @@ mod tests {
         ];
         for (text, want, pos) in cases {
             let e = err(text);
-            assert_eq!(e.message, want, "{text:?}");
+            assert_eq!(e.message_en(), want, "{text:?}");
             assert_eq!((e.line, e.column), pos, "{text:?}");
         }
     }
@@ -875,15 +710,15 @@ mod tests {
         for text in ["- a\n- b\n", "chỉ là một câu\n", "42\n", "[a\n", "~\n"] {
             let e = err(text);
             assert_eq!(e.problem, Problem::NotAMapping, "{text:?}: {e:?}");
-            let words = Words {
-                doc: "config.yaml",
-                ..Words::default()
-            };
-            assert_eq!(e.describe(&words), "config.yaml must be `key: value` lines");
+            let code = e.code(Doc::Config, 0, |_| None, |_| false);
+            assert_eq!(
+                code.text(crate::lang::Lang::En).message,
+                "config.yaml must be `key: value` lines"
+            );
         }
         let long = format!("{}\n", "một câu rất dài ".repeat(100));
         let e = err(&long);
-        assert!(!e.message.contains("một câu"), "{}", e.message);
+        assert!(!e.message_en().contains("một câu"), "{}", e.message_en());
     }
 
     #[test]
@@ -921,13 +756,14 @@ mod tests {
             assert_eq!(*first_line, Some(first), "{text:?}");
         }
         let e = err("title: a\ntitle: b\n");
-        assert_eq!(e.message, "key `title` is written twice (first on line 1)");
-        let shifted = Words {
-            line_shift: 1,
-            ..Words::default()
-        };
         assert_eq!(
-            e.describe(&shifted),
+            e.message_en(),
+            "key `title` is written twice (first on line 1)"
+        );
+        assert_eq!(
+            e.code(Doc::Other, 1, |_| None, |_| false)
+                .text(crate::lang::Lang::En)
+                .message,
             "key `title` is written twice (first on line 2)"
         );
     }
@@ -967,19 +803,33 @@ mod tests {
         ];
         for (text, want) in cases {
             let e = err(text);
-            assert_eq!(e.problem, Problem::Syntax, "{text:?}");
-            assert!(e.message.contains(want), "{text:?}: {}", e.message);
+            assert!(matches!(e.problem, Problem::Syntax(_)), "{text:?}");
+            assert!(
+                e.message_en().contains(want),
+                "{text:?}: {}",
+                e.message_en()
+            );
             for jargon in ["mapping", "scalar", "token", "stream"] {
-                assert!(!e.message.contains(jargon), "{text:?}: {}", e.message);
+                assert!(
+                    !e.message_en().contains(jargon),
+                    "{text:?}: {}",
+                    e.message_en()
+                );
             }
         }
     }
 
     #[test]
     fn paths_in_words() {
-        assert_eq!(describe_path("tags"), "`tags`");
-        assert_eq!(describe_path("tags[0]"), "item 1 of `tags`");
-        assert_eq!(describe_path("menu[1].path"), "`path` in item 2 of `menu`");
+        assert_eq!(crate::diag::en::describe_path("tags"), "`tags`");
+        assert_eq!(
+            crate::diag::en::describe_path("tags[0]"),
+            "item 1 of `tags`"
+        );
+        assert_eq!(
+            crate::diag::en::describe_path("menu[1].path"),
+            "`path` in item 2 of `menu`"
+        );
         assert_eq!(key_path("menu[1].path"), "menu.path");
         assert_eq!(
             key_on_line("a: 1\n  - name: x\n", 2).as_deref(),

@@ -8,9 +8,9 @@ use std::fmt;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::Deserialize;
 
-use crate::diag::{did_you_mean, Diagnostic};
+use crate::diag::{did_you_mean, Code, Diagnostic, Doc, KeyAdvice};
 use crate::vi::{parse_date, DateTime};
-use crate::yaml::{self, Expected, Problem};
+use crate::yaml::{self, Problem};
 
 use super::kind::{section_kind, Expect, Kind};
 use super::source::Source;
@@ -161,9 +161,9 @@ fn example(key: &str) -> Option<String> {
     Some(e.to_string())
 }
 
-/// What a text key holds, when "a text" says too little.
-fn noun(key: &str) -> Option<&'static str> {
-    matches!(key, "date" | "updated" | "expiry_date").then_some("a date")
+/// Whether a text key holds a date.
+fn is_date(key: &str) -> bool {
+    matches!(key, "date" | "updated" | "expiry_date")
 }
 
 /// Any YAML scalar, as text: `title: 2021` is the title "2021".
@@ -279,7 +279,7 @@ pub fn parse(
     };
     let yaml_text = src.front();
     let shift = src.front_line - 1;
-    let at = |line: usize, col: usize, msg: String| {
+    let at = |line: usize, col: usize, code: Code| {
         Diagnostic::error(
             file,
             if line == 0 {
@@ -288,7 +288,7 @@ pub fn parse(
                 line + shift
             },
             col,
-            msg,
+            code,
         )
         .source(&src.text)
     };
@@ -296,12 +296,6 @@ pub fn parse(
         Raw::default()
     } else {
         yaml::from_str(yaml_text).map_err(|e| {
-            let words = yaml::Words {
-                doc: "the front matter",
-                line_shift: shift,
-                example,
-                noun,
-            };
             let d = match &e.problem {
                 Problem::UnknownKey { key: field, .. } => {
                     let (l, c) = locate_key(yaml_text, field).unwrap_or((e.line, e.column));
@@ -309,35 +303,44 @@ pub fn parse(
                     if provisional == Kind::Article {
                         known.extend(ctx.taxonomies.iter().map(String::as_str));
                     }
-                    let d = at(l, c, format!("unknown front matter key `{field}`"));
-                    if ctx.taxonomies.contains(field) {
-                        d.hint(format!("`{field}` is a taxonomy: write it under `taxonomies:`, as `taxonomies: {{{field}: [..]}}`"))
+                    let advice = if ctx.taxonomies.contains(field) {
+                        KeyAdvice::Taxonomy
                     } else {
                         let mut all: Vec<&str> = super::kind::all_keys().collect();
                         all.extend(ctx.taxonomies.iter().map(String::as_str));
                         match did_you_mean(field, known).or_else(|| did_you_mean(field, all)) {
-                            Some(s) if !provisional.keys().contains(&s) && super::kind::is_known(s) => {
-                                d.hint(format!("`{field}` — did you mean `{s}`? {}", provisional.foreign_key_hint(s).unwrap_or_default()))
+                            Some(s)
+                                if !provisional.keys().contains(&s) && super::kind::is_known(s) =>
+                            {
+                                match super::kind::owner(s) {
+                                    Some(owner) => KeyAdvice::DidYouMeanForeign {
+                                        key: s.to_string(),
+                                        owner,
+                                    },
+                                    None => KeyAdvice::DidYouMean { key: s.to_string() },
+                                }
                             }
-                            Some(s) => d.hint(format!("`{field}` — did you mean `{s}`? (free keys for themes go under `extra:`)")),
-                            None => d.hint(format!("{} has the keys {}; free keys go under `extra:`", provisional.noun(), provisional.keys().join(", "))),
+                            Some(s) => KeyAdvice::DidYouMean { key: s.to_string() },
+                            None => KeyAdvice::Keys {
+                                keys: provisional.keys().iter().map(|k| k.to_string()).collect(),
+                            },
                         }
-                    }
+                    };
+                    at(
+                        l,
+                        c,
+                        Code::UnknownKey {
+                            key: field.clone(),
+                            kind: provisional,
+                            advice,
+                        },
+                    )
                 }
-                Problem::Syntax => at(e.line, e.column, format!("invalid front matter: {}", e.message)).hint(
-                    "check the YAML syntax: `key: value`, lists as `[a, b]`, quote text that contains `:` or `#`",
+                _ => at(
+                    e.line,
+                    e.column,
+                    e.code(Doc::FrontMatter, shift, example, is_date),
                 ),
-                Problem::NotAMapping => at(e.line, e.column, e.describe(&words))
-                    .hint("write one `key: value` per line, such as `title: \"Kỳ họp thứ 5\"` and `date: 15/10/2021`"),
-                Problem::Duplicate { key, .. } => at(e.line, e.column, e.describe(&words))
-                    .hint(format!("write `{key}:` once: keep one and delete the other")),
-                Problem::WrongType { expected: Expected::Bool, .. } => {
-                    at(e.line, e.column, e.describe(&words)).hint("write `true` or `false`, without quotes: `có` and `không` are not read as yes and no")
-                }
-                Problem::WrongType { expected: Expected::WholeNumber { .. }, .. } => {
-                    at(e.line, e.column, e.describe(&words)).hint("write digits only, such as `weight: 3`")
-                }
-                _ => at(e.line, e.column, e.describe(&words)),
             };
             vec![d]
         })?
@@ -352,10 +355,16 @@ pub fn parse(
     for key in raw.present() {
         if !kind.keys().contains(&key) {
             let (l, c) = locate_key(yaml_text, key).unwrap_or((0, 0));
-            let hint = kind
-                .foreign_key_hint(key)
-                .unwrap_or_else(|| format!("remove `{key}`"));
-            errors.push(at(l, c, format!("`{key}` does not belong in {}", kind.noun())).hint(hint));
+            let owner = super::kind::owner(key);
+            errors.push(at(
+                l,
+                c,
+                Code::ForeignKey {
+                    key: key.to_string(),
+                    kind,
+                    owner,
+                },
+            ));
         }
     }
     let mut lists = Kind::Article;
@@ -364,51 +373,50 @@ pub fn parse(
             Some(k) => lists = k,
             None => {
                 let (l, c) = locate_value(yaml_text, "kind").unwrap_or((0, 0));
-                let d = at(l, c, format!("unknown section kind `{}`", value.0));
-                errors.push(match did_you_mean(&value.0, ["articles", "pages"]) {
-                    Some(s) => d.hint(format!(
-                        "did you mean `kind: {s}`? (`articles`, the default, or `pages`)"
-                    )),
-                    None => d.hint("write `kind: articles` (the default) or `kind: pages`"),
-                });
+                let suggestion = did_you_mean(&value.0, ["articles", "pages"]).map(str::to_string);
+                errors.push(at(
+                    l,
+                    c,
+                    Code::UnknownSectionKind {
+                        value: value.0.clone(),
+                        suggestion,
+                    },
+                ));
             }
         }
     }
-    let date = |key: &str,
-                value: &Option<Text>,
-                errors: &mut Vec<Diagnostic>|
-     -> Option<DateTime> {
-        let text = value.as_ref()?;
-        match parse_date(&text.0, ctx.offset_minutes) {
-            // Shown, filed and written in the site's time zone everywhere.
-            Ok(d) => Some(d.with_offset(ctx.offset_minutes)),
-            Err(e) => {
-                let (l, c) = locate_value(yaml_text, key).unwrap_or((0, 0));
-                errors.push(at(l, c, format!("invalid `{key}`: {}", e.message)).hint(
-                    "dates are written 2021-10-15, 15/10/2021 (day first), 15/10/2021 14:30 or 2021-10-15T14:30:00+07:00",
-                ));
-                None
+    let date =
+        |key: &str, value: &Option<Text>, errors: &mut Vec<Diagnostic>| -> Option<DateTime> {
+            let text = value.as_ref()?;
+            match parse_date(&text.0, ctx.offset_minutes) {
+                // Shown, filed and written in the site's time zone everywhere.
+                Ok(d) => Some(d.with_offset(ctx.offset_minutes)),
+                Err(e) => {
+                    let (l, c) = locate_value(yaml_text, key).unwrap_or((0, 0));
+                    errors.push(at(
+                        l,
+                        c,
+                        Code::InvalidDate {
+                            key: key.to_string(),
+                            reason: e.message,
+                        },
+                    ));
+                    None
+                }
             }
-        }
-    };
+        };
     let fm_date = date("date", &raw.date, &mut errors);
     let updated = date("updated", &raw.updated, &mut errors);
     let expiry_date = date("expiry_date", &raw.expiry_date, &mut errors);
 
     let title = raw.title.map(|t| t.0).unwrap_or_default();
     if title.is_empty() {
-        errors.push(
-            at(0, 1, "missing `title`".into())
-                .hint("add a line `title: \"Tiêu đề bài viết\"` to the front matter"),
-        );
+        errors.push(at(0, 1, Code::MissingTitle));
     }
     if let Some(slug) = &raw.slug {
         if crate::vi::slugify(&slug.0).is_empty() {
             let (l, c) = locate_value(yaml_text, "slug").unwrap_or((0, 0));
-            errors.push(
-                at(l, c, "`slug` has no letters or digits".into())
-                    .hint("write a slug like `giao-ban-hdnd`"),
-            );
+            errors.push(at(l, c, Code::SlugWithoutLetters));
         }
     }
     let mut terms: Vec<(Cow<'static, str>, Vec<String>)> = Vec::new();
@@ -421,10 +429,7 @@ pub fn parse(
     for (name, t) in raw.taxonomies.map(|m| m.0).unwrap_or_default() {
         if !ctx.taxonomies.contains(&name) {
             let (l, c) = locate_key(yaml_text, "taxonomies").unwrap_or((0, 0));
-            errors.push(
-                at(l, c, format!("unknown taxonomy `{name}`"))
-                    .hint("declare it under `taxonomies:` in config.yaml"),
-            );
+            errors.push(at(l, c, Code::UnknownTaxonomy { name: name.clone() }));
         }
         terms.push((Cow::Owned(name), t.0));
     }
@@ -440,10 +445,14 @@ pub fn parse(
     if let Some(image) = &raw.image {
         if let Err(why) = crate::url::check(&image.0) {
             let (l, c) = locate_value(yaml_text, "image").unwrap_or((0, 0));
-            errors.push(
-                at(l, c, format!("`image` `{}` is not usable: {why}", image.0))
-                    .hint("write a file name beside the article (`anh-1.jpg`), a path in static/, or an `https://` address"),
-            );
+            errors.push(at(
+                l,
+                c,
+                Code::UnusableImage {
+                    image: image.0.clone(),
+                    why,
+                },
+            ));
         }
     }
     if !errors.is_empty() {
@@ -510,7 +519,7 @@ mod tests {
         .unwrap_err();
         assert_eq!((e[0].line, e[0].column), (3, 1));
         assert_eq!(
-            e[0].hint.as_deref(),
+            e[0].hint_en().as_deref(),
             Some("`tag` — did you mean `tags`? `tags` is for articles; a section's `_index.md` cannot have `tags` (a section lists articles; put this on its articles)")
         );
     }
@@ -529,9 +538,9 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!((e[0].line, e[0].column), (3, 7));
-        assert!(e[0].hint.as_deref().unwrap().contains("`kind: pages`"));
+        assert!(e[0].hint_en().as_deref().unwrap().contains("`kind: pages`"));
         let e = parse_str("---\ntitle: a\ndate: 2021-01-01\nkind: pages\n---\n").unwrap_err();
-        assert_eq!(e[0].message, "`kind` does not belong in an article");
+        assert_eq!(e[0].message_en(), "`kind` does not belong in an article");
     }
 
     #[test]
@@ -549,9 +558,13 @@ mod tests {
             Expect::Is(Kind::Page),
         )
         .unwrap_err();
-        assert!(e[0].hint.as_deref().unwrap().contains("pages have no date"));
+        assert!(e[0]
+            .hint_en()
+            .as_deref()
+            .unwrap()
+            .contains("pages have no date"));
         let e = parse_as("---\ntitle: Ban\ntags: [x]\n---\n", Expect::PageUnlessDated).unwrap_err();
-        assert_eq!(e[0].message, "`tags` does not belong in a page");
+        assert_eq!(e[0].message_en(), "`tags` does not belong in a page");
     }
 
     #[test]
@@ -581,14 +594,14 @@ mod tests {
     fn unknown_key_on_line_n_suggests_closest() {
         let e = parse_str("---\ntitle: a\ndate: 2021-01-01\ntag: [x]\n---\n").unwrap_err();
         assert_eq!((e[0].line, e[0].column), (4, 1));
-        assert_eq!(e[0].message, "unknown front matter key `tag`");
+        assert_eq!(e[0].message_en(), "unknown front matter key `tag`");
         assert!(
-            e[0].hint
+            e[0].hint_en()
                 .as_deref()
                 .unwrap()
                 .contains("did you mean `tags`?"),
             "{:?}",
-            e[0].hint
+            e[0].hint_en()
         );
     }
 
@@ -596,7 +609,7 @@ mod tests {
     fn unknown_key_on_first_line() {
         let e = parse_str("---\ntitel: a\n---\n").unwrap_err();
         assert_eq!(e[0].line, 2);
-        assert!(e[0].hint.as_deref().unwrap().contains("`title`"));
+        assert!(e[0].hint_en().as_deref().unwrap().contains("`title`"));
     }
 
     #[test]
@@ -605,25 +618,25 @@ mod tests {
         assert_eq!(e[0].line, 3);
         assert_eq!(e[0].column, 7);
         assert!(
-            e[0].message.starts_with("invalid `date`"),
+            e[0].message_en().starts_with("invalid `date`"),
             "{}",
-            e[0].message
+            e[0].message_en()
         );
     }
 
     #[test]
     fn all_problems_of_a_file_are_reported() {
         let e = parse_str("---\ndate: 2021-13-01\nupdated: hôm qua\n---\n").unwrap_err();
-        let msgs: Vec<&str> = e.iter().map(|d| d.message.as_str()).collect();
+        let msgs: Vec<String> = e.iter().map(|d| d.message_en()).collect();
         assert_eq!(e.len(), 3, "{msgs:?}");
-        assert!(msgs.contains(&"missing `title`"));
+        assert!(msgs.iter().any(|m| m == "missing `title`"));
     }
 
     #[test]
     fn yaml_syntax_error_position_counts_the_opening_line() {
         let e = parse_str("---\ntitle: a\ntags: [a, b\n---\n").unwrap_err();
         assert!(e[0].line >= 3, "{:?}", e[0]);
-        assert!(e[0].message.starts_with("invalid front matter"));
+        assert!(e[0].message_en().starts_with("invalid front matter"));
     }
 
     #[test]
@@ -631,12 +644,12 @@ mod tests {
         let e = parse_str("---\ntitle: a\ndraft: có\n---\n").unwrap_err();
         assert_eq!(e[0].line, 3);
         assert!(
-            e[0].hint
+            e[0].hint_en()
                 .as_deref()
                 .unwrap()
                 .starts_with("write `true` or `false`"),
             "{:?}",
-            e[0].hint
+            e[0].hint_en()
         );
     }
 
@@ -645,7 +658,7 @@ mod tests {
         let e = parse_str("---\ntitle: a\ndate: 2021-01-01\ntitle: b\n---\n").unwrap_err();
         assert_eq!((e[0].line, e[0].column), (4, 1));
         assert_eq!(
-            e[0].message,
+            e[0].message_en(),
             "key `title` is written twice (first on line 2)"
         );
         let e = parse_str("---\ntitle: a\ntaxonomies: {linh_vuc: [a], linh_vuc: [b]}\n---\n")
@@ -675,18 +688,21 @@ mod tests {
             ),
         ] {
             let e = parse_str(&format!("---\n{line}\n---\n")).unwrap_err();
-            assert_eq!(e[0].message, want);
+            assert_eq!(e[0].message_en(), want);
             assert_eq!(e[0].line, 2);
         }
         let e = parse_str("---\n- a\n- b\n---\n").unwrap_err();
-        assert_eq!(e[0].message, "the front matter must be `key: value` lines");
+        assert_eq!(
+            e[0].message_en(),
+            "the front matter must be `key: value` lines"
+        );
     }
 
     #[test]
     fn taxonomy_at_top_level_is_explained() {
         let e = parse_str("---\ntitle: a\nlinh_vuc: [Y tế]\n---\n").unwrap_err();
         assert!(e[0]
-            .hint
+            .hint_en()
             .as_deref()
             .unwrap()
             .contains("under `taxonomies:`"));

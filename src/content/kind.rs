@@ -77,17 +77,7 @@ impl FrontMatter {
     }
 }
 
-/// What a content file is, which decides the keys it may have.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Kind {
-    /// A dated news item, listed in sections, taxonomies, archive and feeds.
-    #[default]
-    Article,
-    /// A section's `_index.md` (the content root's is the home page).
-    Section,
-    /// A standalone page (Giới thiệu, Liên hệ): no date, in no listing.
-    Page,
-}
+pub use crate::diag::Kind;
 
 /// What the walk and the sections tell about a file before it is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,44 +148,17 @@ impl Kind {
             Kind::Page => PAGE_KEYS,
         }
     }
+}
 
-    /// How a message names a file of this kind.
-    pub fn noun(self) -> &'static str {
-        match self {
-            Kind::Article => "an article",
-            Kind::Section => "a section's `_index.md`",
-            Kind::Page => "a page",
-        }
-    }
-
-    /// Why `key`, known to another kind, is not for this one, and what to
-    /// do instead; `None` when no kind has the key.
-    pub fn foreign_key_hint(self, key: &str) -> Option<String> {
-        let owner = if ARTICLE_KEYS.contains(&key) {
-            Kind::Article
-        } else if SECTION_KEYS.contains(&key) {
-            Kind::Section
-        } else {
-            return None;
-        };
-        let owners = match owner {
-            Kind::Article => "articles",
-            _ => "sections (in `_index.md`)",
-        };
-        let advice = match (self, key) {
-            (Kind::Page, "date") => {
-                " (pages have no date: to publish dated news, put the file in a section of articles)"
-            }
-            (Kind::Section, "date" | "tags" | "categories" | "author" | "image") => {
-                " (a section lists articles; put this on its articles)"
-            }
-            (_, "kind") => " (it says what the files of a section are)",
-            _ => "",
-        };
-        Some(format!(
-            "`{key}` is for {owners}; {} cannot have `{key}`{advice}",
-            self.noun()
-        ))
+/// The kind of file whose front matter has `key`, when the file at hand
+/// may not: an article's key first, then a section's.
+pub fn owner(key: &str) -> Option<Kind> {
+    if ARTICLE_KEYS.contains(&key) {
+        Some(Kind::Article)
+    } else if SECTION_KEYS.contains(&key) {
+        Some(Kind::Section)
+    } else {
+        None
     }
 }
 
@@ -300,16 +263,28 @@ mod tests {
 
     #[test]
     fn foreign_keys_name_their_kind() {
-        let h = Kind::Section.foreign_key_hint("tags").unwrap();
+        let hint = |kind: Kind, key: &str| {
+            owner(key).map(|owner| {
+                crate::diag::Code::ForeignKey {
+                    key: key.to_string(),
+                    kind,
+                    owner: Some(owner),
+                }
+                .text(crate::lang::Lang::En)
+                .hint
+                .unwrap()
+            })
+        };
+        let h = hint(Kind::Section, "tags").unwrap();
         assert!(
             h.starts_with("`tags` is for articles; a section's `_index.md` cannot have `tags`"),
             "{h}"
         );
-        let h = Kind::Page.foreign_key_hint("date").unwrap();
+        let h = hint(Kind::Page, "date").unwrap();
         assert!(h.contains("pages have no date"), "{h}");
-        let h = Kind::Article.foreign_key_hint("kind").unwrap();
+        let h = hint(Kind::Article, "kind").unwrap();
         assert!(h.starts_with("`kind` is for sections"), "{h}");
-        assert_eq!(Kind::Article.foreign_key_hint("tag"), None);
+        assert_eq!(hint(Kind::Article, "tag"), None);
     }
 
     #[test]

@@ -36,7 +36,7 @@ pub fn render_body_again(
     settings: markdown::MdSettings,
 ) -> Result<Body, String> {
     let bytes = std::fs::read(&file.path).map_err(|e| format!("cannot read: {e}"))?;
-    let src = source::read(&bytes, &file.display()).map_err(|d| d.message)?;
+    let src = source::read(&bytes, &file.display()).map_err(|d| d.message_en())?;
     Ok(markdown::render_in(
         src.body(),
         file.dir(),

@@ -1,7 +1,7 @@
 //! Reading a source file: bytes → NFC text with `\n` line ends, split into
 //! front matter and body with the line where each starts.
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::vi::{decode_source, detect_mojibake, nfc_owned};
 
 /// A source file's text, split at its front matter.
@@ -31,8 +31,14 @@ impl Source {
 
 /// Decodes and splits `bytes`; `file` names the file in diagnostics.
 pub fn read(bytes: &[u8], file: &str) -> Result<Source, Diagnostic> {
-    let text = decode_source(bytes)
-        .map_err(|e| Diagnostic::error(file, e.line, e.column, e.message).hint(e.hint))?;
+    let text = decode_source(bytes).map_err(|e| {
+        Diagnostic::error(
+            file,
+            e.line,
+            e.column,
+            Code::Encoding { problem: e.problem },
+        )
+    })?;
     let text = nfc_owned(text);
     let (text, removed) = remove_controls(text, file);
     if let Some(m) = detect_mojibake(&text) {
@@ -40,12 +46,12 @@ pub fn read(bytes: &[u8], file: &str) -> Result<Source, Diagnostic> {
             file,
             m.line,
             m.column,
-            format!(
-                "garbled text: `{}` looks like {} text pasted as Unicode; it should read `{}`",
-                m.sample, m.encoding, m.preview
-            ),
+            Code::Garbled {
+                sample: m.sample,
+                encoding: m.encoding,
+                preview: m.preview,
+            },
         )
-        .hint(m.hint())
         .source(&text));
     }
     let mut src = split(text, file)?;
@@ -84,31 +90,23 @@ fn remove_controls(text: String, file: &str) -> (String, Vec<Diagnostic>) {
         if let Some((col, c)) = first {
             lines_hit += 1;
             if lines_hit <= SHOWN {
-                let what = if n == 1 {
-                    format!("the control character U+{:04X} was removed", c as u32)
-                } else {
-                    format!("{n} control characters (U+{:04X} …) were removed", c as u32)
+                let what = Code::ControlRemoved {
+                    code_point: c as u32,
+                    count: n,
                 };
-                warnings.push(
-                    Diagnostic::warning(file, i + 1, col, what)
-                        .hint("they come from text pasted from Word or a PDF and cannot appear in a page; delete them from the file to silence this"),
-                );
+                warnings.push(Diagnostic::warning(file, i + 1, col, what));
             }
         }
     }
     if lines_hit > SHOWN {
-        warnings.push(
-            Diagnostic::warning(
-                file,
-                0,
-                0,
-                format!(
-                    "control characters were removed on {} more lines",
-                    lines_hit - SHOWN
-                ),
-            )
-            .hint("they come from text pasted from Word or a PDF"),
-        );
+        warnings.push(Diagnostic::warning(
+            file,
+            0,
+            0,
+            Code::ControlRemovedMore {
+                lines: lines_hit - SHOWN,
+            },
+        ));
     }
     (out, warnings)
 }
@@ -117,9 +115,7 @@ fn remove_controls(text: String, file: &str) -> (String, Vec<Diagnostic>) {
 pub fn split(text: String, file: &str) -> Result<Source, Diagnostic> {
     let first = text.lines().next().unwrap_or("");
     if first.trim_end() != "---" {
-        return Err(Diagnostic::error(file, 1, 1, "the file does not start with front matter")
-            .hint("begin the file with a line `---`, then `title: \"...\"` and `date: ...`, then a line `---`")
-            .source(&text));
+        return Err(Diagnostic::error(file, 1, 1, Code::NoFrontMatter).source(&text));
     }
     let front_start = first.len() + 1;
     let mut pos = front_start.min(text.len());
@@ -140,11 +136,7 @@ pub fn split(text: String, file: &str) -> Result<Source, Diagnostic> {
         pos = end + 1;
         line += 1;
     }
-    Err(
-        Diagnostic::error(file, 1, 1, "the front matter is not closed")
-            .hint("add a line `---` after the last front matter line")
-            .source(&text),
-    )
+    Err(Diagnostic::error(file, 1, 1, Code::FrontMatterNotClosed).source(&text))
 }
 
 #[cfg(test)]
@@ -168,9 +160,9 @@ mod tests {
     #[test]
     fn missing_or_unclosed_front_matter() {
         let e = read("Tiêu đề\n".as_bytes(), "a.md").unwrap_err();
-        assert!(e.message.contains("does not start with front matter"));
+        assert!(e.message_en().contains("does not start with front matter"));
         let e = read(b"---\ntitle: a\n", "a.md").unwrap_err();
-        assert!(e.message.contains("not closed"));
+        assert!(e.message_en().contains("not closed"));
     }
 
     #[test]
@@ -181,11 +173,12 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(e.line, 4);
-        assert!(e.message.contains("TCVN3"), "{}", e.message);
+        assert!(e.message_en().contains("TCVN3"), "{}", e.message_en());
         assert!(
-            e.message.contains("Cộng hoà xã hội chủ nghĩa Việt Nam"),
+            e.message_en()
+                .contains("Cộng hoà xã hội chủ nghĩa Việt Nam"),
             "{}",
-            e.message
+            e.message_en()
         );
     }
 
@@ -198,7 +191,7 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(e.line, 2);
-        assert!(e.message.contains("TCVN3"), "{}", e.message);
+        assert!(e.message_en().contains("TCVN3"), "{}", e.message_en());
     }
 
     #[test]
@@ -213,13 +206,13 @@ mod tests {
         assert_eq!(s.warnings.len(), 2);
         assert_eq!((s.warnings[0].line, s.warnings[0].column), (2, 14));
         assert!(s.warnings[0]
-            .message
+            .message_en()
             .starts_with("2 control characters (U+0001"));
         assert_eq!((s.warnings[1].line, s.warnings[1].column), (4, 5));
         let many = format!("---\ntitle: a\n---\n{}", "x\u{7}\n".repeat(50));
         let s = read(many.as_bytes(), "a.md").unwrap();
         assert_eq!(s.warnings.len(), 11);
-        assert!(s.warnings[10].message.contains("40 more lines"));
+        assert!(s.warnings[10].message_en().contains("40 more lines"));
     }
 
     #[test]

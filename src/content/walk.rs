@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use crate::diag::{rel, Diagnostic};
+use crate::diag::{rel, Code, Diagnostic, Io, IoKind, LinkProblem};
 use crate::vi::nfc;
 
 /// What a Markdown file is.
@@ -82,14 +82,13 @@ pub struct Found {
 }
 
 /// Whether `path` resolves to a place inside `root` (both canonical).
-fn resolves_inside(path: &Path, root: &Path) -> Result<PathBuf, String> {
+fn resolves_inside(path: &Path, root: &Path) -> Result<PathBuf, LinkProblem> {
     match path.canonicalize() {
         Ok(target) if target.starts_with(root) => Ok(target),
-        Ok(target) => Err(format!(
-            "leads outside the site folder, to `{}`",
-            target.display()
-        )),
-        Err(e) => Err(format!("cannot be followed: {e}")),
+        Ok(target) => Err(LinkProblem::Outside {
+            target: target.display().to_string(),
+        }),
+        Err(e) => Err(LinkProblem::Broken { error: (&e).into() }),
     }
 }
 
@@ -112,15 +111,12 @@ pub fn site_files(
     let canon_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     if meta.file_type().is_symlink() || !dir.starts_with(root) {
         if let Err(why) = resolves_inside(dir, &canon_root) {
-            diagnostics.push(
-                Diagnostic::warning(
-                    rel(root, dir),
-                    0,
-                    0,
-                    format!("symbolic link skipped: it {why}"),
-                )
-                .hint("copy the files into the site folder instead of linking to them"),
-            );
+            diagnostics.push(Diagnostic::warning(
+                rel(root, dir),
+                0,
+                0,
+                Code::LinkSkipped { why, folder: true },
+            ));
             return None;
         }
     }
@@ -141,10 +137,17 @@ pub fn site_files(
             Err(e) => {
                 let p = e.path().map(|p| rel(root, p)).unwrap_or_default();
                 let d = if e.loop_ancestor().is_some() {
-                    Diagnostic::warning(p, 0, 0, "symbolic link skipped: it makes a loop")
-                        .hint("remove the link; it points to a folder that contains it")
+                    let why = LinkProblem::Loop;
+                    Diagnostic::warning(p, 0, 0, Code::LinkSkipped { why, folder: true })
                 } else {
-                    Diagnostic::error(p, 0, 0, format!("cannot read: {e}"))
+                    let error = match e.io_error() {
+                        Some(io) => io.into(),
+                        None => Io {
+                            kind: IoKind::Other,
+                            detail: e.to_string(),
+                        },
+                    };
+                    Diagnostic::error(p, 0, 0, Code::CannotRead { error })
                 };
                 diagnostics.push(d);
                 continue;
@@ -163,15 +166,15 @@ pub fn site_files(
             match resolves_inside(entry.path(), &canon_root) {
                 Ok(target) => path = target,
                 Err(why) => {
-                    diagnostics.push(
-                        Diagnostic::warning(
-                            rel(root, entry.path()),
-                            0,
-                            0,
-                            format!("symbolic link skipped: it {why}"),
-                        )
-                        .hint("copy the file into the site folder instead of linking to it"),
-                    );
+                    diagnostics.push(Diagnostic::warning(
+                        rel(root, entry.path()),
+                        0,
+                        0,
+                        Code::LinkSkipped {
+                            why,
+                            folder: is_dir,
+                        },
+                    ));
                     if is_dir {
                         it.skip_current_dir();
                     }
@@ -188,33 +191,25 @@ pub fn site_files(
             .ok()
             .and_then(|p| p.iter().map(|s| s.to_str()).collect::<Option<Vec<&str>>>())
         else {
-            diagnostics.push(
-                Diagnostic::error(
-                    rel(root, entry.path()),
-                    0,
-                    0,
-                    "file name is not valid Unicode",
-                )
-                .hint("rename the file using Unicode (UTF-8) characters"),
-            );
+            diagnostics.push(Diagnostic::error(
+                rel(root, entry.path()),
+                0,
+                0,
+                Code::NameNotUnicode,
+            ));
             continue;
         };
         // macOS hands out NFD file names; URLs and keys are built from NFC.
         let rel_nfc = nfc(&segments.join("/"));
         if !seen.insert(rel_nfc.clone()) {
-            diagnostics.push(
-                Diagnostic::error(
-                    rel(root, dir).join(&rel_nfc),
-                    0,
-                    0,
-                    format!(
-                        "two files are named `{rel_nfc}`, written in different Unicode forms \
-                         (one composed, one decomposed as macOS writes names): they look \
-                         the same but are different files, and would be one page"
-                    ),
-                )
-                .hint("rename or delete one of them: keep one file, and retype its name on this computer if it came from a Mac"),
-            );
+            diagnostics.push(Diagnostic::error(
+                rel(root, dir).join(&rel_nfc),
+                0,
+                0,
+                Code::TwoUnicodeForms {
+                    name: rel_nfc.clone(),
+                },
+            ));
             continue;
         }
         out.push(Found {
@@ -255,15 +250,15 @@ pub fn walk(root: &Path, dir: &Path) -> Walk {
             }),
             None if looks_like_markdown(&f) => {
                 let md = markdown_name(name);
-                out.diagnostics.push(
-                    Diagnostic::warning(
-                        rel(root, dir).join(&f.rel),
-                        0,
-                        0,
-                        format!("`{name}` looks like an article but does not end in `.md`, so it is neither built nor copied"),
-                    )
-                    .hint(format!("rename it to `{md}` to publish it (with `draft: true` it stays unpublished), or move it out of content/")),
-                );
+                out.diagnostics.push(Diagnostic::warning(
+                    rel(root, dir).join(&f.rel),
+                    0,
+                    0,
+                    Code::NotMarkdownName {
+                        name: name.to_string(),
+                        md,
+                    },
+                ));
             }
             None => out.assets.push(Asset {
                 path: f.path,

@@ -250,12 +250,15 @@ mod tests {
     fn same_slug_different_words_is_an_error_naming_both() {
         let e = run(&[(0, "Thanh Hóa"), (1, "Thanh Hòa")]).unwrap_err();
         assert!(
-            e[0].message.contains("`Thanh Hóa`") && e[0].message.contains("`Thanh Hòa`"),
+            e[0].message_en().contains("`Thanh Hóa`") && e[0].message_en().contains("`Thanh Hòa`"),
             "{}",
-            e[0].message
+            e[0].message_en()
         );
-        assert!(e[0].message.contains("content/0.md") && e[0].message.contains("content/1.md"));
-        assert!(e[0].hint.as_deref().unwrap().contains("term_slugs"));
+        assert!(
+            e[0].message_en().contains("content/0.md")
+                && e[0].message_en().contains("content/1.md")
+        );
+        assert!(e[0].hint_en().as_deref().unwrap().contains("term_slugs"));
     }
 
     #[test]

@@ -145,8 +145,8 @@ pub fn render(
     let mut errors = errors.into_inner().expect("no panics while locked");
     if !errors.is_empty() {
         // One template error repeats on every page that uses it; report it once.
-        errors.sort_by(|a, b| (&a.file, a.line, &a.message).cmp(&(&b.file, b.line, &b.message)));
-        errors.dedup_by(|a, b| a.file == b.file && a.line == b.line && a.message == b.message);
+        errors.sort_by_cached_key(|d| (d.file.clone(), d.line, d.message_en()));
+        errors.dedup_by(|a, b| a.file == b.file && a.line == b.line && a.code == b.code);
         return Err(errors);
     }
     Ok(RenderReport {

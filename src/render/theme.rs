@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::Config;
 use crate::content::walk::site_files;
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 
 include!(concat!(env!("OUT_DIR"), "/theme_files.rs"));
 
@@ -102,19 +102,15 @@ impl Theme {
                     let needs_text = !rel_path.starts_with("static/");
                     let text = if needs_text {
                         match std::fs::read(&path)
-                            .map_err(|e| e.to_string())
+                            .map_err(|e| (0, 0, Code::CannotRead { error: (&e).into() }))
                             .and_then(|b| {
-                                crate::vi::decode_source(&b)
-                                    .map_err(|e| format!("{} at line {}", e.message, e.line))
+                                crate::vi::decode_source(&b).map_err(|e| {
+                                    (e.line, e.column, Code::Encoding { problem: e.problem })
+                                })
                             }) {
                             Ok(t) => Some(t),
-                            Err(e) => {
-                                errors.push(Diagnostic::error(
-                                    shown,
-                                    0,
-                                    0,
-                                    format!("cannot read: {e}"),
-                                ));
+                            Err((l, c, code)) => {
+                                errors.push(Diagnostic::error(shown, l, c, code));
                                 continue;
                             }
                         }
@@ -142,7 +138,13 @@ impl Theme {
             Some((text, shown)) => match crate::yaml::from_str::<BTreeMap<String, String>>(text) {
                 Ok(map) => theme.strings = map,
                 Err(e) => errors.push(
-                    Diagnostic::error(shown.clone(), e.line, e.column, e.message).source(text),
+                    Diagnostic::error(
+                        shown.clone(),
+                        e.line,
+                        e.column,
+                        e.code(crate::diag::Doc::Other, 0, |_| None, |_| false),
+                    )
+                    .source(text),
                 ),
             },
             None => errors.push(

@@ -28,6 +28,8 @@ pub struct ServeOptions {
     pub future: bool,
     /// Open the site in the default browser once it is served.
     pub open: bool,
+    /// Language of the messages printed and shown in the page.
+    pub lang: crate::lang::Lang,
 }
 
 /// Why `serve` could not start.
@@ -104,7 +106,7 @@ impl Site {
         };
         let report = crate::pipeline::rebuild(&build_opts, &sink, &mut self.cache)?;
         for w in &report.warnings {
-            eprintln!("{w}");
+            eprintln!("{}", w.report(opts.lang));
         }
         let made = sink.into_files();
         let count = made.len();
@@ -121,14 +123,14 @@ impl Site {
 }
 
 /// The printed report of a failed build.
-fn report(failure: &Failure) -> String {
+fn report(failure: &Failure, lang: crate::lang::Lang) -> String {
     let (errors, warnings) = match failure {
         Failure::Config(e) => (e.as_slice(), &[][..]),
         Failure::Content { errors, warnings } => (errors.as_slice(), warnings.as_slice()),
     };
     let mut text = String::new();
     for d in warnings.iter().chain(errors) {
-        text.push_str(&d.to_string());
+        text.push_str(&d.report(lang));
         text.push('\n');
     }
     text
@@ -156,7 +158,7 @@ pub fn serve(opts: &ServeOptions, ready: impl FnOnce(&str)) -> Result<(), ServeE
     let mut site = Site::default();
     rebuild(opts, &url, &state, &mut site, Instant::now());
     // Watch first, so that no change made while the server starts is lost.
-    let changes = watch::Watcher::new(&opts.root).map_err(|d| ServeError(vec![d]))?;
+    let changes = watch::Watcher::new(&opts.root, opts.lang).map_err(|d| ServeError(vec![d]))?;
     let server = Arc::new(server);
     {
         let (server, state) = (server.clone(), state.clone());
@@ -203,7 +205,7 @@ fn rebuild(opts: &ServeOptions, url: &str, state: &State, site: &mut Site, start
             );
         }
         Err(failure) => {
-            let text = report(&failure);
+            let text = report(&failure, opts.lang);
             eprint!("{text}");
             eprintln!("bantin: trang chưa dựng được; đang phục vụ bản dựng tốt gần nhất");
             *state.errors.write().unwrap_or_else(|e| e.into_inner()) = Some(text);

@@ -26,6 +26,8 @@ pub struct Watcher {
     events: Receiver<notify::Result<notify::Event>>,
     /// Folders of [`FOLDERS`] watched so far (a folder made later is added).
     watched: Mutex<BTreeSet<PathBuf>>,
+    /// Language of the problems printed while watching.
+    lang: crate::lang::Lang,
 }
 
 fn watch_error(path: &Path, e: notify::Error) -> Diagnostic {
@@ -40,7 +42,7 @@ fn watch_error(path: &Path, e: notify::Error) -> Diagnostic {
 
 impl Watcher {
     /// Starts watching the site at `root`.
-    pub fn new(root: &Path) -> Result<Watcher, Diagnostic> {
+    pub fn new(root: &Path, lang: crate::lang::Lang) -> Result<Watcher, Diagnostic> {
         let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
         let (tx, events) = channel();
         let mut inner = notify::recommended_watcher(tx).map_err(|e| watch_error(&root, e))?;
@@ -52,6 +54,7 @@ impl Watcher {
             inner: Mutex::new(inner),
             events,
             watched: Mutex::new(BTreeSet::new()),
+            lang,
         };
         w.watch_folders()?;
         Ok(w)
@@ -105,7 +108,7 @@ impl Watcher {
         // A site folder made since the start (templates/, static/) is
         // watched from now on; a failure leaves the others watched.
         if let Err(d) = self.watch_folders() {
-            eprintln!("{d}");
+            eprintln!("{}", d.report(self.lang));
         }
         Some(changed.into_iter().collect())
     }

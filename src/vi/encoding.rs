@@ -16,24 +16,30 @@ pub struct EncodingError {
     /// 1-based line and column (in characters) of the first bad byte.
     pub line: usize,
     pub column: usize,
-    pub message: String,
-    pub hint: String,
+    pub problem: Encoding,
 }
 
-impl std::fmt::Display for EncodingError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "line {}, column {}: {} ({})",
-            self.line, self.column, self.message, self.hint
-        )
-    }
+/// Why a file's bytes are not UTF-8 text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Encoding {
+    Utf32,
+    /// NUL bytes in the text.
+    Nul,
+    /// UTF-16 without a byte-order mark; `begins` is its start.
+    Utf16WithoutBom {
+        big_endian: bool,
+        begins: String,
+    },
+    Utf16Surrogate,
+    Utf16HalfCharacter,
+    /// Bytes of a legacy Vietnamese encoding; `line` is the line read in it.
+    Legacy {
+        name: &'static str,
+        unikey_name: &'static str,
+        line: String,
+    },
+    NotUtf8,
 }
-
-impl std::error::Error for EncodingError {}
-
-const SAVE_AS_UTF8: &str =
-    "open it in Notepad and use File > Save As with Encoding: UTF-8, or save it as UTF-8 from your editor";
 
 /// Decodes a source file to a `String` with `\n` line ends and no BOM.
 ///
@@ -46,8 +52,7 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, EncodingError> {
         return Err(EncodingError {
             line: 1,
             column: 1,
-            message: "the file is UTF-32, which bantin does not read".into(),
-            hint: SAVE_AS_UTF8.into(),
+            problem: Encoding::Utf32,
         });
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         decode_utf16(rest, u16::from_le_bytes)?
@@ -67,8 +72,7 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, EncodingError> {
         return Err(EncodingError {
             line,
             column,
-            message: "the file contains NUL bytes: it looks like UTF-16 without a byte-order mark, or is not text".into(),
-            hint: SAVE_AS_UTF8.into(),
+            problem: Encoding::Nul,
         });
     }
     Ok(if text.contains('\r') {
@@ -130,12 +134,10 @@ fn utf16_error(bytes: &[u8], big_endian: bool) -> EncodingError {
     EncodingError {
         line: 1,
         column: 1,
-        message: format!(
-            "the file is UTF-16 ({}) without a byte-order mark, which bantin does not read; it begins: `{}`",
-            if big_endian { "big-endian" } else { "little-endian" },
-            super::text::clip_words(&preview.join(" ⏎ "), 80)
-        ),
-        hint: SAVE_AS_UTF8.into(),
+        problem: Encoding::Utf16WithoutBom {
+            big_endian,
+            begins: super::text::clip_words(&preview.join(" ⏎ "), 80).into_owned(),
+        },
     }
 }
 
@@ -152,8 +154,7 @@ fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, Encodi
                 return Err(EncodingError {
                     line,
                     column,
-                    message: "the file is UTF-16 but is broken here (an unpaired surrogate)".into(),
-                    hint: SAVE_AS_UTF8.into(),
+                    problem: Encoding::Utf16Surrogate,
                 });
             }
         }
@@ -163,8 +164,7 @@ fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, Encodi
         return Err(EncodingError {
             line,
             column,
-            message: "the file is UTF-16 but ends in half a character".into(),
-            hint: SAVE_AS_UTF8.into(),
+            problem: Encoding::Utf16HalfCharacter,
         });
     }
     Ok(out)
@@ -205,24 +205,17 @@ fn not_utf8(bytes: &[u8], valid_up_to: usize) -> EncodingError {
             EncodingError {
                 line,
                 column,
-                message: format!(
-                    "the file is not UTF-8; it looks like {}, a legacy Vietnamese encoding (this line would read: {preview})",
-                    enc.name()
-                ),
-                hint: format!(
-                    "convert it to Unicode: open it in Unikey's Toolkit (Ctrl+Shift+F6) and convert from {} to Unicode UTF-8, \
-                     or open it in Word with the right font and save it as UTF-8 text",
-                    enc.unikey_name()
-                ),
+                problem: Encoding::Legacy {
+                    name: enc.name(),
+                    unikey_name: enc.unikey_name(),
+                    line: preview,
+                },
             }
         }
         None => EncodingError {
             line,
             column,
-            message:
-                "the file is not valid UTF-8 (it may be in a Western or other legacy code page)"
-                    .into(),
-            hint: SAVE_AS_UTF8.into(),
+            problem: Encoding::NotUtf8,
         },
     }
 }
@@ -278,21 +271,6 @@ pub struct Mojibake {
     pub sample: String,
     /// `sample` converted back: what the author meant.
     pub preview: String,
-}
-
-impl Mojibake {
-    /// How to fix it, for an error or warning message.
-    pub fn hint(&self) -> String {
-        match self.encoding {
-            "TCVN3 (ABC)" | "VNI" => format!(
-                "the text was copied from a {} document; convert it with Unikey's Toolkit (Ctrl+Shift+F6): \
-                 copy it, choose {} → Unicode, convert the clipboard, and paste it back",
-                self.encoding,
-                if self.encoding == "VNI" { "VNI Windows" } else { "TCVN3 (ABC)" }
-            ),
-            _ => "the text was decoded twice; paste it again from the original document".to_string(),
-        }
-    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -500,6 +478,14 @@ fn convert_line(kind: Garble, line: &str) -> String {
 mod tests {
     use super::*;
 
+    /// The English words of an error, as the catalogue gives them.
+    fn en(e: &EncodingError) -> crate::diag::Text {
+        crate::diag::Code::Encoding {
+            problem: e.problem.clone(),
+        }
+        .text(crate::lang::Lang::En)
+    }
+
     /// The bytes a Latin-1 string stands for (how legacy files look on disk).
     fn latin1(s: &str) -> Vec<u8> {
         s.chars()
@@ -534,9 +520,9 @@ mod tests {
         assert_eq!(utf16_without_bom(&[0, 0, 0, 0, 1, 0, 0, 2]), None);
         let e = decode_source(&le).unwrap_err();
         assert!(
-            e.message.contains("it begins: `Hội đồng nhân dân"),
+            en(&e).message.contains("it begins: `Hội đồng nhân dân"),
             "{}",
-            e.message
+            en(&e).message
         );
     }
 
@@ -564,20 +550,22 @@ mod tests {
         assert_eq!(decode_source(&le).unwrap(), want);
         assert_eq!(decode_source(&be).unwrap(), want);
         le.push(0x41);
-        assert!(decode_source(&le).unwrap_err().message.contains("UTF-16"));
+        assert!(en(&decode_source(&le).unwrap_err())
+            .message
+            .contains("UTF-16"));
         // A lone high surrogate on line 2.
         let broken = [0xFF, 0xFE, b'a', 0, b'\n', 0, b'b', 0, 0x00, 0xD8, b'c', 0];
         let e = decode_source(&broken).unwrap_err();
         assert_eq!((e.line, e.column), (2, 2));
-        assert!(e.message.contains("UTF-16"));
+        assert!(en(&e).message.contains("UTF-16"));
     }
 
     #[test]
     fn utf16_without_bom_and_utf32_are_named() {
         let e = decode_source(b"t\0i\0t\0l\0e\0").unwrap_err();
-        assert!(e.message.contains("UTF-16"), "{}", e.message);
+        assert!(en(&e).message.contains("UTF-16"), "{}", en(&e).message);
         let e = decode_source(b"\xFF\xFE\0\0t\0\0\0").unwrap_err();
-        assert!(e.message.contains("UTF-32"), "{}", e.message);
+        assert!(en(&e).message.contains("UTF-32"), "{}", en(&e).message);
     }
 
     #[test]
@@ -597,7 +585,7 @@ mod tests {
         assert_eq!((e.line, e.column), (3, 3));
         let e = decode_source(b"a\rb\xE9").unwrap_err();
         assert_eq!((e.line, e.column), (2, 2));
-        assert!(e.hint.contains("UTF-8"));
+        assert!(en(&e).hint.unwrap_or_default().contains("UTF-8"));
     }
 
     #[test]
@@ -607,18 +595,23 @@ mod tests {
         ));
         let e = decode_source(&bytes).unwrap_err();
         assert_eq!((e.line, e.column), (2, 9));
-        assert!(e.message.contains("TCVN3"), "{}", e.message);
+        assert!(en(&e).message.contains("TCVN3"), "{}", en(&e).message);
         assert!(
-            e.message.contains(&format!("title: {MEANT}")),
+            en(&e).message.contains(&format!("title: {MEANT}")),
             "{}",
-            e.message
+            en(&e).message
         );
         assert!(
-            e.hint.contains("Ctrl+Shift+F6") && e.hint.contains("from TCVN3"),
+            en(&e).hint.unwrap_or_default().contains("Ctrl+Shift+F6")
+                && en(&e).hint.unwrap_or_default().contains("from TCVN3"),
             "{}",
-            e.hint
+            en(&e).hint.unwrap_or_default()
         );
-        assert!(e.hint.contains("Word"), "{}", e.hint);
+        assert!(
+            en(&e).hint.unwrap_or_default().contains("Word"),
+            "{}",
+            en(&e).hint.unwrap_or_default()
+        );
     }
 
     #[test]
@@ -627,11 +620,15 @@ mod tests {
         let e = decode_source(&bytes).unwrap_err();
         assert_eq!((e.line, e.column), (1, 3));
         assert!(
-            e.message.contains("VNI") && e.message.contains("Cộng hòa xã hội"),
+            en(&e).message.contains("VNI") && en(&e).message.contains("Cộng hòa xã hội"),
             "{}",
-            e.message
+            en(&e).message
         );
-        assert!(e.hint.contains("VNI Windows"), "{}", e.hint);
+        assert!(
+            en(&e).hint.unwrap_or_default().contains("VNI Windows"),
+            "{}",
+            en(&e).hint.unwrap_or_default()
+        );
     }
 
     #[test]
@@ -639,18 +636,22 @@ mod tests {
         let viscii = b"C\xB5ng ho\xE0 x\xE3 h\xB5i ch\xFC ngh\xEEa Vi\xAEt Nam\n\xD0\xB5c l\xA7p - T\xF1 do - H\xD5nh ph\xFAc";
         let e = decode_source(viscii).unwrap_err();
         assert!(
-            e.message.contains("VISCII") && e.message.contains(MEANT),
+            en(&e).message.contains("VISCII") && en(&e).message.contains(MEANT),
             "{}",
-            e.message
+            en(&e).message
         );
         let cp1258 = b"C\xF4\xF2ng ho\xE0 xa\xDE h\xF4\xF2i chu\xD2 nghi\xDEa Vi\xEA\xF2t Nam\n\xD0\xF4\xF2c l\xE2\xF2p - T\xFD\xF2 do - Ha\xF2nh ph\xFAc";
         let e = decode_source(cp1258).unwrap_err();
         assert!(
-            e.message.contains("Windows-1258") && e.message.contains(MEANT),
+            en(&e).message.contains("Windows-1258") && en(&e).message.contains(MEANT),
             "{}",
-            e.message
+            en(&e).message
         );
-        assert!(e.hint.contains("CP 1258"), "{}", e.hint);
+        assert!(
+            en(&e).hint.unwrap_or_default().contains("CP 1258"),
+            "{}",
+            en(&e).hint.unwrap_or_default()
+        );
     }
 
     #[test]
@@ -659,11 +660,15 @@ mod tests {
             "Café, crème brûlée où naïve Noël\nGrüße aus der Straße",
         ))
         .unwrap_err();
-        assert!(e.message.contains("not valid UTF-8"), "{}", e.message);
         assert!(
-            !e.message.contains("TCVN3") && !e.message.contains("VNI"),
+            en(&e).message.contains("not valid UTF-8"),
             "{}",
-            e.message
+            en(&e).message
+        );
+        assert!(
+            !en(&e).message.contains("TCVN3") && !en(&e).message.contains("VNI"),
+            "{}",
+            en(&e).message
         );
     }
 
@@ -674,7 +679,15 @@ mod tests {
         assert_eq!((m.line, m.column), (1, 1));
         assert_eq!(m.sample, TCVN3);
         assert_eq!(m.preview, MEANT);
-        assert!(m.hint().contains("Ctrl+Shift+F6"));
+        assert!(crate::diag::Code::Garbled {
+            sample: m.sample.clone(),
+            encoding: m.encoding,
+            preview: m.preview.clone(),
+        }
+        .text(crate::lang::Lang::En)
+        .hint
+        .unwrap_or_default()
+        .contains("Ctrl+Shift+F6"));
         let text = format!("---\ntitle: Giao ban\n---\nMở đầu đúng.\n\n**{TCVN3}**, §éc lËp");
         let m = detect_mojibake(&text).expect("TCVN3 in a file");
         assert_eq!((m.line, m.column), (6, 3));

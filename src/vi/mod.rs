@@ -13,7 +13,7 @@ pub mod text;
 
 pub use collate::{compare, sort_key};
 pub use date::{parse_date, DateError, DateTime};
-pub use encoding::{decode_source, detect_mojibake, EncodingError, Mojibake};
+pub use encoding::{decode_source, detect_mojibake, Encoding, EncodingError, Mojibake};
 pub use format::{
     format_date, format_date_en, format_full, format_full_en, format_long, format_long_en,
     format_month, format_month_en, format_number, format_number_en,

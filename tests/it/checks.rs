@@ -19,7 +19,7 @@ fn failure(t: &SiteTest) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
 fn lines(diags: &[Diagnostic]) -> Vec<String> {
     diags
         .iter()
-        .map(|d| format!("{}: {}", d.location(), d.message))
+        .map(|d| format!("{}: {}", d.location(), d.message_en()))
         .collect()
 }
 
@@ -101,9 +101,9 @@ fn slug_suggestions_for_colliding_tags_are_distinct_and_free() {
     // All five have the slug `hoa`; `Hoa 2` already has `hoa-2`.
     tagged(&t, &["Hoa", "Hòa", "Hóa", "Họa", "Hỏa", "Hoa 2"]);
     let errors = t.build_errors();
-    let mut suggested: Vec<String> = errors
+    let hints: Vec<String> = errors.iter().filter_map(|d| d.hint_en()).collect();
+    let mut suggested: Vec<String> = hints
         .iter()
-        .filter_map(|d| d.hint.as_deref())
         .filter_map(|h| h.split("term_slugs: {").nth(1))
         .map(|s| {
             s.split(": ")
@@ -138,9 +138,9 @@ fn names_differing_only_in_unicode_form_are_named_as_such() {
         "{l:#?}"
     );
     assert!(
-        errors[0].hint.as_deref().unwrap().contains("rename"),
+        errors[0].hint_en().as_deref().unwrap().contains("rename"),
         "{:?}",
-        errors[0].hint
+        errors[0].hint_en()
     );
 }
 
@@ -203,17 +203,17 @@ fn markdown_under_another_extension_is_a_warning_and_not_copied() {
         "{w:#?}"
     );
     assert!(r.warnings[0]
-        .hint
+        .hint_en()
         .as_deref()
         .unwrap()
         .contains("rename it to `bai-viet.md`"));
     assert!(r.warnings[1]
-        .hint
+        .hint_en()
         .as_deref()
         .unwrap()
         .contains("rename it to `ghi-chu.md`"));
     assert!(r.warnings[2]
-        .hint
+        .hint_en()
         .as_deref()
         .unwrap()
         .contains("rename it to `nhap.md`"));
@@ -257,7 +257,7 @@ fn images_and_attachments_of_the_body_must_exist() {
         ],
         "{l:#?}"
     );
-    let hints: Vec<&str> = errors.iter().map(|d| d.hint.as_deref().unwrap()).collect();
+    let hints: Vec<String> = errors.iter().map(|d| d.hint_en().unwrap()).collect();
     assert!(
         hints[0].starts_with("did you mean `anh-hoi-nghi.png`?"),
         "{hints:#?}"

@@ -38,9 +38,9 @@ fn years_outside_1900_to_2200_point_at_the_value() {
     let e = only(t.build_errors());
     assert_eq!(e.location(), "content/tin-tuc/bai.md:3:7");
     assert!(
-        e.message.contains("year 0000 is outside 1900–2200"),
+        e.message_en().contains("year 0000 is outside 1900–2200"),
         "{}",
-        e.message
+        e.message_en()
     );
 
     let t = one_article(
@@ -49,7 +49,12 @@ fn years_outside_1900_to_2200_point_at_the_value() {
     let e = t.build_errors();
     let got: Vec<(String, bool)> = e
         .iter()
-        .map(|d| (d.location(), d.message.contains("is outside 1900–2200")))
+        .map(|d| {
+            (
+                d.location(),
+                d.message_en().contains("is outside 1900–2200"),
+            )
+        })
         .collect();
     assert_eq!(
         got,
@@ -77,7 +82,7 @@ fn utc_offsets_beyond_14_hours_point_at_the_value() {
             format!("content/tin-tuc/bai.md:3:{col}"),
             "{date}"
         );
-        assert!(e.message.contains(words), "{date}: {}", e.message);
+        assert!(e.message_en().contains(words), "{date}: {}", e.message_en());
     }
     let t = one_article("---\ntitle: a\ndate: 2021-10-15T14:00:00+14:00\n---\n");
     t.build_ok();
@@ -102,11 +107,11 @@ fn config_timezone_is_strict() {
         let e = only(t.build_config_errors());
         assert_eq!(e.location(), "config.yaml:4:1", "{tz}: {e:?}");
         let shown = tz.trim_matches('"');
-        assert!(e.message.contains(shown), "{tz}: {}", e.message);
+        assert!(e.message_en().contains(shown), "{tz}: {}", e.message_en());
         assert!(
-            e.hint.as_deref().unwrap_or("").contains("+07:00"),
+            e.hint_en().as_deref().unwrap_or("").contains("+07:00"),
             "{tz}: {:?}",
-            e.hint
+            e.hint_en()
         );
     }
     for tz in [
@@ -131,14 +136,20 @@ fn a_front_matter_key_written_twice_is_reported_at_the_second() {
     let t = one_article("---\ntitle: a\ndate: 2021-10-15\ntitle: b\n---\n");
     let e = only(t.build_errors());
     assert_eq!(e.location(), "content/tin-tuc/bai.md:4:1");
-    assert_eq!(e.message, "key `title` is written twice (first on line 2)");
+    assert_eq!(
+        e.message_en(),
+        "key `title` is written twice (first on line 2)"
+    );
 
     let t = one_article(
         "---\n# ghi chú\ntitle: a\n\ndate: 2021-10-15\ntags: [a]\ndraft: false\ntags: [b]\n---\n",
     );
     let e = only(t.build_errors());
     assert_eq!(e.location(), "content/tin-tuc/bai.md:8:1");
-    assert_eq!(e.message, "key `tags` is written twice (first on line 6)");
+    assert_eq!(
+        e.message_en(),
+        "key `tags` is written twice (first on line 6)"
+    );
 
     // Inside the free mappings too, which serde would read without a word.
     let t = SiteTest::new();
@@ -153,7 +164,7 @@ fn a_front_matter_key_written_twice_is_reported_at_the_second() {
     let e = only(t.build_errors());
     assert_eq!(e.location(), "content/bai.md:6:3");
     assert_eq!(
-        e.message,
+        e.message_en(),
         "key `linh_vuc` is written twice under `taxonomies` (first on line 5)"
     );
     t.write(
@@ -163,9 +174,9 @@ fn a_front_matter_key_written_twice_is_reported_at_the_second() {
     let e = only(t.build_errors());
     assert_eq!(e.location(), "content/bai.md:4:31");
     assert!(
-        e.message.contains("`nguon` is written twice"),
+        e.message_en().contains("`nguon` is written twice"),
         "{}",
-        e.message
+        e.message_en()
     );
 }
 
@@ -174,13 +185,16 @@ fn a_config_key_written_twice_is_reported_at_the_second() {
     let t = with_config("language: vi\ntitle: \"Bản tin khác\"\n");
     let e = only(t.build_config_errors());
     assert_eq!(e.location(), "config.yaml:5:1");
-    assert_eq!(e.message, "key `title` is written twice (first on line 1)");
+    assert_eq!(
+        e.message_en(),
+        "key `title` is written twice (first on line 1)"
+    );
 
     let t = with_config("feed:\n  limit: 5\n  full_content: true\n  limit: 6\n");
     let e = only(t.build_config_errors());
     assert_eq!(e.location(), "config.yaml:7:3");
     assert_eq!(
-        e.message,
+        e.message_en(),
         "key `limit` is written twice under `feed` (first on line 5)"
     );
 
@@ -190,18 +204,19 @@ fn a_config_key_written_twice_is_reported_at_the_second() {
     let e = only(t.build_config_errors());
     assert_eq!(e.location(), "config.yaml:7:3");
     assert!(
-        e.message.contains("`Thanh Hòa` is written twice") && e.message.contains("line 5"),
+        e.message_en().contains("`Thanh Hòa` is written twice")
+            && e.message_en().contains("line 5"),
         "{}",
-        e.message
+        e.message_en()
     );
 
     let t = with_config("menu:\n  - {title: Tin tức, path: tin-tuc/, title: Tin}\n");
     let e = only(t.build_config_errors());
     assert_eq!(e.location(), "config.yaml:5:38");
     assert!(
-        e.message.contains("`title` is written twice"),
+        e.message_en().contains("`title` is written twice"),
         "{}",
-        e.message
+        e.message_en()
     );
 }
 
@@ -229,7 +244,7 @@ const JARGON: &[&str] = &[
 ];
 
 fn assert_plain(d: &Diagnostic, what: &str) {
-    for text in std::iter::once(&d.message).chain(d.hint.as_ref()) {
+    for text in std::iter::once(&d.message_en()).chain(d.hint_en().as_ref()) {
         for j in JARGON {
             assert!(
                 !text.to_lowercase().contains(j),
@@ -290,11 +305,15 @@ fn wrong_kinds_of_values_are_explained_in_plain_words() {
         let t = SiteTest::new();
         t.write(&format!("content/bai-{i}.md"), &fm);
         let e = only(t.build_errors());
-        assert!(e.message.starts_with(want), "{line}: {}", e.message);
         assert!(
-            e.message.contains(&format!("`{key}`")),
+            e.message_en().starts_with(want),
             "{line}: {}",
-            e.message
+            e.message_en()
+        );
+        assert!(
+            e.message_en().contains(&format!("`{key}`")),
+            "{line}: {}",
+            e.message_en()
         );
         assert_eq!(e.line, at, "{line}: {e:?}");
         assert_plain(&e, line);
@@ -382,11 +401,15 @@ fn wrong_kinds_of_values_are_explained_in_plain_words() {
         let t = SiteTest::new();
         t.write("config.yaml", &text);
         let e = only(t.build_config_errors());
-        assert!(e.message.starts_with(want), "{line}: {}", e.message);
         assert!(
-            e.message.contains(&format!("`{key}`")),
+            e.message_en().starts_with(want),
             "{line}: {}",
-            e.message
+            e.message_en()
+        );
+        assert!(
+            e.message_en().contains(&format!("`{key}`")),
+            "{line}: {}",
+            e.message_en()
         );
         assert!(e.line >= at, "{line}: {e:?}");
         assert_plain(&e, line);
@@ -406,11 +429,12 @@ fn a_file_that_is_not_key_value_lines_is_named_not_echoed() {
         t.write("config.yaml", text);
         let e = only(t.build_config_errors());
         assert_eq!(
-            e.message, "config.yaml must be `key: value` lines",
+            e.message_en(),
+            "config.yaml must be `key: value` lines",
             "{text}"
         );
         assert_eq!(e.location(), "config.yaml:1:1");
-        assert!(!e.message.contains("đoạn văn"), "{}", e.message);
+        assert!(!e.message_en().contains("đoạn văn"), "{}", e.message_en());
         assert!(e.to_string().len() < 1000, "{e}");
         assert_plain(&e, text);
     }
@@ -422,11 +446,15 @@ fn a_file_that_is_not_key_value_lines_is_named_not_echoed() {
         let t = one_article(&format!("---\n{fm}---\nThân bài.\n"));
         let e = only(t.build_errors());
         assert_eq!(
-            e.message, "the front matter must be `key: value` lines",
+            e.message_en(),
+            "the front matter must be `key: value` lines",
             "{fm}"
         );
         assert_eq!(e.location(), "content/tin-tuc/bai.md:2:1");
-        assert!(e.hint.as_deref().unwrap_or("").contains("title: "), "{e:?}");
+        assert!(
+            e.hint_en().as_deref().unwrap_or("").contains("title: "),
+            "{e:?}"
+        );
         assert_plain(&e, fm);
     }
 }
@@ -436,14 +464,14 @@ fn unknown_nested_settings_still_suggest_the_closest() {
     let t = with_config("markdown:\n  unsafe: true\n");
     let e = only(t.build_config_errors());
     assert_eq!(e.location(), "config.yaml:5:3");
-    assert!(e.message.contains("`unsafe`"), "{}", e.message);
-    assert_eq!(e.hint.as_deref(), Some("did you mean `unsafe_html`?"));
+    assert!(e.message_en().contains("`unsafe`"), "{}", e.message_en());
+    assert_eq!(e.hint_en().as_deref(), Some("did you mean `unsafe_html`?"));
     assert_plain(&e, "markdown.unsafe");
 
     let t = with_config("paginate: 10\n");
     let e = only(t.build_config_errors());
-    assert_eq!(e.message, "unknown setting `paginate` in config.yaml");
-    assert_eq!(e.hint.as_deref(), Some("did you mean `paginate_by`?"));
+    assert_eq!(e.message_en(), "unknown setting `paginate` in config.yaml");
+    assert_eq!(e.hint_en().as_deref(), Some("did you mean `paginate_by`?"));
 }
 
 #[test]
@@ -459,7 +487,7 @@ fn yaml_syntax_errors_are_plain_and_positioned() {
     ] {
         let t = one_article(&format!("---\n{fm}---\n"));
         let e = only(t.build_errors());
-        assert!(e.message.contains(words), "{fm}: {}", e.message);
+        assert!(e.message_en().contains(words), "{fm}: {}", e.message_en());
         assert!(e.line >= line, "{fm}: {e:?}");
         assert_plain(&e, fm);
     }
@@ -493,7 +521,11 @@ fn dates_in_the_display_and_document_forms_are_read_or_explained() {
         let t = one_article(&format!("---\ntitle: a\ndate: {date}\n---\n"));
         let e = only(t.build_errors());
         assert_eq!(e.location(), "content/tin-tuc/bai.md:3:7", "{date}");
-        assert!(e.message.contains(words), "{date}: {}", e.message);
-        assert!(!e.message.contains("time of day"), "{}", e.message);
+        assert!(e.message_en().contains(words), "{date}: {}", e.message_en());
+        assert!(
+            !e.message_en().contains("time of day"),
+            "{}",
+            e.message_en()
+        );
     }
 }

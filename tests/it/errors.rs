@@ -16,9 +16,9 @@ fn unknown_front_matter_key_names_line_and_closest_key() {
     let e = t.build_errors();
     assert_eq!(e.len(), 1, "{e:?}");
     assert_eq!(e[0].location(), "content/tin-tuc/bai.md:4:1");
-    assert_eq!(e[0].message, "unknown front matter key `tag`");
+    assert_eq!(e[0].message_en(), "unknown front matter key `tag`");
     assert!(e[0]
-        .hint
+        .hint_en()
         .as_deref()
         .unwrap()
         .contains("did you mean `tags`?"));
@@ -30,34 +30,36 @@ fn impossible_dates_are_errors_not_guesses() {
     let e = t.build_errors();
     assert_eq!(e[0].location(), "content/tin-tuc/bai.md:3:7");
     assert!(
-        e[0].message.starts_with("invalid `date`"),
+        e[0].message_en().starts_with("invalid `date`"),
         "{}",
-        e[0].message
+        e[0].message_en()
     );
     let t = one_article("---\ntitle: a\ndate: 15/13/2021\n---\n");
-    assert!(t.build_errors()[0].message.starts_with("invalid `date`"));
+    assert!(t.build_errors()[0]
+        .message_en()
+        .starts_with("invalid `date`"));
 }
 
 #[test]
 fn missing_title_and_date() {
     let t = one_article("---\nauthor: Triệu Biển\n---\nThân bài.\n");
     let e = t.build_errors();
-    let msgs: Vec<&str> = e.iter().map(|d| d.message.as_str()).collect();
-    assert!(msgs.contains(&"missing `title`"), "{msgs:?}");
+    let msgs: Vec<String> = e.iter().map(|d| d.message_en()).collect();
+    assert!(msgs.iter().any(|m| m == "missing `title`"), "{msgs:?}");
     let t = one_article("---\ntitle: a\n---\nThân bài.\n");
     let e = t.build_errors();
-    assert_eq!(e[0].message, "missing `date`");
-    assert!(e[0].hint.as_deref().unwrap().contains("date:"));
+    assert_eq!(e[0].message_en(), "missing `date`");
+    assert!(e[0].hint_en().as_deref().unwrap().contains("date:"));
 }
 
 #[test]
 fn front_matter_must_exist_and_be_closed() {
     let t = one_article("Không có phần đầu.\n");
     assert!(t.build_errors()[0]
-        .message
+        .message_en()
         .contains("does not start with front matter"));
     let t = one_article("---\ntitle: a\ndate: 2021-01-01\n");
-    assert!(t.build_errors()[0].message.contains("not closed"));
+    assert!(t.build_errors()[0].message_en().contains("not closed"));
 }
 
 #[test]
@@ -65,9 +67,9 @@ fn yaml_syntax_error_is_positioned_in_the_file() {
     let t = one_article("---\ntitle: a\ndate: 2021-01-01\ntags: [a, b\n---\n");
     let e = t.build_errors();
     assert!(
-        e[0].message.starts_with("invalid front matter"),
+        e[0].message_en().starts_with("invalid front matter"),
         "{}",
-        e[0].message
+        e[0].message_en()
     );
     assert!(e[0].line >= 4, "{:?}", e[0]);
 }
@@ -97,11 +99,11 @@ fn legacy_encoding_is_named() {
         e[0].location().split(':').take(2).collect::<Vec<_>>(),
         ["content/bai.md", "2"]
     );
-    assert!(e[0].message.contains("TCVN3"), "{}", e[0].message);
+    assert!(e[0].message_en().contains("TCVN3"), "{}", e[0].message_en());
     assert!(
-        e[0].hint.as_deref().unwrap_or("").contains("Unikey"),
+        e[0].hint_en().as_deref().unwrap_or("").contains("Unikey"),
         "{:?}",
-        e[0].hint
+        e[0].hint_en()
     );
 }
 
@@ -120,9 +122,10 @@ fn pasted_mojibake_is_reported_with_a_preview() {
     let e = t.build_errors();
     assert_eq!(e[0].line, 8);
     assert!(
-        e[0].message.contains("Cộng hoà xã hội chủ nghĩa Việt Nam"),
+        e[0].message_en()
+            .contains("Cộng hoà xã hội chủ nghĩa Việt Nam"),
         "{}",
-        e[0].message
+        e[0].message_en()
     );
 }
 
@@ -143,9 +146,10 @@ fn link_to_a_missing_file_is_an_error_with_position() {
     assert_eq!(e.len(), 1, "{e:?}");
     assert_eq!(e[0].location(), "content/a.md:7:1");
     assert!(
-        e[0].message.contains("`khong-co.md`, which does not exist"),
+        e[0].message_en()
+            .contains("`khong-co.md`, which does not exist"),
         "{}",
-        e[0].message
+        e[0].message_en()
     );
 }
 
@@ -162,9 +166,9 @@ fn link_to_a_draft_says_so() {
     );
     let e = t.build_errors();
     assert!(
-        e[0].message.contains("a draft and not published"),
+        e[0].message_en().contains("a draft and not published"),
         "{}",
-        e[0].message
+        e[0].message_en()
     );
 }
 
@@ -193,7 +197,7 @@ fn all_errors_across_files_and_stages_are_reported_together() {
         ],
         "{e:?}"
     );
-    assert!(e[3].message.contains("image `khong-co.jpg` not found"));
+    assert!(e[3].message_en().contains("image `khong-co.jpg` not found"));
     assert_eq!(e[3].line, 4);
 }
 
@@ -204,12 +208,12 @@ fn two_sources_for_one_url_is_an_error() {
     t.write("content/giao-ban.md", &article("B", "2021-01-02", "", "B"));
     let e = t.build_errors();
     assert!(
-        e[0].message
+        e[0].message_en()
             .contains("would both write `giao-ban/index.html`"),
         "{}",
-        e[0].message
+        e[0].message_en()
     );
-    assert!(e[0].hint.as_deref().unwrap().contains("slug"));
+    assert!(e[0].hint_en().as_deref().unwrap().contains("slug"));
 }
 
 #[test]
@@ -222,7 +226,11 @@ fn template_errors_name_the_template_and_line() {
     );
     let e = t.build_errors();
     assert_eq!(e[0].location(), "templates/article.html:2", "{e:?}");
-    assert!(e[0].message.contains("khong_co_bo_loc"), "{}", e[0].message);
+    assert!(
+        e[0].message_en().contains("khong_co_bo_loc"),
+        "{}",
+        e[0].message_en()
+    );
 }
 
 #[test]

@@ -54,10 +54,10 @@ fn a_backslash_file_name_in_a_bundle_is_an_error_not_a_path() {
         Path::new("content/tin-tuc/b/x\\..\\..\\..\\config.yaml")
     );
     assert!(
-        e[0].message
+        e[0].message_en()
             .contains("cannot be a file in the output: it contains `\\`"),
         "{}",
-        e[0].message
+        e[0].message_en()
     );
     assert_eq!(
         fs::read_to_string(t.root().join("config.yaml")).unwrap(),
@@ -101,9 +101,10 @@ fn config_values_that_become_folders_are_checked_at_load() {
         let e = t.build_config_errors();
         assert_eq!(e.len(), 1, "{yaml}: {e:?}");
         assert!(
-            e[0].message.starts_with(key) && e[0].message.contains("cannot be a URL segment"),
+            e[0].message_en().starts_with(key)
+                && e[0].message_en().contains("cannot be a URL segment"),
             "{yaml}: {}",
-            e[0].message
+            e[0].message_en()
         );
         assert_eq!(e[0].file, Path::new("config.yaml"));
         assert_eq!(e[0].line, line, "{yaml}: {e:?}");
@@ -120,7 +121,7 @@ fn theme_names_a_folder_under_themes_only() {
         t.write("config.yaml", &format!("{CONFIG}theme: \"{theme}\"\n"));
         let e = t.build_config_errors();
         assert!(
-            e[0].message.contains("is not a theme name"),
+            e[0].message_en().contains("is not a theme name"),
             "{theme}: {e:?}"
         );
         assert_eq!((e[0].line, e[0].column), (4, 1), "{theme}");
@@ -153,7 +154,7 @@ fn a_static_folder_linked_outside_the_site_is_not_published() {
     assert!(!t.exists("mat-khau.txt"));
     assert!(
         r.warnings.iter().any(|w| w.file == Path::new("static")
-            && w.message
+            && w.message_en()
                 .starts_with("symbolic link skipped: it leads outside the site folder")),
         "{:?}",
         r.warnings
@@ -185,7 +186,7 @@ fn a_content_folder_linked_outside_the_site_stops_the_build() {
     std::os::unix::fs::symlink(outside.path(), t.root().join("content")).unwrap();
     let e = t.build_errors();
     assert_eq!(e[0].file, Path::new("content"), "{e:?}");
-    assert!(e[0].message.contains("leads outside the site folder"));
+    assert!(e[0].message_en().contains("leads outside the site folder"));
     assert!(!t.out().exists());
 }
 
@@ -210,9 +211,10 @@ fn reserved_windows_names_are_errors_naming_the_article() {
     let e = t.build_errors();
     assert_eq!(e[0].file, Path::new("content/tin-tuc/con.md"), "{e:?}");
     assert!(
-        e[0].message.contains("`con` is a reserved name on Windows"),
+        e[0].message_en()
+            .contains("`con` is a reserved name on Windows"),
         "{}",
-        e[0].message
+        e[0].message_en()
     );
 }
 
@@ -235,7 +237,7 @@ fn menu_paths_and_base_urls_with_other_schemes_are_config_errors() {
         let t = site();
         t.write("config.yaml", &format!("{CONFIG}{yaml}"));
         let e = t.build_config_errors();
-        assert!(e[0].message.contains(what), "{yaml}: {e:?}");
+        assert!(e[0].message_en().contains(what), "{yaml}: {e:?}");
         assert_eq!(e[0].line, line, "{yaml}");
     }
     for base in [
@@ -251,7 +253,7 @@ fn menu_paths_and_base_urls_with_other_schemes_are_config_errors() {
             &CONFIG.replace("https://thu.example.vn/", base),
         );
         let e = t.build_config_errors();
-        assert!(e[0].message.starts_with("base_url"), "{base}: {e:?}");
+        assert!(e[0].message_en().starts_with("base_url"), "{base}: {e:?}");
         assert_eq!(e[0].line, 2, "{base}");
     }
     let t = site();
@@ -312,7 +314,7 @@ fn aliases_must_be_plain_site_paths() {
         assert_eq!(e.len(), 1, "{alias}: {e:?}");
         assert_eq!(e[0].location(), "content/tin-tuc/b.md:4:12", "{alias}");
         assert!(e[0]
-            .message
+            .message_en()
             .starts_with(&format!("alias `{alias}` is not a usable path")));
     }
 }
@@ -327,7 +329,7 @@ fn a_featured_image_with_a_script_url_is_an_error() {
     let e = t.build_errors();
     assert_eq!(e[0].location(), "content/tin-tuc/b.md:4:8", "{e:?}");
     assert!(e[0]
-        .message
+        .message_en()
         .contains("the scheme `javascript:` is not allowed"));
 }
 
@@ -488,10 +490,12 @@ fn files_named_like_generated_files_are_collisions_naming_both() {
         assert_eq!(e.len(), 1, "{file}: {e:?}");
         assert_eq!(e[0].file, Path::new(file), "{file}: {e:?}");
         assert!(
-            e[0].message.contains(other)
-                && e[0].message.contains(&format!("would both write `{out}`")),
+            e[0].message_en().contains(other)
+                && e[0]
+                    .message_en()
+                    .contains(&format!("would both write `{out}`")),
             "{file}: {}",
-            e[0].message
+            e[0].message_en()
         );
         assert!(!t.out().exists(), "{file}");
     }
@@ -505,9 +509,9 @@ fn a_file_where_a_folder_is_needed_is_a_collision() {
     assert_eq!(e.len(), 1, "{e:?}");
     assert_eq!(e[0].file, Path::new("static/tin-tuc"));
     assert!(
-        e[0].message.contains("needs a folder of that name"),
+        e[0].message_en().contains("needs a folder of that name"),
         "{}",
-        e[0].message
+        e[0].message_en()
     );
 }
 
@@ -522,9 +526,9 @@ fn an_article_and_an_alias_of_another_on_one_path_collide_with_position() {
     assert_eq!(e.len(), 1, "{e:?}");
     assert_eq!(e[0].location(), "content/tin-tuc/b.md:5:5");
     assert!(
-        e[0].message.contains("article `content/tin-tuc/a.md`"),
+        e[0].message_en().contains("article `content/tin-tuc/a.md`"),
         "{}",
-        e[0].message
+        e[0].message_en()
     );
 }
 

@@ -205,6 +205,7 @@ fn serve_options(root: &Path) -> ServeOptions {
         drafts: false,
         future: false,
         open: false,
+        lang: bantin::lang::Lang::En,
     }
 }
 

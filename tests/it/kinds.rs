@@ -45,9 +45,9 @@ fn a_section_with_a_date_is_an_error_that_says_whose_key_it_is() {
     let e = t.build_errors();
     assert_eq!(e.len(), 1, "{e:?}");
     // serde stops at the unknown key; the foreign key is reported once it is fixed.
-    assert_eq!(e[0].message, "unknown front matter key `tag`");
+    assert_eq!(e[0].message_en(), "unknown front matter key `tag`");
     assert!(e[0]
-        .hint
+        .hint_en()
         .as_deref()
         .unwrap()
         .contains("did you mean `tags`"));
@@ -63,11 +63,11 @@ fn a_section_with_a_date_is_an_error_that_says_whose_key_it_is() {
         (Some("content/tin-tuc/_index.md"), 3, 1)
     );
     assert_eq!(
-        e[0].message,
+        e[0].message_en(),
         "`date` does not belong in a section's `_index.md`"
     );
     assert!(e[1]
-        .hint
+        .hint_en()
         .as_deref()
         .unwrap()
         .starts_with("`tags` is for articles; a section's `_index.md` cannot have `tags`"));
@@ -82,9 +82,13 @@ fn a_page_in_a_section_of_pages_cannot_have_a_date() {
     );
     let e = t.build_errors();
     assert_eq!(e.len(), 1, "{e:?}");
-    assert_eq!(e[0].message, "`date` does not belong in a page");
+    assert_eq!(e[0].message_en(), "`date` does not belong in a page");
     assert_eq!(e[0].line, 3);
-    assert!(e[0].hint.as_deref().unwrap().contains("pages have no date"));
+    assert!(e[0]
+        .hint_en()
+        .as_deref()
+        .unwrap()
+        .contains("pages have no date"));
 }
 
 #[test]
@@ -190,7 +194,7 @@ fn a_draft_page_is_not_published_and_links_to_it_say_so() {
     );
     let e = t.build_errors();
     assert!(
-        e[0].message.contains("`lien-he.md`, which is a draft"),
+        e[0].message_en().contains("`lien-he.md`, which is a draft"),
         "{e:?}"
     );
 }
@@ -261,11 +265,11 @@ fn a_menu_path_without_a_page_is_an_error_at_its_line() {
         (Some("config.yaml"), 8, 37)
     );
     assert_eq!(
-        e[0].message,
+        e[0].message_en(),
         "menu item `Các ban HĐND` leads to `/gioi-thieu/cac-ba/`, which is no page of the site"
     );
     assert_eq!(
-        e[0].hint.as_deref(),
+        e[0].hint_en().as_deref(),
         Some("did you mean `gioi-thieu/cac-ban/`?")
     );
 }
@@ -280,7 +284,7 @@ fn a_grandchild_in_the_menu_is_an_error() {
     let e = t.build_config_errors();
     assert_eq!(e[0].line, 9, "{e:?}");
     assert_eq!(
-        e[0].message,
+        e[0].message_en(),
         "menu item `Ban Pháp chế` is a child of a child"
     );
 }
@@ -343,13 +347,13 @@ fn missing_logo_and_banner_files_are_errors_at_their_line() {
     assert_eq!(e.len(), 3, "{msgs:?}");
     assert_eq!((e[0].line, e[0].column), (2, 7));
     assert_eq!(
-        e[0].message,
+        e[0].message_en(),
         "`logo` names `/Logo.png`, which is not a file in static/"
     );
     assert_eq!(
-        e[0].hint.as_deref(),
+        e[0].hint_en().as_deref(),
         Some("did you mean `logo.png`? Paths start from static/")
     );
     assert_eq!((e[1].line, e[1].column), (4, 10));
-    assert_eq!(e[2].message, "the banner has no `alt` text");
+    assert_eq!(e[2].message_en(), "the banner has no `alt` text");
 }

@@ -90,10 +90,10 @@ fn a_file_over_the_size_limit_is_an_error_naming_the_setting() {
     assert_eq!(e.len(), 1, "{e:?}");
     assert_eq!(e[0].location(), "content/tin-tuc/lon.md");
     assert!(
-        e[0].message
+        e[0].message_en()
             .starts_with("the file is 1.3 MB, larger than the limit of 1 MB (`limits.max_file_mb`"),
         "{}",
-        e[0].message
+        e[0].message_en()
     );
     // The default limit is 10 MB: the same file builds.
     t.write(
@@ -150,18 +150,18 @@ fn a_block_of_markdown_marks_is_shown_as_text_with_a_warning() {
     let w: Vec<_> = report
         .warnings
         .iter()
-        .filter(|w| w.message.contains("Markdown marks"))
+        .filter(|w| w.message_en().contains("Markdown marks"))
         .collect();
     assert_eq!(w.len(), 1, "{:?}", report.warnings);
     assert_eq!(w[0].location(), "content/tin-tuc/dac.md:8:1");
     assert!(
-        w[0].message
+        w[0].message_en()
             .starts_with("this block has 120000 Markdown marks")
-            && w[0].message.contains("`limits.max_block_marks`"),
+            && w[0].message_en().contains("`limits.max_block_marks`"),
         "{}",
-        w[0].message
+        w[0].message_en()
     );
-    let hint = w[0].hint.as_deref().unwrap_or_default();
+    let hint = w[0].hint_en().unwrap_or_default();
     assert!(hint.contains("limits: {max_block_marks: …}"), "{hint}");
     let page = t.read("tin-tuc/dac/index.html");
     let shown = format!("<p>{}</p>", "[&lt;".repeat(60_000));
@@ -180,7 +180,7 @@ fn a_block_of_markdown_marks_is_shown_as_text_with_a_warning() {
     assert!(!report
         .warnings
         .iter()
-        .any(|w| w.message.contains("Markdown marks")));
+        .any(|w| w.message_en().contains("Markdown marks")));
     assert!(t.read("tin-tuc/dac/index.html").contains(&shown));
 }
 

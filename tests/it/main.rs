@@ -2,6 +2,7 @@
 
 mod checks;
 mod dates_yaml;
+mod diagnostics;
 mod errors;
 mod hostile;
 mod incremental;

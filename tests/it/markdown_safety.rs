@@ -128,18 +128,18 @@ fn hostile_raw_html_is_dropped_and_reported_by_default() {
     assert_eq!(dropped.len(), 21, "{dropped:#?}");
     assert!(dropped[..20]
         .iter()
-        .all(|w| w.message.starts_with("raw HTML `")));
+        .all(|w| w.message_en().starts_with("raw HTML `")));
     assert_eq!(
-        dropped[20].message,
+        dropped[20].message_en(),
         "… and 3 more pieces of raw HTML dropped"
     );
     assert_eq!(dropped[0].location(), "content/tin-tuc/bai.md:8:1");
     assert_eq!(
-        dropped[0].message,
+        dropped[0].message_en(),
         "raw HTML `<script>alert(1)</script>` is dropped"
     );
     assert_eq!(
-        dropped[0].hint.as_deref(),
+        dropped[0].hint_en().as_deref(),
         Some(
             "raw HTML is off: set `markdown: {unsafe_html: true}` in config.yaml to allow safe \
              HTML, or write it in Markdown"
@@ -147,7 +147,7 @@ fn hostile_raw_html_is_dropped_and_reported_by_default() {
     );
     assert_eq!(dropped[2].location(), "content/tin-tuc/bai.md:10:30");
     assert_eq!(
-        dropped[2].message,
+        dropped[2].message_en(),
         "raw HTML `<svg onload=alert(3)>` is dropped"
     );
 }
@@ -160,14 +160,14 @@ fn dropped_raw_html_warnings_stop_at_twenty_per_file() {
         .warnings
         .iter()
         .filter(|w| w.file.ends_with("bai.md"))
-        .map(|w| (w.location(), w.message.as_str()))
+        .map(|w| (w.location(), w.message_en()))
         .collect();
     assert_eq!(dropped.len(), 21, "{dropped:#?}");
     assert_eq!(
         dropped[20],
         (
             "content/tin-tuc/bai.md:26:6".to_string(),
-            "… and 5 more pieces of raw HTML dropped"
+            "… and 5 more pieces of raw HTML dropped".to_string()
         )
     );
 }
@@ -181,10 +181,7 @@ fn a_script_link_is_an_error_at_its_place() {
              <JaVaScRiPt:alert(2)>\n",
         );
         let e = t.build_errors();
-        let e: Vec<_> = e
-            .iter()
-            .map(|e| (e.location(), e.message.as_str()))
-            .collect();
+        let e: Vec<_> = e.iter().map(|e| (e.location(), e.message_en())).collect();
         assert_eq!(
             e,
             [
@@ -192,16 +189,19 @@ fn a_script_link_is_an_error_at_its_place() {
                     "content/tin-tuc/bai.md:8:5".to_string(),
                     "link `javascript:alert(1)` uses a scheme that is not allowed \
                      (only http, https, mailto, tel and relative links)"
+                        .to_string()
                 ),
                 (
                     "content/tin-tuc/bai.md:8:35".to_string(),
                     "image `data:text/html,x` uses a scheme that is not allowed \
                      (only http, https, mailto, tel and relative links)"
+                        .to_string()
                 ),
                 (
                     "content/tin-tuc/bai.md:10:1".to_string(),
                     "link `JaVaScRiPt:alert(2)` uses a scheme that is not allowed \
                      (only http, https, mailto, tel and relative links)"
+                        .to_string()
                 ),
             ],
             "config: {markdown:?}"

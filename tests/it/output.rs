@@ -48,9 +48,9 @@ fn refuses_foreign_non_empty_folders_and_the_site_itself() {
         opts.output = Some(t.root().join(target));
         match bantin::pipeline::build(&opts) {
             Err(Failure::Config(e)) => assert!(
-                e[0].message.starts_with("refusing to write"),
+                e[0].message_en().starts_with("refusing to write"),
                 "{target}: {}",
-                e[0].message
+                e[0].message_en()
             ),
             other => panic!("{target}: expected a refusal, got {other:?}"),
         }
@@ -247,7 +247,7 @@ fn big_site(t: &SiteTest, version: char) {
 }
 
 fn bantin(t: &SiteTest, env: &[(&str, &str)]) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_bantin"));
+    let mut c = crate::support::bantin();
     c.arg("build")
         .current_dir(t.root())
         .stdin(Stdio::null())

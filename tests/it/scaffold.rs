@@ -7,7 +7,7 @@ use crate::support::SiteTest;
 
 /// Runs the binary in `dir`.
 fn run_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_bantin"))
+    let out = crate::support::bantin()
         .args(args)
         .current_dir(dir)
         .output()

@@ -3,7 +3,7 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::support::{article, SiteTest};
@@ -22,7 +22,7 @@ impl Drop for Served {
 }
 
 fn serve(t: &SiteTest, args: &[&str]) -> Served {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_bantin"))
+    let mut child = crate::support::bantin()
         .args(["serve", "--port", "0"])
         .args(args)
         .current_dir(t.root())
@@ -219,7 +219,7 @@ fn drafts_are_served_with_a_visible_mark() {
 #[test]
 fn serve_outside_a_site_says_so_and_listens_nowhere() {
     let dir = tempfile::tempdir().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_bantin"))
+    let out = crate::support::bantin()
         .args(["serve", "--port", "0"])
         .current_dir(dir.path())
         .output()

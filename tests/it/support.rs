@@ -113,7 +113,7 @@ impl SiteTest {
 
     /// Runs the binary in the site folder.
     pub fn run(&self, args: &[&str]) -> (i32, String, String) {
-        let out = Command::new(env!("CARGO_BIN_EXE_bantin"))
+        let out = bantin()
             .args(args)
             .current_dir(self.root())
             .output()
@@ -124,6 +124,16 @@ impl SiteTest {
             String::from_utf8_lossy(&out.stderr).into_owned(),
         )
     }
+}
+
+/// The binary, speaking English: the tests compare English messages unless
+/// they ask for another language with `--lang` or `language:`.
+pub fn bantin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_bantin"));
+    c.env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    c
 }
 
 /// All `href`/`src` values of an HTML text.

@@ -63,11 +63,13 @@ fn different_words_sharing_a_slug_is_an_error_naming_both() {
     );
     let e = t.build_errors();
     assert!(
-        e[0].message.contains("`Thanh Hóa`") && e[0].message.contains("`Thanh Hòa`"),
+        e[0].message_en().contains("`Thanh Hóa`") && e[0].message_en().contains("`Thanh Hòa`"),
         "{}",
-        e[0].message
+        e[0].message_en()
     );
-    assert!(e[0].message.contains("content/a.md") && e[0].message.contains("content/b.md"));
+    assert!(
+        e[0].message_en().contains("content/a.md") && e[0].message_en().contains("content/b.md")
+    );
     t.write(
         "config.yaml",
         "title: x\nbase_url: https://x.vn/\nterm_slugs: {\"Thanh Hòa\": thanh-hoa-ha-noi}\n",

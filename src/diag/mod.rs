@@ -4,6 +4,45 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+pub use crate::lang::Lang;
+pub use code::{
+    Code, Doc, Encoding, Expected, Io, IoKind, KeyAdvice, Kind, LinkProblem, Problem, Syntax,
+    UrlError,
+};
+
+mod code;
+pub mod en;
+pub mod lang;
+mod print;
+pub mod vi;
+
+/// A message and how to fix it, in one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Text {
+    pub fn new(message: impl Into<String>) -> Self {
+        Text {
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Sets the hint unless there is one.
+    pub fn or_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint.get_or_insert_with(|| hint.into());
+        self
+    }
+}
+
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -21,8 +60,10 @@ pub struct Diagnostic {
     pub line: usize,
     /// 1-based, counted in characters; 0 when unknown.
     pub column: usize,
-    pub message: String,
-    pub hint: Option<String>,
+    /// What is wrong, with the values its message needs; worded by the
+    /// catalogues in [`vi`] and [`en`]. Boxed: diagnostics travel in
+    /// `Result`s, most of which are `Ok`.
+    pub code: Box<Code>,
     /// The source line the position points into, for the caret excerpt.
     pub excerpt: Option<String>,
 }
@@ -32,15 +73,14 @@ impl Diagnostic {
         file: impl Into<PathBuf>,
         line: usize,
         column: usize,
-        message: impl Into<String>,
+        code: impl Into<Code>,
     ) -> Self {
         Diagnostic {
             severity: Severity::Error,
             file: file.into(),
             line,
             column,
-            message: message.into(),
-            hint: None,
+            code: Box::new(code.into()),
             excerpt: None,
         }
     }
@@ -49,16 +89,19 @@ impl Diagnostic {
         file: impl Into<PathBuf>,
         line: usize,
         column: usize,
-        message: impl Into<String>,
+        code: impl Into<Code>,
     ) -> Self {
         Diagnostic {
             severity: Severity::Warning,
-            ..Self::error(file, line, column, message)
+            ..Self::error(file, line, column, code)
         }
     }
 
+    /// Sets the hint of a message not yet given a code.
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+        if let Code::Text { hint: h, .. } = &mut *self.code {
+            *h = Some(hint.into());
+        }
         self
     }
 
@@ -75,6 +118,37 @@ impl Diagnostic {
 
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    /// The stable id of the problem, `BT0001`…
+    pub fn id(&self) -> &'static str {
+        self.code.id()
+    }
+
+    /// What is wrong, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        self.code.text(lang).message
+    }
+
+    /// How to fix it, in `lang`.
+    pub fn help(&self, lang: Lang) -> Option<String> {
+        self.code.text(lang).hint
+    }
+
+    /// The message in English, as tests and logs compare it.
+    pub fn message_en(&self) -> String {
+        self.message(Lang::En)
+    }
+
+    /// The hint in English, as tests and logs compare it.
+    pub fn hint_en(&self) -> Option<String> {
+        self.help(Lang::En)
+    }
+
+    /// The printed report in `lang`: id, `file:line:column`, the source
+    /// line with a `^` under the column, what is wrong and how to fix it.
+    pub fn report(&self, lang: Lang) -> String {
+        print::report(self, lang)
     }
 
     /// `file:line:column`, leaving out what is unknown.
@@ -105,7 +179,7 @@ pub fn clip(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
 
 /// The part of `line` shown in an excerpt, at most [`EXCERPT_CHARS`]
 /// characters around `column` (1-based, 0 for none), and the column inside it.
-fn window(line: &str, column: usize) -> (String, usize) {
+pub(crate) fn window(line: &str, column: usize) -> (String, usize) {
     let len = line.chars().count();
     if len <= EXCERPT_CHARS {
         return (line.to_string(), column);
@@ -126,42 +200,37 @@ fn window(line: &str, column: usize) -> (String, usize) {
     (shown, col)
 }
 
+/// English, as in a test's failure message; the binary prints
+/// [`Diagnostic::report`] in the language the user chose.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        writeln!(f, "{label}: {}", clip(&self.message, MESSAGE_CHARS))?;
-        writeln!(f, "  --> {}", self.location())?;
-        if let Some(text) = &self.excerpt {
-            let (text, column) = window(text, self.column);
-            let num = self.line.to_string();
-            let pad = " ".repeat(num.len());
-            writeln!(f, " {pad} |")?;
-            writeln!(f, " {num} | {text}")?;
-            if column > 0 {
-                // Columns count characters; tabs keep their width in the caret line.
-                let lead: String = text
-                    .chars()
-                    .take(column - 1)
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
-                    .collect();
-                writeln!(f, " {pad} | {lead}^")?;
-            }
-        }
-        if let Some(hint) = &self.hint {
-            writeln!(f, "  = help: {}", clip(hint, MESSAGE_CHARS))?;
-        }
-        Ok(())
+        f.write_str(&self.report(Lang::En))
     }
+}
+
+/// `menu[0].path` → `menu.path`: a serde path without list indexes.
+pub fn key_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    let mut in_index = false;
+    for c in path.chars() {
+        match c {
+            '[' => in_index = true,
+            ']' => in_index = false,
+            c if !in_index => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The last key of a serde path: `menu[0].path` → `path`.
+pub fn last_key(path: &str) -> String {
+    key_path(path).rsplit('.').next().unwrap_or("").to_string()
 }
 
 /// Sorts diagnostics by file, then position, so output is deterministic.
 pub fn sort(diags: &mut [Diagnostic]) {
-    diags.sort_by(|a, b| {
-        (&a.file, a.line, a.column, &a.message).cmp(&(&b.file, b.line, b.column, &b.message))
-    });
+    diags.sort_by_cached_key(|d| (d.file.clone(), d.line, d.column, d.id(), d.message_en()));
 }
 
 /// Path of `path` relative to `root` for display; `path` itself when outside.
@@ -256,6 +325,6 @@ mod tests {
         let s = d.to_string();
         assert!(s.contains("content/a.md:2:5"), "{s}");
         assert!(s.contains(" 2 | tag: x\n   |     ^"), "{s}");
-        assert!(s.contains("help: fix it"), "{s}");
+        assert!(s.contains("how to fix: fix it"), "{s}");
     }
 }

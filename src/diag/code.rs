@@ -1,0 +1,285 @@
+//! Every kind of problem bantin reports, with a stable id (`BT0001`…) and
+//! the values its message needs. The words are in the catalogues
+//! [`super::vi`] and [`super::en`]: exhaustive matches, so a new code does
+//! not compile until both languages word it.
+
+use super::{Lang, Text};
+pub use crate::vi::Encoding;
+
+/// Declares [`Code`], its ids and [`Code::ALL`] from one table, so an id
+/// cannot be missing from the list the tests check.
+macro_rules! codes {
+    ($( $(#[$doc:meta])* $id:literal $name:ident $({ $($field:ident : $ty:ty),* $(,)? })? ),* $(,)?) => {
+        /// What is wrong, with the values its message needs.
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub enum Code {
+            $( $(#[$doc])* $name $({ $($field: $ty),* })? ),*
+        }
+
+        impl Code {
+            /// The id of every code, in order.
+            pub const ALL: &'static [&'static str] = &[$($id),*];
+
+            /// The stable id, printed with the message: `BT0001`.
+            pub fn id(&self) -> &'static str {
+                match self {
+                    $( Code::$name { .. } => $id ),*
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    /// A message not yet given a code of its own (English in both languages).
+    "BT0000" Text { message: String, hint: Option<String> },
+    /// The file's bytes are not UTF-8 text.
+    "BT0001" Encoding { problem: Encoding },
+    /// Valid text that is a legacy Vietnamese encoding read as Unicode.
+    "BT0002" Garbled { sample: String, encoding: &'static str, preview: String },
+    /// Control characters removed from one line (`count` of them).
+    "BT0003" ControlRemoved { code_point: u32, count: usize },
+    /// Control characters removed on more lines than are listed.
+    "BT0004" ControlRemovedMore { lines: usize },
+    /// The file does not begin with a `---` line.
+    "BT0005" NoFrontMatter,
+    /// No `---` line closes the front matter.
+    "BT0006" FrontMatterNotClosed,
+    /// The YAML of a file cannot be read as its settings.
+    "BT0007" Yaml { doc: Doc, problem: Problem, example: Option<String> },
+    /// A front matter key no kind of file has.
+    "BT0008" UnknownKey { key: String, kind: Kind, advice: KeyAdvice },
+    /// A front matter key of another kind of file.
+    "BT0009" ForeignKey { key: String, kind: Kind, owner: Option<Kind> },
+    /// `kind:` of a section is neither `articles` nor `pages`.
+    "BT0010" UnknownSectionKind { value: String, suggestion: Option<String> },
+    /// A date that cannot be read; `reason` says why (English for now).
+    "BT0011" InvalidDate { key: String, reason: String },
+    /// The front matter has no `title`.
+    "BT0012" MissingTitle,
+    /// `slug:` has no letter or digit.
+    "BT0013" SlugWithoutLetters,
+    /// A taxonomy not declared in config.yaml.
+    "BT0014" UnknownTaxonomy { name: String },
+    /// `image:` of the front matter is not a usable address.
+    "BT0015" UnusableImage { image: String, why: UrlError },
+    /// A setting config.yaml does not have.
+    "BT0016" UnknownSetting { key: String, path: String, suggestion: Option<String>, known: Vec<String> },
+    /// A file of the site cannot be read.
+    "BT0017" CannotRead { error: Io },
+    /// A symbolic link in the site that is not followed.
+    "BT0018" LinkSkipped { why: LinkProblem, folder: bool },
+    /// A file name that is not Unicode.
+    "BT0019" NameNotUnicode,
+    /// Two file names that differ only in Unicode form (NFC and NFD).
+    "BT0020" TwoUnicodeForms { name: String },
+    /// A Markdown file whose name does not end in `.md`.
+    "BT0021" NotMarkdownName { name: String, md: String },
+}
+
+/// Why a symbolic link is not followed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkProblem {
+    /// It points outside the site folder.
+    Outside { target: String },
+    /// What it points to cannot be read.
+    Broken { error: Io },
+    /// It points to a folder that contains it.
+    Loop,
+}
+
+/// What the system said when a file could not be read or written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Io {
+    pub kind: IoKind,
+    /// The system's own words, in English.
+    pub detail: String,
+}
+
+/// The common kinds of [`Io`] errors, worded in each language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IoKind {
+    NotFound,
+    PermissionDenied,
+    /// The disk is full or over quota.
+    NoSpace,
+    Other,
+}
+
+impl From<&std::io::Error> for Io {
+    fn from(e: &std::io::Error) -> Self {
+        use std::io::ErrorKind as K;
+        let kind = match e.kind() {
+            K::NotFound => IoKind::NotFound,
+            K::PermissionDenied => IoKind::PermissionDenied,
+            K::StorageFull | K::QuotaExceeded => IoKind::NoSpace,
+            _ => IoKind::Other,
+        };
+        Io {
+            kind,
+            detail: e.to_string(),
+        }
+    }
+}
+
+/// What a content file is, which decides the keys it may have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Kind {
+    /// A dated news item, listed in sections, taxonomies, archive and feeds.
+    #[default]
+    Article,
+    /// A section's `_index.md` (the content root's is the home page).
+    Section,
+    /// A standalone page (Giới thiệu, Liên hệ): no date, in no listing.
+    Page,
+}
+
+/// What to suggest for an unknown front matter key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyAdvice {
+    /// The key names a taxonomy: it goes under `taxonomies:`.
+    Taxonomy,
+    /// A near key of this kind of file, or a taxonomy's name.
+    DidYouMean { key: String },
+    /// A near key of another kind of file, `owner`.
+    DidYouMeanForeign { key: String, owner: Kind },
+    /// Nothing near: the keys this kind of file has.
+    Keys { keys: Vec<String> },
+}
+
+/// Which file a YAML problem is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Doc {
+    FrontMatter,
+    Config,
+    /// A theme's or the site's `i18n/*.yaml`.
+    Other,
+}
+
+/// What was wrong in a YAML text, sorted out of serde's and libyaml's
+/// wording. Paths are serde_yaml's: `feed.limit`, `menu[0].path`, empty for
+/// the whole text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// The text is not YAML.
+    Syntax(Syntax),
+    /// The whole text is a list, a plain text or a number.
+    NotAMapping,
+    /// A key no field has; `expected` lists the keys of that mapping.
+    UnknownKey {
+        path: String,
+        key: String,
+        expected: Vec<String>,
+    },
+    /// A key written twice in one mapping. The error's position is the
+    /// second occurrence when it could be found in the text.
+    Duplicate {
+        path: String,
+        key: String,
+        /// Line of the first occurrence in the file.
+        first_line: Option<usize>,
+    },
+    /// A value of the wrong kind (`tags: {a: 1}`).
+    WrongType {
+        path: String,
+        expected: Expected,
+        /// The value is empty (`paginate_by:`).
+        empty: bool,
+    },
+    /// A mapping lacks a required key.
+    MissingKey { path: String, key: String },
+}
+
+/// The kind of value a key takes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expected {
+    Text,
+    /// A text holding a date.
+    Date,
+    List,
+    Bool,
+    WholeNumber {
+        unsigned: bool,
+    },
+    Number,
+    Mapping,
+    /// One of these words (`sort_by: date`).
+    OneOf(Vec<String>),
+    /// One word of a fixed set the error does not list.
+    Word,
+    /// A shape serde does not name (an untagged enum).
+    Other,
+}
+
+/// Why a text is not YAML, from libyaml's message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Syntax {
+    Tab,
+    /// A value starts with this character (`@`, `` ` ``, `%`), or with none shown.
+    CannotStart(Option<char>),
+    SecondColon,
+    ListNotClosed,
+    BraceNotClosed,
+    NotLinedUp,
+    NotLinedUpWithList,
+    ListItemHere,
+    KeyWithoutColon,
+    Unclosed,
+    Escape,
+    /// A value starts with `*` or `&`.
+    Anchor,
+    /// A value starts with `!`.
+    Tag,
+    DocumentSplit,
+    TooDeep,
+    TooManyAliases,
+    ValueMissing,
+    Other,
+}
+
+/// Why a URL is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UrlError {
+    /// A scheme other than the four allowed, such as `javascript`.
+    Scheme(String),
+    /// Whitespace or a control character, which browsers strip or misread.
+    Character(char),
+    Empty,
+}
+
+impl Code {
+    /// The message and hint in `lang`.
+    pub fn text(&self, lang: Lang) -> Text {
+        match lang {
+            Lang::Vi => super::vi::text(self),
+            Lang::En => super::en::text(self),
+        }
+    }
+}
+
+impl From<String> for Code {
+    fn from(message: String) -> Self {
+        Code::Text {
+            message,
+            hint: None,
+        }
+    }
+}
+
+impl From<&str> for Code {
+    fn from(message: &str) -> Self {
+        message.to_string().into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_in_order() {
+        for (i, id) in Code::ALL.iter().enumerate() {
+            assert_eq!(*id, format!("BT{i:04}"), "ids are numbered in order");
+        }
+    }
+}

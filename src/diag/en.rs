@@ -1,0 +1,386 @@
+//! The English catalogue: every [`Code`] worded as in the Vietnamese one.
+
+use super::{
+    Code, Doc, Encoding, Expected, Io, IoKind, KeyAdvice, Kind, LinkProblem, Problem, Syntax, Text,
+    UrlError,
+};
+
+const SAVE_AS_UTF8: &str = "open it in Notepad and use File > Save As with Encoding: UTF-8, or save it as UTF-8 from your editor";
+
+const CHECK_YAML: &str =
+    "check the YAML syntax: `key: value`, lists as `[a, b]`, quote text that contains `:` or `#`";
+
+/// The message and hint of `code` in English.
+pub fn text(code: &Code) -> Text {
+    match code {
+        Code::Text { message, hint } => Text {
+            message: message.clone(),
+            hint: hint.clone(),
+        },
+        Code::Encoding { problem } => encoding(problem),
+        Code::Garbled {
+            sample,
+            encoding,
+            preview,
+        } => Text::new(format!(
+            "garbled text: `{sample}` looks like {encoding} text pasted as Unicode; it should read `{preview}`"
+        ))
+        .hint(match *encoding {
+            "TCVN3 (ABC)" | "VNI" => format!(
+                "the text was copied from a {encoding} document; convert it with Unikey's Toolkit (Ctrl+Shift+F6): \
+                 copy it, choose {} → Unicode, convert the clipboard, and paste it back",
+                if *encoding == "VNI" { "VNI Windows" } else { "TCVN3 (ABC)" }
+            ),
+            _ => "the text was decoded twice; paste it again from the original document".to_string(),
+        }),
+        Code::ControlRemoved { code_point, count } => Text::new(if *count == 1 {
+            format!("the control character U+{code_point:04X} was removed")
+        } else {
+            format!("{count} control characters (U+{code_point:04X} …) were removed")
+        })
+        .hint("they come from text pasted from Word or a PDF and cannot appear in a page; delete them from the file to silence this"),
+        Code::ControlRemovedMore { lines } => Text::new(format!(
+            "control characters were removed on {lines} more lines"
+        ))
+        .hint("they come from text pasted from Word or a PDF"),
+        Code::NoFrontMatter => Text::new("the file does not start with front matter").hint(
+            "begin the file with a line `---`, then `title: \"...\"` and `date: ...`, then a line `---`",
+        ),
+        Code::FrontMatterNotClosed => Text::new("the front matter is not closed")
+            .hint("add a line `---` after the last front matter line"),
+        Code::Yaml {
+            doc,
+            problem,
+            example,
+        } => yaml(*doc, problem, example.as_deref()),
+        Code::UnknownKey { key, kind, advice } => {
+            Text::new(format!("unknown front matter key `{key}`")).hint(match advice {
+                KeyAdvice::Taxonomy => format!(
+                    "`{key}` is a taxonomy: write it under `taxonomies:`, as `taxonomies: {{{key}: [..]}}`"
+                ),
+                KeyAdvice::DidYouMean { key: s } => format!(
+                    "`{key}` — did you mean `{s}`? (free keys for themes go under `extra:`)"
+                ),
+                KeyAdvice::DidYouMeanForeign { key: s, owner } => format!(
+                    "`{key}` — did you mean `{s}`? {}",
+                    foreign(*kind, s, *owner)
+                ),
+                KeyAdvice::Keys { keys } => format!(
+                    "{} has the keys {}; free keys go under `extra:`",
+                    noun(*kind),
+                    keys.join(", ")
+                ),
+            })
+        }
+        Code::ForeignKey { key, kind, owner } => {
+            Text::new(format!("`{key}` does not belong in {}", noun(*kind))).hint(match owner {
+                Some(o) => foreign(*kind, key, *o),
+                None => format!("remove `{key}`"),
+            })
+        }
+        Code::UnknownSectionKind { value, suggestion } => {
+            Text::new(format!("unknown section kind `{value}`")).hint(match suggestion {
+                Some(s) => format!("did you mean `kind: {s}`? (`articles`, the default, or `pages`)"),
+                None => "write `kind: articles` (the default) or `kind: pages`".to_string(),
+            })
+        }
+        Code::InvalidDate { key, reason } => Text::new(format!("invalid `{key}`: {reason}")).hint(
+            "dates are written 2021-10-15, 15/10/2021 (day first), 15/10/2021 14:30 or 2021-10-15T14:30:00+07:00",
+        ),
+        Code::MissingTitle => Text::new("missing `title`")
+            .hint("add a line `title: \"Tiêu đề bài viết\"` to the front matter"),
+        Code::SlugWithoutLetters => Text::new("`slug` has no letters or digits")
+            .hint("write a slug like `giao-ban-hdnd`"),
+        Code::UnknownTaxonomy { name } => Text::new(format!("unknown taxonomy `{name}`"))
+            .hint("declare it under `taxonomies:` in config.yaml"),
+        Code::UnusableImage { image, why } => Text::new(format!(
+            "`image` `{image}` is not usable: {}",
+            url_error(why)
+        ))
+        .hint("write a file name beside the article (`anh-1.jpg`), a path in static/, or an `https://` address"),
+        Code::UnknownSetting {
+            key,
+            path,
+            suggestion,
+            known,
+        } => Text::new(if path.is_empty() {
+            format!("unknown setting `{key}` in config.yaml")
+        } else {
+            format!(
+                "unknown setting `{key}` under {} in config.yaml",
+                describe_path(path)
+            )
+        })
+        .hint(match suggestion {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("known settings: {}", known.join(", ")),
+        }),
+        Code::CannotRead { error } => Text::new(format!("cannot read: {}", io(error))).hint(
+            "check that the file exists and that you may read it; close any program that locks it",
+        ),
+        Code::LinkSkipped { why, folder } => match why {
+            LinkProblem::Loop => Text::new("symbolic link skipped: it makes a loop")
+                .hint("remove the link; it points to a folder that contains it"),
+            LinkProblem::Outside { target } => Text::new(format!(
+                "symbolic link skipped: it leads outside the site folder, to `{target}`"
+            )),
+            LinkProblem::Broken { error } => Text::new(format!(
+                "symbolic link skipped: it cannot be followed: {}",
+                io(error)
+            )),
+        }
+        .or_hint(if *folder {
+            "copy the files into the site folder instead of linking to them"
+        } else {
+            "copy the file into the site folder instead of linking to it"
+        }),
+        Code::NameNotUnicode => Text::new("file name is not valid Unicode")
+            .hint("rename the file using Unicode (UTF-8) characters"),
+        Code::TwoUnicodeForms { name } => Text::new(format!(
+            "two files are named `{name}`, written in different Unicode forms \
+             (one composed, one decomposed as macOS writes names): they look \
+             the same but are different files, and would be one page"
+        ))
+        .hint("rename or delete one of them: keep one file, and retype its name on this computer if it came from a Mac"),
+        Code::NotMarkdownName { name, md } => Text::new(format!(
+            "`{name}` looks like an article but does not end in `.md`, so it is neither built nor copied"
+        ))
+        .hint(format!("rename it to `{md}` to publish it (with `draft: true` it stays unpublished), or move it out of content/")),
+    }
+}
+
+/// What the system said about a file, in words.
+pub fn io(e: &Io) -> String {
+    match e.kind {
+        IoKind::NotFound => "the file or folder does not exist".into(),
+        IoKind::PermissionDenied => "permission denied".into(),
+        IoKind::NoSpace => "the disk is full".into(),
+        IoKind::Other => e.detail.clone(),
+    }
+}
+
+/// How a message names a file of kind `k`.
+pub fn noun(k: Kind) -> &'static str {
+    match k {
+        Kind::Article => "an article",
+        Kind::Section => "a section's `_index.md`",
+        Kind::Page => "a page",
+    }
+}
+
+/// Why `key`, a key of `owner`, is not for a file of kind `kind`.
+fn foreign(kind: Kind, key: &str, owner: Kind) -> String {
+    let owners = match owner {
+        Kind::Article => "articles",
+        _ => "sections (in `_index.md`)",
+    };
+    let advice = match (kind, key) {
+        (Kind::Page, "date") => {
+            " (pages have no date: to publish dated news, put the file in a section of articles)"
+        }
+        (Kind::Section, "date" | "tags" | "categories" | "author" | "image") => {
+            " (a section lists articles; put this on its articles)"
+        }
+        (_, "kind") => " (it says what the files of a section are)",
+        _ => "",
+    };
+    format!(
+        "`{key}` is for {owners}; {} cannot have `{key}`{advice}",
+        noun(kind)
+    )
+}
+
+fn encoding(e: &Encoding) -> Text {
+    let save = |m: String| Text::new(m).hint(SAVE_AS_UTF8);
+    match e {
+        Encoding::Utf32 => save("the file is UTF-32, which bantin does not read".into()),
+        Encoding::Nul => save("the file contains NUL bytes: it looks like UTF-16 without a byte-order mark, or is not text".into()),
+        Encoding::Utf16WithoutBom { big_endian, begins } => save(format!(
+            "the file is UTF-16 ({}) without a byte-order mark, which bantin does not read; it begins: `{begins}`",
+            if *big_endian { "big-endian" } else { "little-endian" },
+        )),
+        Encoding::Utf16Surrogate => save("the file is UTF-16 but is broken here (an unpaired surrogate)".into()),
+        Encoding::Utf16HalfCharacter => save("the file is UTF-16 but ends in half a character".into()),
+        Encoding::Legacy { name, unikey_name, line } => Text::new(format!(
+            "the file is not UTF-8; it looks like {name}, a legacy Vietnamese encoding (this line would read: {line})"
+        ))
+        .hint(format!(
+            "convert it to Unicode: open it in Unikey's Toolkit (Ctrl+Shift+F6) and convert from {unikey_name} to Unicode UTF-8, \
+             or open it in Word with the right font and save it as UTF-8 text"
+        )),
+        Encoding::NotUtf8 => save("the file is not valid UTF-8 (it may be in a Western or other legacy code page)".into()),
+    }
+}
+
+/// Why a URL is refused.
+pub fn url_error(e: &UrlError) -> String {
+    match e {
+        UrlError::Scheme(s) => format!(
+            "the scheme `{s}:` is not allowed (only http, https, mailto, tel and relative links)"
+        ),
+        UrlError::Character(c) => format!(
+            "it contains {}, which is not allowed in a link",
+            character(*c)
+        ),
+        UrlError::Empty => "it is empty".into(),
+    }
+}
+
+/// How a character is named in a message.
+pub fn character(c: char) -> String {
+    match c {
+        ' ' => "a space".into(),
+        '\t' => "a tab".into(),
+        '\n' | '\r' => "a line break".into(),
+        c if c.is_control() => format!("the control character U+{:04X}", c as u32),
+        c => format!("`{c}`"),
+    }
+}
+
+/// `tags` → `` `tags` ``; `tags[0]` → ``item 1 of `tags` ``; `menu[0].path`
+/// → ``the `path` of item 1 of `menu` ``.
+pub fn describe_path(path: &str) -> String {
+    if let Some(open) = path.rfind('[') {
+        if let Some(close) = path[open..].find(']') {
+            let n: usize = path[open + 1..open + close].parse().unwrap_or(0);
+            let item = format!("item {} of {}", n + 1, describe_path(&path[..open]));
+            let rest = path[open + close + 1..].trim_start_matches('.');
+            return if rest.is_empty() {
+                item
+            } else {
+                format!("`{rest}` in {item}")
+            };
+        }
+    }
+    format!("`{path}`")
+}
+
+/// Why a text is not YAML.
+pub fn syntax(s: &Syntax) -> String {
+    let quote = "put the text in quotes, for example `title: \"Thông báo: lịch tiếp công dân\"`";
+    match s {
+        Syntax::Tab => "a tab is used to indent; indent with spaces".into(),
+        Syntax::CannotStart(Some(c)) => format!("a value cannot start with `{c}`; {quote}"),
+        Syntax::CannotStart(None) => format!("a value cannot start here; {quote}"),
+        Syntax::SecondColon => format!("a second `:` on one line; {quote}"),
+        Syntax::ListNotClosed => "a list opened with `[` is not closed with `]`".into(),
+        Syntax::BraceNotClosed => "a `{` is not closed with `}`".into(),
+        Syntax::NotLinedUp => "this line is not lined up with the `key: value` lines above it (or text follows a closing quote)".into(),
+        Syntax::NotLinedUpWithList => "this line is not lined up with the `- ` list items above it".into(),
+        Syntax::ListItemHere => "a `- ` list item cannot stand here: put each item on its own line, indented under its key".into(),
+        Syntax::KeyWithoutColon => "a key lacks its `:`, as in `title: Kỳ họp thứ 5`".into(),
+        Syntax::Unclosed => "the text ends inside quotes or brackets that are not closed".into(),
+        Syntax::Escape => "a `\\` inside double quotes must be doubled (`\\\\`), or use single quotes".into(),
+        Syntax::Anchor => format!("a value cannot start with `*` or `&`; {quote}"),
+        Syntax::Tag => format!("a value cannot start with `!`; {quote}"),
+        Syntax::DocumentSplit => "a line `---` or `...` splits the text in two; remove it or indent it".into(),
+        Syntax::TooDeep => "values are nested too deep".into(),
+        Syntax::TooManyAliases => "too many `*` references".into(),
+        Syntax::ValueMissing => format!("a value is missing or cannot start here; {quote}"),
+        Syntax::Other => "this text cannot be read as `key: value` lines; check quotes, brackets and indentation".into(),
+    }
+}
+
+/// A YAML problem in a file of kind `doc`; `example` is a line to copy.
+pub fn yaml(doc: Doc, problem: &Problem, example: Option<&str>) -> Text {
+    let doc_name = match doc {
+        Doc::FrontMatter => "the front matter",
+        Doc::Config => "config.yaml",
+        Doc::Other => "the file",
+    };
+    let eg = || example.map_or(String::new(), |e| format!(", for example `{e}`"));
+    match problem {
+        Problem::Syntax(s) => Text {
+            message: match doc {
+                Doc::FrontMatter => format!("invalid front matter: {}", syntax(s)),
+                Doc::Config => format!("in config.yaml: {}", syntax(s)),
+                Doc::Other => syntax(s),
+            },
+            hint: (doc != Doc::Other).then(|| CHECK_YAML.to_string()),
+        },
+        Problem::NotAMapping => Text {
+            message: format!("{doc_name} must be `key: value` lines"),
+            hint: match doc {
+                Doc::FrontMatter => Some("write one `key: value` per line, such as `title: \"Kỳ họp thứ 5\"` and `date: 15/10/2021`".into()),
+                Doc::Config => Some("write one setting per line, such as `title: \"Bản tin HĐND tỉnh\"` and `base_url: \"https://hdnd.backan.gov.vn/\"`".into()),
+                Doc::Other => None,
+            },
+        },
+        Problem::UnknownKey { path, key, .. } if path.is_empty() => {
+            Text::new(format!("unknown key `{key}` in {doc_name}"))
+        }
+        Problem::UnknownKey { path, key, .. } => {
+            Text::new(format!("unknown key `{key}` under {}", describe_path(path)))
+        }
+        Problem::Duplicate {
+            path,
+            key,
+            first_line,
+        } => {
+            let within = if path.is_empty() {
+                String::new()
+            } else {
+                format!(" under {}", describe_path(path))
+            };
+            Text {
+                message: match first_line {
+                    Some(l) => format!("key `{key}` is written twice{within} (first on line {l})"),
+                    None => format!("key `{key}` is written twice{within}"),
+                },
+                hint: (doc != Doc::Other)
+                    .then(|| format!("write `{key}:` once: keep one and delete the other")),
+            }
+        }
+        Problem::MissingKey { path, key } => Text::new(if path.is_empty() {
+            format!("{doc_name} lacks `{key}`{}", eg())
+        } else {
+            format!("{} lacks `{key}`{}", describe_path(path), eg())
+        }),
+        Problem::WrongType {
+            path,
+            expected,
+            empty,
+        } => {
+            let who = describe_path(path);
+            let k = super::last_key(path);
+            let must = match expected {
+                Expected::Text => format!("must be a text{}", eg()),
+                Expected::Date => format!("must be a date{}", eg()),
+                Expected::List => format!("must be a list{}", eg()),
+                Expected::Bool => "must be `true` or `false`".to_string(),
+                Expected::WholeNumber { unsigned: false } => format!("must be a whole number{}", eg()),
+                Expected::WholeNumber { unsigned: true } => {
+                    format!("must be a whole number, 0 or more{}", eg())
+                }
+                Expected::Number => format!("must be a number{}", eg()),
+                Expected::Mapping => match example {
+                    Some(e) => format!("must be `key: value` lines, for example `{e}`"),
+                    None => format!("must be `key: value` lines, indented under `{k}:`"),
+                },
+                Expected::OneOf(choices) if !choices.is_empty() => {
+                    let list: Vec<String> = choices.iter().map(|c| format!("`{c}`")).collect();
+                    format!("must be one of {}", list.join(", "))
+                }
+                Expected::OneOf(_) | Expected::Word => format!("must be one word{}", eg()),
+                Expected::Other => match example {
+                    Some(e) => format!("is not written in a form bantin reads; write it like `{e}`"),
+                    None => "is not written in a form bantin reads".to_string(),
+                },
+            };
+            let hint = match (doc, expected) {
+                (Doc::FrontMatter, Expected::Bool) => Some("write `true` or `false`, without quotes: `có` and `không` are not read as yes and no"),
+                (Doc::Config, Expected::Bool) => Some("write `true` or `false`"),
+                (Doc::FrontMatter, Expected::WholeNumber { .. }) => Some("write digits only, such as `weight: 3`"),
+                _ => None,
+            };
+            Text {
+                message: if *empty {
+                    format!("{who} is empty: it {must}")
+                } else {
+                    format!("{who} {must}")
+                },
+                hint: hint.map(str::to_string),
+            }
+        }
+    }
+}

@@ -1,0 +1,389 @@
+//! The Vietnamese catalogue: every [`Code`] worded for a communications
+//! officer, with diacritics, plainly and politely: what is wrong in the
+//! file and exactly how to fix it.
+
+use super::{
+    Code, Doc, Encoding, Expected, Io, IoKind, KeyAdvice, Kind, LinkProblem, Problem, Syntax, Text,
+    UrlError,
+};
+
+const SAVE_AS_UTF8: &str = "mở tệp bằng Notepad, chọn File > Save As, chọn Encoding: UTF-8 rồi lưu; hoặc lưu lại tệp dưới dạng UTF-8 trong trình soạn thảo bạn dùng";
+
+const CHECK_YAML: &str = "mỗi dòng viết `tên: giá trị`, danh sách viết `[a, b]`; đoạn chữ có dấu `:` hoặc `#` thì đặt trong ngoặc kép";
+
+/// The message and hint of `code` in Vietnamese.
+pub fn text(code: &Code) -> Text {
+    match code {
+        Code::Text { message, hint } => Text {
+            message: message.clone(),
+            hint: hint.clone(),
+        },
+        Code::Encoding { problem } => encoding(problem),
+        Code::Garbled {
+            sample,
+            encoding,
+            preview,
+        } => Text::new(format!(
+            "chữ bị lỗi phông: `{sample}` là chữ {encoding} được dán vào như Unicode; đúng ra phải là `{preview}`"
+        ))
+        .hint(match *encoding {
+            "TCVN3 (ABC)" | "VNI" => format!(
+                "đoạn chữ được sao chép từ văn bản dùng phông {encoding}; hãy chuyển mã bằng Unikey Toolkit (Ctrl+Shift+F6): \
+                 sao chép đoạn chữ, chọn {} → Unicode, bấm chuyển mã clipboard rồi dán lại",
+                if *encoding == "VNI" { "VNI Windows" } else { "TCVN3 (ABC)" }
+            ),
+            _ => "đoạn chữ đã bị chuyển mã hai lần; hãy dán lại từ văn bản gốc".to_string(),
+        }),
+        Code::ControlRemoved { code_point, count } => Text::new(if *count == 1 {
+            format!("đã bỏ ký tự điều khiển U+{code_point:04X}")
+        } else {
+            format!("đã bỏ {count} ký tự điều khiển (U+{code_point:04X} …)")
+        })
+        .hint("các ký tự này lẫn vào khi dán chữ từ Word hoặc PDF và không thể có trong trang web; hãy xóa chúng khỏi tệp để không còn cảnh báo này"),
+        Code::ControlRemovedMore { lines } => Text::new(format!(
+            "đã bỏ ký tự điều khiển trên {lines} dòng khác nữa"
+        ))
+        .hint("các ký tự này lẫn vào khi dán chữ từ Word hoặc PDF"),
+        Code::NoFrontMatter => Text::new("tệp không bắt đầu bằng phần đầu tệp (các dòng thông tin giữa hai dòng `---`)").hint(
+            "hãy mở đầu tệp bằng một dòng `---`, tiếp theo là `title: \"...\"` và `date: ...`, rồi một dòng `---`",
+        ),
+        Code::FrontMatterNotClosed => Text::new("phần đầu tệp chưa được đóng lại")
+            .hint("hãy thêm một dòng `---` sau dòng cuối cùng của phần đầu tệp"),
+        Code::Yaml {
+            doc,
+            problem,
+            example,
+        } => yaml(*doc, problem, example.as_deref()),
+        Code::UnknownKey { key, kind, advice } => {
+            Text::new(format!("phần đầu tệp có mục `{key}` không dùng được")).hint(match advice {
+                KeyAdvice::Taxonomy => format!(
+                    "`{key}` là một cách phân loại (taxonomy): hãy viết dưới `taxonomies:`, như `taxonomies: {{{key}: [..]}}`"
+                ),
+                KeyAdvice::DidYouMean { key: s } => format!(
+                    "`{key}` — có phải bạn muốn viết `{s}`? (các mục tự do dành cho giao diện đặt dưới `extra:`)"
+                ),
+                KeyAdvice::DidYouMeanForeign { key: s, owner } => format!(
+                    "`{key}` — có phải bạn muốn viết `{s}`? {}",
+                    foreign(*kind, s, *owner)
+                ),
+                KeyAdvice::Keys { keys } => format!(
+                    "{} có các mục {}; các mục tự do đặt dưới `extra:`",
+                    capitalise(noun(*kind)),
+                    keys.join(", ")
+                ),
+            })
+        }
+        Code::ForeignKey { key, kind, owner } => {
+            Text::new(format!("{} không có mục `{key}`", capitalise(noun(*kind)))).hint(match owner {
+                Some(o) => foreign(*kind, key, *o),
+                None => format!("hãy xóa dòng `{key}`"),
+            })
+        }
+        Code::UnknownSectionKind { value, suggestion } => {
+            Text::new(format!("kiểu chuyên mục `{value}` không hợp lệ")).hint(match suggestion {
+                Some(s) => format!("có phải bạn muốn viết `kind: {s}`? (`articles` — bài viết, là mặc định; hoặc `pages` — trang)"),
+                None => "hãy viết `kind: articles` (bài viết, là mặc định) hoặc `kind: pages` (trang)".to_string(),
+            })
+        }
+        Code::InvalidDate { key, reason } => Text::new(format!("`{key}` không phải là ngày hợp lệ: {reason}")).hint(
+            "ngày viết theo dạng 15/10/2021 (ngày trước, tháng sau), 15/10/2021 14:30, 2021-10-15 hoặc 2021-10-15T14:30:00+07:00",
+        ),
+        Code::MissingTitle => Text::new("thiếu tiêu đề (`title`)")
+            .hint("hãy thêm dòng `title: \"Tiêu đề bài viết\"` vào phần đầu tệp"),
+        Code::SlugWithoutLetters => Text::new("`slug` không có chữ cái hay chữ số nào")
+            .hint("hãy viết slug (tên dùng trong địa chỉ trang) như `giao-ban-hdnd`"),
+        Code::UnknownTaxonomy { name } => Text::new(format!("cách phân loại `{name}` chưa được khai báo"))
+            .hint("hãy khai báo nó dưới `taxonomies:` trong config.yaml"),
+        Code::UnusableImage { image, why } => Text::new(format!(
+            "không dùng được ảnh `image` `{image}`: {}",
+            url_error(why)
+        ))
+        .hint("hãy viết tên tệp ảnh đặt cạnh bài viết (`anh-1.jpg`), một đường dẫn trong static/, hoặc một địa chỉ `https://`"),
+        Code::UnknownSetting {
+            key,
+            path,
+            suggestion,
+            known,
+        } => Text::new(if path.is_empty() {
+            format!("config.yaml có thiết lập `{key}` không dùng được")
+        } else {
+            format!(
+                "config.yaml có thiết lập `{key}` không dùng được dưới {}",
+                describe_path(path)
+            )
+        })
+        .hint(match suggestion {
+            Some(s) => format!("có phải bạn muốn viết `{s}`?"),
+            None => format!("các thiết lập có thể dùng: {}", known.join(", ")),
+        }),
+        Code::CannotRead { error } => Text::new(format!("không đọc được tệp: {}", io(error))).hint(
+            "hãy kiểm tra tệp có tồn tại và bạn có quyền đọc tệp; đóng chương trình nào đang giữ tệp",
+        ),
+        Code::LinkSkipped { why, folder } => match why {
+            LinkProblem::Loop => Text::new("đã bỏ qua liên kết tượng trưng (symbolic link) vì nó tạo thành vòng lặp")
+                .hint("hãy xóa liên kết này; nó trỏ tới một thư mục chứa chính nó"),
+            LinkProblem::Outside { target } => Text::new(format!(
+                "đã bỏ qua liên kết tượng trưng (symbolic link) vì nó dẫn ra ngoài thư mục trang, tới `{target}`"
+            )),
+            LinkProblem::Broken { error } => Text::new(format!(
+                "đã bỏ qua liên kết tượng trưng (symbolic link) vì không mở được nơi nó trỏ tới: {}",
+                io(error)
+            )),
+        }
+        .or_hint(if *folder {
+            "hãy chép các tệp vào thư mục trang thay vì tạo liên kết tới chúng"
+        } else {
+            "hãy chép tệp vào thư mục trang thay vì tạo liên kết tới nó"
+        }),
+        Code::NameNotUnicode => Text::new("tên tệp không phải chữ Unicode hợp lệ")
+            .hint("hãy đổi tên tệp, dùng chữ Unicode (UTF-8)"),
+        Code::TwoUnicodeForms { name } => Text::new(format!(
+            "có hai tệp cùng tên `{name}` nhưng viết theo hai dạng Unicode khác nhau \
+             (một dạng dựng sẵn, một dạng tổ hợp như máy Mac đặt tên): nhìn giống nhau \
+             nhưng là hai tệp khác nhau, và sẽ thành cùng một trang"
+        ))
+        .hint("hãy đổi tên hoặc xóa một tệp: chỉ giữ lại một tệp, và gõ lại tên tệp trên máy này nếu tệp được chép từ máy Mac"),
+        Code::NotMarkdownName { name, md } => Text::new(format!(
+            "`{name}` trông như một bài viết nhưng tên tệp không kết thúc bằng `.md`, nên không được dựng thành trang và cũng không được chép lên trang"
+        ))
+        .hint(format!("hãy đổi tên thành `{md}` để đăng (thêm `draft: true` nếu chưa muốn đăng), hoặc chuyển tệp ra khỏi thư mục content/")),
+    }
+}
+
+/// What the system said about a file, in words.
+pub fn io(e: &Io) -> String {
+    match e.kind {
+        IoKind::NotFound => "tệp hoặc thư mục không tồn tại".into(),
+        IoKind::PermissionDenied => "không có quyền truy cập".into(),
+        IoKind::NoSpace => "ổ đĩa đã đầy".into(),
+        IoKind::Other => format!("lỗi hệ thống ({})", e.detail),
+    }
+}
+
+/// The first letter in capitals, to start a sentence with a noun.
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+}
+
+/// How a message names a file of kind `k`.
+pub fn noun(k: Kind) -> &'static str {
+    match k {
+        Kind::Article => "bài viết",
+        Kind::Section => "tệp `_index.md` của chuyên mục",
+        Kind::Page => "trang riêng",
+    }
+}
+
+/// Why `key`, a key of `owner`, is not for a file of kind `kind`.
+fn foreign(kind: Kind, key: &str, owner: Kind) -> String {
+    let owners = match owner {
+        Kind::Article => "bài viết",
+        _ => "chuyên mục (trong `_index.md`)",
+    };
+    let advice = match (kind, key) {
+        (Kind::Page, "date") => {
+            " (trang riêng không có ngày đăng: muốn đăng tin có ngày, hãy đặt tệp vào một chuyên mục bài viết)"
+        }
+        (Kind::Section, "date" | "tags" | "categories" | "author" | "image") => {
+            " (chuyên mục chỉ liệt kê các bài viết; hãy ghi mục này vào từng bài viết)"
+        }
+        (_, "kind") => " (mục này cho biết các tệp trong chuyên mục là bài viết hay trang)",
+        _ => "",
+    };
+    format!(
+        "`{key}` dành cho {owners}; {} không có mục `{key}`{advice}",
+        noun(kind)
+    )
+}
+
+fn encoding(e: &Encoding) -> Text {
+    let save = |m: String| Text::new(m).hint(SAVE_AS_UTF8);
+    match e {
+        Encoding::Utf32 => save("tệp được lưu theo bảng mã UTF-32, bantin không đọc được bảng mã này".into()),
+        Encoding::Nul => save("tệp có byte NUL: có thể tệp được lưu theo bảng mã UTF-16 mà thiếu dấu BOM, hoặc không phải là tệp chữ".into()),
+        Encoding::Utf16WithoutBom { big_endian, begins } => save(format!(
+            "tệp được lưu theo bảng mã UTF-16 ({}) mà thiếu dấu BOM, bantin không đọc được; tệp bắt đầu bằng: `{begins}`",
+            if *big_endian { "big-endian" } else { "little-endian" },
+        )),
+        Encoding::Utf16Surrogate => save("tệp theo bảng mã UTF-16 bị hỏng tại đây (một ký tự bị mất nửa)".into()),
+        Encoding::Utf16HalfCharacter => save("tệp theo bảng mã UTF-16 kết thúc giữa chừng một ký tự".into()),
+        Encoding::Legacy { name, unikey_name, line } => Text::new(format!(
+            "tệp không theo bảng mã UTF-8; có vẻ tệp dùng bảng mã tiếng Việt cũ {name} (dòng này đọc đúng là: {line})"
+        ))
+        .hint(format!(
+            "hãy chuyển tệp sang Unicode: mở Unikey Toolkit (Ctrl+Shift+F6), chuyển mã từ {unikey_name} sang Unicode UTF-8; \
+             hoặc mở tệp bằng Word với đúng phông chữ rồi lưu dưới dạng văn bản UTF-8"
+        )),
+        Encoding::NotUtf8 => save("tệp không theo bảng mã UTF-8 (có thể tệp dùng một bảng mã phương Tây hoặc bảng mã cũ khác)".into()),
+    }
+}
+
+/// Why a URL is refused.
+pub fn url_error(e: &UrlError) -> String {
+    match e {
+        UrlError::Scheme(s) => format!(
+            "loại địa chỉ `{s}:` không được phép (chỉ dùng http, https, mailto, tel và đường dẫn trong trang)"
+        ),
+        UrlError::Character(c) => format!("địa chỉ có {}, không được dùng trong liên kết", character(*c)),
+        UrlError::Empty => "địa chỉ đang để trống".into(),
+    }
+}
+
+/// How a character is named in a message.
+pub fn character(c: char) -> String {
+    match c {
+        ' ' => "dấu cách".into(),
+        '\t' => "dấu tab".into(),
+        '\n' | '\r' => "dấu xuống dòng".into(),
+        c if c.is_control() => format!("ký tự điều khiển U+{:04X}", c as u32),
+        c => format!("ký tự `{c}`"),
+    }
+}
+
+/// `tags` → `` `tags` ``; `tags[0]` → ``mục 1 của `tags` ``; `menu[0].path`
+/// → ``the `path` trong mục 1 của `menu` ``.
+pub fn describe_path(path: &str) -> String {
+    if let Some(open) = path.rfind('[') {
+        if let Some(close) = path[open..].find(']') {
+            let n: usize = path[open + 1..open + close].parse().unwrap_or(0);
+            let item = format!("mục thứ {} của {}", n + 1, describe_path(&path[..open]));
+            let rest = path[open + close + 1..].trim_start_matches('.');
+            return if rest.is_empty() {
+                item
+            } else {
+                format!("`{rest}` trong {item}")
+            };
+        }
+    }
+    format!("`{path}`")
+}
+
+/// Why a text is not YAML.
+pub fn syntax(s: &Syntax) -> String {
+    let quote =
+        "hãy đặt đoạn chữ trong ngoặc kép, ví dụ `title: \"Thông báo: lịch tiếp công dân\"`";
+    match s {
+        Syntax::Tab => "dòng được thụt lề bằng phím Tab; hãy thụt lề bằng dấu cách".into(),
+        Syntax::CannotStart(Some(c)) => format!("giá trị không được bắt đầu bằng `{c}`; {quote}"),
+        Syntax::CannotStart(None) => format!("giá trị không được bắt đầu ở chỗ này; {quote}"),
+        Syntax::SecondColon => format!("có dấu `:` thứ hai trên cùng một dòng; {quote}"),
+        Syntax::ListNotClosed => "danh sách mở bằng `[` chưa được đóng bằng `]`".into(),
+        Syntax::BraceNotClosed => "dấu `{` chưa được đóng bằng `}`".into(),
+        Syntax::NotLinedUp => "dòng này không thẳng hàng với các dòng `tên: giá trị` phía trên (hoặc có chữ đứng sau dấu ngoặc kép đóng)".into(),
+        Syntax::NotLinedUpWithList => "dòng này không thẳng hàng với các mục `- ` của danh sách phía trên".into(),
+        Syntax::ListItemHere => "mục danh sách `- ` không được đặt ở đây: hãy viết mỗi mục trên một dòng riêng, thụt lề dưới tên của danh sách".into(),
+        Syntax::KeyWithoutColon => "thiếu dấu `:` sau tên mục, như trong `title: Kỳ họp thứ 5`".into(),
+        Syntax::Unclosed => "văn bản kết thúc khi ngoặc kép hoặc ngoặc vuông chưa được đóng".into(),
+        Syntax::Escape => "dấu `\\` trong ngoặc kép phải viết hai lần (`\\\\`), hoặc hãy dùng ngoặc đơn".into(),
+        Syntax::Anchor => format!("giá trị không được bắt đầu bằng `*` hoặc `&`; {quote}"),
+        Syntax::Tag => format!("giá trị không được bắt đầu bằng `!`; {quote}"),
+        Syntax::DocumentSplit => "một dòng `---` hoặc `...` chia văn bản làm hai; hãy xóa dòng đó hoặc thụt lề nó".into(),
+        Syntax::TooDeep => "các giá trị lồng vào nhau quá sâu".into(),
+        Syntax::TooManyAliases => "có quá nhiều tham chiếu `*`".into(),
+        Syntax::ValueMissing => format!("thiếu giá trị, hoặc giá trị không được bắt đầu ở chỗ này; {quote}"),
+        Syntax::Other => "không đọc được đoạn này thành các dòng `tên: giá trị`; hãy kiểm tra ngoặc kép, ngoặc vuông và thụt lề".into(),
+    }
+}
+
+/// A YAML problem in a file of kind `doc`; `example` is a line to copy.
+pub fn yaml(doc: Doc, problem: &Problem, example: Option<&str>) -> Text {
+    let doc_name = match doc {
+        Doc::FrontMatter => "phần đầu tệp",
+        Doc::Config => "config.yaml",
+        Doc::Other => "tệp",
+    };
+    let eg = || example.map_or(String::new(), |e| format!(", ví dụ `{e}`"));
+    match problem {
+        Problem::Syntax(s) => Text {
+            message: format!("{} viết chưa đúng: {}", capitalise(doc_name), syntax(s)),
+            hint: (doc != Doc::Other).then(|| CHECK_YAML.to_string()),
+        },
+        Problem::NotAMapping => Text {
+            message: format!("{} phải gồm các dòng `tên: giá trị`", capitalise(doc_name)),
+            hint: match doc {
+                Doc::FrontMatter => Some("hãy viết mỗi dòng một mục `tên: giá trị`, như `title: \"Kỳ họp thứ 5\"` và `date: 15/10/2021`".into()),
+                Doc::Config => Some("hãy viết mỗi dòng một thiết lập, như `title: \"Bản tin HĐND tỉnh\"` và `base_url: \"https://hdnd.backan.gov.vn/\"`".into()),
+                Doc::Other => None,
+            },
+        },
+        Problem::UnknownKey { path, key, .. } if path.is_empty() => {
+            Text::new(format!("{} có mục `{key}` không dùng được", capitalise(doc_name)))
+        }
+        Problem::UnknownKey { path, key, .. } => Text::new(format!(
+            "mục `{key}` dưới {} không dùng được",
+            describe_path(path)
+        )),
+        Problem::Duplicate {
+            path,
+            key,
+            first_line,
+        } => {
+            let within = if path.is_empty() {
+                String::new()
+            } else {
+                format!(" dưới {}", describe_path(path))
+            };
+            Text {
+                message: match first_line {
+                    Some(l) => format!("mục `{key}` được viết hai lần{within} (lần đầu ở dòng {l})"),
+                    None => format!("mục `{key}` được viết hai lần{within}"),
+                },
+                hint: (doc != Doc::Other)
+                    .then(|| format!("hãy chỉ viết `{key}:` một lần: giữ lại một dòng và xóa dòng kia")),
+            }
+        }
+        Problem::MissingKey { path, key } => Text::new(if path.is_empty() {
+            format!("{} thiếu mục `{key}`{}", capitalise(doc_name), eg())
+        } else {
+            format!("{} thiếu mục `{key}`{}", describe_path(path), eg())
+        }),
+        Problem::WrongType {
+            path,
+            expected,
+            empty,
+        } => {
+            let who = describe_path(path);
+            let k = super::last_key(path);
+            let must = match expected {
+                Expected::Text => format!("phải là một đoạn chữ{}", eg()),
+                Expected::Date => format!("phải là một ngày{}", eg()),
+                Expected::List => format!("phải là một danh sách{}", eg()),
+                Expected::Bool => "phải là `true` hoặc `false`".to_string(),
+                Expected::WholeNumber { unsigned: false } => format!("phải là một số nguyên{}", eg()),
+                Expected::WholeNumber { unsigned: true } => {
+                    format!("phải là một số nguyên từ 0 trở lên{}", eg())
+                }
+                Expected::Number => format!("phải là một số{}", eg()),
+                Expected::Mapping => match example {
+                    Some(e) => format!("phải gồm các dòng `tên: giá trị`, ví dụ `{e}`"),
+                    None => format!("phải gồm các dòng `tên: giá trị`, thụt lề dưới `{k}:`"),
+                },
+                Expected::OneOf(choices) if !choices.is_empty() => {
+                    let list: Vec<String> = choices.iter().map(|c| format!("`{c}`")).collect();
+                    format!("phải là một trong các giá trị {}", list.join(", "))
+                }
+                Expected::OneOf(_) | Expected::Word => format!("phải là một từ{}", eg()),
+                Expected::Other => match example {
+                    Some(e) => format!("được viết theo cách bantin không đọc được; hãy viết như `{e}`"),
+                    None => "được viết theo cách bantin không đọc được".to_string(),
+                },
+            };
+            let hint = match (doc, expected) {
+                (Doc::FrontMatter, Expected::Bool) => Some("hãy viết `true` (có) hoặc `false` (không), không đặt trong ngoặc kép: bantin không hiểu chữ `có` và `không`"),
+                (Doc::Config, Expected::Bool) => Some("hãy viết `true` (có) hoặc `false` (không)"),
+                (Doc::FrontMatter, Expected::WholeNumber { .. }) => Some("hãy chỉ viết chữ số, như `weight: 3`"),
+                _ => None,
+            };
+            Text {
+                message: if *empty {
+                    format!("{who} đang để trống: mục này {must}")
+                } else {
+                    format!("{who} {must}")
+                },
+                hint: hint.map(str::to_string),
+            }
+        }
+    }
+}

@@ -1,0 +1,308 @@
+//! Every diagnostic code, triggered by a small fixture site and printed in
+//! Vietnamese and English; the reports are snapshots (`tests/it/snapshots/`).
+//!
+//! A changed message fails here until its snapshot is reviewed: run
+//! `INSTA_UPDATE=always cargo test --test it diagnostics` (or `cargo insta
+//! review`) and commit the `.snap` files.
+
+use std::collections::BTreeSet;
+
+use bantin::diag::{Code, Diagnostic, Lang};
+use bantin::pipeline::Failure;
+
+use crate::support::{article, SiteTest};
+
+/// A fixture: the code it must produce, its name, and how it sets up a site.
+struct Case {
+    id: &'static str,
+    name: &'static str,
+    setup: fn(&SiteTest),
+}
+
+fn post(t: &SiteTest, front: &str, body: &str) {
+    t.write(
+        "content/tin-tuc/bai.md",
+        &format!("---\n{front}---\n\n{body}\n"),
+    );
+}
+
+const CASES: &[Case] = &[
+    Case {
+        id: "BT0001",
+        name: "encoding_legacy",
+        setup: |t| {
+            t.write_bytes(
+                "content/bai.md",
+                b"---\ntitle: C\xe9ng ho\xb5 x\xb7 h\xe9i ch\xf1 ngh\xdca\ndate: 2021-01-01\n---\n",
+            );
+        },
+    },
+    Case {
+        id: "BT0001",
+        name: "encoding_utf32",
+        setup: |t| {
+            t.write_bytes("content/bai.md", b"\xFF\xFE\x00\x00-\x00\x00\x00");
+        },
+    },
+    Case {
+        id: "BT0002",
+        name: "garbled",
+        setup: |t| {
+            t.write(
+                "content/bai.md",
+                &article(
+                    "Bài",
+                    "2021-01-01",
+                    "",
+                    "Céng hoµ x· héi chñ nghÜa ViÖt Nam",
+                ),
+            );
+        },
+    },
+    Case {
+        id: "BT0003",
+        name: "control_removed",
+        setup: |t| post(t, "title: Bài\ndate: 2021-01-01\n", "Chữ\u{7} lạ."),
+    },
+    Case {
+        id: "BT0004",
+        name: "control_removed_more",
+        setup: |t| {
+            post(
+                t,
+                "title: Bài\ndate: 2021-01-01\n",
+                &"Chữ\u{7} lạ.\n".repeat(12),
+            );
+        },
+    },
+    Case {
+        id: "BT0005",
+        name: "no_front_matter",
+        setup: |t| {
+            t.write("content/tin-tuc/bai.md", "Họp báo\n");
+        },
+    },
+    Case {
+        id: "BT0006",
+        name: "front_matter_not_closed",
+        setup: |t| {
+            t.write(
+                "content/tin-tuc/bai.md",
+                "---\ntitle: Họp báo\n\nThân bài.\n",
+            );
+        },
+    },
+    Case {
+        id: "BT0007",
+        name: "yaml_second_colon",
+        setup: |t| post(t, "title: Thông báo: lịch tiếp dân\ndate: 2021-01-01\n", ""),
+    },
+    Case {
+        id: "BT0007",
+        name: "yaml_wrong_type",
+        setup: |t| post(t, "title: Bài\ndate: 2021-01-01\ndraft: có\n", ""),
+    },
+    Case {
+        id: "BT0007",
+        name: "yaml_config_duplicate",
+        setup: |t| {
+            t.write(
+                "config.yaml",
+                "title: \"Bản tin\"\nbase_url: \"https://thu.example.vn/\"\ntitle: \"Bản tin 2\"\n",
+            );
+        },
+    },
+    Case {
+        id: "BT0008",
+        name: "unknown_key",
+        setup: |t| post(t, "title: Bài\ndate: 2021-01-01\ntag: [HĐND]\n", ""),
+    },
+    Case {
+        id: "BT0009",
+        name: "key_of_another_kind",
+        setup: |t| {
+            t.write(
+                "content/tin-tuc/_index.md",
+                "---\ntitle: Tin tức\ntags: [a]\n---\n",
+            );
+        },
+    },
+    Case {
+        id: "BT0010",
+        name: "unknown_section_kind",
+        setup: |t| {
+            t.write(
+                "content/tin-tuc/_index.md",
+                "---\ntitle: Tin tức\nkind: page\n---\n",
+            );
+        },
+    },
+    Case {
+        id: "BT0011",
+        name: "invalid_date",
+        setup: |t| post(t, "title: Bài\ndate: 31/02/2021\n", ""),
+    },
+    Case {
+        id: "BT0012",
+        name: "missing_title",
+        setup: |t| post(t, "date: 2021-01-01\n", ""),
+    },
+    Case {
+        id: "BT0013",
+        name: "slug_without_letters",
+        setup: |t| post(t, "title: Bài\ndate: 2021-01-01\nslug: \"---\"\n", ""),
+    },
+    Case {
+        id: "BT0014",
+        name: "unknown_taxonomy",
+        setup: |t| {
+            post(
+                t,
+                "title: Bài\ndate: 2021-01-01\ntaxonomies: {linh_vuc: [Y tế]}\n",
+                "",
+            )
+        },
+    },
+    Case {
+        id: "BT0015",
+        name: "unusable_image",
+        setup: |t| {
+            post(
+                t,
+                "title: Bài\ndate: 2021-01-01\nimage: \"javascript:alert(1)\"\n",
+                "",
+            )
+        },
+    },
+    Case {
+        id: "BT0016",
+        name: "unknown_setting",
+        setup: |t| {
+            t.write(
+                "config.yaml",
+                "title: \"Bản tin\"\nbase_url: \"https://thu.example.vn/\"\npaginte_by: 3\n",
+            );
+        },
+    },
+    Case {
+        id: "BT0017",
+        name: "cannot_read",
+        setup: |t| {
+            post(t, "title: Bài\ndate: 2021-01-01\n", "");
+            t.write("templates/.keep", "");
+            #[cfg(unix)]
+            std::os::unix::fs::symlink("khong-co.html", t.root().join("templates/base.html"))
+                .expect("symlink");
+        },
+    },
+    Case {
+        id: "BT0018",
+        name: "link_skipped",
+        setup: |t| {
+            post(t, "title: Bài\ndate: 2021-01-01\n", "");
+            #[cfg(unix)]
+            std::os::unix::fs::symlink("/etc", t.root().join("content/ngoai")).expect("symlink");
+        },
+    },
+    Case {
+        id: "BT0018",
+        name: "link_loop",
+        setup: |t| {
+            post(t, "title: Bài\ndate: 2021-01-01\n", "");
+            #[cfg(unix)]
+            std::os::unix::fs::symlink("..", t.root().join("content/tin-tuc/vong"))
+                .expect("symlink");
+        },
+    },
+    Case {
+        id: "BT0019",
+        name: "name_not_unicode",
+        setup: |t| {
+            post(t, "title: Bài\ndate: 2021-01-01\n", "");
+            #[cfg(unix)]
+            {
+                use std::os::unix::ffi::OsStrExt;
+                let name = std::ffi::OsStr::from_bytes(b"anh-\xff.jpg");
+                std::fs::write(t.root().join("content").join(name), b"x").expect("write");
+            }
+        },
+    },
+    Case {
+        id: "BT0020",
+        name: "two_unicode_forms",
+        setup: |t| {
+            post(t, "title: Bài\ndate: 2021-01-01\n", "");
+            t.write("content/ho\u{e0}.jpg", "x");
+            t.write("content/hoa\u{300}.jpg", "x");
+        },
+    },
+    Case {
+        id: "BT0021",
+        name: "not_markdown_name",
+        setup: |t| {
+            post(t, "title: Bài\ndate: 2021-01-01\n", "");
+            t.write(
+                "content/tin-tuc/hop.md.txt",
+                "---\ntitle: Họp\ndate: 2021-01-01\n---\n",
+            );
+        },
+    },
+];
+
+/// The diagnostics of a build of `t`: warnings, then errors.
+fn diagnostics(t: &SiteTest) -> Vec<Diagnostic> {
+    match t.build() {
+        Ok(r) => r.warnings,
+        Err(Failure::Config(e)) => e,
+        Err(Failure::Content { errors, warnings }) => warnings.into_iter().chain(errors).collect(),
+    }
+}
+
+/// The reports of `diags` in Vietnamese, then in English.
+fn both_languages(diags: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for (lang, name) in [(Lang::Vi, "vi"), (Lang::En, "en")] {
+        out.push_str(&format!("── {name} ──\n"));
+        for d in diags {
+            out.push_str(&d.report(lang));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_code_has_a_fixture_with_a_report_in_both_languages() {
+    let mut produced = BTreeSet::new();
+    for case in CASES {
+        let t = SiteTest::new();
+        (case.setup)(&t);
+        let diags = diagnostics(&t);
+        let ids: Vec<&str> = diags.iter().map(Diagnostic::id).collect();
+        assert!(
+            ids.contains(&case.id),
+            "{}: expected {}, got {ids:?}\n{}",
+            case.name,
+            case.id,
+            both_languages(&diags)
+        );
+        produced.extend(ids);
+        for d in &diags {
+            let (vi, en) = (d.code.text(Lang::Vi), d.code.text(Lang::En));
+            if d.code.id() != "BT0000" {
+                assert_ne!(vi, en, "{}: the same words in both languages", case.name);
+            }
+            assert_eq!(
+                vi.hint.is_some(),
+                en.hint.is_some(),
+                "{}: {vi:?} / {en:?}",
+                case.name
+            );
+        }
+        insta::assert_snapshot!(case.name, both_languages(&diags));
+    }
+    let missing: Vec<&&str> = Code::ALL
+        .iter()
+        .filter(|id| **id != "BT0000" && !produced.contains(**id))
+        .collect();
+    assert!(missing.is_empty(), "codes without a fixture: {missing:?}");
+}
