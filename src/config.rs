@@ -429,6 +429,14 @@ impl Config {
         Self::parse(&crate::vi::nfc(&text), file)
     }
 
+    /// The `language:` written in config.yaml, when the file can be read and
+    /// has one: the language of messages unless `--lang` says otherwise.
+    pub fn written_language(root: &Path) -> Option<Lang> {
+        let config = Config::load(root).ok()?;
+        crate::content::front_matter::locate_key(&config.source, "language")?;
+        Some(config.lang)
+    }
+
     /// Parses config text; `file` names it in diagnostics.
     pub fn parse(text: &str, file: &str) -> Result<Config, Vec<Diagnostic>> {
         let mut config: Config = if text.trim().is_empty() {

@@ -176,14 +176,10 @@ fn new_article(a: &cli::NewArgs, lang: Lang) -> ExitCode {
 
 /// `--lang`, else `language:` of config.yaml if it can be read, else the locale.
 fn message_language(cli: &Cli) -> Lang {
-    let config = || {
-        let root = cli.command.root();
-        root.join("config.yaml")
-            .is_file()
-            .then(|| bantin::config::Config::load(root).ok().map(|c| c.lang))
-            .flatten()
+    let config = match cli.lang {
+        Some(_) => None,
+        None => bantin::config::Config::written_language(cli.command.root()),
     };
-    let config = if cli.lang.is_some() { None } else { config() };
     let locale = lang::locale_from_env();
     lang::choose(cli.lang, config, locale.as_deref())
 }

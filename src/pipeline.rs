@@ -119,7 +119,33 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
 /// memory): then no output folder is checked or written, whatever
 /// `opts.write` says.
 pub fn build_to(opts: &BuildOptions, sink: Option<&dyn Sink>) -> Result<BuildReport, Failure> {
-    run(opts, sink, None)
+    with_excerpts(&opts.root, run(opts, sink, None))
+}
+
+/// Every diagnostic at a line of a file shows that line: those made
+/// without the file's text at hand get it here.
+fn with_excerpts(
+    root: &Path,
+    result: Result<BuildReport, Failure>,
+) -> Result<BuildReport, Failure> {
+    match result {
+        Ok(mut r) => {
+            diag::attach_excerpts(root, &mut r.warnings);
+            Ok(r)
+        }
+        Err(Failure::Config(mut e)) => {
+            diag::attach_excerpts(root, &mut e);
+            Err(Failure::Config(e))
+        }
+        Err(Failure::Content {
+            mut errors,
+            mut warnings,
+        }) => {
+            diag::attach_excerpts(root, &mut errors);
+            diag::attach_excerpts(root, &mut warnings);
+            Err(Failure::Content { errors, warnings })
+        }
+    }
 }
 
 /// Builds the site into `sink` again, after a build with the same `cache`:
@@ -132,7 +158,7 @@ pub fn rebuild(
     sink: &dyn Sink,
     cache: &mut Cache,
 ) -> Result<BuildReport, Failure> {
-    run(opts, Some(sink), Some(cache))
+    with_excerpts(&opts.root, run(opts, Some(sink), Some(cache)))
 }
 
 fn run(
@@ -291,8 +317,8 @@ fn run(
     let mut parsed: Vec<Parsed> = parsed.into_iter().map(|(p, _)| p).collect();
     for p in &mut parsed {
         warnings.append(&mut p.warnings);
-        for (l, c, m, h) in std::mem::take(&mut p.body.warnings) {
-            warnings.push(Diagnostic::warning(p.file.display(), l, c, m).hint(h));
+        for (l, c, code) in std::mem::take(&mut p.body.warnings) {
+            warnings.push(Diagnostic::warning(p.file.display(), l, c, code));
         }
     }
     let mut broken = HashSet::new();
@@ -304,8 +330,8 @@ fn run(
         errors.extend(e);
         if let Some(failed) = body {
             let (file, mut body) = *failed;
-            for (l, c, m, h) in std::mem::take(&mut body.warnings) {
-                warnings.push(Diagnostic::warning(file.display(), l, c, m).hint(h));
+            for (l, c, code) in std::mem::take(&mut body.warnings) {
+                warnings.push(Diagnostic::warning(file.display(), l, c, code));
             }
             body.html = String::new();
             checked.push((file, body));

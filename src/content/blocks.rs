@@ -401,17 +401,15 @@ pub fn dense_html(text: &str, html: &mut String) {
 
 /// The warning for a block shown as text, at its first line in the file
 /// (`shift`: lines of the file before the body).
-pub fn dense_warning(chunk: &Chunk, marks: usize, shift: usize) -> (usize, usize, String, String) {
+pub fn dense_warning(
+    chunk: &Chunk,
+    marks: usize,
+    shift: usize,
+) -> (usize, usize, crate::diag::Code) {
     (
         chunk.first_line + shift,
         1,
-        format!(
-            "this block has {marks} Markdown marks (`[`, `<`, `*`, `|`, …), more than \
-             `limits.max_block_marks`; it is shown as plain text"
-        ),
-        "split it into paragraphs, put it in a code block (```), attach it as a file, \
-         or raise `limits: {max_block_marks: …}` in config.yaml"
-            .into(),
+        crate::diag::Code::DenseBlock { marks },
     )
 }
 

@@ -22,7 +22,7 @@ pub(super) fn computer_path(
     url: &str,
     text: &str,
     (line, column): (usize, usize),
-) -> (usize, usize, String, String) {
+) -> (usize, usize, crate::diag::Code) {
     let name = url.rsplit(['\\', '/']).next().unwrap_or(url);
     let text = if text.trim().is_empty() {
         "Ảnh"
@@ -34,18 +34,12 @@ pub(super) fn computer_path(
     } else {
         format!("[{text}]({name})")
     };
-    (
-        line,
-        column,
-        format!(
-            "{what} `{}` is a path on your computer, which readers of the site cannot open",
-            shown(url)
-        ),
-        format!(
-            "copy the file beside the article (as a bundle: `bai-viet/index.md` with the file \
-             in `bai-viet/`) and link it by its name: `{example}`"
-        ),
-    )
+    let code = crate::diag::Code::ComputerPath {
+        image: what == "image",
+        url: shown(url),
+        example,
+    };
+    (line, column, code)
 }
 
 /// Extensions of attachments: a link to one of these names a file that

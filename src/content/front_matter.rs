@@ -398,7 +398,7 @@ pub fn parse(
                         c,
                         Code::InvalidDate {
                             key: key.to_string(),
-                            reason: e.message,
+                            problem: e.problem,
                         },
                     ));
                     None

@@ -11,6 +11,7 @@ pub use super::body_html::{SAPO_CLOSE, SAPO_OPEN};
 use super::files::{computer_path, file_ref, is_computer_path};
 use super::highlight::LazyHighlighter;
 pub use super::sanitize::IframeHosts;
+use crate::diag::Code;
 use crate::lang::Lang;
 use crate::url::percent_decode;
 
@@ -64,9 +65,9 @@ pub struct Body {
     pub links: Vec<MdLink>,
     pub has_code: bool,
     /// (line, column, message, hint) of non-fatal problems.
-    pub warnings: Vec<(usize, usize, String, String)>,
+    pub warnings: Vec<(usize, usize, Code)>,
     /// Problems that make the body unusable, such as a link out of `content/`.
-    pub errors: Vec<(usize, usize, String, String)>,
+    pub errors: Vec<(usize, usize, Code)>,
 }
 
 /// Settings for rendering bodies.
@@ -315,8 +316,9 @@ impl<'b> Walk<'b> {
                             None => out.errors.push((
                                 line,
                                 column,
-                                format!("link `{}` points outside content/", link.url),
-                                "link to articles inside content/ with a relative path such as `../2021/bai-viet.md`".into(),
+                                Code::LinkOutsideContent {
+                                    url: link.url.clone(),
+                                },
                             )),
                         }
                     }
@@ -349,8 +351,7 @@ impl<'b> Walk<'b> {
                         out.warnings.push((
                             line,
                             column,
-                            format!("image `{}` has no alt text", shown(&url)),
-                            "describe the image for readers who cannot see it: ![Toàn cảnh hội nghị](anh-1.jpg)".into(),
+                            Code::ImageWithoutAlt { url: shown(&url) },
                         ));
                     }
                 }
@@ -375,8 +376,9 @@ impl<'b> Walk<'b> {
                         out.warnings.push((
                             line,
                             column,
-                            format!("raw HTML `{}` is dropped", shown(&squash(literal))),
-                            DROPPED_HINT.into(),
+                            Code::RawHtmlDropped {
+                                html: shown(&squash(literal)),
+                            },
                         ));
                     } else if self.dropped == MAX_DROPPED_WARNINGS + 1 {
                         self.first_unshown = self.pos(chunk, sp);
@@ -456,11 +458,9 @@ impl<'b> Walk<'b> {
             out.warnings.push((
                 line,
                 column,
-                format!(
-                    "… and {} more pieces of raw HTML dropped",
-                    self.dropped - MAX_DROPPED_WARNINGS
-                ),
-                DROPPED_HINT.into(),
+                Code::MoreRawHtmlDropped {
+                    count: self.dropped - MAX_DROPPED_WARNINGS,
+                },
             ));
         }
         out.summary = squash(self.summary.as_deref().unwrap_or_default());
@@ -496,18 +496,13 @@ fn refused_url(
     url: &str,
     e: &crate::url::UrlError,
     (line, column): (usize, usize),
-) -> (usize, usize, String, String) {
-    let message = match e {
-        crate::url::UrlError::Scheme(_) => format!(
-            "{what} `{}` uses a scheme that is not allowed (only http, https, mailto, tel and relative links)",
-            shown(url)
-        ),
-        e => format!("{what} `{}` is not allowed: {e}", shown(url)),
+) -> (usize, usize, Code) {
+    let code = Code::RefusedUrl {
+        image: what == "image",
+        url: shown(url),
+        why: e.clone(),
     };
-    let hint = "write a web address starting with https:// (or mailto:, tel:) or a relative \
-                path such as `../2021/bai-viet.md`; scripts and embedded data cannot be linked"
-        .to_string();
-    (line, column, message, hint)
+    (line, column, code)
 }
 
 /// Text from the body shown in a message: at most 60 characters, with
@@ -542,9 +537,6 @@ fn local_image_size(dir: &std::path::Path, url: &str) -> Option<(u32, u32)> {
 /// Warnings about dropped raw HTML in one file; past them, one more says
 /// how many were not shown.
 const MAX_DROPPED_WARNINGS: usize = 20;
-
-const DROPPED_HINT: &str = "raw HTML is off: set `markdown: {unsafe_html: true}` in \
-    config.yaml to allow safe HTML, or write it in Markdown";
 
 /// Whether raw HTML is only a comment (`<!-- … -->`), which drops silently.
 fn is_comment(html: &str) -> bool {
@@ -647,6 +639,12 @@ pub fn resolve(dir: &str, target: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The English message and hint of a code.
+    fn en(code: &Code) -> (String, String) {
+        let t = code.text(Lang::En);
+        (t.message, t.hint.unwrap_or_default())
+    }
 
     const S: MdSettings = MdSettings {
         unsafe_html: false,
@@ -936,11 +934,8 @@ mod tests {
                   <iframe src=\"https://www.youtube.com/embed/abcdefghijklmnopqrstuvwxyz0123456789\" width=\"560\"></iframe>\n\n\
                   <!-- more -->\n\n<!--\nchú thích\nnhiều dòng\n-->\n\n  <div>\nkhối\n</div>\n";
         let b = render(md, "", 4, S);
-        let w: Vec<_> = b
-            .warnings
-            .iter()
-            .map(|w| (w.0, w.1, w.2.as_str()))
-            .collect();
+        let texts: Vec<_> = b.warnings.iter().map(|w| (w.0, w.1, en(&w.2).0)).collect();
+        let w: Vec<_> = texts.iter().map(|w| (w.0, w.1, w.2.as_str())).collect();
         assert_eq!(
             w,
             [
@@ -955,7 +950,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            b.warnings[0].3,
+            en(&b.warnings[0].2).1,
             "raw HTML is off: set `markdown: {unsafe_html: true}` in config.yaml to allow safe HTML, or write it in Markdown"
         );
         // With raw HTML on, nothing is dropped; summary-only parses warn too.
@@ -972,7 +967,7 @@ mod tests {
         assert_eq!(b.warnings[19].0, 20);
         let last = &b.warnings[20];
         assert_eq!((last.0, last.1), (21, 3), "at the first piece not shown");
-        assert_eq!(last.2, "… and 12 more pieces of raw HTML dropped");
+        assert_eq!(en(&last.2).0, "… and 12 more pieces of raw HTML dropped");
     }
 
     #[test]
@@ -1134,10 +1129,10 @@ mod tests {
             1,
             S,
         );
-        let e: Vec<_> = b
-            .errors
+        let texts: Vec<_> = b.errors.iter().map(|e| (e.1, en(&e.2))).collect();
+        let e: Vec<_> = texts
             .iter()
-            .map(|e| (e.1, e.2.as_str(), e.3.as_str()))
+            .map(|(c, (m, h))| (*c, m.as_str(), h.as_str()))
             .collect();
         assert_eq!(e.len(), 3, "{e:#?}");
         assert!(e[0]
@@ -1182,7 +1177,8 @@ mod tests {
                   [tab](java&#9;script:alert(3)) [ok](https://x.vn/) [tel](tel:+84)\n";
         for settings in [S, UNSAFE] {
             let b = render(md, "", 3, settings);
-            let e: Vec<_> = b.errors.iter().map(|e| (e.0, e.1, e.2.as_str())).collect();
+            let texts: Vec<_> = b.errors.iter().map(|e| (e.0, e.1, en(&e.2).0)).collect();
+            let e: Vec<_> = texts.iter().map(|e| (e.0, e.1, e.2.as_str())).collect();
             assert_eq!(
                 e,
                 [
@@ -1194,7 +1190,8 @@ mod tests {
                 "unsafe_html: {}",
                 settings.unsafe_html
             );
-            assert!(b.errors[0].3.contains("https://"), "{}", b.errors[0].3);
+            let hint = en(&b.errors[0].2).1;
+            assert!(hint.contains("https://"), "{hint}");
             for url in urls(&b.html) {
                 assert!(crate::url::check_link(&url).is_ok(), "{url} in {}", b.html);
             }

@@ -4,7 +4,7 @@
 //! not compile until both languages word it.
 
 use super::{Lang, Text};
-pub use crate::vi::Encoding;
+pub use crate::vi::{DateProblem, Encoding};
 
 /// Declares [`Code`], its ids and [`Code::ALL`] from one table, so an id
 /// cannot be missing from the list the tests check.
@@ -54,7 +54,7 @@ codes! {
     /// `kind:` of a section is neither `articles` nor `pages`.
     "BT0010" UnknownSectionKind { value: String, suggestion: Option<String> },
     /// A date that cannot be read; `reason` says why (English for now).
-    "BT0011" InvalidDate { key: String, reason: String },
+    "BT0011" InvalidDate { key: String, problem: DateProblem },
     /// The front matter has no `title`.
     "BT0012" MissingTitle,
     /// `slug:` has no letter or digit.
@@ -75,6 +75,52 @@ codes! {
     "BT0020" TwoUnicodeForms { name: String },
     /// A Markdown file whose name does not end in `.md`.
     "BT0021" NotMarkdownName { name: String, md: String },
+    /// Raw HTML in a body while `unsafe_html` is off.
+    "BT0022" RawHtmlDropped { html: String },
+    /// More pieces of raw HTML dropped than are listed.
+    "BT0023" MoreRawHtmlDropped { count: usize },
+    /// An image of a body without alt text.
+    "BT0024" ImageWithoutAlt { url: String },
+    /// A link or image address that is refused (`javascript:`).
+    "BT0025" RefusedUrl { image: bool, url: String, why: UrlError },
+    /// A link or image to a path on the writer's computer; `example` is
+    /// the Markdown to write instead.
+    "BT0026" ComputerPath { image: bool, url: String, example: String },
+    /// A relative link that leads out of `content/`.
+    "BT0027" LinkOutsideContent { url: String },
+    /// A block with more Markdown marks than `limits.max_block_marks`.
+    "BT0028" DenseBlock { marks: usize },
+    /// An article without `date`.
+    "BT0029" MissingDate,
+    /// The featured image of the front matter is not found.
+    "BT0030" ImageNotFound { image: String },
+    /// A link to a file with errors of its own (a warning).
+    "BT0031" LinkToFailed { target: String },
+    /// A link to a page that is not published.
+    "BT0032" LinkToUnpublished { target: String, why: Unpublished },
+    /// A link to a page that does not exist.
+    "BT0033" LinkToMissingPage { target: String, suggestion: Option<String> },
+    /// An image or attachment not found; `places` are where it was looked for.
+    "BT0034" FileNotFound { image: bool, written: String, places: Vec<String>, advice: FileAdvice },
+}
+
+/// Why a page is not published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unpublished {
+    Draft,
+    Future,
+    Expired,
+}
+
+/// What to suggest for a file not found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileAdvice {
+    /// The same name in other case exists.
+    OtherCase { name: String },
+    /// A close name exists in the same folder.
+    Near { name: String },
+    /// Nothing close: where to put the file.
+    Place,
 }
 
 /// Why a symbolic link is not followed.

@@ -1,11 +1,14 @@
 //! The English catalogue: every [`Code`] worded as in the Vietnamese one.
 
 use super::{
-    Code, Doc, Encoding, Expected, Io, IoKind, KeyAdvice, Kind, LinkProblem, Problem, Syntax, Text,
-    UrlError,
+    Code, DateProblem, Doc, Encoding, Expected, FileAdvice, Io, IoKind, KeyAdvice, Kind,
+    LinkProblem, Problem, Syntax, Text, Unpublished, UrlError,
 };
 
 const SAVE_AS_UTF8: &str = "open it in Notepad and use File > Save As with Encoding: UTF-8, or save it as UTF-8 from your editor";
+
+const DROPPED_HINT: &str = "raw HTML is off: set `markdown: {unsafe_html: true}` in \
+    config.yaml to allow safe HTML, or write it in Markdown";
 
 const CHECK_YAML: &str =
     "check the YAML syntax: `key: value`, lists as `[a, b]`, quote text that contains `:` or `#`";
@@ -84,7 +87,7 @@ pub fn text(code: &Code) -> Text {
                 None => "write `kind: articles` (the default) or `kind: pages`".to_string(),
             })
         }
-        Code::InvalidDate { key, reason } => Text::new(format!("invalid `{key}`: {reason}")).hint(
+        Code::InvalidDate { key, problem } => Text::new(format!("invalid `{key}`: {}", date(problem))).hint(
             "dates are written 2021-10-15, 15/10/2021 (day first), 15/10/2021 14:30 or 2021-10-15T14:30:00+07:00",
         ),
         Code::MissingTitle => Text::new("missing `title`")
@@ -146,6 +149,79 @@ pub fn text(code: &Code) -> Text {
             "`{name}` looks like an article but does not end in `.md`, so it is neither built nor copied"
         ))
         .hint(format!("rename it to `{md}` to publish it (with `draft: true` it stays unpublished), or move it out of content/")),
+        Code::RawHtmlDropped { html } => Text::new(format!("raw HTML `{html}` is dropped")).hint(DROPPED_HINT),
+        Code::MoreRawHtmlDropped { count } => Text::new(format!("… and {count} more pieces of raw HTML dropped")).hint(DROPPED_HINT),
+        Code::ImageWithoutAlt { url } => Text::new(format!("image `{url}` has no alt text")).hint(
+            "describe the image for readers who cannot see it: ![Toàn cảnh hội nghị](anh-1.jpg)",
+        ),
+        Code::RefusedUrl { image, url, why } => {
+            let what = if *image { "image" } else { "link" };
+            Text::new(match why {
+                UrlError::Scheme(_) => format!(
+                    "{what} `{url}` uses a scheme that is not allowed (only http, https, mailto, tel and relative links)"
+                ),
+                e => format!("{what} `{url}` is not allowed: {}", url_error(e)),
+            })
+            .hint("write a web address starting with https:// (or mailto:, tel:) or a relative \
+                   path such as `../2021/bai-viet.md`; scripts and embedded data cannot be linked")
+        }
+        Code::ComputerPath { image, url, example } => Text::new(format!(
+            "{} `{url}` is a path on your computer, which readers of the site cannot open",
+            if *image { "image" } else { "link" }
+        ))
+        .hint(format!(
+            "copy the file beside the article (as a bundle: `bai-viet/index.md` with the file \
+             in `bai-viet/`) and link it by its name: `{example}`"
+        )),
+        Code::LinkOutsideContent { url } => Text::new(format!("link `{url}` points outside content/")).hint(
+            "link to articles inside content/ with a relative path such as `../2021/bai-viet.md`",
+        ),
+        Code::DenseBlock { marks } => Text::new(format!(
+            "this block has {marks} Markdown marks (`[`, `<`, `*`, `|`, …), more than \
+             `limits.max_block_marks`; it is shown as plain text"
+        ))
+        .hint("split it into paragraphs, put it in a code block (```), attach it as a file, \
+               or raise `limits: {max_block_marks: …}` in config.yaml"),
+        Code::MissingDate => Text::new("missing `date`").hint(
+            "articles need a date: add `date: 2021-10-15 14:00` (or 15/10/2021) to the front matter",
+        ),
+        Code::ImageNotFound { image } => Text::new(format!("image `{image}` not found")).hint(
+            "put the image beside the article (as a bundle: `bai-viet/index.md` + `bai-viet/anh.jpg`) or in static/",
+        ),
+        Code::LinkToFailed { target } => Text::new(format!(
+            "link to `{target}`: the target has an error (see above)"
+        ))
+        .hint(format!("fix the error in `content/{target}`; this link works once it is fixed")),
+        Code::LinkToUnpublished { target, why } => Text::new(format!(
+            "link to `{target}`, which is {} and not published",
+            match why {
+                Unpublished::Draft => "a draft",
+                Unpublished::Future => "dated in the future",
+                Unpublished::Expired => "expired",
+            }
+        ))
+        .hint("fix the path (relative to this file's folder) or remove the link"),
+        Code::LinkToMissingPage { target, suggestion } => Text::new(format!(
+            "link to `{target}`, which does not exist in content/"
+        ))
+        .hint(match suggestion {
+            Some(s) => format!("did you mean `{s}`? Paths are relative to the linking file's folder"),
+            None => "fix the path (relative to this file's folder) or remove the link".into(),
+        }),
+        Code::FileNotFound { image, written, places, advice } => Text::new(format!(
+            "{} `{written}` not found: there is no file {}",
+            if *image { "image" } else { "link" },
+            places.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(" nor ")
+        ))
+        .hint(match advice {
+            FileAdvice::OtherCase { name } => format!(
+                "did you mean `{name}`? Names differ in upper and lower case, which the web server does not ignore"
+            ),
+            FileAdvice::Near { name } => format!("did you mean `{name}`? Paths are relative to the article's folder"),
+            FileAdvice::Place => "put the file beside the article (as a bundle: `bai-viet/index.md` + \
+                                  `bai-viet/anh.jpg`) or in static/, and link it by its path"
+                .into(),
+        }),
     }
 }
 
@@ -382,5 +458,90 @@ pub fn yaml(doc: Doc, problem: &Problem, example: Option<&str>) -> Text {
                 hint: hint.map(str::to_string),
             }
         }
+    }
+}
+
+const FORMS: &str = "write YYYY-MM-DD or DD/MM/YYYY (day first), optionally followed by a \
+                     time such as 14:30 or 14h30, or RFC 3339 such as 2021-10-15T14:00:00+07:00";
+
+/// What is wrong with a date and what to write instead.
+pub fn date(p: &DateProblem) -> String {
+    use crate::vi::format::{MONTHS_EN, WEEKDAYS_EN};
+    let (first, last) = (crate::vi::date::YEARS.start(), crate::vi::date::YEARS.end());
+    match p {
+        DateProblem::Empty => format!("the date is empty; {FORMS}"),
+        DateProblem::NotADate { text } => format!("`{text}` is not a date; {FORMS}"),
+        DateProblem::TwoDates { text } => format!("`{text}` has two dates; {FORMS}"),
+        DateProblem::TwoTimes { text } => format!("`{text}` has two times; {FORMS}"),
+        DateProblem::YearFirstWithSlashes { text, parts: [y, m, d] } => format!(
+            "`{text}`: a date with slashes is day first; write {d}/{m}/{y} or {y}-{m}-{d}"
+        ),
+        DateProblem::TwoDigitYear { text, parts: [d, m, y] } => {
+            format!("`{text}`: write the year with four digits, e.g. {d}/{m}/20{y}")
+        }
+        DateProblem::YearOutOfRange { text, year } => format!(
+            "`{text}`: year {year:04} is outside {first}–{last}; write the year in full, such as 2021"
+        ),
+        DateProblem::NoSuchMonth { text, month, swapped } => {
+            let mut m = format!(
+                "`{text}`: there is no month {month} (months go from 1 to 12); dates are day first, DD/MM/YYYY"
+            );
+            if let Some((d, mo, y)) = swapped {
+                m.push_str(&format!(" — did you mean {d:02}/{mo:02}/{y}?"));
+            }
+            m
+        }
+        DateProblem::NoSuchDay { text, month, year, max } => {
+            let name = MONTHS_EN[usize::from(month - 1)];
+            let why = if *month == 2 && *max == 28 {
+                format!(" ({year} is not a leap year)")
+            } else {
+                String::new()
+            };
+            format!(
+                "`{text}` is not a real date: {name} {year} has {max} days{why}; write a day from 01 to {max}, day first: DD/MM/YYYY"
+            )
+        }
+        DateProblem::NotATime { text, time } => {
+            format!("`{text}`: `{time}` is not a time of day; write HH:MM (14:30) or 14h30")
+        }
+        DateProblem::NoSuchHour { text, hour } => format!(
+            "`{text}`: there is no hour {hour} (hours go from 00 to 23); for midnight write 00:00 of the next day"
+        ),
+        DateProblem::MinutesOver59 { text, hour } => format!(
+            "`{text}`: minutes and seconds go from 00 to 59; write e.g. {hour:02}:59"
+        ),
+        DateProblem::NotAnOffset { text, offset } => {
+            format!("`{text}`: `{offset}` is not a UTC offset; write +07:00")
+        }
+        DateProblem::OffsetMinutes { text, offset, minutes } => format!(
+            "`{text}`: the UTC offset `{offset}` has {minutes} minutes; minutes go from 00 to 59 (Vietnam is +07:00)"
+        ),
+        DateProblem::OffsetTooWide { text, offset } => format!(
+            "`{text}`: the UTC offset `{offset}` is beyond ±14:00, the widest there is; Vietnam is +07:00"
+        ),
+        DateProblem::Relative { text, word } => {
+            let whole = if text.is_empty() { String::new() } else { format!("`{text}`: ") };
+            format!(
+                "{whole}`{word}` changes with the day the site is built; write the date itself, such as 15/10/2021 or 15/10/2021 14:30"
+            )
+        }
+        DateProblem::NotAWeekday { text, written } => format!(
+            "`{text}`: `{written}` is not a weekday; leave the weekday out and write the date, such as 15/10/2021 (the site shows the weekday itself)"
+        ),
+        DateProblem::NoYear { text } => format!(
+            "`{text}` has no year: write the date in full, such as ngày 15 tháng 10 năm 2021 or 15/10/2021; {FORMS}"
+        ),
+        DateProblem::NoDay { text } => format!(
+            "`{text}` has no day: write the date in full, such as ngày 15 tháng 10 năm 2021 or 15/10/2021; {FORMS}"
+        ),
+        DateProblem::NotPartOfDate { text, word } => {
+            format!("`{text}`: `{word}` is not part of a date; {FORMS}")
+        }
+        DateProblem::WrongWeekday { text, date: (d, m, y), actual, written_day, written } => format!(
+            "`{text}`: {d:02}/{m:02}/{y} is a {}, not a {} (`{written}`); correct the date, or leave the weekday out — the site shows it itself",
+            WEEKDAYS_EN[usize::from(*actual)],
+            WEEKDAYS_EN[usize::from(*written_day)]
+        ),
     }
 }

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 pub use crate::lang::Lang;
 pub use code::{
-    Code, Doc, Encoding, Expected, Io, IoKind, KeyAdvice, Kind, LinkProblem, Problem, Syntax,
-    UrlError,
+    Code, DateProblem, Doc, Encoding, Expected, FileAdvice, Io, IoKind, KeyAdvice, Kind,
+    LinkProblem, Problem, Syntax, Unpublished, UrlError,
 };
 
 mod code;
@@ -226,6 +226,29 @@ pub fn key_path(path: &str) -> String {
 /// The last key of a serde path: `menu[0].path` → `path`.
 pub fn last_key(path: &str) -> String {
     key_path(path).rsplit('.').next().unwrap_or("").to_string()
+}
+
+/// Attaches the source line to each diagnostic at a line of a file under
+/// `root` that has none yet, reading each such file once.
+pub fn attach_excerpts(root: &Path, diags: &mut [Diagnostic]) {
+    let mut texts: std::collections::HashMap<PathBuf, Option<String>> = Default::default();
+    for d in diags
+        .iter_mut()
+        .filter(|d| d.excerpt.is_none() && d.line > 0)
+    {
+        let text = texts.entry(d.file.clone()).or_insert_with(|| {
+            let bytes = std::fs::read(root.join(&d.file)).ok()?;
+            crate::vi::decode_source(&bytes)
+                .ok()
+                .map(crate::vi::nfc_owned)
+        });
+        if let Some(text) = text {
+            d.excerpt = text
+                .lines()
+                .nth(d.line - 1)
+                .map(|l| l.trim_end_matches('\r').to_string());
+        }
+    }
 }
 
 /// Sorts diagnostics by file, then position, so output is deterministic.

@@ -52,7 +52,18 @@ pub fn report(d: &Diagnostic, lang: Lang) -> String {
     );
     let _ = writeln!(f, "  --> {}", d.location());
     if let Some(line) = &d.excerpt {
-        let (line, column) = window(line, d.column);
+        // A control character would act on the terminal: show it as `�`.
+        let line: String = line
+            .chars()
+            .map(|c| {
+                if c.is_control() && c != '\t' {
+                    '\u{fffd}'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        let (line, column) = window(&line, d.column);
         let num = d.line.to_string();
         let pad = " ".repeat(num.len());
         let _ = writeln!(f, " {pad} |");

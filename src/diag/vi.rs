@@ -3,11 +3,14 @@
 //! file and exactly how to fix it.
 
 use super::{
-    Code, Doc, Encoding, Expected, Io, IoKind, KeyAdvice, Kind, LinkProblem, Problem, Syntax, Text,
-    UrlError,
+    Code, DateProblem, Doc, Encoding, Expected, FileAdvice, Io, IoKind, KeyAdvice, Kind,
+    LinkProblem, Problem, Syntax, Text, Unpublished, UrlError,
 };
 
 const SAVE_AS_UTF8: &str = "mở tệp bằng Notepad, chọn File > Save As, chọn Encoding: UTF-8 rồi lưu; hoặc lưu lại tệp dưới dạng UTF-8 trong trình soạn thảo bạn dùng";
+
+const DROPPED_HINT: &str = "trang đang tắt mã HTML: hãy viết nội dung bằng Markdown, hoặc đặt \
+    `markdown: {unsafe_html: true}` trong config.yaml để cho phép mã HTML an toàn";
 
 const CHECK_YAML: &str = "mỗi dòng viết `tên: giá trị`, danh sách viết `[a, b]`; đoạn chữ có dấu `:` hoặc `#` thì đặt trong ngoặc kép";
 
@@ -85,7 +88,7 @@ pub fn text(code: &Code) -> Text {
                 None => "hãy viết `kind: articles` (bài viết, là mặc định) hoặc `kind: pages` (trang)".to_string(),
             })
         }
-        Code::InvalidDate { key, reason } => Text::new(format!("`{key}` không phải là ngày hợp lệ: {reason}")).hint(
+        Code::InvalidDate { key, problem } => Text::new(format!("`{key}` chưa đúng: {}", date(problem))).hint(
             "ngày viết theo dạng 15/10/2021 (ngày trước, tháng sau), 15/10/2021 14:30, 2021-10-15 hoặc 2021-10-15T14:30:00+07:00",
         ),
         Code::MissingTitle => Text::new("thiếu tiêu đề (`title`)")
@@ -147,6 +150,79 @@ pub fn text(code: &Code) -> Text {
             "`{name}` trông như một bài viết nhưng tên tệp không kết thúc bằng `.md`, nên không được dựng thành trang và cũng không được chép lên trang"
         ))
         .hint(format!("hãy đổi tên thành `{md}` để đăng (thêm `draft: true` nếu chưa muốn đăng), hoặc chuyển tệp ra khỏi thư mục content/")),
+        Code::RawHtmlDropped { html } => Text::new(format!("đã bỏ đoạn mã HTML `{html}`")).hint(DROPPED_HINT),
+        Code::MoreRawHtmlDropped { count } => Text::new(format!("… và đã bỏ thêm {count} đoạn mã HTML khác")).hint(DROPPED_HINT),
+        Code::ImageWithoutAlt { url } => Text::new(format!("ảnh `{url}` chưa có lời mô tả")).hint(
+            "hãy viết lời mô tả ảnh cho người đọc không nhìn thấy ảnh, đặt trong ngoặc vuông: ![Toàn cảnh hội nghị](anh-1.jpg)",
+        ),
+        Code::RefusedUrl { image, url, why } => {
+            let what = if *image { "ảnh" } else { "liên kết" };
+            Text::new(match why {
+                UrlError::Scheme(_) => format!(
+                    "{what} `{url}` dùng loại địa chỉ không được phép (chỉ dùng http, https, mailto, tel và đường dẫn trong trang)"
+                ),
+                e => format!("{what} `{url}` không dùng được: {}", url_error(e)),
+            })
+            .hint("hãy viết địa chỉ web bắt đầu bằng https:// (hoặc mailto:, tel:), hoặc đường dẫn tới bài khác \
+                   như `../2021/bai-viet.md`; không được liên kết tới mã chạy (script) hay dữ liệu nhúng")
+        }
+        Code::ComputerPath { image, url, example } => Text::new(format!(
+            "{} `{url}` là đường dẫn trên máy tính của bạn, người đọc trang web không mở được",
+            if *image { "ảnh" } else { "liên kết" }
+        ))
+        .hint(format!(
+            "hãy chép tệp vào cạnh bài viết (dạng thư mục bài: `bai-viet/index.md`, tệp đặt trong \
+             `bai-viet/`) rồi liên kết bằng tên tệp: `{example}`"
+        )),
+        Code::LinkOutsideContent { url } => Text::new(format!("liên kết `{url}` trỏ ra ngoài thư mục content/")).hint(
+            "hãy liên kết tới bài viết trong content/ bằng đường dẫn tương đối như `../2021/bai-viet.md`",
+        ),
+        Code::DenseBlock { marks } => Text::new(format!(
+            "đoạn này có {marks} ký hiệu Markdown (`[`, `<`, `*`, `|`, …), nhiều hơn giới hạn \
+             `limits.max_block_marks`; đoạn sẽ hiện dưới dạng chữ thường"
+        ))
+        .hint("hãy tách thành nhiều đoạn, đặt vào khối mã (```), đính kèm thành tệp riêng, \
+               hoặc tăng `limits: {max_block_marks: …}` trong config.yaml"),
+        Code::MissingDate => Text::new("thiếu ngày đăng (`date`)").hint(
+            "bài viết cần có ngày đăng: hãy thêm `date: 15/10/2021 14:00` (hoặc 2021-10-15) vào phần đầu tệp",
+        ),
+        Code::ImageNotFound { image } => Text::new(format!("không tìm thấy ảnh `{image}`")).hint(
+            "hãy đặt ảnh cạnh bài viết (dạng thư mục bài: `bai-viet/index.md` và `bai-viet/anh.jpg`) hoặc trong static/",
+        ),
+        Code::LinkToFailed { target } => Text::new(format!(
+            "liên kết tới `{target}`: bài đó đang có lỗi (xem ở trên)"
+        ))
+        .hint(format!("hãy sửa lỗi trong `content/{target}`; liên kết này sẽ dùng được khi lỗi đã sửa")),
+        Code::LinkToUnpublished { target, why } => Text::new(format!(
+            "liên kết tới `{target}`, là bài {} nên chưa được đăng",
+            match why {
+                Unpublished::Draft => "nháp",
+                Unpublished::Future => "có ngày đăng trong tương lai",
+                Unpublished::Expired => "đã hết hạn",
+            }
+        ))
+        .hint("hãy sửa đường dẫn (tính từ thư mục của tệp này) hoặc bỏ liên kết"),
+        Code::LinkToMissingPage { target, suggestion } => Text::new(format!(
+            "liên kết tới `{target}`, là bài không có trong content/"
+        ))
+        .hint(match suggestion {
+            Some(s) => format!("có phải bạn muốn viết `{s}`? Đường dẫn tính từ thư mục của tệp có liên kết"),
+            None => "hãy sửa đường dẫn (tính từ thư mục của tệp này) hoặc bỏ liên kết".into(),
+        }),
+        Code::FileNotFound { image, written, places, advice } => Text::new(format!(
+            "không tìm thấy {} `{written}`: không có tệp {}",
+            if *image { "ảnh" } else { "tệp" },
+            places.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(" hay ")
+        ))
+        .hint(match advice {
+            FileAdvice::OtherCase { name } => format!(
+                "có phải bạn muốn viết `{name}`? Tên tệp khác nhau ở chữ hoa và chữ thường, máy chủ web phân biệt hai loại chữ này"
+            ),
+            FileAdvice::Near { name } => format!("có phải bạn muốn viết `{name}`? Đường dẫn tính từ thư mục của bài viết"),
+            FileAdvice::Place => "hãy đặt tệp cạnh bài viết (dạng thư mục bài: `bai-viet/index.md` và \
+                                  `bai-viet/anh.jpg`) hoặc trong static/, rồi liên kết bằng đường dẫn của tệp"
+                .into(),
+        }),
     }
 }
 
@@ -385,5 +461,89 @@ pub fn yaml(doc: Doc, problem: &Problem, example: Option<&str>) -> Text {
                 hint: hint.map(str::to_string),
             }
         }
+    }
+}
+
+const FORMS: &str = "hãy viết ngày theo dạng DD/MM/YYYY (ngày trước, tháng sau) hoặc YYYY-MM-DD, \
+                     có thể thêm giờ như 14:30 hoặc 14h30";
+
+/// What is wrong with a date and what to write instead.
+pub fn date(p: &DateProblem) -> String {
+    use crate::vi::format::WEEKDAYS_VI;
+    let (first, last) = (crate::vi::date::YEARS.start(), crate::vi::date::YEARS.end());
+    match p {
+        DateProblem::Empty => format!("ngày đang để trống; {FORMS}"),
+        DateProblem::NotADate { text } => format!("`{text}` không phải là một ngày; {FORMS}"),
+        DateProblem::TwoDates { text } => format!("`{text}` có hai ngày; {FORMS}"),
+        DateProblem::TwoTimes { text } => format!("`{text}` có hai giờ; {FORMS}"),
+        DateProblem::YearFirstWithSlashes { text, parts: [y, m, d] } => format!(
+            "`{text}`: ngày viết bằng dấu `/` thì ngày đứng trước; hãy viết {d}/{m}/{y} hoặc {y}-{m}-{d}"
+        ),
+        DateProblem::TwoDigitYear { text, parts: [d, m, y] } => {
+            format!("`{text}`: hãy viết năm đủ bốn chữ số, ví dụ {d}/{m}/20{y}")
+        }
+        DateProblem::YearOutOfRange { text, year } => format!(
+            "`{text}`: năm {year:04} nằm ngoài khoảng {first}–{last}; hãy viết năm đầy đủ, ví dụ 2021"
+        ),
+        DateProblem::NoSuchMonth { text, month, swapped } => {
+            let mut m = format!(
+                "`{text}`: không có tháng {month} (tháng chỉ từ 1 đến 12); ngày viết theo thứ tự ngày/tháng/năm, DD/MM/YYYY"
+            );
+            if let Some((d, mo, y)) = swapped {
+                m.push_str(&format!(" — có phải bạn muốn viết {d:02}/{mo:02}/{y}?"));
+            }
+            m
+        }
+        DateProblem::NoSuchDay { text, month, year, max } => {
+            let why = if *month == 2 && *max == 28 {
+                format!(" (năm {year} không phải năm nhuận)")
+            } else {
+                String::new()
+            };
+            format!(
+                "`{text}` không phải là ngày có thật: tháng {month}/{year} chỉ có {max} ngày{why}; hãy viết ngày từ 01 đến {max}, ngày trước tháng sau: DD/MM/YYYY"
+            )
+        }
+        DateProblem::NotATime { text, time } => {
+            format!("`{text}`: `{time}` không phải là giờ trong ngày; hãy viết HH:MM (14:30) hoặc 14h30")
+        }
+        DateProblem::NoSuchHour { text, hour } => format!(
+            "`{text}`: không có {hour} giờ (giờ chỉ từ 00 đến 23); nửa đêm thì viết 00:00 của ngày hôm sau"
+        ),
+        DateProblem::MinutesOver59 { text, hour } => format!(
+            "`{text}`: phút và giây chỉ từ 00 đến 59; ví dụ hãy viết {hour:02}:59"
+        ),
+        DateProblem::NotAnOffset { text, offset } => {
+            format!("`{text}`: `{offset}` không phải là múi giờ; hãy viết +07:00")
+        }
+        DateProblem::OffsetMinutes { text, offset, minutes } => format!(
+            "`{text}`: múi giờ `{offset}` có {minutes} phút; phút chỉ từ 00 đến 59 (Việt Nam là +07:00)"
+        ),
+        DateProblem::OffsetTooWide { text, offset } => format!(
+            "`{text}`: múi giờ `{offset}` vượt quá ±14:00, không có múi giờ nào như vậy; Việt Nam là +07:00"
+        ),
+        DateProblem::Relative { text, word } => {
+            let whole = if text.is_empty() { String::new() } else { format!("`{text}`: ") };
+            format!(
+                "{whole}`{word}` thay đổi theo ngày dựng trang; hãy viết chính ngày đó, ví dụ 15/10/2021 hoặc 15/10/2021 14:30"
+            )
+        }
+        DateProblem::NotAWeekday { text, written } => format!(
+            "`{text}`: `{written}` không phải là thứ trong tuần; hãy bỏ thứ đi và chỉ viết ngày, ví dụ 15/10/2021 (trang web tự hiện thứ)"
+        ),
+        DateProblem::NoYear { text } => format!(
+            "`{text}` thiếu năm: hãy viết đầy đủ, ví dụ ngày 15 tháng 10 năm 2021 hoặc 15/10/2021"
+        ),
+        DateProblem::NoDay { text } => format!(
+            "`{text}` thiếu ngày: hãy viết đầy đủ, ví dụ ngày 15 tháng 10 năm 2021 hoặc 15/10/2021"
+        ),
+        DateProblem::NotPartOfDate { text, word } => {
+            format!("`{text}`: `{word}` không phải là một phần của ngày tháng; {FORMS}")
+        }
+        DateProblem::WrongWeekday { text, date: (d, m, y), actual, written_day, written } => format!(
+            "`{text}`: ngày {d:02}/{m:02}/{y} là {}, không phải {} (`{written}`); hãy sửa lại ngày, hoặc bỏ thứ đi — trang web tự hiện thứ",
+            WEEKDAYS_VI[usize::from(*actual)],
+            WEEKDAYS_VI[usize::from(*written_day)]
+        ),
     }
 }

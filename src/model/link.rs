@@ -8,7 +8,7 @@ use crate::config::{Config, SortBy};
 use crate::content::front_matter::terms_in;
 use crate::content::kind::Kind;
 use crate::content::{Asset, Body, MdLink, Parsed, SourceFile, SourceKind};
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic, Unpublished};
 use crate::vi::{compare, DateTime};
 
 use super::archive::{month_in, Archive};
@@ -42,7 +42,7 @@ pub struct LinkInput {
 struct Rest {
     aliases: Vec<(String, (usize, usize))>,
     links: Vec<MdLink>,
-    errors: Vec<(usize, usize, String, String)>,
+    errors: Vec<(usize, usize, crate::diag::Code)>,
     image: Option<String>,
     image_pos: (usize, usize),
     terms: Vec<(Cow<'static, str>, Vec<String>)>,
@@ -57,16 +57,16 @@ pub struct Published {
 }
 
 /// Why an article is not published, if it is not.
-fn unpublished(p: &Parsed, input: &LinkInput) -> Option<&'static str> {
+fn unpublished(p: &Parsed, input: &LinkInput) -> Option<Unpublished> {
     let fm = &p.front;
     if fm.draft && !input.drafts {
-        return Some("a draft");
+        return Some(Unpublished::Draft);
     }
     if fm.date.is_some_and(|d| d > input.now) && !input.future {
-        return Some("dated in the future");
+        return Some(Unpublished::Future);
     }
     if fm.expiry_date.is_some_and(|d| d <= input.now) {
-        return Some("expired");
+        return Some(Unpublished::Expired);
     }
     None
 }
@@ -102,7 +102,7 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
     let mut section_files: Vec<Parsed> = Vec::new();
     let mut articles_in: Vec<Parsed> = Vec::new();
     let mut pages_in: Vec<Parsed> = Vec::new();
-    let mut not_published: HashMap<String, &'static str> = HashMap::new();
+    let mut not_published: HashMap<String, Unpublished> = HashMap::new();
     // Folders of bundles that are not published: their files are not copied.
     let mut hidden_bundles: Vec<String> = Vec::new();
     // Files with an error of their own: those that failed to parse, and
@@ -120,17 +120,14 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
                 if p.file.kind == SourceKind::Bundle {
                     hidden_bundles.push(p.file.dir().to_string());
                 }
-                not_published.insert(p.file.rel, "a draft");
+                not_published.insert(p.file.rel, Unpublished::Draft);
             } else {
                 pages_in.push(p);
             }
             continue;
         }
         if p.front.date.is_none() {
-            errors.push(
-                Diagnostic::error(p.file.display(), 1, 1, "missing `date`")
-                    .hint("articles need a date: add `date: 2021-10-15 14:00` (or 15/10/2021) to the front matter"),
-            );
+            errors.push(Diagnostic::error(p.file.display(), 1, 1, Code::MissingDate));
             // Its links are checked all the same, and links to it are not
             // called broken: the missing date is what to fix.
             failed.insert(p.file.rel.clone());
@@ -140,9 +137,9 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
         match unpublished(&p, &input) {
             Some(why) => {
                 match why {
-                    "a draft" => stats.drafts += 1,
-                    "expired" => stats.expired += 1,
-                    _ => stats.future += 1,
+                    Unpublished::Draft => stats.drafts += 1,
+                    Unpublished::Expired => stats.expired += 1,
+                    Unpublished::Future => stats.future += 1,
                 }
                 if p.file.kind == SourceKind::Bundle {
                     hidden_bundles.push(p.file.dir().to_string());
@@ -538,8 +535,14 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
             })
     };
     let not_found = |file: String, (l, c): (usize, usize), image: &str| {
-        Diagnostic::error(file, l, c, format!("image `{image}` not found"))
-            .hint("put the image beside the article (as a bundle: `bai-viet/index.md` + `bai-viet/anh.jpg`) or in static/")
+        Diagnostic::error(
+            file,
+            l,
+            c,
+            Code::ImageNotFound {
+                image: image.to_string(),
+            },
+        )
     };
     for (id, image, pos) in images {
         match find_image(articles[id].source.dir(), &image) {

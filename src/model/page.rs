@@ -44,7 +44,7 @@ impl Page {
 pub struct PageRest {
     pub aliases: Vec<(String, (usize, usize))>,
     pub links: Vec<MdLink>,
-    pub errors: Vec<(usize, usize, String, String)>,
+    pub errors: Vec<(usize, usize, crate::diag::Code)>,
     pub image: Option<String>,
     pub image_pos: (usize, usize),
 }

@@ -5,13 +5,13 @@ use std::collections::{HashMap, HashSet};
 
 use crate::content::markdown::LinkKind;
 use crate::content::{MdLink, SourceFile};
-use crate::diag::{did_you_mean, Diagnostic};
+use crate::diag::{did_you_mean, Code, Diagnostic, FileAdvice, Unpublished};
 
 /// What links of bodies may point to.
 pub struct Targets<'a> {
     /// Content path of each page → its site path.
     pub pages: &'a HashMap<&'a str, &'a str>,
-    pub not_published: &'a HashMap<String, &'static str>,
+    pub not_published: &'a HashMap<String, Unpublished>,
     /// Content paths of files with errors of their own.
     pub failed: &'a HashSet<String>,
     /// Content path of each copied file of `content/` → its site path.
@@ -28,11 +28,11 @@ impl Targets<'_> {
         &self,
         file: &SourceFile,
         links: &[MdLink],
-        errs: &[(usize, usize, String, String)],
+        errs: &[(usize, usize, Code)],
         errors: &mut Vec<Diagnostic>,
     ) -> Vec<String> {
-        for (l, c, m, h) in errs {
-            errors.push(Diagnostic::error(file.display(), *l, *c, m.clone()).hint(h.clone()));
+        for (l, c, code) in errs {
+            errors.push(Diagnostic::error(file.display(), *l, *c, code.clone()));
         }
         links
             .iter()
@@ -55,32 +55,25 @@ impl Targets<'_> {
             return Ok(format!("{path}{}", l.fragment));
         }
         if self.failed.contains(target) {
-            return Err(Unresolved::warning(
-                format!("link to `{target}`: the target has an error (see above)"),
-                format!("fix the error in `content/{target}`; this link works once it is fixed"),
-            ));
+            return Err(Unresolved::warning(Code::LinkToFailed {
+                target: target.to_string(),
+            }));
         }
         if let Some(why) = self.not_published.get(target) {
-            return Err(Unresolved::error(
-                format!("link to `{target}`, which is {why} and not published"),
-                "fix the path (relative to this file's folder) or remove the link".into(),
-            ));
+            return Err(Unresolved::error(Code::LinkToUnpublished {
+                target: target.to_string(),
+                why: *why,
+            }));
         }
         let known = self
             .pages
             .keys()
             .copied()
             .chain(self.not_published.keys().map(String::as_str));
-        let hint = match did_you_mean(target, known) {
-            Some(s) => {
-                format!("did you mean `{s}`? Paths are relative to the linking file's folder")
-            }
-            None => "fix the path (relative to this file's folder) or remove the link".into(),
-        };
-        Err(Unresolved::error(
-            format!("link to `{target}`, which does not exist in content/"),
-            hint,
-        ))
+        Err(Unresolved::error(Code::LinkToMissingPage {
+            target: target.to_string(),
+            suggestion: did_you_mean(target, known).map(str::to_string),
+        }))
     }
 
     /// An image or attached file: in `content/` (beside the linking file
@@ -95,32 +88,25 @@ impl Targets<'_> {
         if let Some(path) = found {
             return Ok(format!("{}{}", crate::url::encode_path(&path), l.fragment));
         }
-        let what = if l.kind == LinkKind::Image {
-            "image"
-        } else {
-            "link"
-        };
-        let mut nowhere = Vec::new();
+        let mut places = Vec::new();
         if !l.target.is_empty() {
-            nowhere.push(format!("`content/{}`", l.target));
+            places.push(format!("content/{}", l.target));
         }
         if !l.static_path.is_empty() {
-            nowhere.push(format!("`static/{}`", l.static_path));
+            places.push(format!("static/{}", l.static_path));
         }
-        Err(Unresolved::error(
-            format!(
-                "{what} `{}` not found: there is no file {}",
-                l.written,
-                nowhere.join(" nor ")
-            ),
-            self.file_hint(l),
-        ))
+        Err(Unresolved::error(Code::FileNotFound {
+            image: l.kind == LinkKind::Image,
+            written: l.written.clone(),
+            places,
+            advice: self.file_hint(l),
+        }))
     }
 
     /// A did-you-mean over the files that exist: the same name in other
     /// case first (Windows ignores case, the web server does not), then a
     /// close name in the same folder.
-    fn file_hint(&self, l: &MdLink) -> String {
+    fn file_hint(&self, l: &MdLink) -> FileAdvice {
         let written_path = l.written.split(['?', '#']).next().unwrap_or("");
         let as_written = |found: &str| {
             let name = found.rsplit('/').next().unwrap_or(found);
@@ -139,10 +125,9 @@ impl Targets<'_> {
             .clone()
             .find(|c| c.to_lowercase() == target || c.to_lowercase() == fixed)
         {
-            return format!(
-                "did you mean `{}`? Names differ in upper and lower case, which the web server does not ignore",
-                as_written(same)
-            );
+            return FileAdvice::OtherCase {
+                name: as_written(same),
+            };
         }
         let (dir, name) = l.target.rsplit_once('/').unwrap_or(("", &l.target));
         let beside = self.files.keys().filter_map(|c| {
@@ -150,13 +135,10 @@ impl Targets<'_> {
             (d == dir).then_some(n)
         });
         match did_you_mean(name, beside) {
-            Some(near) if !name.is_empty() => format!(
-                "did you mean `{}`? Paths are relative to the article's folder",
-                as_written(near)
-            ),
-            _ => "put the file beside the article (as a bundle: `bai-viet/index.md` + \
-                  `bai-viet/anh.jpg`) or in static/, and link it by its path"
-                .into(),
+            Some(near) if !name.is_empty() => FileAdvice::Near {
+                name: as_written(near),
+            },
+            _ => FileAdvice::Place,
         }
     }
 }
@@ -165,33 +147,29 @@ impl Targets<'_> {
 /// an error of its own, already reported.
 struct Unresolved {
     warning: bool,
-    message: String,
-    hint: String,
+    code: Box<Code>,
 }
 
 impl Unresolved {
-    fn error(message: String, hint: String) -> Self {
+    fn error(code: Code) -> Self {
         Unresolved {
             warning: false,
-            message,
-            hint,
+            code: Box::new(code),
         }
     }
 
-    fn warning(message: String, hint: String) -> Self {
+    fn warning(code: Code) -> Self {
         Unresolved {
             warning: true,
-            message,
-            hint,
+            code: Box::new(code),
         }
     }
 
     fn into_diagnostic(self, file: String, line: usize, column: usize) -> Diagnostic {
-        let d = if self.warning {
-            Diagnostic::warning(file, line, column, self.message)
+        if self.warning {
+            Diagnostic::warning(file, line, column, *self.code)
         } else {
-            Diagnostic::error(file, line, column, self.message)
-        };
-        d.hint(self.hint)
+            Diagnostic::error(file, line, column, *self.code)
+        }
     }
 }

@@ -153,7 +153,12 @@ fn date(v: &Value, offset: i32) -> Result<vi::DateTime, Error> {
     })?;
     vi::parse_date(text, offset)
         .map(|d| d.with_offset(offset))
-        .map_err(|e| Error::new(ErrorKind::InvalidOperation, e.message))
+        .map_err(|e| {
+            Error::new(
+                ErrorKind::InvalidOperation,
+                crate::diag::en::date(&e.problem),
+            )
+        })
 }
 
 /// `3 bài viết` / `1 article`, `2 articles`: the number, then the noun of

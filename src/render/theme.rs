@@ -101,16 +101,17 @@ impl Theme {
                     let rel_path = format!("{prefix}{sub}");
                     let needs_text = !rel_path.starts_with("static/");
                     let text = if needs_text {
+                        let at = |l, c, code: Code| Diagnostic::error(shown.clone(), l, c, code);
                         match std::fs::read(&path)
-                            .map_err(|e| (0, 0, Code::CannotRead { error: (&e).into() }))
+                            .map_err(|e| at(0, 0, Code::CannotRead { error: (&e).into() }))
                             .and_then(|b| {
                                 crate::vi::decode_source(&b).map_err(|e| {
-                                    (e.line, e.column, Code::Encoding { problem: e.problem })
+                                    at(e.line, e.column, Code::Encoding { problem: e.problem })
                                 })
                             }) {
                             Ok(t) => Some(t),
-                            Err((l, c, code)) => {
-                                errors.push(Diagnostic::error(shown, l, c, code));
+                            Err(d) => {
+                                errors.push(d);
                                 continue;
                             }
                         }

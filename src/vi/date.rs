@@ -3,7 +3,6 @@
 //! No timezone database: Vietnam has used a fixed +07:00 without daylight
 //! saving since 1975, so a fixed offset in minutes is all a site needs.
 
-use std::fmt;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::format::{MONTHS_EN, WEEKDAYS_EN};
@@ -35,20 +34,106 @@ impl Ord for DateTime {
     }
 }
 
-/// Why a date could not be read: the message says what was wrong and what
-/// to write instead.
+/// Why a date could not be read; the catalogues of `diag` say what was
+/// wrong and what to write instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateError {
-    pub message: String,
+    pub problem: DateProblem,
 }
 
-impl fmt::Display for DateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
+/// What is wrong with a date. `text` is the whole date as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateProblem {
+    Empty,
+    NotADate {
+        text: String,
+    },
+    TwoDates {
+        text: String,
+    },
+    TwoTimes {
+        text: String,
+    },
+    /// `2021/10/15`: slashes with the year first; `parts` as written.
+    YearFirstWithSlashes {
+        text: String,
+        parts: [String; 3],
+    },
+    /// `15/10/21`: the year in two digits; `parts` as written.
+    TwoDigitYear {
+        text: String,
+        parts: [String; 3],
+    },
+    YearOutOfRange {
+        text: String,
+        year: i32,
+    },
+    /// `swapped`: the date read month first, when that is a real date.
+    NoSuchMonth {
+        text: String,
+        month: u8,
+        swapped: Option<(u8, u8, i32)>,
+    },
+    NoSuchDay {
+        text: String,
+        month: u8,
+        year: i32,
+        max: u8,
+    },
+    NotATime {
+        text: String,
+        time: String,
+    },
+    NoSuchHour {
+        text: String,
+        hour: u8,
+    },
+    MinutesOver59 {
+        text: String,
+        hour: u8,
+    },
+    NotAnOffset {
+        text: String,
+        offset: String,
+    },
+    OffsetMinutes {
+        text: String,
+        offset: String,
+        minutes: i32,
+    },
+    OffsetTooWide {
+        text: String,
+        offset: String,
+    },
+    /// `hôm qua`: a day relative to the build; `text` is empty when the
+    /// word is the whole date.
+    Relative {
+        text: String,
+        word: &'static str,
+    },
+    NotAWeekday {
+        text: String,
+        written: String,
+    },
+    NoYear {
+        text: String,
+    },
+    NoDay {
+        text: String,
+    },
+    NotPartOfDate {
+        text: String,
+        word: String,
+    },
+    /// The weekday written does not match the date (0 = Sunday).
+    WrongWeekday {
+        text: String,
+        date: (u8, u8, i32),
+        actual: u8,
+        written_day: u8,
+        written: String,
+    },
 }
-
-impl std::error::Error for DateError {}
 
 /// Days since 1970-01-01 of a proleptic Gregorian date.
 pub fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
@@ -189,9 +274,6 @@ impl DateTime {
     }
 }
 
-const FORMS: &str = "write YYYY-MM-DD or DD/MM/YYYY (day first), optionally followed by a \
-                     time such as 14:30 or 14h30, or RFC 3339 such as 2021-10-15T14:00:00+07:00";
-
 /// Years a bulletin date may have: anything else is a typo (`0202`, `3021`).
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
@@ -199,8 +281,8 @@ pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 /// but ±14:00 either way is what RFC 3339 readers accept).
 pub const MAX_OFFSET_MINUTES: i32 = 14 * 60;
 
-fn err(message: String) -> DateError {
-    DateError { message }
+fn err(problem: DateProblem) -> DateError {
+    DateError { problem }
 }
 
 /// Parses every date form of the spec; a date without an offset is in
@@ -216,13 +298,17 @@ fn err(message: String) -> DateError {
 pub fn parse_date(input: &str, default_offset_minutes: i32) -> Result<DateTime, DateError> {
     let s = input.trim();
     if s.is_empty() {
-        return Err(err(format!("the date is empty; {FORMS}")));
+        return Err(err(DateProblem::Empty));
     }
-    let not_a_date = || err(format!("`{s}` is not a date; {FORMS}"));
+    let not_a_date = || {
+        err(DateProblem::NotADate {
+            text: s.to_string(),
+        })
+    };
     let mut date = None;
     let mut time = None;
     let mut offset = None;
-    let words = super::date_words::read(s, FORMS)?;
+    let words = super::date_words::read(s)?;
     for token in &words.tokens {
         let token = token.as_str();
         let (d, t) = match token.find(['T', 't']) {
@@ -241,13 +327,17 @@ pub fn parse_date(input: &str, default_offset_minutes: i32) -> Result<DateTime, 
         };
         if let Some(d) = d {
             if date.replace(parse_day(s, d)?).is_some() {
-                return Err(err(format!("`{s}` has two dates; {FORMS}")));
+                return Err(err(DateProblem::TwoDates {
+                    text: s.to_string(),
+                }));
             }
         }
         if let Some(t) = t {
             let (t, o) = split_offset(t);
             if time.replace(parse_time(s, t)?).is_some() {
-                return Err(err(format!("`{s}` has two times; {FORMS}")));
+                return Err(err(DateProblem::TwoTimes {
+                    text: s.to_string(),
+                }));
             }
             if let Some(o) = o {
                 if offset.replace(parse_offset(s, o)?).is_some() {
@@ -309,66 +399,68 @@ fn digits<T: std::str::FromStr>(s: &str, max_len: usize) -> Option<T> {
 
 fn parse_day(whole: &str, d: &str) -> Result<(i32, u8, u8), DateError> {
     let parts: Vec<&str> = d.split(['/', '-', '.']).collect();
-    let bad = || err(format!("`{whole}` is not a date; {FORMS}"));
+    let bad = || {
+        err(DateProblem::NotADate {
+            text: whole.to_string(),
+        })
+    };
+    let parts3 = || [0, 1, 2].map(|i| parts[i].to_string());
     if parts.len() != 3 {
         return Err(bad());
     }
     let (y, m, day) = if parts[0].len() == 4 {
         if d.contains('/') {
-            return Err(err(format!(
-                "`{whole}`: a date with slashes is day first; write {}/{}/{} or {}-{}-{}",
-                parts[2], parts[1], parts[0], parts[0], parts[1], parts[2]
-            )));
+            return Err(err(DateProblem::YearFirstWithSlashes {
+                text: whole.to_string(),
+                parts: parts3(),
+            }));
         }
         (parts[0], parts[1], parts[2])
     } else {
         if parts[2].len() == 2 {
-            return Err(err(format!(
-                "`{whole}`: write the year with four digits, e.g. {}/{}/20{}",
-                parts[0], parts[1], parts[2]
-            )));
+            return Err(err(DateProblem::TwoDigitYear {
+                text: whole.to_string(),
+                parts: parts3(),
+            }));
         }
         (parts[2], parts[1], parts[0])
     };
     let year: i32 = digits(y, 4).filter(|_| y.len() == 4).ok_or_else(bad)?;
     if !YEARS.contains(&year) {
-        return Err(err(format!(
-            "`{whole}`: year {year:04} is outside {}–{}; write the year in full, such as 2021",
-            YEARS.start(),
-            YEARS.end()
-        )));
+        return Err(err(DateProblem::YearOutOfRange {
+            text: whole.to_string(),
+            year,
+        }));
     }
     let month: u8 = digits(m, 2).ok_or_else(bad)?;
     let day: u8 = digits(day, 2).ok_or_else(bad)?;
     if !(1..=12).contains(&month) {
-        let mut msg = format!(
-            "`{whole}`: there is no month {month} (months go from 1 to 12); dates are day first, DD/MM/YYYY"
-        );
-        if (1..=12).contains(&day) && month <= days_in_month(year, day) {
-            msg.push_str(&format!(" — did you mean {month:02}/{day:02}/{year}?"));
-        }
-        return Err(err(msg));
+        let swapped = ((1..=12).contains(&day) && month <= days_in_month(year, day))
+            .then_some((month, day, year));
+        return Err(err(DateProblem::NoSuchMonth {
+            text: whole.to_string(),
+            month,
+            swapped,
+        }));
     }
     let max = days_in_month(year, month);
     if day == 0 || day > max {
-        let name = MONTHS_EN[usize::from(month - 1)];
-        let why = if month == 2 && max == 28 {
-            format!(" ({year} is not a leap year)")
-        } else {
-            String::new()
-        };
-        return Err(err(format!(
-            "`{whole}` is not a real date: {name} {year} has {max} days{why}; write a day from 01 to {max}, day first: DD/MM/YYYY"
-        )));
+        return Err(err(DateProblem::NoSuchDay {
+            text: whole.to_string(),
+            month,
+            year,
+            max,
+        }));
     }
     Ok((year, month, day))
 }
 
 fn parse_time(whole: &str, t: &str) -> Result<(u8, u8, u8), DateError> {
     let bad = || {
-        err(format!(
-            "`{whole}`: `{t}` is not a time of day; write HH:MM (14:30) or 14h30"
-        ))
+        err(DateProblem::NotATime {
+            text: whole.to_string(),
+            time: t.to_string(),
+        })
     };
     let (h, m, s) = if let Some((h, m)) = t.split_once(['h', 'H']) {
         // `14h`, `14h30`, `9h05`.
@@ -391,14 +483,16 @@ fn parse_time(whole: &str, t: &str) -> Result<(u8, u8, u8), DateError> {
     let minute: u8 = digits(m, 2).ok_or_else(bad)?;
     let second: u8 = digits(s, 2).ok_or_else(bad)?;
     if hour > 23 {
-        return Err(err(format!(
-            "`{whole}`: there is no hour {hour} (hours go from 00 to 23); for midnight write 00:00 of the next day"
-        )));
+        return Err(err(DateProblem::NoSuchHour {
+            text: whole.to_string(),
+            hour,
+        }));
     }
     if minute > 59 || second > 59 {
-        return Err(err(format!(
-            "`{whole}`: minutes and seconds go from 00 to 59; write e.g. {hour:02}:59"
-        )));
+        return Err(err(DateProblem::MinutesOver59 {
+            text: whole.to_string(),
+            hour,
+        }));
     }
     Ok((hour, minute, second))
 }
@@ -409,9 +503,10 @@ fn parse_offset(whole: &str, o: &str) -> Result<i32, DateError> {
         return Ok(0);
     }
     let bad = || {
-        err(format!(
-            "`{whole}`: `{o}` is not a UTC offset; write +07:00"
-        ))
+        err(DateProblem::NotAnOffset {
+            text: whole.to_string(),
+            offset: o.to_string(),
+        })
     };
     let sign = if o.starts_with('-') { -1 } else { 1 };
     let body = &o[1..];
@@ -425,14 +520,17 @@ fn parse_offset(whole: &str, o: &str) -> Result<i32, DateError> {
     let h: i32 = digits(h, 2).ok_or_else(bad)?;
     let m: i32 = digits(m, 2).ok_or_else(bad)?;
     if m > 59 {
-        return Err(err(format!(
-            "`{whole}`: the UTC offset `{o}` has {m} minutes; minutes go from 00 to 59 (Vietnam is +07:00)"
-        )));
+        return Err(err(DateProblem::OffsetMinutes {
+            text: whole.to_string(),
+            offset: o.to_string(),
+            minutes: m,
+        }));
     }
     if h * 60 + m > MAX_OFFSET_MINUTES {
-        return Err(err(format!(
-            "`{whole}`: the UTC offset `{o}` is beyond ±14:00, the widest there is; Vietnam is +07:00"
-        )));
+        return Err(err(DateProblem::OffsetTooWide {
+            text: whole.to_string(),
+            offset: o.to_string(),
+        }));
     }
     Ok(sign * (h * 60 + m))
 }
@@ -465,13 +563,13 @@ pub(crate) mod tests {
 
     /// `s` read in +07:00.
     pub(crate) fn ok(s: &str) -> DateTime {
-        parse_date(s, VN).unwrap_or_else(|e| panic!("{s}: {e}"))
+        parse_date(s, VN).unwrap_or_else(|e| panic!("{s}: {e:?}"))
     }
 
     fn fails(s: &str) -> String {
         match parse_date(s, VN) {
             Ok(d) => panic!("{s} parsed as {d:?}"),
-            Err(e) => e.message,
+            Err(e) => crate::diag::en::date(&e.problem),
         }
     }
 
@@ -576,11 +674,8 @@ pub(crate) mod tests {
             "2021-10-15T14:00:00.12-0\u{200b}",
         ] {
             let e = parse_date(input, VN).unwrap_err();
-            assert!(
-                e.message.contains("is not a UTC offset"),
-                "{input}: {}",
-                e.message
-            );
+            let m = crate::diag::en::date(&e.problem);
+            assert!(m.contains("is not a UTC offset"), "{input}: {m}");
         }
     }
 
@@ -666,10 +761,14 @@ pub(crate) mod tests {
         let cases: &[(&str, &[&str])] = &[
             (
                 "Thứ Năm, 15/10/2021",
-                &["15/10/2021 is a Thứ Sáu", "not a Thứ Năm", "15/10/2021"],
+                &[
+                    "15/10/2021 is a Friday",
+                    "not a Thursday (`Thứ Năm`)",
+                    "15/10/2021",
+                ],
             ),
-            ("Chủ nhật, 15/10/2021", &["is a Thứ Sáu", "not a Chủ nhật"]),
-            ("Thứ 2 15/10/2021", &["not a Thứ Hai"]),
+            ("Chủ nhật, 15/10/2021", &["is a Friday", "not a Sunday"]),
+            ("Thứ 2 15/10/2021", &["not a Monday"]),
             (
                 "hôm qua",
                 &["`hôm qua`", "changes with the day", "15/10/2021"],

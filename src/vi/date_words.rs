@@ -4,8 +4,7 @@
 //! (`hôm qua`). The unambiguous ones become the tokens [`super::date`]
 //! reads; the others are errors that say what to write instead.
 
-use super::date::{days_from_civil, DateError};
-use super::format::WEEKDAYS_VI;
+use super::date::{days_from_civil, DateError, DateProblem};
 
 /// Days relative to the day the site is built: never a date.
 const RELATIVE: &[&str] = &[
@@ -32,8 +31,8 @@ pub struct Words {
     pub weekday: Option<(u8, String)>,
 }
 
-fn err(message: String) -> DateError {
-    DateError { message }
+fn err(problem: DateProblem) -> DateError {
+    DateError { problem }
 }
 
 fn is_number(t: &str) -> bool {
@@ -54,17 +53,15 @@ fn weekday_after_thu(word: &str) -> Option<u8> {
 }
 
 /// Splits `s` into tokens, reading the words around its date and time.
-pub fn read(s: &str, forms: &str) -> Result<Words, DateError> {
+pub fn read(s: &str) -> Result<Words, DateError> {
     let lower = s.to_lowercase();
     if let Some(r) = RELATIVE.iter().find(|r| lower.contains(*r)) {
-        let whole = if lower == *r {
+        let text = if lower == *r {
             String::new()
         } else {
-            format!("`{s}`: ")
+            s.to_string()
         };
-        return Err(err(format!(
-            "{whole}`{r}` changes with the day the site is built; write the date itself, such as 15/10/2021 or 15/10/2021 14:30"
-        )));
+        return Err(err(DateProblem::Relative { text, word: r }));
     }
     let raw: Vec<&str> = s
         .split(|c: char| c.is_whitespace() || c == ',')
@@ -80,9 +77,10 @@ pub fn read(s: &str, forms: &str) -> Result<Words, DateError> {
                 Some(w) => (Some(w), 2),
                 None => {
                     let written = raw[i..(i + 2).min(raw.len())].join(" ");
-                    return Err(err(format!(
-                        "`{s}`: `{written}` is not a weekday; leave the weekday out and write the date, such as 15/10/2021 (the site shows the weekday itself)"
-                    )));
+                    return Err(err(DateProblem::NotAWeekday {
+                        text: s.to_string(),
+                        written,
+                    }));
                 }
             },
             "chủ" if at(i + 1) == "nhật" => (Some(0), 2),
@@ -109,26 +107,27 @@ pub fn read(s: &str, forms: &str) -> Result<Words, DateError> {
             d if is_number(d) && at(i + 1) == "tháng" => {
                 let (m, y) = (at(i + 2), at(i + 4));
                 if !is_number(m) || at(i + 3) != "năm" || !is_number(y) {
-                    return Err(err(format!(
-                        "`{s}` has no year: write the date in full, such as ngày 15 tháng 10 năm 2021 or 15/10/2021; {forms}"
-                    )));
+                    return Err(err(DateProblem::NoYear {
+                        text: s.to_string(),
+                    }));
                 }
                 words.tokens.push(format!("{d}/{m}/{y}"));
                 i += 5;
             }
             "tháng" => {
-                return Err(err(format!(
-                    "`{s}` has no day: write the date in full, such as ngày 15 tháng 10 năm 2021 or 15/10/2021; {forms}"
-                )))
+                return Err(err(DateProblem::NoDay {
+                    text: s.to_string(),
+                }))
             }
             _ => {
                 // A word without digits is no part of any accepted form
                 // (offsets such as `Z` are read by the caller).
                 let t = raw[i];
                 if !t.bytes().any(|b| b.is_ascii_digit()) && !t.eq_ignore_ascii_case("z") {
-                    return Err(err(format!(
-                        "`{s}`: `{t}` is not part of a date; {forms}"
-                    )));
+                    return Err(err(DateProblem::NotPartOfDate {
+                        text: s.to_string(),
+                        word: t.to_string(),
+                    }));
                 }
                 words.tokens.push(t.to_string());
                 i += 1;
@@ -149,9 +148,11 @@ pub fn check_weekday(
     if actual == usize::from(*weekday) {
         return Ok(());
     }
-    Err(err(format!(
-        "`{s}`: {day:02}/{month:02}/{year} is a {}, not a {} (`{written}`); correct the date, or leave the weekday out — the site shows it itself",
-        WEEKDAYS_VI[actual],
-        WEEKDAYS_VI[usize::from(*weekday)]
-    )))
+    Err(err(DateProblem::WrongWeekday {
+        text: s.to_string(),
+        date: (day, month, year),
+        actual: actual as u8,
+        written_day: *weekday,
+        written: written.clone(),
+    }))
 }

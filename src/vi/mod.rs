@@ -12,7 +12,7 @@ mod legacy;
 pub mod text;
 
 pub use collate::{compare, sort_key};
-pub use date::{parse_date, DateError, DateTime};
+pub use date::{parse_date, DateError, DateProblem, DateTime};
 pub use encoding::{decode_source, detect_mojibake, Encoding, EncodingError, Mojibake};
 pub use format::{
     format_date, format_date_en, format_full, format_full_en, format_long, format_long_en,

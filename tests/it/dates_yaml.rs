@@ -511,7 +511,7 @@ fn dates_in_the_display_and_document_forms_are_read_or_explained() {
     for (date, words) in [
         (
             "Thứ Năm, 15/10/2021",
-            "15/10/2021 is a Thứ Sáu, not a Thứ Năm",
+            "15/10/2021 is a Friday, not a Thursday (`Thứ Năm`)",
         ),
         (
             "hôm qua",

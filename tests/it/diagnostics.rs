@@ -247,6 +247,155 @@ const CASES: &[Case] = &[
             );
         },
     },
+    Case {
+        id: "BT0011",
+        name: "invalid_date_weekday",
+        setup: |t| post(t, "title: Bài\ndate: Thứ Năm, 15/10/2021\n", ""),
+    },
+    Case {
+        id: "BT0022",
+        name: "raw_html_dropped",
+        setup: |t| post(t, "title: Bài\ndate: 2021-01-01\n", "Chữ <b>đậm</b>."),
+    },
+    Case {
+        id: "BT0023",
+        name: "more_raw_html_dropped",
+        setup: |t| {
+            post(
+                t,
+                "title: Bài\ndate: 2021-01-01\n",
+                &"Dòng <br>\n".repeat(22),
+            )
+        },
+    },
+    Case {
+        id: "BT0024",
+        name: "image_without_alt",
+        setup: |t| {
+            post(t, "title: Bài\ndate: 2021-01-01\n", "Ảnh: ![](anh.jpg)");
+            t.write_bytes("content/tin-tuc/anh.jpg", &crate::support::png_header(4, 3));
+        },
+    },
+    Case {
+        id: "BT0025",
+        name: "refused_url",
+        setup: |t| {
+            post(
+                t,
+                "title: Bài\ndate: 2021-01-01\n",
+                "Xem [đây](javascript:alert(1)).",
+            )
+        },
+    },
+    Case {
+        id: "BT0026",
+        name: "computer_path",
+        setup: |t| {
+            post(
+                t,
+                "title: Bài\ndate: 2021-01-01\n",
+                "![Hội nghị](C:\\Users\\Lan\\anh-hoi-nghi.jpg)",
+            );
+        },
+    },
+    Case {
+        id: "BT0027",
+        name: "link_outside_content",
+        setup: |t| {
+            post(
+                t,
+                "title: Bài\ndate: 2021-01-01\n",
+                "Xem [bài cũ](../../../cu.md).",
+            )
+        },
+    },
+    Case {
+        id: "BT0028",
+        name: "dense_block",
+        setup: |t| {
+            t.write(
+                "config.yaml",
+                "title: \"Bản tin\"\nbase_url: \"https://thu.example.vn/\"\nlimits: {max_block_marks: 10}\n",
+            );
+            post(t, "title: Bài\ndate: 2021-01-01\n", &"[<".repeat(40_000));
+        },
+    },
+    Case {
+        id: "BT0029",
+        name: "missing_date",
+        setup: |t| {
+            t.write("content/tin-tuc/_index.md", "---\ntitle: Tin tức\n---\n");
+            post(t, "title: Bài\n", "Thân bài.");
+        },
+    },
+    Case {
+        id: "BT0030",
+        name: "image_not_found",
+        setup: |t| {
+            post(
+                t,
+                "title: Bài\ndate: 2021-01-01\nimage: anh-dai-dien.jpg\n",
+                "",
+            )
+        },
+    },
+    Case {
+        id: "BT0031",
+        name: "link_to_failed",
+        setup: |t| {
+            post(
+                t,
+                "title: Bài\ndate: 2021-01-01\n",
+                "Xem [bài lỗi](loi.md).",
+            );
+            t.write(
+                "content/tin-tuc/loi.md",
+                "---\ntitle: Lỗi\ndate: 31/02/2021\n---\n",
+            );
+        },
+    },
+    Case {
+        id: "BT0032",
+        name: "link_to_unpublished",
+        setup: |t| {
+            post(
+                t,
+                "title: Bài\ndate: 2021-01-01\n",
+                "Xem [bài nháp](nhap.md).",
+            );
+            t.write(
+                "content/tin-tuc/nhap.md",
+                "---\ntitle: Nháp\ndate: 2021-01-01\ndraft: true\n---\n",
+            );
+        },
+    },
+    Case {
+        id: "BT0033",
+        name: "link_to_missing_page",
+        setup: |t| {
+            post(
+                t,
+                "title: Bài\ndate: 2021-01-01\n",
+                "Xem [bài kia](bai-kai.md).",
+            );
+            t.write(
+                "content/tin-tuc/bai-kia.md",
+                "---\ntitle: Kia\ndate: 2021-01-01\n---\n",
+            );
+        },
+    },
+    Case {
+        id: "BT0034",
+        name: "file_not_found",
+        setup: |t| {
+            post(
+                t,
+                "title: Bài\ndate: 2021-01-01\n",
+                "Tải [công văn](Cong-van.pdf).",
+            );
+            t.write("content/tin-tuc/cong-van.pdf", "%PDF");
+        },
+    },
 ];
 
 /// The diagnostics of a build of `t`: warnings, then errors.
@@ -285,7 +434,7 @@ fn every_code_has_a_fixture_with_a_report_in_both_languages() {
             case.id,
             both_languages(&diags)
         );
-        produced.extend(ids);
+        produced.extend(ids.iter().copied());
         for d in &diags {
             let (vi, en) = (d.code.text(Lang::Vi), d.code.text(Lang::En));
             if d.code.id() != "BT0000" {
@@ -298,11 +447,92 @@ fn every_code_has_a_fixture_with_a_report_in_both_languages() {
                 case.name
             );
         }
-        insta::assert_snapshot!(case.name, both_languages(&diags));
+        // Only the reports of the code the fixture is about.
+        let own: Vec<Diagnostic> = diags.into_iter().filter(|d| d.id() == case.id).collect();
+        insta::assert_snapshot!(case.name, both_languages(&own));
     }
     let missing: Vec<&&str> = Code::ALL
         .iter()
         .filter(|id| **id != "BT0000" && !produced.contains(**id))
         .collect();
     assert!(missing.is_empty(), "codes without a fixture: {missing:?}");
+}
+
+/// Stderr of the binary run in `t` with `LANG` set to `locale` (unset if empty).
+fn stderr_of(t: &SiteTest, args: &[&str], locale: &str) -> String {
+    let mut c = crate::support::bantin();
+    if locale.is_empty() {
+        c.env_remove("LANG");
+    } else {
+        c.env("LANG", locale);
+    }
+    let out = c
+        .args(args)
+        .current_dir(t.root())
+        .output()
+        .expect("run bantin");
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn messages_speak_the_flag_then_the_config_then_the_locale() {
+    let t = SiteTest::new();
+    t.write("content/tin-tuc/bai.md", "---\ndate: 2021-01-01\n---\n");
+    let (vi, en) = ("thiếu tiêu đề (`title`)", "missing `title`");
+    for (args, locale, want) in [
+        (&["check"][..], "en_US.UTF-8", en),
+        (&["check"], "vi_VN.UTF-8", vi),
+        (&["check"], "C.UTF-8", vi),
+        (&["check"], "", vi),
+        (&["check", "--lang", "en"], "vi_VN.UTF-8", en),
+        (&["--lang", "vi", "check"], "en_US.UTF-8", vi),
+    ] {
+        let err = stderr_of(&t, args, locale);
+        assert!(err.contains(want), "{args:?} LANG={locale}: {err}");
+    }
+    // `language:` of config.yaml wins over the locale, not over `--lang`.
+    t.write(
+        "config.yaml",
+        "title: \"Bản tin\"\nbase_url: \"https://thu.example.vn/\"\nlanguage: en\n",
+    );
+    assert!(stderr_of(&t, &["check"], "vi_VN.UTF-8").contains(en));
+    assert!(stderr_of(&t, &["check", "--lang", "vi"], "en_US.UTF-8").contains(vi));
+    // A config that cannot be read leaves the choice to the locale.
+    t.write("config.yaml", "title: [\nlanguage: en\n");
+    let err = stderr_of(&t, &["check"], "vi_VN.UTF-8");
+    assert!(err.contains("lỗi BT0007"), "{err}");
+}
+
+#[test]
+fn check_and_build_report_the_same_problems_in_both_languages() {
+    let t = SiteTest::new();
+    t.write("content/tin-tuc/_index.md", "---\ntitle: Tin tức\n---\n");
+    post(
+        &t,
+        "title: Bài\ndate: 31/02/2021\ntag: [HĐND]\n",
+        "Xem [bài kia](khong-co.md).",
+    );
+    t.write(
+        "content/tin-tuc/khac.md",
+        "---\ntitle: Khác\n---\n\n![](anh.jpg)\n",
+    );
+    for lang in ["vi", "en"] {
+        let reports = |cmd: &str| {
+            let err = stderr_of(&t, &[cmd, "--lang", lang], "");
+            // The last line sums up the run: the reports are what must match.
+            let cut = err.rfind("bantin:").unwrap_or(err.len());
+            err[..cut].to_string()
+        };
+        let (check, build) = (reports("check"), reports("build"));
+        assert!(
+            check
+                .matches(if lang == "vi" { "lỗi BT" } else { "error BT" })
+                .count()
+                >= 3,
+            "{check}"
+        );
+        assert_eq!(check, build, "check and build differ in {lang}");
+        insta::assert_snapshot!(format!("check_{lang}"), check);
+    }
+    assert!(!t.out().exists(), "nothing written");
 }
