@@ -6,7 +6,9 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::diag::{did_you_mean, Code, Diagnostic, Doc};
+use crate::diag::{
+    did_you_mean, BaseUrlProblem, Code, Diagnostic, Doc, SegmentOwner, UrlSegmentProblem,
+};
 use crate::lang::Lang;
 use crate::yaml;
 
@@ -281,57 +283,57 @@ impl From<TaxonomySpec> for TaxonomyConfig {
     }
 }
 
-/// The error for a folder that is not a bantin site: it lacks `missing`.
-pub fn not_a_site(root: &Path, missing: &str) -> Diagnostic {
+/// The error for a folder that is not a bantin site: it lacks config.yaml
+/// (`config_missing`) or its content/ folder.
+pub fn not_a_site(root: &Path, config_missing: bool) -> Diagnostic {
+    let shown = root.display().to_string();
     Diagnostic::error(
-        root.display().to_string(),
+        shown.clone(),
         0,
         0,
-        format!("`{}` is not a bantin site: it has no {missing}", root.display()),
+        Code::NotASite {
+            root: shown,
+            config_missing,
+        },
     )
-    .hint("give the site folder with `--root`, or create a new site with `bantin init`; nothing was touched")
 }
 
 /// Why `url` cannot be the site's `base_url`: it must be an absolute
 /// `http(s)://host/…` URL without spaces, query or fragment.
-pub fn check_base_url(url: &str) -> Result<(), String> {
+pub fn check_base_url(url: &str) -> Result<(), BaseUrlProblem> {
     match crate::url::check(url) {
-        Err(e) => return Err(format!("is not usable: {e}")),
+        Err(e) => return Err(BaseUrlProblem::Url(e)),
         Ok(crate::url::UrlKind::Web) => {}
-        Ok(_) => return Err("is not an absolute URL".into()),
+        Ok(_) => return Err(BaseUrlProblem::NotAbsolute),
     }
     let rest = url
         .split_once("://")
         .map(|(_, r)| r)
-        .ok_or_else(|| "is not an absolute URL (it needs `https://`)".to_string())?;
+        .ok_or(BaseUrlProblem::NotAbsolute)?;
     let host = rest.split('/').next().unwrap_or("");
     if host.is_empty() {
-        return Err("has no host name".into());
+        return Err(BaseUrlProblem::NoHost);
     }
     if let Some(c) = url
         .chars()
         .find(|c| matches!(c, '?' | '#' | '"' | '<' | '>' | '\\' | '\''))
     {
-        return Err(format!(
-            "contains {}, which a base URL cannot hold",
-            crate::url::describe(c)
-        ));
+        return Err(BaseUrlProblem::Character(c));
     }
     Ok(())
 }
 
 /// Why `value` cannot be a folder name in URLs: it must be a non-empty
 /// slug (lowercase ASCII words joined by `-`) and a valid file name.
-pub fn check_url_segment(value: &str) -> Result<(), String> {
+pub fn check_url_segment(value: &str) -> Result<(), UrlSegmentProblem> {
     if value.is_empty() {
-        return Err("it is empty".into());
+        return Err(UrlSegmentProblem::Empty);
     }
-    crate::paths::check_segment(value).map_err(|e| e.to_string())?;
+    crate::paths::check_segment(value).map_err(UrlSegmentProblem::Segment)?;
     if crate::vi::slugify(value) != value {
-        return Err(format!(
-            "it is not in slug form (`{}` would be)",
-            crate::vi::slugify(value)
-        ));
+        return Err(UrlSegmentProblem::NotSlug {
+            slug: crate::vi::slugify(value),
+        });
     }
     Ok(())
 }
@@ -415,7 +417,7 @@ impl Config {
                 )]
             })?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound || path.is_dir() => {
-                return Err(vec![not_a_site(root, "config.yaml")])
+                return Err(vec![not_a_site(root, true)])
             }
             Err(e) => {
                 return Err(vec![Diagnostic::error(
@@ -531,98 +533,81 @@ impl Config {
         let at = |key: &str| crate::content::front_matter::locate_key(text, key).unwrap_or((0, 0));
         if parse_timezone(&self.timezone).is_none() {
             let (l, c) = at("timezone");
-            errors.push(
-                Diagnostic::error(file, l, c, format!("unknown timezone `{}`", self.timezone))
-                    .hint("write `Asia/Ho_Chi_Minh` or a fixed offset such as `+07:00`")
-                    .source(text),
-            );
+            let code = Code::UnknownTimezone {
+                value: self.timezone.clone(),
+            };
+            errors.push(Diagnostic::error(file, l, c, code).source(text));
         }
         if Lang::parse(&self.language).is_none() {
             let (l, c) = at("language");
-            errors.push(
-                Diagnostic::error(
-                    file,
-                    l,
-                    c,
-                    format!("unsupported language `{}`", self.language),
-                )
-                .hint("the theme speaks `vi` and `en`")
-                .source(text),
-            );
+            let code = Code::UnsupportedLanguage {
+                value: self.language.clone(),
+            };
+            errors.push(Diagnostic::error(file, l, c, code).source(text));
         }
         if self.paginate_by == 0 {
             let (l, c) = at("paginate_by");
-            errors
-                .push(Diagnostic::error(file, l, c, "paginate_by must be at least 1").source(text));
+            errors.push(Diagnostic::error(file, l, c, Code::PaginateZero).source(text));
         }
         if let Err(why) = check_base_url(&self.base_url) {
             let (l, c) = at("base_url");
-            errors.push(
-                Diagnostic::error(file, l, c, format!("base_url `{}` {why}", self.base_url))
-                    .hint("write it like `https://hdnd.backan.gov.vn/`")
-                    .source(text),
-            );
+            let code = Code::BadBaseUrl {
+                flag: false,
+                url: self.base_url.clone(),
+                why,
+            };
+            errors.push(Diagnostic::error(file, l, c, code).source(text));
         }
         let mut seen = std::collections::HashSet::new();
         for t in &self.taxonomies {
             if !seen.insert(t.name.as_str()) {
                 let (l, c) = near(text, "taxonomies", &t.name);
-                errors.push(
-                    Diagnostic::error(
-                        file,
-                        l,
-                        c,
-                        format!("taxonomy `{}` is declared twice", t.name),
-                    )
-                    .hint("each taxonomy needs a unique name")
-                    .source(text),
-                );
+                let code = Code::TaxonomyTwice {
+                    name: t.name.clone(),
+                };
+                errors.push(Diagnostic::error(file, l, c, code).source(text));
             }
         }
         // Values that become folder names in the output.
-        let mut segments: Vec<(String, &str, &str)> = vec![
-            ("urls.archive".into(), "urls", self.urls.archive.as_str()),
-            ("urls.search".into(), "urls", self.urls.search.as_str()),
-            ("urls.page".into(), "urls", self.urls.page.as_str()),
+        let urls = |key: &str| SegmentOwner::Urls { key: key.into() };
+        let mut segments: Vec<(SegmentOwner, &str, &str)> = vec![
+            (urls("urls.archive"), "urls", self.urls.archive.as_str()),
+            (urls("urls.search"), "urls", self.urls.search.as_str()),
+            (urls("urls.page"), "urls", self.urls.page.as_str()),
         ];
         for t in &self.taxonomies {
             segments.push((
-                format!("the path of taxonomy `{}`", t.name),
+                SegmentOwner::TaxonomyPath {
+                    name: t.name.clone(),
+                },
                 "taxonomies",
                 t.path.as_str(),
             ));
         }
         for (term, slug) in &self.term_slugs {
             segments.push((
-                format!("term_slugs: the slug of `{term}`"),
+                SegmentOwner::TermSlug { term: term.clone() },
                 "term_slugs",
                 slug.as_str(),
             ));
         }
-        for (what, parent, value) in segments {
+        for (owner, parent, value) in segments {
             if let Err(why) = check_url_segment(value) {
                 let (l, c) = near(text, parent, value);
-                errors.push(
-                    Diagnostic::error(
-                        file,
-                        l,
-                        c,
-                        format!("{what} `{value}` cannot be a URL segment: {why}"),
-                    )
-                    .hint(
-                        "write one lowercase ASCII word or words joined by `-`, such as `luu-tru`",
-                    )
-                    .source(text),
-                );
+                let code = Code::BadUrlSegment {
+                    owner,
+                    value: value.to_string(),
+                    why,
+                };
+                errors.push(Diagnostic::error(file, l, c, code).source(text));
             }
         }
         if self.theme != "default" && !is_theme_name(&self.theme) {
             let (l, c) = at("theme");
-            errors.push(
-                Diagnostic::error(file, l, c, format!("theme `{}` is not a theme name", self.theme))
-                    .hint("name a folder under themes/ (letters, digits, `-` and `_`), or remove `theme:` to use the bundled theme")
-                    .source(text),
-            );
+            let code = Code::BadThemeName {
+                theme: self.theme.clone(),
+            };
+            errors.push(Diagnostic::error(file, l, c, code).source(text));
         }
         let items = self
             .menu
@@ -631,29 +616,22 @@ impl Config {
         for m in self.menu.iter().flat_map(|m| &m.children) {
             if let Some(g) = m.children.first() {
                 let (l, c) = near(text, "menu", &g.title);
-                errors.push(
-                    Diagnostic::error(file, l, c, format!("menu item `{}` is a child of a child", g.title))
-                        .hint(format!("the menu has one level of children: move `{}` under a top-level item, or link it from the page `{}`", g.title, m.title))
-                        .source(text),
-                );
+                let code = Code::MenuTooDeep {
+                    title: g.title.clone(),
+                    parent: m.title.clone(),
+                };
+                errors.push(Diagnostic::error(file, l, c, code).source(text));
             }
         }
         for m in items {
             if let Err(why) = crate::url::check(&m.path) {
                 let (l, c) = near(text, "menu", &m.path);
-                errors.push(
-                    Diagnostic::error(
-                        file,
-                        l,
-                        c,
-                        format!(
-                            "menu item `{}` has an unusable path `{}`: {why}",
-                            m.title, m.path
-                        ),
-                    )
-                    .hint("write a site path such as `tin-tuc/` or a full `https://` address")
-                    .source(text),
-                );
+                let code = Code::MenuBadPath {
+                    title: m.title.clone(),
+                    path: m.path.clone(),
+                    why,
+                };
+                errors.push(Diagnostic::error(file, l, c, code).source(text));
             }
         }
         if let Some(c) = self
@@ -663,20 +641,11 @@ impl Config {
             .find(|c| c.is_whitespace() || c.is_control() || matches!(c, '?' | '#' | '/' | ':'))
         {
             let (l, col) = near(text, "contact", "email");
-            errors.push(
-                Diagnostic::error(
-                    file,
-                    l,
-                    col,
-                    format!(
-                        "contact email `{}` contains {}",
-                        self.contact.email,
-                        crate::url::describe(c)
-                    ),
-                )
-                .hint("write one address, like `hdnd@backan.gov.vn`")
-                .source(text),
-            );
+            let code = Code::ContactEmail {
+                email: self.contact.email.clone(),
+                bad: c,
+            };
+            errors.push(Diagnostic::error(file, l, col, code).source(text));
         }
         if let Some(c) = self
             .contact
@@ -685,20 +654,11 @@ impl Config {
             .find(|c| !(c.is_ascii_digit() || matches!(c, ' ' | '+' | '.' | '-' | '(' | ')')))
         {
             let (l, col) = near(text, "contact", "phone");
-            errors.push(
-                Diagnostic::error(
-                    file,
-                    l,
-                    col,
-                    format!(
-                        "contact phone `{}` contains {}",
-                        self.contact.phone,
-                        crate::url::describe(c)
-                    ),
-                )
-                .hint("write digits, spaces and `+ . - ( )` only, like `0209 3870 000`")
-                .source(text),
-            );
+            let code = Code::ContactPhone {
+                phone: self.contact.phone.clone(),
+                bad: c,
+            };
+            errors.push(Diagnostic::error(file, l, col, code).source(text));
         }
         if errors.is_empty() {
             Ok(())

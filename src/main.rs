@@ -143,10 +143,7 @@ fn new_article(a: &cli::NewArgs, lang: Lang) -> ExitCode {
         }
     };
     if !a.root.join("content").is_dir() {
-        print_diagnostics(
-            lang,
-            &[bantin::config::not_a_site(&a.root, "content/ folder")],
-        );
+        print_diagnostics(lang, &[bantin::config::not_a_site(&a.root, false)]);
         return ExitCode::from(2);
     }
     let now = bantin::vi::DateTime::now(config.offset_minutes);

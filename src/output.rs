@@ -69,11 +69,7 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 /// Why an output folder cannot be used.
-#[derive(Debug)]
-pub struct OutputError {
-    pub message: String,
-    pub hint: String,
-}
+pub type OutputError = crate::diag::OutputProblem;
 
 /// A staging folder being filled.
 pub struct Staging {
@@ -88,13 +84,6 @@ pub struct Staging {
     created: Mutex<HashSet<PathBuf>>,
     /// Counters: files written, bytes written, files kept from the previous build.
     pub stats: Mutex<(usize, u64, usize)>,
-}
-
-fn err(message: String, hint: &str) -> OutputError {
-    OutputError {
-        message,
-        hint: hint.to_string(),
-    }
 }
 
 /// Absolute, normalised form of a path that may not exist yet, with the
@@ -138,43 +127,26 @@ fn absolute(p: &Path) -> PathBuf {
 pub fn check_target(root: &Path, output: &Path) -> Result<(), OutputError> {
     let root = absolute(root);
     let out = absolute(output);
-    let refuse = "choose an output folder of its own, such as `public/`";
     if root.starts_with(&out) {
-        return Err(err(
-            format!(
-                "refusing to write into `{}`: it holds the site itself",
-                output.display()
-            ),
-            refuse,
-        ));
+        return Err(OutputError::HoldsSite);
     }
     for owned in ["content", "static", "templates", "themes"] {
         let dir = absolute(&root.join(owned));
         if out.starts_with(root.join(owned)) || out.starts_with(&dir) {
-            return Err(err(
-                format!(
-                    "refusing to write into `{}`: it is inside the site's {owned}/ folder",
-                    output.display()
-                ),
-                refuse,
-            ));
+            return Err(OutputError::InsideSiteFolder {
+                folder: owned.to_string(),
+            });
         }
     }
     if out.is_file() {
-        return Err(err(
-            format!("`{}` is a file, not a folder", output.display()),
-            refuse,
-        ));
+        return Err(OutputError::IsFile);
     }
     if out.is_dir() && !out.join(MARKER).is_file() {
         let empty = fs::read_dir(&out)
             .map(|mut d| d.next().is_none())
             .unwrap_or(false);
         if !empty {
-            return Err(err(
-                format!("refusing to write into `{}`: it is not empty and was not created by bantin", output.display()),
-                "empty the folder or choose another; bantin replaces the whole folder on every build",
-            ));
+            return Err(OutputError::NotOurs);
         }
     }
     restore_half_done_swap(&out);
@@ -194,18 +166,18 @@ impl Staging {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "public".into());
-        fs::create_dir_all(&parent).map_err(|e| {
-            err(
-                format!("cannot create `{}`: {e}", parent.display()),
-                "check permissions",
-            )
+        fs::create_dir_all(&parent).map_err(|e| OutputError::CannotCreate {
+            path: parent.display().to_string(),
+            error: (&e).into(),
         })?;
         remove_leftovers(&parent, &name, &target);
         let pid = std::process::id();
         let dir = parent.join(format!(".{name}.{STAGING}{pid}"));
         let shown = dir.display().to_string();
-        let cannot =
-            |e: io::Error| err(format!("cannot create `{shown}`: {e}"), "check permissions");
+        let cannot = |e: io::Error| OutputError::CannotCreate {
+            path: shown.clone(),
+            error: (&e).into(),
+        };
         if fs::symlink_metadata(&dir).is_ok() {
             // Not removed as a leftover: it lacks bantin's mark.
             return Err(cannot(io::Error::new(
@@ -615,7 +587,7 @@ mod tests {
         fs::create_dir_all(&foreign).unwrap();
         fs::write(foreign.join("x.txt"), "x").unwrap();
         let e = check_target(root, &foreign).unwrap_err();
-        assert!(e.message.contains("not created by bantin"), "{}", e.message);
+        assert_eq!(e, OutputError::NotOurs);
     }
 
     #[cfg(any(target_os = "linux", target_os = "android"))]

@@ -8,34 +8,12 @@ use std::fmt;
 /// Longest file or folder name most file systems take, in bytes.
 pub const MAX_SEGMENT_BYTES: usize = 255;
 
-/// Why a path segment cannot be a file or folder name in the output.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SegmentError {
-    Empty,
-    /// `.` or `..`
-    Dot(String),
-    /// `/`, `\`, NUL or another control character.
-    Character(char),
-    /// `CON`, `NUL`, `COM1`, … (also with an extension): Windows cannot
-    /// create them, and a site is often copied to a Windows server.
-    Reserved(String),
-    TooLong(usize),
-}
+pub use crate::diag::SegmentError;
 
+/// English, for tests and logs.
 impl fmt::Display for SegmentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SegmentError::Empty => f.write_str("a path segment is empty"),
-            SegmentError::Dot(s) => write!(f, "the segment `{s}` would leave its folder"),
-            SegmentError::Character(c) => {
-                write!(f, "it contains {}", crate::url::describe(*c))
-            }
-            SegmentError::Reserved(s) => write!(f, "`{s}` is a reserved name on Windows"),
-            SegmentError::TooLong(n) => write!(
-                f,
-                "a segment is {n} bytes long (at most {MAX_SEGMENT_BYTES})"
-            ),
-        }
+        f.write_str(&crate::diag::en::segment(self))
     }
 }
 

@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::content::kind::{Expect, Kind};
 use crate::content::{self, front_matter, markdown, source, Parsed};
-use crate::diag::{self, Diagnostic};
+use crate::diag::{self, Code, Diagnostic};
 use crate::model::{self, LinkInput, Published};
 use crate::output::Staging;
 use crate::render::{self, CountingSink, Sink, Theme};
@@ -184,19 +184,22 @@ fn run(
     let mut config = Config::load(root).map_err(Failure::Config)?;
     if !root.join("content").is_dir() {
         return Err(Failure::Config(vec![crate::config::not_a_site(
-            root,
-            "content/ folder",
+            root, false,
         )]));
     }
     if let Some(url) = &opts.base_url {
         if let Err(why) = crate::config::check_base_url(url) {
+            let code = Code::BadBaseUrl {
+                flag: true,
+                url: url.clone(),
+                why,
+            };
             return Err(Failure::Config(vec![Diagnostic::error(
                 "--base-url",
                 0,
                 0,
-                format!("--base-url `{url}` {why}"),
-            )
-            .hint("write it like `https://hdnd.backan.gov.vn/`")]));
+                code,
+            )]));
         }
         config.base_url = url.clone();
     }
@@ -216,13 +219,7 @@ fn run(
     let output_dir = opts.output.clone().unwrap_or_else(|| root.join("public"));
     if to_disk {
         if let Err(e) = crate::output::check_target(root, &output_dir) {
-            return Err(Failure::Config(vec![Diagnostic::error(
-                output_dir.display().to_string(),
-                0,
-                0,
-                e.message,
-            )
-            .hint(e.hint)]));
+            return Err(Failure::Config(vec![output_error(&output_dir, e)]));
         }
     }
     lap("config", &mut timings);
@@ -382,15 +379,10 @@ fn run(
 
     // 6. Render every page in parallel, each written as soon as it is made.
     let staging = if to_disk {
-        Some(Staging::new(root, &output_dir).map_err(|e| {
-            Failure::Config(vec![Diagnostic::error(
-                output_dir.display().to_string(),
-                0,
-                0,
-                e.message,
-            )
-            .hint(e.hint)])
-        })?)
+        Some(
+            Staging::new(root, &output_dir)
+                .map_err(|e| Failure::Config(vec![output_error(&output_dir, e)]))?,
+        )
     } else {
         None
     };
@@ -429,7 +421,7 @@ fn run(
                     output_dir.display().to_string(),
                     0,
                     0,
-                    format!("cannot replace the output folder: {e}"),
+                    Code::CannotReplaceOutput { error: (&e).into() },
                 )])
             })?;
             (Some(dir), stats)
@@ -540,24 +532,23 @@ fn parse_one(
     let shown = file.display();
     let len = std::fs::metadata(&file.path).map_or(0, |m| m.len());
     if len > limits.max_file_bytes {
-        return Err((vec![Diagnostic::error(
-            &shown,
-            0,
-            0,
-            format!(
-                "the file is {:.1} MB, larger than the limit of {} MB (`limits.max_file_mb` in config.yaml)",
-                len as f64 / 1e6,
-                limits.max_file_bytes / 1_000_000
-            ),
-        )
-        .hint("split the article, move large tables or data into an attached file, or raise `limits: {max_file_mb: …}`")], None));
+        let code = Code::FileTooLarge {
+            tenths_mb: (len + 50_000) / 100_000,
+            limit_mb: limits.max_file_bytes / 1_000_000,
+        };
+        return Err((vec![Diagnostic::error(&shown, 0, 0, code)], None));
     }
     // Parsing costs many times a file's size; big files wait for their
     // share of the budget, so parallel parsing cannot multiply the peak.
     let _permit = limits.parsing.acquire(len);
     let bytes = std::fs::read(&file.path).map_err(|e| {
         (
-            vec![Diagnostic::error(&shown, 0, 0, format!("cannot read: {e}"))],
+            vec![Diagnostic::error(
+                &shown,
+                0,
+                0,
+                Code::CannotRead { error: (&e).into() },
+            )],
             None,
         )
     })?;
@@ -612,6 +603,12 @@ fn hash_bytes(bytes: &[u8]) -> u64 {
     let mut h = std::hash::DefaultHasher::new();
     bytes.hash(&mut h);
     h.finish()
+}
+
+/// The error for an output folder that cannot be used.
+fn output_error(dir: &Path, problem: crate::diag::OutputProblem) -> Diagnostic {
+    let path = dir.display().to_string();
+    Diagnostic::error(path.clone(), 0, 0, Code::OutputFolder { path, problem })
 }
 
 fn content_failure(mut errors: Vec<Diagnostic>, mut warnings: Vec<Diagnostic>) -> Failure {

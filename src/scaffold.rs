@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::Config;
 use crate::content::{front_matter, source};
-use crate::diag::{did_you_mean, Diagnostic};
+use crate::diag::{did_you_mean, Action, Code, Diagnostic};
 use crate::vi::{self, DateTime};
 
 /// The site that `bantin init` writes: path relative to the new site's
@@ -64,21 +64,19 @@ fn is_quasi_empty(dir: &Path) -> io::Result<bool> {
     }
 }
 
-fn io_error(path: &Path, what: &str, e: io::Error) -> Diagnostic {
-    Diagnostic::error(
-        path.display().to_string(),
-        0,
-        0,
-        format!("cannot {what}: {e}"),
-    )
-    .hint("check that the folder exists and that you may write in it")
+fn io_error(path: &Path, action: Action, e: io::Error) -> Diagnostic {
+    let code = Code::ScaffoldIo {
+        action,
+        error: (&e).into(),
+    };
+    Diagnostic::error(path.display().to_string(), 0, 0, code)
 }
 
 /// Writes `text` to a new file `path`, creating its folders; an existing
 /// file is never replaced.
 fn write_new(path: &Path, text: &str) -> Result<(), Diagnostic> {
     if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).map_err(|e| io_error(parent, "create the folder", e))?;
+        fs::create_dir_all(parent).map_err(|e| io_error(parent, Action::CreateFolder, e))?;
     }
     let mut f = fs::OpenOptions::new()
         .write(true)
@@ -86,19 +84,18 @@ fn write_new(path: &Path, text: &str) -> Result<(), Diagnostic> {
         .open(path)
         .map_err(|e| {
             if e.kind() == io::ErrorKind::AlreadyExists {
-                Diagnostic::error(
-                    path.display().to_string(),
-                    0,
-                    0,
-                    format!("`{}` already exists", path.display()),
-                )
-                .hint("bantin never overwrites a file: choose another name, or move the file away first")
+                let shown = path.display().to_string();
+                let code = Code::AlreadyExists {
+                    path: shown.clone(),
+                    article: false,
+                };
+                Diagnostic::error(shown, 0, 0, code)
             } else {
-                io_error(path, "create the file", e)
+                io_error(path, Action::CreateFile, e)
             }
         })?;
     f.write_all(text.as_bytes())
-        .map_err(|e| io_error(path, "write the file", e))
+        .map_err(|e| io_error(path, Action::WriteFile, e))
 }
 
 /// Creates a new site in `dir` (made if missing): config.yaml with every
@@ -109,15 +106,12 @@ pub fn init(dir: &Path, now: DateTime) -> Result<Created, Diagnostic> {
     match is_quasi_empty(dir) {
         Ok(true) => {}
         Ok(false) => {
-            return Err(Diagnostic::error(
-                shown.clone(),
-                0,
-                0,
-                format!("`{shown}` is not empty"),
-            )
-            .hint("bantin init makes a new site in an empty folder: give a new folder name, such as `bantin init ban-tin`"))
+            let code = Code::FolderNotEmpty {
+                folder: shown.clone(),
+            };
+            return Err(Diagnostic::error(shown.clone(), 0, 0, code));
         }
-        Err(e) => return Err(io_error(dir, "read the folder", e)),
+        Err(e) => return Err(io_error(dir, Action::ReadFolder, e)),
     }
     let year = now.year.to_string();
     let date = written_date(&now);
@@ -204,39 +198,22 @@ fn find_section(root: &Path, typed: &str) -> Result<String, Diagnostic> {
     if all.contains(&wanted) {
         return Ok(wanted);
     }
-    let mut d = Diagnostic::error(
-        "content",
-        0,
-        0,
-        format!("there is no section `{wanted}` in content/"),
-    );
-    let hint = match did_you_mean(&wanted, all.iter().map(String::as_str)) {
-        Some(near) => format!("did you mean `{near}`? A section is a folder of content/ with an `_index.md`"),
-        None if all.is_empty() => "the site has no section yet: make a folder in content/ with an `_index.md` holding `title: …`".to_string(),
-        None => format!(
-            "the sections are: {}",
-            all.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
-        ),
+    let code = Code::NoSuchSection {
+        suggestion: did_you_mean(&wanted, all.iter().map(String::as_str)).map(str::to_string),
+        wanted,
+        sections: all.into_iter().collect(),
     };
-    d = d.hint(hint);
-    Err(d)
+    Err(Diagnostic::error("content", 0, 0, code))
 }
 
 /// Checks a title given on the command line.
 fn check_title(title: &str) -> Result<String, Diagnostic> {
     let title = vi::nfc(title.trim());
     if title.is_empty() {
-        return Err(Diagnostic::error("title", 0, 0, "the title is empty")
-            .hint("write it in quotes: bantin new tin-tuc \"Tiêu đề bài viết\""));
+        return Err(Diagnostic::error("title", 0, 0, Code::EmptyTitle));
     }
     if title.chars().any(char::is_control) {
-        return Err(Diagnostic::error(
-            "title",
-            0,
-            0,
-            "the title has a control character (a line break or a tab)",
-        )
-        .hint("write the title on one line"));
+        return Err(Diagnostic::error("title", 0, 0, Code::TitleControl));
     }
     Ok(title)
 }
@@ -256,18 +233,15 @@ pub fn new_article(
         Some(s) => {
             let slug = vi::slugify(s);
             if slug != s {
-                return Err(
-                    Diagnostic::error("--slug", 0, 0, format!("`{s}` is not a slug")).hint(
-                        format!(
-                            "a slug is lowercase ASCII words joined by `-`, such as `{}`",
-                            if slug.is_empty() {
-                                "giao-ban-quy-4"
-                            } else {
-                                &slug
-                            }
-                        ),
-                    ),
-                );
+                let code = Code::NotASlug {
+                    slug: s.to_string(),
+                    example: if slug.is_empty() {
+                        "giao-ban-quy-4".to_string()
+                    } else {
+                        slug
+                    },
+                };
+                return Err(Diagnostic::error("--slug", 0, 0, code));
             }
             slug
         }
@@ -278,9 +252,8 @@ pub fn new_article(
             "title",
             0,
             0,
-            format!("the title `{title}` gives no file name: it has no letter or digit"),
-        )
-        .hint("give the file name with `--slug`, such as `--slug thong-bao-so-1`"));
+            Code::TitleWithoutName { title },
+        ));
     }
     let archetypes = req.root.join("archetypes");
     let (template, template_name) = [
@@ -293,7 +266,7 @@ pub fn new_article(
         let name = crate::diag::rel(req.root, &p).display().to_string();
         fs::read_to_string(&p)
             .map(|t| (t, name.clone()))
-            .map_err(|e| io_error(&p, "read the archetype", e))
+            .map_err(|e| io_error(&p, Action::ReadArchetype, e))
     })
     .transpose()?
     .unwrap_or_else(|| (DEFAULT_ARCHETYPE.to_string(), String::new()));
@@ -302,7 +275,7 @@ pub fn new_article(
     let rel = format!("content/{section}/{}/{slug}.md", now.year);
     check_written(&text, &rel, config).map_err(|errors| {
         let first = errors.into_iter().next().expect("an error");
-        let mut d = Diagnostic::error(
+        Diagnostic::error(
             if template_name.is_empty() {
                 "archetype".into()
             } else {
@@ -310,26 +283,17 @@ pub fn new_article(
             },
             0,
             0,
-            format!(
-                "the article made from it would not build: {}",
-                first.message_en()
-            ),
-        );
-        if let Some(h) = first.hint_en() {
-            d = d.hint(h);
-        }
-        d
+            Code::ArchetypeWouldFail { first: first.code },
+        )
     })?;
     let path = req.root.join(&rel);
     write_new(&path, &text).map_err(|d| {
         if path.exists() {
-            Diagnostic::error(
-                rel.clone(),
-                0,
-                0,
-                format!("`{rel}` already exists"),
-            )
-            .hint("bantin never overwrites an article: change the title, or give another file name with `--slug`")
+            let code = Code::AlreadyExists {
+                path: rel.clone(),
+                article: true,
+            };
+            Diagnostic::error(rel.clone(), 0, 0, code)
         } else {
             d
         }
@@ -342,12 +306,10 @@ fn archetype_error(name: &str, e: minijinja::Error) -> Diagnostic {
         if name.is_empty() { "archetype" } else { name },
         e.line().unwrap_or(0),
         0,
-        format!(
-            "the archetype cannot be filled in: {}",
-            e.detail().unwrap_or(&e.to_string())
-        ),
+        Code::ArchetypeFill {
+            detail: e.detail().map_or_else(|| e.to_string(), str::to_string),
+        },
     )
-    .hint("an archetype may use {{ title | yaml }}, {{ date }}, {{ slug }} and {{ section }}")
 }
 
 /// The archetype with the article's values filled in. `{{ title | yaml }}`

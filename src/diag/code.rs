@@ -31,8 +31,6 @@ macro_rules! codes {
 }
 
 codes! {
-    /// A message not yet given a code of its own (English in both languages).
-    "BT0000" Text { message: String, hint: Option<String> },
     /// The file's bytes are not UTF-8 text.
     "BT0001" Encoding { problem: Encoding },
     /// Valid text that is a legacy Vietnamese encoding read as Unicode.
@@ -102,6 +100,209 @@ codes! {
     "BT0033" LinkToMissingPage { target: String, suggestion: Option<String> },
     /// An image or attachment not found; `places` are where it was looked for.
     "BT0034" FileNotFound { image: bool, written: String, places: Vec<String>, advice: FileAdvice },
+    /// A template fails; `page` is the page being rendered, when known.
+    "BT0035" Template { kind: TemplateKind, detail: String, page: Option<Page> },
+    /// An output file cannot be written.
+    "BT0036" CannotWrite { what: Output, error: Io },
+    /// An output path that cannot be a file name.
+    "BT0037" BadOutputPath { what: Output, path: String, why: SegmentError },
+    /// Two sources write the same output file.
+    "BT0038" SameOutput { first: Output, second: Output, path: String },
+    /// A file is written where another output needs a folder.
+    "BT0039" FileWhereFolder { file: Output, folder: Output, path: String },
+    /// The output folder cannot be used.
+    "BT0040" OutputFolder { path: String, problem: OutputProblem },
+    /// The new site could not take the place of the old one.
+    "BT0041" CannotReplaceOutput { error: Io },
+    /// A content file over `limits.max_file_mb`; sizes in tenths of MB.
+    "BT0042" FileTooLarge { tenths_mb: u64, limit_mb: u64 },
+    /// `base_url` (or `--base-url` when `flag`) is not usable.
+    "BT0043" BadBaseUrl { flag: bool, url: String, why: BaseUrlProblem },
+    /// The folder is not a site: it lacks config.yaml or content/.
+    "BT0044" NotASite { root: String, config_missing: bool },
+    "BT0045" UnknownTimezone { value: String },
+    "BT0046" UnsupportedLanguage { value: String },
+    "BT0047" PaginateZero,
+    "BT0048" TaxonomyTwice { name: String },
+    /// A config value that becomes a folder name of URLs.
+    "BT0049" BadUrlSegment { owner: SegmentOwner, value: String, why: UrlSegmentProblem },
+    "BT0050" BadThemeName { theme: String },
+    /// A menu item under a child of the menu.
+    "BT0051" MenuTooDeep { title: String, parent: String },
+    "BT0052" MenuBadPath { title: String, path: String, why: UrlError },
+    /// A character an e-mail address cannot hold.
+    "BT0053" ContactEmail { email: String, bad: char },
+    /// A character a phone number cannot hold.
+    "BT0054" ContactPhone { phone: String, bad: char },
+    "BT0055" ThemeNotFound { theme: String },
+    /// The theme has no `i18n/{language}.yaml`.
+    "BT0056" NoStrings { language: String },
+    /// `logo` or `banner` names no file of static/.
+    "BT0057" NotInStatic { key: String, value: String, suggestion: Option<String> },
+    "BT0058" BannerWithoutAlt,
+    /// A menu item leads to no page of the site.
+    "BT0059" MenuNoPage { title: String, path: String, suggestion: Option<String> },
+    "BT0060" UnusableAlias { alias: String, why: AliasProblem },
+    /// A taxonomy term whose name gives no URL.
+    "BT0061" TermWithoutSlug { taxonomy: String, term: String },
+    /// Two terms with the same URL; `free` is a slug to set for one.
+    "BT0062" TermsShareUrl { taxonomy: String, term: String, file: String, other: String, other_file: String, path: String, free: String },
+    /// `init` or `new` cannot do `action` on its file or folder.
+    "BT0063" ScaffoldIo { action: Action, error: Io },
+    /// `init` or `new` would overwrite `path`; `article` for `new`.
+    "BT0064" AlreadyExists { path: String, article: bool },
+    /// `init` into a folder that is not empty.
+    "BT0065" FolderNotEmpty { folder: String },
+    /// `new` into a section that does not exist.
+    "BT0066" NoSuchSection { wanted: String, suggestion: Option<String>, sections: Vec<String> },
+    "BT0067" EmptyTitle,
+    /// A title with a line break or a tab.
+    "BT0068" TitleControl,
+    /// `--slug` that is not a slug; `example` is one that is.
+    "BT0069" NotASlug { slug: String, example: String },
+    /// A title with no letter or digit for the file name.
+    "BT0070" TitleWithoutName { title: String },
+    /// The article an archetype makes would not build: `first` says why.
+    "BT0071" ArchetypeWouldFail { first: Box<Code> },
+    /// An archetype whose template cannot be filled in (minijinja's words).
+    "BT0072" ArchetypeFill { detail: String },
+    /// `serve` finds no free port from `port` on.
+    "BT0073" CannotListen { port: u16, last: Option<u16>, error: Option<Io> },
+    /// `serve` cannot start its server on the port it has.
+    "BT0074" CannotServe { detail: String },
+    /// `serve` cannot watch the site's folders.
+    "BT0075" CannotWatch { detail: String },
+}
+
+/// What `init` or `new` was doing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    CreateFolder,
+    CreateFile,
+    WriteFile,
+    ReadFolder,
+    ReadArchetype,
+}
+
+/// Why the output folder cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OutputProblem {
+    HoldsSite,
+    InsideSiteFolder {
+        folder: String,
+    },
+    IsFile,
+    NotOurs,
+    /// A folder cannot be created; `path` is that folder.
+    CannotCreate {
+        path: String,
+        error: Io,
+    },
+}
+
+/// Why a `base_url` is not usable.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BaseUrlProblem {
+    Url(UrlError),
+    NotAbsolute,
+    NoHost,
+    Character(char),
+}
+
+/// The config value that becomes a folder name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SegmentOwner {
+    /// `urls.archive`, `urls.search`, `urls.page`.
+    Urls {
+        key: String,
+    },
+    TaxonomyPath {
+        name: String,
+    },
+    TermSlug {
+        term: String,
+    },
+}
+
+/// Why a config value cannot be a folder name of URLs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UrlSegmentProblem {
+    Empty,
+    Segment(SegmentError),
+    /// Not lowercase ASCII words joined by `-`: `slug` would be.
+    NotSlug {
+        slug: String,
+    },
+}
+
+/// Why an alias cannot be an output file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AliasProblem {
+    Character(char),
+    FullAddress,
+    Home,
+    /// A `.` or `..` segment.
+    Dot(String),
+}
+
+/// The page a template was rendering.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// Its path in the output folder: `tin-tuc/bai/index.html`.
+    pub path: String,
+    pub what: Output,
+}
+
+/// What kind of template error, from minijinja's kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TemplateKind {
+    Syntax,
+    Undefined,
+    UnknownFilter,
+    UnknownFunction,
+    UnknownTest,
+    NotFound,
+    InvalidOperation,
+    Other,
+}
+
+/// Why a path segment cannot be a file or folder name in the output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SegmentError {
+    Empty,
+    /// `.` or `..`
+    Dot(String),
+    /// `/`, `\`, NUL or another control character.
+    Character(char),
+    /// `CON`, `NUL`, `COM1`, … (also with an extension): Windows cannot
+    /// create them, and a site is often copied to a Windows server.
+    Reserved(String),
+    TooLong(usize),
+}
+
+/// An output file, as a message names it: by its source file when it has
+/// one, else by what it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Output {
+    Home { file: Option<String> },
+    Section { file: String },
+    SectionFeed { file: String },
+    Article { file: String },
+    Page { file: String },
+    Alias { alias: String, file: String },
+    TaxonomyIndex { taxonomy: String },
+    Term { taxonomy: String, term: String },
+    TermFeed { taxonomy: String, term: String },
+    Archive { path: String },
+    NotFound,
+    SiteRss,
+    Atom,
+    Sitemap,
+    Robots,
+    HighlightCss,
+    Marker,
+    Asset { file: String },
+    Static { file: String },
 }
 
 /// Why a page is not published.
@@ -303,21 +504,6 @@ impl Code {
     }
 }
 
-impl From<String> for Code {
-    fn from(message: String) -> Self {
-        Code::Text {
-            message,
-            hint: None,
-        }
-    }
-}
-
-impl From<&str> for Code {
-    fn from(message: &str) -> Self {
-        message.to_string().into()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -325,7 +511,7 @@ mod tests {
     #[test]
     fn ids_are_unique_and_in_order() {
         for (i, id) in Code::ALL.iter().enumerate() {
-            assert_eq!(*id, format!("BT{i:04}"), "ids are numbered in order");
+            assert_eq!(*id, format!("BT{:04}", i + 1), "ids are numbered in order");
         }
     }
 }

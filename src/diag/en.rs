@@ -1,8 +1,9 @@
 //! The English catalogue: every [`Code`] worded as in the Vietnamese one.
 
 use super::{
-    Code, DateProblem, Doc, Encoding, Expected, FileAdvice, Io, IoKind, KeyAdvice, Kind,
-    LinkProblem, Problem, Syntax, Text, Unpublished, UrlError,
+    Action, AliasProblem, BaseUrlProblem, Code, DateProblem, Doc, Encoding, Expected, FileAdvice,
+    Io, IoKind, KeyAdvice, Kind, LinkProblem, Output, OutputProblem, Problem, SegmentError,
+    SegmentOwner, Syntax, TemplateKind, Text, Unpublished, UrlError, UrlSegmentProblem,
 };
 
 const SAVE_AS_UTF8: &str = "open it in Notepad and use File > Save As with Encoding: UTF-8, or save it as UTF-8 from your editor";
@@ -10,16 +11,14 @@ const SAVE_AS_UTF8: &str = "open it in Notepad and use File > Save As with Encod
 const DROPPED_HINT: &str = "raw HTML is off: set `markdown: {unsafe_html: true}` in \
     config.yaml to allow safe HTML, or write it in Markdown";
 
+const SAME_OUTPUT_HINT: &str = "rename one of the two files, or give the article a different `slug`; generated files (feeds, sitemap, archive, tag pages) keep their names";
+
 const CHECK_YAML: &str =
     "check the YAML syntax: `key: value`, lists as `[a, b]`, quote text that contains `:` or `#`";
 
 /// The message and hint of `code` in English.
 pub fn text(code: &Code) -> Text {
     match code {
-        Code::Text { message, hint } => Text {
-            message: message.clone(),
-            hint: hint.clone(),
-        },
         Code::Encoding { problem } => encoding(problem),
         Code::Garbled {
             sample,
@@ -222,6 +221,237 @@ pub fn text(code: &Code) -> Text {
                                   `bai-viet/anh.jpg`) or in static/, and link it by its path"
                 .into(),
         }),
+        Code::Template { kind, detail, page } => {
+            let what = match kind {
+                TemplateKind::Syntax => "the template is not written correctly",
+                TemplateKind::Undefined => "the template uses a value that does not exist",
+                TemplateKind::UnknownFilter => "the template uses a filter that does not exist",
+                TemplateKind::UnknownFunction => "the template calls a function that does not exist",
+                TemplateKind::UnknownTest => "the template uses a test that does not exist",
+                TemplateKind::NotFound => "the template includes a template that does not exist",
+                TemplateKind::InvalidOperation => "the template does something that cannot be done",
+                TemplateKind::Other => "the template fails",
+            };
+            let page = page.as_ref().map_or(String::new(), |p| {
+                format!(" while rendering `{}` ({})", p.path, output(&p.what))
+            });
+            Text::new(format!("template error: {what}{page}: {detail}"))
+                .hint("fix the template; see docs/templates.md for the variables of each template")
+        }
+        Code::CannotWrite { what, error } => Text::new(format!(
+            "cannot write {}: {}",
+            output(what),
+            io(error)
+        ))
+        .hint("check that the output folder is on a disk with free space and that you may write there"),
+        Code::BadOutputPath { what, path, why } => Text::new(format!(
+            "{} would be written as `{path}`, which cannot be a file in the output: {}",
+            output(what),
+            segment(why)
+        ))
+        .hint("rename the file (letters, digits, `-`, `_` and `.`), or give the article a `slug`"),
+        Code::SameOutput { first, second, path } => Text::new(format!(
+            "{} and {} would both write `{path}`",
+            output(first),
+            output(second)
+        ))
+        .hint(SAME_OUTPUT_HINT),
+        Code::FileWhereFolder { file, folder, path } => Text::new(format!(
+            "{} is written as the file `{path}`, but {} needs a folder of that name",
+            output(file),
+            output(folder)
+        ))
+        .hint(SAME_OUTPUT_HINT),
+        Code::OutputFolder { path, problem } => {
+            let refuse = "choose an output folder of its own, such as `public/`";
+            match problem {
+                OutputProblem::HoldsSite => Text::new(format!(
+                    "refusing to write into `{path}`: it holds the site itself"
+                ))
+                .hint(refuse),
+                OutputProblem::InsideSiteFolder { folder } => Text::new(format!(
+                    "refusing to write into `{path}`: it is inside the site's {folder}/ folder"
+                ))
+                .hint(refuse),
+                OutputProblem::IsFile => Text::new(format!("`{path}` is a file, not a folder")).hint(refuse),
+                OutputProblem::NotOurs => Text::new(format!(
+                    "refusing to write into `{path}`: it is not empty and was not created by bantin"
+                ))
+                .hint("empty the folder or choose another; bantin replaces the whole folder on every build"),
+                OutputProblem::CannotCreate { path, error } => {
+                    Text::new(format!("cannot create `{path}`: {}", io(error))).hint("check permissions")
+                }
+            }
+        }
+        Code::CannotReplaceOutput { error } => Text::new(format!(
+            "cannot replace the output folder: {}",
+            io(error)
+        ))
+        .hint("close any program that uses the output folder, then build again; the previous site is unchanged"),
+        Code::FileTooLarge { tenths_mb, limit_mb } => Text::new(format!(
+            "the file is {}.{} MB, larger than the limit of {limit_mb} MB (`limits.max_file_mb` in config.yaml)",
+            tenths_mb / 10,
+            tenths_mb % 10
+        ))
+        .hint("split the article, move large tables or data into an attached file, or raise `limits: {max_file_mb: …}`"),
+        Code::BadBaseUrl { flag, url, why } => Text::new(format!(
+            "{} `{url}` {}",
+            if *flag { "--base-url" } else { "base_url" },
+            base_url(why)
+        ))
+        .hint("write it like `https://hdnd.backan.gov.vn/`"),
+        Code::NotASite { root, config_missing } => Text::new(format!(
+            "`{root}` is not a bantin site: it has no {}",
+            if *config_missing { "config.yaml" } else { "content/ folder" }
+        ))
+        .hint("give the site folder with `--root`, or create a new site with `bantin init`; nothing was touched"),
+        Code::UnknownTimezone { value } => Text::new(format!("unknown timezone `{value}`"))
+            .hint("write `Asia/Ho_Chi_Minh` or a fixed offset such as `+07:00`"),
+        Code::UnsupportedLanguage { value } => {
+            Text::new(format!("unsupported language `{value}`")).hint("the theme speaks `vi` and `en`")
+        }
+        Code::PaginateZero => Text::new("paginate_by must be at least 1").hint("write a number of articles per page, such as `paginate_by: 20`"),
+        Code::TaxonomyTwice { name } => Text::new(format!("taxonomy `{name}` is declared twice"))
+            .hint("each taxonomy needs a unique name"),
+        Code::BadUrlSegment { owner, value, why } => Text::new(format!(
+            "{} `{value}` cannot be a URL segment: {}",
+            match owner {
+                SegmentOwner::Urls { key } => key.clone(),
+                SegmentOwner::TaxonomyPath { name } => format!("the path of taxonomy `{name}`"),
+                SegmentOwner::TermSlug { term } => format!("term_slugs: the slug of `{term}`"),
+            },
+            match why {
+                UrlSegmentProblem::Empty => "it is empty".to_string(),
+                UrlSegmentProblem::Segment(e) => segment(e),
+                UrlSegmentProblem::NotSlug { slug } => format!("it is not in slug form (`{slug}` would be)"),
+            }
+        ))
+        .hint("write one lowercase ASCII word or words joined by `-`, such as `luu-tru`"),
+        Code::BadThemeName { theme } => Text::new(format!("theme `{theme}` is not a theme name"))
+            .hint("name a folder under themes/ (letters, digits, `-` and `_`), or remove `theme:` to use the bundled theme"),
+        Code::MenuTooDeep { title, parent } => Text::new(format!("menu item `{title}` is a child of a child"))
+            .hint(format!("the menu has one level of children: move `{title}` under a top-level item, or link it from the page `{parent}`")),
+        Code::MenuBadPath { title, path, why } => Text::new(format!(
+            "menu item `{title}` has an unusable path `{path}`: {}",
+            url_error(why)
+        ))
+        .hint("write a site path such as `tin-tuc/` or a full `https://` address"),
+        Code::ContactEmail { email, bad } => Text::new(format!("contact email `{email}` contains {}", character(*bad)))
+            .hint("write one address, like `hdnd@backan.gov.vn`"),
+        Code::ContactPhone { phone, bad } => Text::new(format!("contact phone `{phone}` contains {}", character(*bad)))
+            .hint("write digits, spaces and `+ . - ( )` only, like `0209 3870 000`"),
+        Code::ThemeNotFound { theme } => Text::new(format!("theme `{theme}` not found"))
+            .hint(format!("create themes/{theme}/ or remove `theme:` to use the bundled theme")),
+        Code::NoStrings { language } => Text::new(format!("the theme has no strings for language `{language}`"))
+            .hint(format!("add i18n/{language}.yaml to the theme")),
+        Code::NotInStatic { key, value, suggestion } => Text::new(format!(
+            "`{key}` names `{value}`, which is not a file in static/"
+        ))
+        .hint(match suggestion {
+            Some(s) => format!("did you mean `{s}`? Paths start from static/"),
+            None => format!(
+                "put the image in static/ and write its path from there, like `{key}: {}`",
+                if key == "logo" { "logo-hdnd.png" } else { "bang-ron.jpg" }
+            ),
+        }),
+        Code::BannerWithoutAlt => Text::new("the banner has no `alt` text")
+            .hint("say what the image shows, as `banner: {image: …, alt: \"Chào mừng kỳ họp thứ 5\"}`, or write `alt: \"\"` if it only decorates"),
+        Code::MenuNoPage { title, path, suggestion } => Text::new(format!(
+            "menu item `{title}` leads to `{path}`, which is no page of the site"
+        ))
+        .hint(match suggestion {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => "write the path of a page, like `tin-tuc/`, or a full `https://` address".into(),
+        }),
+        Code::UnusableAlias { alias, why } => Text::new(format!(
+            "alias `{alias}` is not a usable path: {}",
+            match why {
+                AliasProblem::Character(c) => format!("it contains {}", character(*c)),
+                AliasProblem::FullAddress => "it is a full address; an alias is a path on this site".into(),
+                AliasProblem::Home => "it is the site's home page".into(),
+                AliasProblem::Dot(s) => format!("the segment `{s}` would leave the site"),
+            }
+        ))
+        .hint("write old URLs as site paths, like `/tin-cu/123.html` or `/tin-cu/123/`"),
+        Code::TermWithoutSlug { taxonomy, term } => Text::new(format!(
+            "{taxonomy} `{term}` has no letters or digits for its URL"
+        ))
+        .hint(format!("give it a slug in config.yaml: `term_slugs: {{\"{term}\": ten-the}}`")),
+        Code::TermsShareUrl { taxonomy, term, file, other, other_file, path, free } => Text::new(format!(
+            "{taxonomy} `{term}` (in {file}) and `{other}` (in {other_file}) are different words but both have the URL `{path}`"
+        ))
+        .hint(format!("if they are the same word, spell them the same; otherwise set a slug for one in config.yaml: `term_slugs: {{\"{term}\": {free}}}`")),
+        Code::ScaffoldIo { action, error } => Text::new(format!(
+            "cannot {}: {}",
+            match action {
+                Action::CreateFolder => "create the folder",
+                Action::CreateFile => "create the file",
+                Action::WriteFile => "write the file",
+                Action::ReadFolder => "read the folder",
+                Action::ReadArchetype => "read the archetype",
+            },
+            io(error)
+        ))
+        .hint("check that the folder exists and that you may write in it"),
+        Code::AlreadyExists { path, article } => Text::new(format!("`{path}` already exists")).hint(if *article {
+            "bantin never overwrites an article: change the title, or give another file name with `--slug`"
+        } else {
+            "bantin never overwrites a file: choose another name, or move the file away first"
+        }),
+        Code::FolderNotEmpty { folder } => Text::new(format!("`{folder}` is not empty"))
+            .hint("bantin init makes a new site in an empty folder: give a new folder name, such as `bantin init ban-tin`"),
+        Code::NoSuchSection { wanted, suggestion, sections } => Text::new(format!(
+            "there is no section `{wanted}` in content/"
+        ))
+        .hint(match suggestion {
+            Some(near) => format!("did you mean `{near}`? A section is a folder of content/ with an `_index.md`"),
+            None if sections.is_empty() => "the site has no section yet: make a folder in content/ with an `_index.md` holding `title: …`".to_string(),
+            None => format!(
+                "the sections are: {}",
+                sections.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+            ),
+        }),
+        Code::EmptyTitle => Text::new("the title is empty")
+            .hint("write it in quotes: bantin new tin-tuc \"Tiêu đề bài viết\""),
+        Code::TitleControl => Text::new("the title has a control character (a line break or a tab)")
+            .hint("write the title on one line"),
+        Code::NotASlug { slug, example } => Text::new(format!("`{slug}` is not a slug"))
+            .hint(format!("a slug is lowercase ASCII words joined by `-`, such as `{example}`")),
+        Code::TitleWithoutName { title } => Text::new(format!(
+            "the title `{title}` gives no file name: it has no letter or digit"
+        ))
+        .hint("give the file name with `--slug`, such as `--slug thong-bao-so-1`"),
+        Code::ArchetypeWouldFail { first } => {
+            let t = text(first);
+            Text {
+                message: format!("the article made from it would not build: {}", t.message),
+                hint: t.hint,
+            }
+        }
+        Code::ArchetypeFill { detail } => Text::new(format!("the archetype cannot be filled in: {detail}"))
+            .hint("an archetype may use {{ title | yaml }}, {{ date }}, {{ slug }} and {{ section }}"),
+        Code::CannotListen { port, last, error } => Text::new(format!(
+            "cannot listen on 127.0.0.1:{port}{}: {}",
+            last.map_or(String::new(), |l| format!(" to {l}")),
+            error.as_ref().map_or("no port".to_string(), io)
+        ))
+        .hint("another program uses these ports: give another one with `--port 8080`"),
+        Code::CannotServe { detail } => Text::new(format!("cannot serve the site: {detail}"))
+            .hint("give another port with `--port 8080`"),
+        Code::CannotWatch { detail } => Text::new(format!("cannot watch for changes: {detail}"))
+            .hint("on Linux, raise the limit of watched folders: sysctl fs.inotify.max_user_watches=524288"),
+    }
+}
+
+/// Why a `base_url` is not usable.
+pub fn base_url(why: &BaseUrlProblem) -> String {
+    match why {
+        BaseUrlProblem::Url(e) => format!("is not usable: {}", url_error(e)),
+        BaseUrlProblem::NotAbsolute => "is not an absolute URL (it needs `https://`)".into(),
+        BaseUrlProblem::NoHost => "has no host name".into(),
+        BaseUrlProblem::Character(c) => {
+            format!("contains {}, which a base URL cannot hold", character(*c))
+        }
     }
 }
 
@@ -543,5 +773,45 @@ pub fn date(p: &DateProblem) -> String {
             WEEKDAYS_EN[usize::from(*actual)],
             WEEKDAYS_EN[usize::from(*written_day)]
         ),
+    }
+}
+
+/// Why a path segment cannot be a file name.
+pub fn segment(e: &SegmentError) -> String {
+    match e {
+        SegmentError::Empty => "a path segment is empty".into(),
+        SegmentError::Dot(s) => format!("the segment `{s}` would leave its folder"),
+        SegmentError::Character(c) => format!("it contains {}", character(*c)),
+        SegmentError::Reserved(s) => format!("`{s}` is a reserved name on Windows"),
+        SegmentError::TooLong(n) => format!(
+            "a segment is {n} bytes long (at most {})",
+            crate::paths::MAX_SEGMENT_BYTES
+        ),
+    }
+}
+
+/// An output file, named by its source or by what it is.
+pub fn output(o: &Output) -> String {
+    match o {
+        Output::Home { file: Some(f) } => format!("the home page `{f}`"),
+        Output::Home { file: None } => "the home page".into(),
+        Output::Section { file } => format!("section `{file}`"),
+        Output::SectionFeed { file } => format!("the RSS feed of section `{file}`"),
+        Output::Article { file } => format!("article `{file}`"),
+        Output::Page { file } => format!("page `{file}`"),
+        Output::Alias { alias, file } => format!("the alias `{alias}` of `{file}`"),
+        Output::TaxonomyIndex { taxonomy } => format!("the `{taxonomy}` index"),
+        Output::Term { taxonomy, term } => format!("the page of {taxonomy} `{term}`"),
+        Output::TermFeed { taxonomy, term } => format!("the RSS feed of {taxonomy} `{term}`"),
+        Output::Archive { path } => format!("the archive `{path}/`"),
+        Output::NotFound => "the 404 page".into(),
+        Output::SiteRss => "the site's RSS feed".into(),
+        Output::Atom => "the site's Atom feed".into(),
+        Output::Sitemap => "the sitemap".into(),
+        Output::Robots => "robots.txt".into(),
+        Output::HighlightCss => "the code highlighting stylesheet".into(),
+        Output::Marker => "bantin's marker of its output folder".into(),
+        Output::Asset { file } => format!("the file `{file}`"),
+        Output::Static { file } => format!("the static file `{file}`"),
     }
 }

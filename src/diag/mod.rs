@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 
 pub use crate::lang::Lang;
 pub use code::{
-    Code, DateProblem, Doc, Encoding, Expected, FileAdvice, Io, IoKind, KeyAdvice, Kind,
-    LinkProblem, Problem, Syntax, Unpublished, UrlError,
+    Action, AliasProblem, BaseUrlProblem, Code, DateProblem, Doc, Encoding, Expected, FileAdvice,
+    Io, IoKind, KeyAdvice, Kind, LinkProblem, Output, OutputProblem, Page, Problem, SegmentError,
+    SegmentOwner, Syntax, TemplateKind, Unpublished, UrlError, UrlSegmentProblem,
 };
 
 mod code;
@@ -95,14 +96,6 @@ impl Diagnostic {
             severity: Severity::Warning,
             ..Self::error(file, line, column, code)
         }
-    }
-
-    /// Sets the hint of a message not yet given a code.
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
-        if let Code::Text { hint: h, .. } = &mut *self.code {
-            *h = Some(hint.into());
-        }
-        self
     }
 
     /// Attaches the line `self.line` of `source` as the excerpt.
@@ -323,7 +316,8 @@ mod tests {
     #[test]
     fn long_lines_and_messages_are_clipped_around_the_column() {
         let line = format!("{}[x]({})", "a".repeat(5_000_000), "b".repeat(100));
-        let d = Diagnostic::error("content/a.md", 7, 5_000_001, format!("bad link `{line}`"))
+        let code = Code::LinkOutsideContent { url: line.clone() };
+        let d = Diagnostic::error("content/a.md", 7, 5_000_001, code)
             .source(&format!("---\n\n\n\n\n\n{line}\n"));
         let s = d.to_string();
         assert!(s.len() < 2_000, "{} bytes printed", s.len());
@@ -342,12 +336,17 @@ mod tests {
 
     #[test]
     fn prints_a_caret_under_the_column() {
-        let d = Diagnostic::error("content/a.md", 2, 5, "bad")
-            .source("---\ntag: x\n")
-            .hint("fix it");
-        let s = d.to_string();
-        assert!(s.contains("content/a.md:2:5"), "{s}");
+        let d = Diagnostic::error("content/a.md", 2, 5, Code::MissingTitle).source("---\ntag: x\n");
+        let s = d.report(Lang::En);
+        assert!(s.starts_with("error BT0012: missing `title`\n"), "{s}");
+        assert!(s.contains("  --> content/a.md:2:5"), "{s}");
         assert!(s.contains(" 2 | tag: x\n   |     ^"), "{s}");
-        assert!(s.contains("how to fix: fix it"), "{s}");
+        assert!(s.contains("  = how to fix: add a line"), "{s}");
+        let s = d.report(Lang::Vi);
+        assert!(
+            s.starts_with("lỗi BT0012: thiếu tiêu đề (`title`)\n"),
+            "{s}"
+        );
+        assert!(s.contains("  = cách sửa: hãy thêm dòng"), "{s}");
     }
 }

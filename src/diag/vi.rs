@@ -3,8 +3,9 @@
 //! file and exactly how to fix it.
 
 use super::{
-    Code, DateProblem, Doc, Encoding, Expected, FileAdvice, Io, IoKind, KeyAdvice, Kind,
-    LinkProblem, Problem, Syntax, Text, Unpublished, UrlError,
+    Action, AliasProblem, BaseUrlProblem, Code, DateProblem, Doc, Encoding, Expected, FileAdvice,
+    Io, IoKind, KeyAdvice, Kind, LinkProblem, Output, OutputProblem, Problem, SegmentError,
+    SegmentOwner, Syntax, TemplateKind, Text, Unpublished, UrlError, UrlSegmentProblem,
 };
 
 const SAVE_AS_UTF8: &str = "mở tệp bằng Notepad, chọn File > Save As, chọn Encoding: UTF-8 rồi lưu; hoặc lưu lại tệp dưới dạng UTF-8 trong trình soạn thảo bạn dùng";
@@ -12,15 +13,13 @@ const SAVE_AS_UTF8: &str = "mở tệp bằng Notepad, chọn File > Save As, ch
 const DROPPED_HINT: &str = "trang đang tắt mã HTML: hãy viết nội dung bằng Markdown, hoặc đặt \
     `markdown: {unsafe_html: true}` trong config.yaml để cho phép mã HTML an toàn";
 
+const SAME_OUTPUT_HINT: &str = "hãy đổi tên một trong hai tệp, hoặc đặt `slug` khác cho bài viết; các tệp tự sinh (nguồn tin RSS, sơ đồ trang, lưu trữ, trang thẻ) giữ nguyên tên";
+
 const CHECK_YAML: &str = "mỗi dòng viết `tên: giá trị`, danh sách viết `[a, b]`; đoạn chữ có dấu `:` hoặc `#` thì đặt trong ngoặc kép";
 
 /// The message and hint of `code` in Vietnamese.
 pub fn text(code: &Code) -> Text {
     match code {
-        Code::Text { message, hint } => Text {
-            message: message.clone(),
-            hint: hint.clone(),
-        },
         Code::Encoding { problem } => encoding(problem),
         Code::Garbled {
             sample,
@@ -223,6 +222,238 @@ pub fn text(code: &Code) -> Text {
                                   `bai-viet/anh.jpg`) hoặc trong static/, rồi liên kết bằng đường dẫn của tệp"
                 .into(),
         }),
+        Code::Template { kind, detail, page } => {
+            let what = match kind {
+                TemplateKind::Syntax => "mẫu trang viết chưa đúng cú pháp",
+                TemplateKind::Undefined => "mẫu trang dùng một giá trị không có",
+                TemplateKind::UnknownFilter => "mẫu trang dùng một bộ lọc (filter) không có",
+                TemplateKind::UnknownFunction => "mẫu trang gọi một hàm không có",
+                TemplateKind::UnknownTest => "mẫu trang dùng một phép thử (test) không có",
+                TemplateKind::NotFound => "mẫu trang gọi tới một mẫu khác không có",
+                TemplateKind::InvalidOperation => "mẫu trang làm một phép tính không thực hiện được",
+                TemplateKind::Other => "mẫu trang bị lỗi",
+            };
+            let page = page.as_ref().map_or(String::new(), |p| {
+                format!(" khi dựng trang `{}` ({})", p.path, output(&p.what))
+            });
+            Text::new(format!("lỗi mẫu trang: {what}{page}: {detail}"))
+                .hint("hãy sửa mẫu trang (template); xem docs/templates.md để biết các biến của từng mẫu")
+        }
+        Code::CannotWrite { what, error } => Text::new(format!(
+            "không ghi được {}: {}",
+            output(what),
+            io(error)
+        ))
+        .hint("hãy kiểm tra thư mục kết quả nằm trên ổ đĩa còn chỗ trống và bạn có quyền ghi vào đó"),
+        Code::BadOutputPath { what, path, why } => Text::new(format!(
+            "{} sẽ được ghi thành `{path}`, không thể là tên tệp trong thư mục kết quả: {}",
+            capitalise(&output(what)),
+            segment(why)
+        ))
+        .hint("hãy đổi tên tệp (chỉ dùng chữ cái, chữ số, `-`, `_` và `.`), hoặc đặt `slug` cho bài viết"),
+        Code::SameOutput { first, second, path } => Text::new(format!(
+            "{} và {} sẽ cùng ghi vào `{path}`",
+            capitalise(&output(first)),
+            output(second)
+        ))
+        .hint(SAME_OUTPUT_HINT),
+        Code::FileWhereFolder { file, folder, path } => Text::new(format!(
+            "{} được ghi thành tệp `{path}`, nhưng {} cần một thư mục cùng tên",
+            capitalise(&output(file)),
+            output(folder)
+        ))
+        .hint(SAME_OUTPUT_HINT),
+        Code::OutputFolder { path, problem } => {
+            let refuse = "hãy chọn một thư mục kết quả riêng, ví dụ `public/`";
+            match problem {
+                OutputProblem::HoldsSite => Text::new(format!(
+                    "không ghi vào `{path}`: thư mục này chứa chính trang web"
+                ))
+                .hint(refuse),
+                OutputProblem::InsideSiteFolder { folder } => Text::new(format!(
+                    "không ghi vào `{path}`: thư mục này nằm trong thư mục {folder}/ của trang"
+                ))
+                .hint(refuse),
+                OutputProblem::IsFile => Text::new(format!("`{path}` là một tệp, không phải thư mục")).hint(refuse),
+                OutputProblem::NotOurs => Text::new(format!(
+                    "không ghi vào `{path}`: thư mục này có sẵn nội dung và không do bantin tạo ra"
+                ))
+                .hint("hãy làm trống thư mục hoặc chọn thư mục khác; mỗi lần dựng, bantin thay toàn bộ thư mục này"),
+                OutputProblem::CannotCreate { path, error } => {
+                    Text::new(format!("không tạo được `{path}`: {}", io(error))).hint("hãy kiểm tra quyền ghi vào thư mục")
+                }
+            }
+        }
+        Code::CannotReplaceOutput { error } => Text::new(format!(
+            "không thay được thư mục kết quả: {}",
+            io(error)
+        ))
+        .hint("hãy đóng chương trình đang dùng thư mục kết quả rồi dựng lại; trang cũ vẫn giữ nguyên"),
+        Code::FileTooLarge { tenths_mb, limit_mb } => Text::new(format!(
+            "tệp nặng {},{} MB, vượt giới hạn {limit_mb} MB (`limits.max_file_mb` trong config.yaml)",
+            tenths_mb / 10,
+            tenths_mb % 10
+        ))
+        .hint("hãy tách bài viết, chuyển bảng hoặc số liệu lớn sang tệp đính kèm, hoặc tăng `limits: {max_file_mb: …}`"),
+        Code::BadBaseUrl { flag, url, why } => Text::new(format!(
+            "{} `{url}` {}",
+            if *flag { "--base-url" } else { "base_url" },
+            base_url(why)
+        ))
+        .hint("hãy viết như `https://hdnd.backan.gov.vn/`"),
+        Code::NotASite { root, config_missing } => Text::new(format!(
+            "`{root}` không phải là thư mục trang bantin: thiếu {}",
+            if *config_missing { "tệp config.yaml" } else { "thư mục content/" }
+        ))
+        .hint("hãy chỉ ra thư mục trang bằng `--root`, hoặc tạo trang mới bằng `bantin init`; chưa có gì bị thay đổi"),
+        Code::UnknownTimezone { value } => Text::new(format!("không có múi giờ `{value}`"))
+            .hint("hãy viết `Asia/Ho_Chi_Minh` hoặc một độ lệch cố định như `+07:00`"),
+        Code::UnsupportedLanguage { value } => {
+            Text::new(format!("không hỗ trợ ngôn ngữ `{value}`")).hint("giao diện có tiếng Việt (`vi`) và tiếng Anh (`en`)")
+        }
+        Code::PaginateZero => Text::new("paginate_by phải từ 1 trở lên").hint("hãy viết số bài trên mỗi trang, ví dụ `paginate_by: 20`"),
+        Code::TaxonomyTwice { name } => Text::new(format!("cách phân loại `{name}` được khai báo hai lần"))
+            .hint("mỗi cách phân loại cần một tên riêng"),
+        Code::BadUrlSegment { owner, value, why } => Text::new(format!(
+            "{} `{value}` không dùng được làm một đoạn của địa chỉ trang: {}",
+            match owner {
+                SegmentOwner::Urls { key } => key.clone(),
+                SegmentOwner::TaxonomyPath { name } => format!("đường dẫn của cách phân loại `{name}`"),
+                SegmentOwner::TermSlug { term } => format!("term_slugs: slug của `{term}`"),
+            },
+            match why {
+                UrlSegmentProblem::Empty => "đang để trống".to_string(),
+                UrlSegmentProblem::Segment(e) => segment(e),
+                UrlSegmentProblem::NotSlug { slug } => format!("chưa viết theo dạng slug (đúng ra là `{slug}`)"),
+            }
+        ))
+        .hint("hãy viết một hay nhiều từ tiếng Việt không dấu, chữ thường, nối bằng `-`, ví dụ `luu-tru`"),
+        Code::BadThemeName { theme } => Text::new(format!("`{theme}` không phải là tên giao diện hợp lệ"))
+            .hint("hãy ghi tên một thư mục trong themes/ (chữ cái, chữ số, `-` và `_`), hoặc bỏ dòng `theme:` để dùng giao diện có sẵn"),
+        Code::MenuTooDeep { title, parent } => Text::new(format!("mục trình đơn `{title}` là mục con của một mục con"))
+            .hint(format!("trình đơn chỉ có một cấp mục con: hãy chuyển `{title}` vào dưới một mục cấp trên, hoặc đặt liên kết tới nó trong trang `{parent}`")),
+        Code::MenuBadPath { title, path, why } => Text::new(format!(
+            "mục trình đơn `{title}` có đường dẫn `{path}` không dùng được: {}",
+            url_error(why)
+        ))
+        .hint("hãy viết đường dẫn trong trang như `tin-tuc/` hoặc địa chỉ đầy đủ `https://`"),
+        Code::ContactEmail { email, bad } => Text::new(format!("địa chỉ thư điện tử liên hệ `{email}` có {}", character(*bad)))
+            .hint("hãy viết một địa chỉ, như `hdnd@backan.gov.vn`"),
+        Code::ContactPhone { phone, bad } => Text::new(format!("số điện thoại liên hệ `{phone}` có {}", character(*bad)))
+            .hint("hãy chỉ viết chữ số, dấu cách và `+ . - ( )`, như `0209 3870 000`"),
+        Code::ThemeNotFound { theme } => Text::new(format!("không tìm thấy giao diện `{theme}`"))
+            .hint(format!("hãy tạo thư mục themes/{theme}/ hoặc bỏ dòng `theme:` để dùng giao diện có sẵn")),
+        Code::NoStrings { language } => Text::new(format!("giao diện chưa có lời chữ cho ngôn ngữ `{language}`"))
+            .hint(format!("hãy thêm tệp i18n/{language}.yaml vào giao diện")),
+        Code::NotInStatic { key, value, suggestion } => Text::new(format!(
+            "`{key}` ghi `{value}`, nhưng không có tệp này trong static/"
+        ))
+        .hint(match suggestion {
+            Some(s) => format!("có phải bạn muốn viết `{s}`? Đường dẫn tính từ thư mục static/"),
+            None => format!(
+                "hãy đặt ảnh vào static/ rồi ghi đường dẫn tính từ đó, như `{key}: {}`",
+                if key == "logo" { "logo-hdnd.png" } else { "bang-ron.jpg" }
+            ),
+        }),
+        Code::BannerWithoutAlt => Text::new("băng rôn chưa có lời mô tả (`alt`)")
+            .hint("hãy nói ảnh thể hiện gì, như `banner: {image: …, alt: \"Chào mừng kỳ họp thứ 5\"}`, hoặc viết `alt: \"\"` nếu ảnh chỉ để trang trí"),
+        Code::MenuNoPage { title, path, suggestion } => Text::new(format!(
+            "mục trình đơn `{title}` dẫn tới `{path}`, nhưng trang web không có trang này"
+        ))
+        .hint(match suggestion {
+            Some(s) => format!("có phải bạn muốn viết `{s}`?"),
+            None => "hãy viết đường dẫn của một trang, như `tin-tuc/`, hoặc địa chỉ đầy đủ `https://`".into(),
+        }),
+        Code::UnusableAlias { alias, why } => Text::new(format!(
+            "địa chỉ cũ (alias) `{alias}` không dùng được: {}",
+            match why {
+                AliasProblem::Character(c) => format!("địa chỉ có {}", character(*c)),
+                AliasProblem::FullAddress => "đây là địa chỉ đầy đủ; địa chỉ cũ phải là đường dẫn trong trang này".into(),
+                AliasProblem::Home => "đây là trang chủ của trang".into(),
+                AliasProblem::Dot(s) => format!("đoạn `{s}` sẽ đi ra ngoài trang"),
+            }
+        ))
+        .hint("hãy viết địa chỉ cũ dưới dạng đường dẫn trong trang, như `/tin-cu/123.html` hoặc `/tin-cu/123/`"),
+        Code::TermWithoutSlug { taxonomy, term } => Text::new(format!(
+            "{taxonomy} `{term}` không có chữ cái hay chữ số nào để làm địa chỉ trang"
+        ))
+        .hint(format!("hãy đặt slug cho nó trong config.yaml: `term_slugs: {{\"{term}\": ten-the}}`")),
+        Code::TermsShareUrl { taxonomy, term, file, other, other_file, path, free } => Text::new(format!(
+            "{taxonomy} `{term}` (trong {file}) và `{other}` (trong {other_file}) là hai từ khác nhau nhưng có cùng địa chỉ `{path}`"
+        ))
+        .hint(format!("nếu là cùng một từ, hãy viết giống hệt nhau; nếu không, hãy đặt slug cho một từ trong config.yaml: `term_slugs: {{\"{term}\": {free}}}`")),
+        Code::ScaffoldIo { action, error } => Text::new(format!(
+            "không {} được: {}",
+            match action {
+                Action::CreateFolder => "tạo thư mục",
+                Action::CreateFile => "tạo tệp",
+                Action::WriteFile => "ghi tệp",
+                Action::ReadFolder => "đọc thư mục",
+                Action::ReadArchetype => "đọc tệp mẫu bài (archetype)",
+            },
+            io(error)
+        ))
+        .hint("hãy kiểm tra thư mục có tồn tại và bạn có quyền ghi vào đó"),
+        Code::AlreadyExists { path, article } => Text::new(format!("`{path}` đã có sẵn")).hint(if *article {
+            "bantin không bao giờ ghi đè bài viết: hãy đổi tiêu đề, hoặc đặt tên tệp khác bằng `--slug`"
+        } else {
+            "bantin không bao giờ ghi đè tệp: hãy chọn tên khác, hoặc chuyển tệp cũ đi chỗ khác trước"
+        }),
+        Code::FolderNotEmpty { folder } => Text::new(format!("thư mục `{folder}` đã có nội dung"))
+            .hint("bantin init tạo trang mới trong một thư mục trống: hãy ghi tên thư mục mới, ví dụ `bantin init ban-tin`"),
+        Code::NoSuchSection { wanted, suggestion, sections } => Text::new(format!(
+            "không có chuyên mục `{wanted}` trong content/"
+        ))
+        .hint(match suggestion {
+            Some(near) => format!("có phải bạn muốn viết `{near}`? Chuyên mục là một thư mục trong content/ có tệp `_index.md`"),
+            None if sections.is_empty() => "trang chưa có chuyên mục nào: hãy tạo một thư mục trong content/ với tệp `_index.md` có dòng `title: …`".to_string(),
+            None => format!(
+                "các chuyên mục hiện có: {}",
+                sections.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+            ),
+        }),
+        Code::EmptyTitle => Text::new("tiêu đề đang để trống")
+            .hint("hãy viết tiêu đề trong ngoặc kép: bantin new tin-tuc \"Tiêu đề bài viết\""),
+        Code::TitleControl => Text::new("tiêu đề có ký tự điều khiển (dấu xuống dòng hoặc dấu tab)")
+            .hint("hãy viết tiêu đề trên một dòng"),
+        Code::NotASlug { slug, example } => Text::new(format!("`{slug}` chưa phải là slug"))
+            .hint(format!("slug gồm các từ tiếng Việt không dấu, chữ thường, nối bằng `-`, ví dụ `{example}`")),
+        Code::TitleWithoutName { title } => Text::new(format!(
+            "tiêu đề `{title}` không tạo được tên tệp: tiêu đề không có chữ cái hay chữ số nào"
+        ))
+        .hint("hãy đặt tên tệp bằng `--slug`, ví dụ `--slug thong-bao-so-1`"),
+        Code::ArchetypeWouldFail { first } => {
+            let t = text(first);
+            Text {
+                message: format!("bài viết tạo từ mẫu này sẽ không dựng được: {}", t.message),
+                hint: t.hint,
+            }
+        }
+        Code::ArchetypeFill { detail } => Text::new(format!("không điền được mẫu bài (archetype): {detail}"))
+            .hint("mẫu bài có thể dùng {{ title | yaml }}, {{ date }}, {{ slug }} và {{ section }}"),
+        Code::CannotListen { port, last, error } => Text::new(format!(
+            "không mở được cổng 127.0.0.1:{port}{}: {}",
+            last.map_or(String::new(), |l| format!(" đến {l}")),
+            error.as_ref().map_or("không có cổng nào".to_string(), io)
+        ))
+        .hint("một chương trình khác đang dùng các cổng này: hãy chọn cổng khác bằng `--port 8080`"),
+        Code::CannotServe { detail } => Text::new(format!("không phục vụ được trang: {detail}"))
+            .hint("hãy chọn cổng khác bằng `--port 8080`"),
+        Code::CannotWatch { detail } => Text::new(format!("không theo dõi được các thay đổi: {detail}"))
+            .hint("trên Linux, hãy nâng giới hạn số thư mục được theo dõi: sysctl fs.inotify.max_user_watches=524288"),
+    }
+}
+
+/// Why a `base_url` is not usable.
+pub fn base_url(why: &BaseUrlProblem) -> String {
+    match why {
+        BaseUrlProblem::Url(e) => format!("không dùng được: {}", url_error(e)),
+        BaseUrlProblem::NotAbsolute => "chưa phải là địa chỉ đầy đủ (cần có `https://`)".into(),
+        BaseUrlProblem::NoHost => "thiếu tên miền".into(),
+        BaseUrlProblem::Character(c) => format!(
+            "có {}, là ký tự không được có trong địa chỉ gốc",
+            character(*c)
+        ),
     }
 }
 
@@ -545,5 +776,47 @@ pub fn date(p: &DateProblem) -> String {
             WEEKDAYS_VI[usize::from(*actual)],
             WEEKDAYS_VI[usize::from(*written_day)]
         ),
+    }
+}
+
+/// Why a path segment cannot be a file name.
+pub fn segment(e: &SegmentError) -> String {
+    match e {
+        SegmentError::Empty => "đường dẫn có một đoạn để trống".into(),
+        SegmentError::Dot(s) => format!("đoạn `{s}` sẽ đi ra ngoài thư mục của nó"),
+        SegmentError::Character(c) => format!("đường dẫn có {}", character(*c)),
+        SegmentError::Reserved(s) => {
+            format!("`{s}` là tên dành riêng của Windows, không đặt cho tệp được")
+        }
+        SegmentError::TooLong(n) => format!(
+            "một đoạn dài {n} byte (tối đa {})",
+            crate::paths::MAX_SEGMENT_BYTES
+        ),
+    }
+}
+
+/// An output file, named by its source or by what it is.
+pub fn output(o: &Output) -> String {
+    match o {
+        Output::Home { file: Some(f) } => format!("trang chủ `{f}`"),
+        Output::Home { file: None } => "trang chủ".into(),
+        Output::Section { file } => format!("chuyên mục `{file}`"),
+        Output::SectionFeed { file } => format!("nguồn tin RSS của chuyên mục `{file}`"),
+        Output::Article { file } => format!("bài viết `{file}`"),
+        Output::Page { file } => format!("trang `{file}`"),
+        Output::Alias { alias, file } => format!("địa chỉ cũ `{alias}` của `{file}`"),
+        Output::TaxonomyIndex { taxonomy } => format!("trang danh mục `{taxonomy}`"),
+        Output::Term { taxonomy, term } => format!("trang {taxonomy} `{term}`"),
+        Output::TermFeed { taxonomy, term } => format!("nguồn tin RSS của {taxonomy} `{term}`"),
+        Output::Archive { path } => format!("trang lưu trữ `{path}/`"),
+        Output::NotFound => "trang 404".into(),
+        Output::SiteRss => "nguồn tin RSS của trang".into(),
+        Output::Atom => "nguồn tin Atom của trang".into(),
+        Output::Sitemap => "sơ đồ trang (sitemap)".into(),
+        Output::Robots => "robots.txt".into(),
+        Output::HighlightCss => "tệp kiểu tô màu mã nguồn".into(),
+        Output::Marker => "tệp đánh dấu thư mục kết quả của bantin".into(),
+        Output::Asset { file } => format!("tệp `{file}`"),
+        Output::Static { file } => format!("tệp tĩnh `{file}`"),
     }
 }

@@ -85,17 +85,15 @@ impl Alias {
                     written: alias.clone(),
                     pos: *pos,
                 }),
-                Err(why) => errors.push(
-                    crate::diag::Diagnostic::error(
-                        &shown,
-                        pos.0,
-                        pos.1,
-                        format!("alias `{alias}` is not a usable path: {why}"),
-                    )
-                    .hint(
-                        "write old URLs as site paths, like `/tin-cu/123.html` or `/tin-cu/123/`",
-                    ),
-                ),
+                Err(why) => errors.push(crate::diag::Diagnostic::error(
+                    &shown,
+                    pos.0,
+                    pos.1,
+                    crate::diag::Code::UnusableAlias {
+                        alias: alias.clone(),
+                        why,
+                    },
+                )),
             }
         }
     }

@@ -86,17 +86,11 @@ pub fn group<'a>(
                 .cloned()
                 .unwrap_or_else(|| slugify(name));
             if slug.is_empty() {
-                errors.push(
-                    Diagnostic::error(
-                        files[first].display(),
-                        0,
-                        0,
-                        format!("{} `{name}` has no letters or digits for its URL", cfg.name),
-                    )
-                    .hint(format!(
-                        "give it a slug in config.yaml: `term_slugs: {{\"{name}\": ten-the}}`"
-                    )),
-                );
+                let code = crate::diag::Code::TermWithoutSlug {
+                    taxonomy: cfg.name.clone(),
+                    term: name.to_string(),
+                };
+                errors.push(Diagnostic::error(files[first].display(), 0, 0, code));
             }
             Term {
                 name: crate::vi::text::clean_label(name).into_owned(),
@@ -128,13 +122,16 @@ pub fn group<'a>(
                 .find(|s| !taken.contains(s))
                 .expect("some number is free");
             taken.insert(free.clone());
-            errors.push(
-                Diagnostic::error(b.clone(), 0, 0, format!(
-                    "{} `{}` (in {b}) and `{}` (in {a}) are different words but both have the URL `{}`",
-                    cfg.name, t.name, other.name, t.path
-                ))
-                .hint(format!("if they are the same word, spell them the same; otherwise set a slug for one in config.yaml: `term_slugs: {{\"{}\": {free}}}`", t.name)),
-            );
+            let code = crate::diag::Code::TermsShareUrl {
+                taxonomy: cfg.name.clone(),
+                term: t.name.clone(),
+                file: b.clone(),
+                other: other.name.clone(),
+                other_file: a,
+                path: t.path.clone(),
+                free,
+            };
+            errors.push(Diagnostic::error(b, 0, 0, code));
         } else {
             by_slug.insert(&t.slug, i);
         }

@@ -2,6 +2,7 @@
 //! trailing slash for pages (`tin-tuc/2021/a/`); the render stage turns them
 //! into links relative to the page they appear on.
 
+use crate::diag::AliasProblem;
 use crate::vi::slugify;
 
 /// URL path of a content folder: every segment slugified.
@@ -59,21 +60,21 @@ pub fn output_file(path: &str) -> String {
 /// Output file of an alias such as `/tin-cu/123.html` or `/tin-cu/123/`,
 /// or why it cannot be one: it must be a plain site path, since a redirect
 /// page is a file (no scheme, host, query, fragment, spaces or `..`).
-pub fn alias_file(alias: &str) -> Result<String, String> {
+pub fn alias_file(alias: &str) -> Result<String, AliasProblem> {
     if let Some(c) = alias.chars().find(|&c| {
         c.is_whitespace() || c.is_control() || matches!(c, '?' | '#' | '\\' | '"' | '<' | '>')
     }) {
-        return Err(format!("it contains {}", crate::url::describe(c)));
+        return Err(AliasProblem::Character(c));
     }
     if alias.contains("://") || alias.starts_with("//") {
-        return Err("it is a full address; an alias is a path on this site".into());
+        return Err(AliasProblem::FullAddress);
     }
     let a = alias.trim_start_matches('/');
     if a.is_empty() {
-        return Err("it is the site's home page".into());
+        return Err(AliasProblem::Home);
     }
     if let Some(s) = a.split('/').find(|s| *s == ".." || *s == ".") {
-        return Err(format!("the segment `{s}` would leave the site"));
+        return Err(AliasProblem::Dot(s.to_string()));
     }
     if a.ends_with(".html") || a.ends_with(".htm") {
         Ok(a.to_string())

@@ -8,7 +8,7 @@ use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, UndefinedBehav
 
 use super::theme::Theme;
 use crate::config::Config;
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic, TemplateKind};
 use crate::lang::Lang;
 use crate::vi;
 
@@ -191,18 +191,39 @@ pub fn root_of(path: &str) -> String {
 
 /// A template error as a diagnostic pointing into the template file.
 pub fn template_error(e: &Error, shown: &str, source: &str) -> Diagnostic {
-    let mut msg = e
+    // minijinja's own words, in English: they name the variable or filter.
+    let mut detail = e
         .detail()
         .map_or_else(|| e.kind().to_string(), |d| format!("{}: {d}", e.kind()));
     let mut cause = std::error::Error::source(e);
     while let Some(c) = cause {
-        msg.push_str(&format!(" ({c})"));
+        detail.push_str(&format!(" ({c})"));
         cause = c.source();
     }
+    let kind = match e.kind() {
+        ErrorKind::SyntaxError => TemplateKind::Syntax,
+        ErrorKind::UndefinedError => TemplateKind::Undefined,
+        ErrorKind::UnknownFilter => TemplateKind::UnknownFilter,
+        ErrorKind::UnknownFunction => TemplateKind::UnknownFunction,
+        ErrorKind::UnknownTest => TemplateKind::UnknownTest,
+        ErrorKind::TemplateNotFound => TemplateKind::NotFound,
+        ErrorKind::InvalidOperation => TemplateKind::InvalidOperation,
+        _ => TemplateKind::Other,
+    };
     let line = e.line().unwrap_or(0);
-    Diagnostic::error(shown, line, 0, format!("template error: {msg}"))
-        .hint("fix the template; see docs/templates.md for the variables of each template")
-        .source(source)
+    // The column of the failing expression, when minijinja knows its span.
+    let column = e
+        .range()
+        .and_then(|r| source.get(..r.start))
+        .map_or(0, |before| {
+            before.chars().rev().take_while(|&c| c != '\n').count() + 1
+        });
+    let code = Code::Template {
+        kind,
+        detail,
+        page: None,
+    };
+    Diagnostic::error(shown, line, column, code).source(source)
 }
 
 /// Escapes only what HTML needs (`& < > " '`); minijinja's default also

@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use rayon::prelude::*;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic, Output};
 use crate::model::Site;
 use crate::paths::OutPath;
 
@@ -82,21 +82,20 @@ pub fn render(
     let times = Mutex::new(std::collections::BTreeMap::<&'static str, (Duration, usize)>::new());
     let pages = AtomicUsize::new(0);
     let feeds = AtomicUsize::new(0);
-    let failed = |what: &str, owner: (String, usize, usize, String), e: std::io::Error| {
+    let failed = |what: &str, owner: (String, usize, usize, Output), e: std::io::Error| {
         let file = if owner.0.is_empty() {
             what.to_string()
         } else {
             owner.0
         };
+        let code = Code::CannotWrite {
+            what: owner.3,
+            error: (&e).into(),
+        };
         errors
             .lock()
             .expect("no panics while locked")
-            .push(Diagnostic::error(
-                file,
-                owner.1,
-                owner.2,
-                format!("cannot write {}: {e}", owner.3),
-            ));
+            .push(Diagnostic::error(file, owner.1, owner.2, code));
     };
     let todo: Vec<&Planned> = match only {
         Some(only) => plan

@@ -13,7 +13,7 @@ use super::theme::Theme;
 use super::views::{card, cards, section_trail, Crumb, Pager, TermRef};
 use crate::content::kind::Kind;
 use crate::content::markdown::{LINK_PLACEHOLDER, SAPO_CLOSE, SAPO_OPEN};
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic, Io, IoKind, Page};
 use crate::model::paginate::{page, page_count};
 use crate::model::urls::output_file;
 use crate::model::Site;
@@ -116,7 +116,16 @@ impl<'a> Renderer<'a> {
         let job = &planned.job;
         let path = path_of(self.site, self.theme, *job);
         let template = self.template_of(*job);
-        let bytes = self.render_job(*job, &path, template)?;
+        let bytes = self.render_job(*job, &path, template).map_err(|mut d| {
+            // A template error names the page it was rendering.
+            if let Code::Template { page, .. } = &mut *d.code {
+                *page = Some(Page {
+                    path: planned.out.to_string(),
+                    what: super::plan::owner(self.site, self.theme, *job).3,
+                });
+            }
+            d
+        })?;
         Ok((bytes, template))
     }
 
@@ -427,9 +436,18 @@ impl<'a> Renderer<'a> {
         crumbs.push(Crumb::new(a.title.as_str(), a.path.as_str()));
         let section = &site.sections[a.section];
         let (y, m) = a.month;
-        let (html, lead) = site
-            .article_html(id)
-            .map_err(|e| Box::new(Diagnostic::error(a.file(), 0, 0, e)))?;
+        let (html, lead) = site.article_html(id).map_err(|detail| {
+            let error = Io {
+                kind: IoKind::Other,
+                detail,
+            };
+            Box::new(Diagnostic::error(
+                a.file(),
+                0,
+                0,
+                Code::CannotRead { error },
+            ))
+        })?;
         // A lead that opens the body is shown in the sapo's place; one that
         // follows a heading or an image stays where it is, styled as the sapo.
         let (sapo, body) = match &lead {

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use super::theme::Theme;
 use crate::content::kind::Kind;
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic, Output};
 use crate::model::paginate::page_count;
 use crate::model::urls::page_path;
 use crate::model::Site;
@@ -219,66 +219,68 @@ fn jobs(site: &Site, theme: &Theme) -> Vec<Job> {
 }
 
 /// Who wants a file, as a diagnostic names it: (file shown, line, column,
-/// description). Generated files have no file of their own.
-pub fn owner(site: &Site, theme: &Theme, job: Job) -> (String, usize, usize, String) {
-    let generated = |what: String| (String::new(), 0, 0, what);
+/// what it is). Generated files have no file of their own.
+pub fn owner(site: &Site, theme: &Theme, job: Job) -> (String, usize, usize, Output) {
+    let generated = |what: Output| (String::new(), 0, 0, what);
+    let of = |file: String, what: fn(String) -> Output| (file.clone(), 0, 0, what(file));
     match job {
         Job::Home(_) => match &site.sections[0].file {
-            Some(f) => (f.clone(), 0, 0, format!("the home page `{f}`")),
-            None => generated("the home page".into()),
+            Some(f) => (
+                f.clone(),
+                0,
+                0,
+                Output::Home {
+                    file: Some(f.clone()),
+                },
+            ),
+            None => generated(Output::Home { file: None }),
         },
-        Job::Section(i, _) | Job::Rss(Feed::Section(i)) => {
-            let s = &site.sections[i];
-            let what = if matches!(job, Job::Rss(_)) {
-                "the RSS feed of section"
-            } else {
-                "section"
-            };
-            let f = s.file.clone().unwrap_or_default();
-            (f.clone(), 0, 0, format!("{what} `{f}`"))
+        Job::Section(i, _) => of(site.sections[i].file.clone().unwrap_or_default(), |file| {
+            Output::Section { file }
+        }),
+        Job::Rss(Feed::Section(i)) => {
+            of(site.sections[i].file.clone().unwrap_or_default(), |file| {
+                Output::SectionFeed { file }
+            })
         }
-        Job::Article(id) => {
-            let f = site.articles[id].file();
-            (f.clone(), 0, 0, format!("article `{f}`"))
-        }
-        Job::Page(id) => {
-            let f = site.pages[id].file();
-            (f.clone(), 0, 0, format!("page `{f}`"))
-        }
+        Job::Article(id) => of(site.articles[id].file(), |file| Output::Article { file }),
+        Job::Page(id) => of(site.pages[id].file(), |file| Output::Page { file }),
         Job::Alias(i) => {
             let a = &site.aliases[i];
-            let f = a.shown.clone();
-            let what = format!("the alias `{}` of `{f}`", a.written);
-            (f, a.pos.0, a.pos.1, what)
+            let what = Output::Alias {
+                alias: a.written.clone(),
+                file: a.shown.clone(),
+            };
+            (a.shown.clone(), a.pos.0, a.pos.1, what)
         }
-        Job::TaxonomyIndex(t) => generated(format!("the `{}` index", site.taxonomies[t].name)),
+        Job::TaxonomyIndex(t) => generated(Output::TaxonomyIndex {
+            taxonomy: site.taxonomies[t].name.clone(),
+        }),
         Job::Term(t, k, _) | Job::Rss(Feed::Term(t, k)) => {
             let tax = &site.taxonomies[t];
-            let what = if matches!(job, Job::Rss(_)) {
-                "the RSS feed of"
+            let (taxonomy, term) = (tax.name.clone(), tax.terms[k].name.clone());
+            generated(if matches!(job, Job::Rss(_)) {
+                Output::TermFeed { taxonomy, term }
             } else {
-                "the page of"
-            };
-            generated(format!("{what} {} `{}`", tax.name, tax.terms[k].name))
+                Output::Term { taxonomy, term }
+            })
         }
         Job::ArchiveIndex | Job::ArchiveYear(_) | Job::ArchiveMonth(..) => {
-            generated(format!("the archive `{}/`", site.config.urls.archive))
+            generated(Output::Archive {
+                path: site.config.urls.archive.clone(),
+            })
         }
-        Job::NotFound => generated("the 404 page".into()),
-        Job::Rss(Feed::Site) => generated("the site's RSS feed".into()),
-        Job::Atom => generated("the site's Atom feed".into()),
-        Job::Sitemap(_) | Job::SitemapIndex => generated("the sitemap".into()),
-        Job::Robots => generated("robots.txt".into()),
-        Job::HighlightCss => generated("the code highlighting stylesheet".into()),
-        Job::Marker => generated("bantin's marker of its output folder".into()),
-        Job::Asset(i) => {
-            let f = site.assets[i].shown.clone();
-            (f.clone(), 0, 0, format!("the file `{f}`"))
-        }
-        Job::Static(i) => {
-            let f = theme.static_files[i].shown.clone();
-            (f.clone(), 0, 0, format!("the static file `{f}`"))
-        }
+        Job::NotFound => generated(Output::NotFound),
+        Job::Rss(Feed::Site) => generated(Output::SiteRss),
+        Job::Atom => generated(Output::Atom),
+        Job::Sitemap(_) | Job::SitemapIndex => generated(Output::Sitemap),
+        Job::Robots => generated(Output::Robots),
+        Job::HighlightCss => generated(Output::HighlightCss),
+        Job::Marker => generated(Output::Marker),
+        Job::Asset(i) => of(site.assets[i].shown.clone(), |file| Output::Asset { file }),
+        Job::Static(i) => of(theme.static_files[i].shown.clone(), |file| Output::Static {
+            file,
+        }),
     }
 }
 
@@ -293,15 +295,12 @@ pub fn plan(site: &Site, theme: &Theme) -> Result<Vec<Planned>, Vec<Diagnostic>>
             Ok(out) => planned.push(Planned { out, job }),
             Err(why) => {
                 let (file, l, c, what) = owner(site, theme, job);
-                errors.push(
-                    Diagnostic::error(
-                        file,
-                        l,
-                        c,
-                        format!("{what} would be written as `{path}`, which cannot be a file in the output: {why}"),
-                    )
-                    .hint("rename the file (letters, digits, `-`, `_` and `.`), or give the article a `slug`"),
-                );
+                errors.push(Diagnostic::error(
+                    file,
+                    l,
+                    c,
+                    Code::BadOutputPath { what, path, why },
+                ));
             }
         }
     }
@@ -364,20 +363,21 @@ fn collisions(site: &Site, theme: &Theme, planned: &[Planned]) -> Vec<Diagnostic
             } else {
                 (&b, &a)
             };
-            let message = if folder {
-                format!(
-                    "{} is written as the file `{}`, but {} needs a folder of that name",
-                    a.3, planned[first].out, b.3
-                )
+            let path = planned[first].out.to_string();
+            let code = if folder {
+                Code::FileWhereFolder {
+                    file: a.3.clone(),
+                    folder: b.3.clone(),
+                    path,
+                }
             } else {
-                format!(
-                    "{} and {} would both write `{}`",
-                    at.3, other.3, planned[first].out
-                )
+                Code::SameOutput {
+                    first: at.3.clone(),
+                    second: other.3.clone(),
+                    path,
+                }
             };
-            Diagnostic::error(at.0.clone(), at.1, at.2, message).hint(
-                "rename one of the two files, or give the article a different `slug`; generated files (feeds, sitemap, archive, tag pages) keep their names",
-            )
+            Diagnostic::error(at.0.clone(), at.1, at.2, code)
         })
         .collect()
 }

@@ -11,7 +11,7 @@ use super::plan::Planned;
 use super::theme::Theme;
 use super::views::Crumb;
 use crate::config::Config;
-use crate::diag::{did_you_mean, Diagnostic};
+use crate::diag::{did_you_mean, Code, Diagnostic};
 use crate::model::Site;
 use crate::url::UrlKind;
 
@@ -173,24 +173,12 @@ pub fn check_identity(cfg: &Config, theme: &Theme) -> Vec<Diagnostic> {
             return;
         }
         let (l, c) = cfg.locate(key, value);
-        let d = Diagnostic::error(
-            "config.yaml",
-            l,
-            c,
-            format!("`{key}` names `{value}`, which is not a file in static/"),
-        );
-        let d = match did_you_mean(path, statics.iter().copied()) {
-            Some(s) => d.hint(format!("did you mean `{s}`? Paths start from static/")),
-            None => d.hint(format!(
-                "put the image in static/ and write its path from there, like `{key}: {}`",
-                if key == "logo" {
-                    "logo-hdnd.png"
-                } else {
-                    "bang-ron.jpg"
-                }
-            )),
+        let code = Code::NotInStatic {
+            key: key.to_string(),
+            value: value.to_string(),
+            suggestion: did_you_mean(path, statics.iter().copied()).map(str::to_string),
         };
-        errors.push(d.source(&cfg.source));
+        errors.push(Diagnostic::error("config.yaml", l, c, code).source(&cfg.source));
     };
     if let Some(logo) = &cfg.logo {
         file("logo", logo);
@@ -200,9 +188,7 @@ pub fn check_identity(cfg: &Config, theme: &Theme) -> Vec<Diagnostic> {
         if b.alt.is_none() {
             let (l, c) = cfg.locate("banner", &b.image);
             errors.push(
-                Diagnostic::error("config.yaml", l, c, "the banner has no `alt` text")
-                    .hint("say what the image shows, as `banner: {image: …, alt: \"Chào mừng kỳ họp thứ 5\"}`, or write `alt: \"\"` if it only decorates")
-                    .source(&cfg.source),
+                Diagnostic::error("config.yaml", l, c, Code::BannerWithoutAlt).source(&cfg.source),
             );
         }
     }
@@ -234,21 +220,12 @@ pub fn check_menu(cfg: &Config, plan: &[Planned]) -> Vec<Diagnostic> {
             continue;
         }
         let (l, c) = cfg.locate("menu", &m.path);
-        let d = Diagnostic::error(
-            "config.yaml",
-            l,
-            c,
-            format!(
-                "menu item `{}` leads to `{}`, which is no page of the site",
-                m.title, m.path
-            ),
-        );
-        let d = match did_you_mean(path, pages()) {
-            Some(s) => d.hint(format!("did you mean `{s}`?")),
-            None => {
-                d.hint("write the path of a page, like `tin-tuc/`, or a full `https://` address")
-            }
+        let code = Code::MenuNoPage {
+            title: m.title.clone(),
+            path: m.path.clone(),
+            suggestion: did_you_mean(path, pages()).map(str::to_string),
         };
+        let d = Diagnostic::error("config.yaml", l, c, code);
         errors.push(d.source(&cfg.source));
     }
     errors

@@ -77,18 +77,10 @@ impl Theme {
         // Config allows only a plain folder name here, so this stays under themes/.
         let theme_dir = root.join("themes").join(&config.theme);
         if config.theme != "default" && !theme_dir.is_dir() {
-            errors.push(
-                Diagnostic::error(
-                    "config.yaml",
-                    0,
-                    0,
-                    format!("theme `{}` not found", config.theme),
-                )
-                .hint(format!(
-                    "create themes/{}/ or remove `theme:` to use the bundled theme",
-                    config.theme
-                )),
-            );
+            let code = Code::ThemeNotFound {
+                theme: config.theme.clone(),
+            };
+            errors.push(Diagnostic::error("config.yaml", 0, 0, code));
         }
         let mut overlay =
             |dir: PathBuf, prefix: &str, theme: &mut Theme, errors: &mut Vec<Diagnostic>| {
@@ -148,18 +140,14 @@ impl Theme {
                     .source(text),
                 ),
             },
-            None => errors.push(
-                Diagnostic::error(
-                    "config.yaml",
-                    0,
-                    0,
-                    format!(
-                        "the theme has no strings for language `{}`",
-                        config.language
-                    ),
-                )
-                .hint(format!("add i18n/{lang_file} to the theme")),
-            ),
+            None => errors.push(Diagnostic::error(
+                "config.yaml",
+                0,
+                0,
+                Code::NoStrings {
+                    language: config.lang.code().to_string(),
+                },
+            )),
         }
         let (warnings, errors): (Vec<_>, Vec<_>) = errors.into_iter().partition(|d| !d.is_error());
         theme.warnings = warnings;

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic, Io};
 use crate::pipeline::{BuildOptions, Cache, Failure};
 use http::State;
 use memory::MemorySink;
@@ -52,21 +52,12 @@ fn bind(port: u16) -> Result<TcpListener, Diagnostic> {
             Err(e) => last = Some(e),
         }
     }
-    Err(Diagnostic::error(
-        "--port",
-        0,
-        0,
-        format!(
-            "cannot listen on 127.0.0.1:{port}{}: {}",
-            if port == 0 {
-                String::new()
-            } else {
-                format!(" to {}", port.saturating_add(MORE_PORTS))
-            },
-            last.map_or_else(|| "no port".to_string(), |e| e.to_string())
-        ),
-    )
-    .hint("another program uses these ports: give another one with `--port 8080`"))
+    let code = Code::CannotListen {
+        port,
+        last: (port != 0).then(|| port.saturating_add(MORE_PORTS)),
+        error: last.as_ref().map(Io::from),
+    };
+    Err(Diagnostic::error("--port", 0, 0, code))
 }
 
 /// The site in memory and what the next build needs to redo only what changed.
@@ -143,17 +134,31 @@ pub fn serve(opts: &ServeOptions, ready: impl FnOnce(&str)) -> Result<(), ServeE
     crate::config::Config::load(&opts.root).map_err(ServeError)?;
     if !opts.root.join("content").is_dir() {
         return Err(ServeError(vec![crate::config::not_a_site(
-            &opts.root,
-            "content/ folder",
+            &opts.root, false,
         )]));
     }
     let listener = bind(opts.port).map_err(|d| ServeError(vec![d]))?;
-    let addr = listener
-        .local_addr()
-        .map_err(|e| ServeError(vec![Diagnostic::error("--port", 0, 0, e.to_string())]))?;
+    let addr = listener.local_addr().map_err(|e| {
+        ServeError(vec![Diagnostic::error(
+            "--port",
+            0,
+            0,
+            Code::CannotServe {
+                detail: e.to_string(),
+            },
+        )])
+    })?;
     let url = format!("http://127.0.0.1:{}/", addr.port());
-    let server = tiny_http::Server::from_listener(listener, None)
-        .map_err(|e| ServeError(vec![Diagnostic::error("--port", 0, 0, e.to_string())]))?;
+    let server = tiny_http::Server::from_listener(listener, None).map_err(|e| {
+        ServeError(vec![Diagnostic::error(
+            "--port",
+            0,
+            0,
+            Code::CannotServe {
+                detail: e.to_string(),
+            },
+        )])
+    })?;
     let state = Arc::new(State::default());
     let mut site = Site::default();
     rebuild(opts, &url, &state, &mut site, Instant::now());

@@ -35,9 +35,10 @@ fn watch_error(path: &Path, e: notify::Error) -> Diagnostic {
         path.display().to_string(),
         0,
         0,
-        format!("cannot watch for changes: {e}"),
+        crate::diag::Code::CannotWatch {
+            detail: e.to_string(),
+        },
     )
-    .hint("on Linux, raise the limit of watched folders: sysctl fs.inotify.max_user_watches=524288")
 }
 
 impl Watcher {

@@ -217,7 +217,7 @@ fn two_sources_for_one_url_is_an_error() {
 }
 
 #[test]
-fn template_errors_name_the_template_and_line() {
+fn template_errors_name_the_template_line_column_and_page() {
     let t = SiteTest::new();
     t.write("content/a.md", &article("A", "2021-01-01", "", "A"));
     t.write(
@@ -225,7 +225,14 @@ fn template_errors_name_the_template_and_line() {
         "<p>\n{{ page.title | khong_co_bo_loc }}\n</p>\n",
     );
     let e = t.build_errors();
-    assert_eq!(e[0].location(), "templates/article.html:2", "{e:?}");
+    // The column of the filter, and the page being rendered.
+    assert_eq!(e[0].location(), "templates/article.html:2:17", "{e:?}");
+    assert!(
+        e[0].message_en()
+            .contains("while rendering `a/index.html` (article `content/a.md`)"),
+        "{}",
+        e[0].message_en()
+    );
     assert!(
         e[0].message_en().contains("khong_co_bo_loc"),
         "{}",
