@@ -46,7 +46,7 @@ pub fn text(code: &Code) -> Text {
             "đã bỏ ký tự điều khiển trên {lines} dòng khác nữa"
         ))
         .hint("các ký tự này lẫn vào khi dán chữ từ Word hoặc PDF"),
-        Code::NoFrontMatter => Text::new("tệp không bắt đầu bằng phần đầu tệp (các dòng thông tin giữa hai dòng `---`)").hint(
+        Code::NoFrontMatter => Text::new("tệp chưa có phần đầu tệp: dòng đầu tiên phải là `---`, rồi đến các dòng thông tin như tiêu đề, ngày đăng, rồi một dòng `---`").hint(
             "hãy mở đầu tệp bằng một dòng `---`, tiếp theo là `title: \"...\"` và `date: ...`, rồi một dòng `---`",
         ),
         Code::FrontMatterNotClosed => Text::new("phần đầu tệp chưa được đóng lại")
@@ -70,13 +70,13 @@ pub fn text(code: &Code) -> Text {
                 ),
                 KeyAdvice::Keys { keys } => format!(
                     "{} có các mục {}; các mục tự do đặt dưới `extra:`",
-                    capitalise(noun(*kind)),
+                    noun(*kind),
                     keys.join(", ")
                 ),
             })
         }
         Code::ForeignKey { key, kind, owner } => {
-            Text::new(format!("{} không có mục `{key}`", capitalise(noun(*kind)))).hint(match owner {
+            Text::new(format!("{} không có mục `{key}`", noun(*kind))).hint(match owner {
                 Some(o) => foreign(*kind, key, *o),
                 None => format!("hãy xóa dòng `{key}`"),
             })
@@ -202,7 +202,7 @@ pub fn text(code: &Code) -> Text {
         ))
         .hint("hãy sửa đường dẫn (tính từ thư mục của tệp này) hoặc bỏ liên kết"),
         Code::LinkToMissingPage { target, suggestion } => Text::new(format!(
-            "liên kết tới `{target}`, là bài không có trong content/"
+            "liên kết tới `{target}`, nhưng trong content/ không có bài này"
         ))
         .hint(match suggestion {
             Some(s) => format!("có phải bạn muốn viết `{s}`? Đường dẫn tính từ thư mục của tệp có liên kết"),
@@ -247,19 +247,19 @@ pub fn text(code: &Code) -> Text {
         .hint("hãy kiểm tra thư mục kết quả nằm trên ổ đĩa còn chỗ trống và bạn có quyền ghi vào đó"),
         Code::BadOutputPath { what, path, why } => Text::new(format!(
             "{} sẽ được ghi thành `{path}`, không thể là tên tệp trong thư mục kết quả: {}",
-            capitalise(&output(what)),
+            output(what),
             segment(why)
         ))
         .hint("hãy đổi tên tệp (chỉ dùng chữ cái, chữ số, `-`, `_` và `.`), hoặc đặt `slug` cho bài viết"),
         Code::SameOutput { first, second, path } => Text::new(format!(
             "{} và {} sẽ cùng ghi vào `{path}`",
-            capitalise(&output(first)),
+            output(first),
             output(second)
         ))
         .hint(SAME_OUTPUT_HINT),
         Code::FileWhereFolder { file, folder, path } => Text::new(format!(
             "{} được ghi thành tệp `{path}`, nhưng {} cần một thư mục cùng tên",
-            capitalise(&output(file)),
+            output(file),
             output(folder)
         ))
         .hint(SAME_OUTPUT_HINT),
@@ -467,13 +467,6 @@ pub fn io(e: &Io) -> String {
     }
 }
 
-/// The first letter in capitals, to start a sentence with a noun.
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
-}
-
 /// How a message names a file of kind `k`.
 pub fn noun(k: Kind) -> &'static str {
     match k {
@@ -604,11 +597,11 @@ pub fn yaml(doc: Doc, problem: &Problem, example: Option<&str>) -> Text {
     let eg = || example.map_or(String::new(), |e| format!(", ví dụ `{e}`"));
     match problem {
         Problem::Syntax(s) => Text {
-            message: format!("{} viết chưa đúng: {}", capitalise(doc_name), syntax(s)),
+            message: format!("{} viết chưa đúng: {}", doc_name, syntax(s)),
             hint: (doc != Doc::Other).then(|| CHECK_YAML.to_string()),
         },
         Problem::NotAMapping => Text {
-            message: format!("{} phải gồm các dòng `tên: giá trị`", capitalise(doc_name)),
+            message: format!("{} phải gồm các dòng `tên: giá trị`", doc_name),
             hint: match doc {
                 Doc::FrontMatter => Some("hãy viết mỗi dòng một mục `tên: giá trị`, như `title: \"Kỳ họp thứ 5\"` và `date: 15/10/2021`".into()),
                 Doc::Config => Some("hãy viết mỗi dòng một thiết lập, như `title: \"Bản tin HĐND tỉnh\"` và `base_url: \"https://hdnd.backan.gov.vn/\"`".into()),
@@ -616,7 +609,7 @@ pub fn yaml(doc: Doc, problem: &Problem, example: Option<&str>) -> Text {
             },
         },
         Problem::UnknownKey { path, key, .. } if path.is_empty() => {
-            Text::new(format!("{} có mục `{key}` không dùng được", capitalise(doc_name)))
+            Text::new(format!("{} có mục `{key}` không dùng được", doc_name))
         }
         Problem::UnknownKey { path, key, .. } => Text::new(format!(
             "mục `{key}` dưới {} không dùng được",
@@ -642,7 +635,7 @@ pub fn yaml(doc: Doc, problem: &Problem, example: Option<&str>) -> Text {
             }
         }
         Problem::MissingKey { path, key } => Text::new(if path.is_empty() {
-            format!("{} thiếu mục `{key}`{}", capitalise(doc_name), eg())
+            format!("{} thiếu mục `{key}`{}", doc_name, eg())
         } else {
             format!("{} thiếu mục `{key}`{}", describe_path(path), eg())
         }),

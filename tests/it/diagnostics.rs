@@ -1002,3 +1002,28 @@ fn problems_of_new_init_output_and_serve_have_reports_in_both_languages() {
         .collect();
     assert!(missing.is_empty(), "codes without a fixture: {missing:?}");
 }
+
+#[test]
+fn the_officers_guide_quotes_the_real_vietnamese_messages() {
+    let guide = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/content.md"))
+        .expect("docs/content.md");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/it/snapshots");
+    let snapshots: String = std::fs::read_dir(dir)
+        .expect("snapshots")
+        .map(|e| std::fs::read_to_string(e.expect("entry").path()).expect("snapshot"))
+        .collect();
+    let quoted: Vec<&str> = guide
+        .split("```")
+        .skip(1)
+        .step_by(2)
+        .map(|b| b.trim_start_matches('\n'))
+        .filter(|b| b.starts_with("lỗi BT") || b.starts_with("cảnh báo BT"))
+        .collect();
+    assert!(quoted.len() >= 10, "{} messages quoted", quoted.len());
+    for q in quoted {
+        assert!(
+            snapshots.contains(q),
+            "docs/content.md quotes a message bantin does not print:\n{q}"
+        );
+    }
+}
