@@ -5,6 +5,7 @@
 
 use bantin::content::kind::{Expect, Kind};
 use bantin::content::{front_matter, source};
+use bantin::lang::Lang;
 use bantin::vi::date::{MAX_OFFSET_MINUTES, YEARS};
 use bantin::vi::DateTime;
 use libfuzzer_sys::fuzz_target;
@@ -49,14 +50,13 @@ fuzz_target!(|bytes: &[u8]| {
             for d in errors {
                 assert!(d.is_error());
                 assert!(d.line <= lines, "line {} of {lines}: {d}", d.line);
-                // A message shows an excerpt of the line, never the whole file.
-                let shown = d.to_string();
-                assert!(
-                    shown.len()
-                        <= 4 * 1024 + d.message.len() + d.hint.as_deref().map_or(0, str::len),
-                    "{} bytes shown",
-                    shown.len()
-                );
+                // A report shows an excerpt of the line, never the whole
+                // file, in either language.
+                for lang in [Lang::Vi, Lang::En] {
+                    let shown = d.report(lang);
+                    let words = d.message(lang).len() + d.help(lang).map_or(0, |h| h.len());
+                    assert!(shown.len() <= 4 * 1024 + words, "{} bytes shown", shown.len());
+                }
             }
         }
     }
