@@ -493,7 +493,7 @@ fn foreign(kind: Kind, key: &str, owner: Kind) -> String {
         _ => "",
     };
     format!(
-        "`{key}` dành cho {owners}; {} không có mục `{key}`{advice}",
+        "mục `{key}` chỉ dùng cho {owners}, không dùng trong {}{advice}",
         noun(kind)
     )
 }
