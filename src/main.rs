@@ -152,14 +152,19 @@ fn new_article(a: &cli::NewArgs) -> ExitCode {
         slug: a.slug.as_deref(),
     };
     match bantin::scaffold::new_article(&req, &config, now) {
-        Ok(path) => {
+        Ok(written) => {
             let shown = if a.root == std::path::Path::new(".") {
-                path
+                written.path
             } else {
-                a.root.join(&path)
+                a.root.join(&written.path)
             };
-            println!("bantin: đã tạo bài nháp {}", shown.display());
-            println!("  mở tệp để viết bài; xóa dòng `draft: true` khi bài sẵn sàng đăng");
+            if written.kind == bantin::content::kind::Kind::Page {
+                println!("bantin: đã tạo trang nháp {}", shown.display());
+                println!("  mở tệp để viết trang; xóa dòng `draft: true` khi trang sẵn sàng đăng");
+            } else {
+                println!("bantin: đã tạo bài nháp {}", shown.display());
+                println!("  mở tệp để viết bài; xóa dòng `draft: true` khi bài sẵn sàng đăng");
+            }
             ExitCode::SUCCESS
         }
         Err(d) => {
