@@ -273,14 +273,17 @@ impl Drop for Bar {
 
 impl Progress for Bar {
     fn start(&self, name: &'static str, total: usize) {
-        let label = stage_name(self.lang, name);
+        // The stage's name first: a redraw between two calls shows the new
+        // stage, never the old name with the new count.
+        self.bar.set_message(stage_name(self.lang, name));
+        self.bar.set_position(0);
         if total > 0 {
+            self.bar.set_length(total as u64);
             self.bar.set_style(
                 ProgressStyle::with_template("{msg:>18} [{bar:30}] {pos}/{len}")
                     .unwrap_or_else(|_| ProgressStyle::default_bar())
                     .progress_chars("=> "),
             );
-            self.bar.set_length(total as u64);
         } else {
             self.bar.set_style(
                 ProgressStyle::with_template("{msg:>18} {spinner}")
@@ -288,8 +291,6 @@ impl Progress for Bar {
             );
             self.bar.unset_length();
         }
-        self.bar.set_position(0);
-        self.bar.set_message(label);
     }
 
     fn tick(&self, n: usize) {
