@@ -86,6 +86,14 @@ impl Lang {
         }
     }
 
+    /// `4,8` / `4.8`: a number with `places` decimals.
+    pub fn decimal(self, x: f64, places: usize) -> String {
+        match self {
+            Lang::Vi => vi::format::format_decimal(x, places),
+            Lang::En => vi::format::format_decimal_en(x, places),
+        }
+    }
+
     /// How the list of footnotes is named, and the links back from a
     /// footnote to its place in the text (followed by the footnote number).
     pub fn footnote_labels(self) -> (&'static str, &'static str) {
@@ -128,6 +136,8 @@ mod tests {
         assert_eq!(Lang::En.month_name(7), "July");
         assert_eq!(Lang::Vi.number(1234), "1.234");
         assert_eq!(Lang::En.number(1234), "1,234");
+        assert_eq!(Lang::Vi.decimal(1234.56, 1), "1.234,6");
+        assert_eq!(Lang::En.decimal(1234.56, 1), "1,234.6");
         assert!(Lang::En.is_singular(1) && !Lang::En.is_singular(2));
         assert!(!Lang::En.is_singular(0));
         assert!(Lang::Vi.is_singular(2));

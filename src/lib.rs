@@ -2,7 +2,7 @@
 //!
 //! Modules are layered; each uses only those listed before it:
 //! `vi` → `lang` → `diag` → `url`, `paths` → `yaml` → `config` → `content` → `model` → `render` →
-//! `output` → `pipeline` → `scaffold`, `serve`.
+//! `output` → `pipeline` → `report`, `scaffold`, `serve`.
 
 pub mod config;
 pub mod content;
@@ -13,6 +13,7 @@ pub mod output;
 pub mod paths;
 pub mod pipeline;
 pub mod render;
+pub mod report;
 pub mod scaffold;
 pub mod serve;
 pub mod url;

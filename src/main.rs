@@ -3,13 +3,13 @@
 
 mod cli;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
 
 use bantin::diag::{lang, Diagnostic, Lang};
-use bantin::pipeline::{build, BuildOptions, BuildReport, Failure};
+use bantin::pipeline::{build, build_with, BuildOptions, BuildReport, Failure};
 use cli::{Cli, Command};
 
 fn main() -> ExitCode {
@@ -29,10 +29,20 @@ fn main() -> ExitCode {
         }
     };
     let lang = message_language(&cli);
-    let (opts, timings) = match cli.command {
-        Command::Init(a) => return init(&a.dir, lang),
+    let (opts, timings, verbosity) = match cli.command {
+        Command::Init(a) => return init(&a.dir, a.quiet, lang),
         Command::Serve(a) => return serve(a, lang),
         Command::New(a) => return new_article(&a, lang),
+        Command::Completions(a) => {
+            use clap::CommandFactory;
+            clap_complete::generate(
+                a.shell,
+                &mut Cli::command(),
+                "bantin",
+                &mut std::io::stdout(),
+            );
+            return ExitCode::SUCCESS;
+        }
         Command::Build(a) => (
             BuildOptions {
                 root: a.root,
@@ -44,6 +54,7 @@ fn main() -> ExitCode {
                 ..Default::default()
             },
             a.timings,
+            a.verbosity,
         ),
         Command::Check(a) => (
             BuildOptions {
@@ -54,13 +65,19 @@ fn main() -> ExitCode {
                 ..Default::default()
             },
             false,
+            a.verbosity,
         ),
     };
     let started = std::time::Instant::now();
-    match build(&opts) {
+    let built = run_build(&opts, verbosity);
+    match built {
         Ok(report) => {
             print_diagnostics(lang, &report.warnings);
-            summary(&report, &opts, started.elapsed());
+            if !verbosity.quiet {
+                for line in bantin::report::summary(&report, opts.write, started.elapsed()) {
+                    println!("{line}");
+                }
+            }
             if timings {
                 print_timings(&report);
             }
@@ -82,6 +99,30 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Builds, with stage lines (`--verbose`) or a progress bar (a long
+/// build on a terminal) on stderr.
+fn run_build(opts: &BuildOptions, v: cli::Verbosity) -> Result<BuildReport, Failure> {
+    if v.quiet {
+        return build(opts);
+    }
+    // The language of the site's messages; a broken config.yaml is
+    // reported by the build itself.
+    let lang = bantin::config::Config::load(&opts.root)
+        .map(|c| c.lang)
+        .unwrap_or_default();
+    if v.verbose {
+        let lines = bantin::report::StageLines::new(lang, std::io::stderr());
+        return build_with(opts, &lines);
+    }
+    if std::io::stderr().is_terminal() {
+        let bar = bantin::report::Bar::new(lang);
+        let built = build_with(opts, &bar);
+        bar.clear();
+        return built;
+    }
+    build(opts)
 }
 
 /// `bantin serve`: runs until stopped.
@@ -108,8 +149,9 @@ fn serve(a: cli::ServeArgs, lang: Lang) -> ExitCode {
 }
 
 /// `bantin init DIR`: a new site, and what to do next.
-fn init(dir: &std::path::Path, lang: Lang) -> ExitCode {
+fn init(dir: &std::path::Path, quiet: bool, lang: Lang) -> ExitCode {
     match bantin::scaffold::init(dir, bantin::vi::DateTime::now(420)) {
+        Ok(_) if quiet => ExitCode::SUCCESS,
         Ok(created) => {
             println!(
                 "bantin: đã tạo trang mới trong `{}`:",
@@ -154,14 +196,20 @@ fn new_article(a: &cli::NewArgs, lang: Lang) -> ExitCode {
         slug: a.slug.as_deref(),
     };
     match bantin::scaffold::new_article(&req, &config, now) {
-        Ok(path) => {
+        Ok(_) if a.quiet => ExitCode::SUCCESS,
+        Ok(written) => {
             let shown = if a.root == std::path::Path::new(".") {
-                path
+                written.path
             } else {
-                a.root.join(&path)
+                a.root.join(&written.path)
             };
-            println!("bantin: đã tạo bài nháp {}", shown.display());
-            println!("  mở tệp để viết bài; xóa dòng `draft: true` khi bài sẵn sàng đăng");
+            if written.kind == bantin::content::kind::Kind::Page {
+                println!("bantin: đã tạo trang nháp {}", shown.display());
+                println!("  mở tệp để viết trang; xóa dòng `draft: true` khi trang sẵn sàng đăng");
+            } else {
+                println!("bantin: đã tạo bài nháp {}", shown.display());
+                println!("  mở tệp để viết bài; xóa dòng `draft: true` khi bài sẵn sàng đăng");
+            }
             ExitCode::SUCCESS
         }
         Err(d) => {
@@ -186,50 +234,6 @@ fn print_diagnostics(lang: Lang, diags: &[Diagnostic]) {
     let mut out = stderr.lock();
     for d in diags {
         let _ = writeln!(out, "{}", d.report(lang));
-    }
-}
-
-fn summary(r: &BuildReport, opts: &BuildOptions, elapsed: std::time::Duration) {
-    let skipped = r.skipped;
-    let mut notes = Vec::new();
-    if skipped.drafts > 0 {
-        notes.push(format!("{} drafts (use --drafts)", skipped.drafts));
-    }
-    if skipped.future > 0 {
-        notes.push(format!(
-            "{} dated in the future (use --future)",
-            skipped.future
-        ));
-    }
-    if skipped.expired > 0 {
-        notes.push(format!("{} expired", skipped.expired));
-    }
-    let verb = if opts.write { "built" } else { "checked" };
-    println!(
-        "bantin: {verb} {} articles{} in {} sections: {} pages, {} feeds, {} files copied{} in {:.2} s",
-        r.articles,
-        match r.standalone {
-            0 => String::new(),
-            n => format!(" and {n} standalone pages"),
-        },
-        r.sections,
-        r.pages,
-        r.feeds,
-        r.assets,
-        if r.warnings.is_empty() { String::new() } else { format!(", {} warnings", r.warnings.len()) },
-        elapsed.as_secs_f64()
-    );
-    if !notes.is_empty() {
-        println!("  not published: {}", notes.join(", "));
-    }
-    if let Some(dir) = &r.output {
-        println!(
-            "  output: {} ({} files written, {:.1} MB; {} unchanged files kept)",
-            dir.display(),
-            r.written.0,
-            r.written.1 as f64 / 1e6,
-            r.written.2
-        );
     }
 }
 

@@ -19,8 +19,11 @@ use crate::render::{self, CountingSink, Sink, Theme};
 use crate::vi::DateTime;
 
 mod cache;
+mod progress;
 pub use cache::Cache;
 use cache::Stamp;
+pub use progress::{PageKinds, Progress, BATCH};
+use progress::{Ticker, TickingSink};
 
 /// What to build and how.
 #[derive(Debug, Clone, Default)]
@@ -50,6 +53,10 @@ pub struct BuildReport {
     pub pages: usize,
     pub feeds: usize,
     pub assets: usize,
+    /// The pages of the site by kind (all of them, also in a rebuild).
+    pub kinds: PageKinds,
+    /// The language of the site, for messages about it.
+    pub lang: crate::lang::Lang,
     pub skipped: Published,
     pub warnings: Vec<Diagnostic>,
     pub timings: Vec<Stage>,
@@ -115,11 +122,16 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
     build_to(opts, None)
 }
 
+/// Builds the site described by `opts`, telling `progress` how it goes.
+pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> Result<BuildReport, Failure> {
+    with_excerpts(&opts.root, run(opts, None, None, Some(progress)))
+}
+
 /// Builds the site into `sink` when given (`serve` keeps the site in
 /// memory): then no output folder is checked or written, whatever
 /// `opts.write` says.
 pub fn build_to(opts: &BuildOptions, sink: Option<&dyn Sink>) -> Result<BuildReport, Failure> {
-    with_excerpts(&opts.root, run(opts, sink, None))
+    with_excerpts(&opts.root, run(opts, sink, None, None))
 }
 
 /// Every diagnostic at a line of a file shows that line: those made
@@ -158,26 +170,31 @@ pub fn rebuild(
     sink: &dyn Sink,
     cache: &mut Cache,
 ) -> Result<BuildReport, Failure> {
-    with_excerpts(&opts.root, run(opts, Some(sink), Some(cache)))
+    with_excerpts(&opts.root, run(opts, Some(sink), Some(cache), None))
 }
 
 fn run(
     opts: &BuildOptions,
     sink: Option<&dyn Sink>,
     mut cache: Option<&mut Cache>,
+    progress: Option<&dyn Progress>,
 ) -> Result<BuildReport, Failure> {
     let to_disk = opts.write && sink.is_none();
     let root = &opts.root;
     let mut timings = Vec::new();
+    let ticker = Ticker::new(progress);
     let mut clock = Instant::now();
     let mut lap = |name: &'static str, timings: &mut Vec<Stage>| {
+        let time = clock.elapsed();
         timings.push(Stage {
             name,
-            time: clock.elapsed(),
+            time,
             rss: resident_bytes(),
         });
+        ticker.finish(name, time);
         clock = Instant::now();
     };
+    ticker.start("config", 0);
 
     // 1. Config and theme: errors here stop the build (exit 2). A folder
     // without config.yaml or content/ is not a site, and nothing is touched.
@@ -225,12 +242,14 @@ fn run(
     lap("config", &mut timings);
 
     // 2. Walk the content tree in sorted order.
+    ticker.start("walk", 0);
     let walk = content::walk::walk(root, &root.join("content"));
     let (mut warnings, walk_errors): (Vec<_>, Vec<_>) =
         walk.diagnostics.into_iter().partition(|d| !d.is_error());
     warnings.append(&mut theme.warnings);
     errors.extend(walk_errors);
     lap("walk", &mut timings);
+    ticker.start("parse", walk.sources.len());
 
     // 3. Parse every file in parallel.
     let extra_taxonomies: Vec<String> = config
@@ -273,6 +292,7 @@ fn run(
         sources
             .into_par_iter()
             .map(|file| {
+                ticker.tick();
                 let rel = file.rel.clone();
                 let e = expect(&file);
                 if let Some(p) = kept.and_then(|c| c.lookup(&file, e)) {
@@ -335,6 +355,7 @@ fn run(
         }
     }
     lap("parse", &mut timings);
+    ticker.start("link", 0);
 
     // 4. Link the site graph (pure, no I/O).
     let static_files: HashSet<String> = theme.static_files.iter().map(|f| f.path.clone()).collect();
@@ -368,6 +389,7 @@ fn run(
     };
     measure_featured_images(&mut site, root);
     lap("link", &mut timings);
+    ticker.start("plan", 0);
 
     // 5. The plan of every output file, checked before anything is written.
     let plan = render::plan(&site, &theme).map_err(|e| content_failure(e, warnings.clone()))?;
@@ -399,11 +421,23 @@ fn run(
         .as_deref()
         .zip(prints.as_deref())
         .map(|(c, f)| c.todo(&plan, f));
+    let kinds = PageKinds::of(&plan);
+    ticker.start(
+        "render",
+        todo.as_deref()
+            .map_or(plan.len(), |t| t.iter().filter(|&&b| b).count()),
+    );
+    let ticking = TickingSink {
+        inner: sink,
+        ticker: &ticker,
+    };
+    let sink: &dyn Sink = if progress.is_some() { &ticking } else { sink };
     let rendered = render::render(&site, &theme, &plan, env, sink, todo.as_deref());
     if let (Some(cache), Some(prints), Ok(_)) = (cache, prints, &rendered) {
         cache.made(&plan, prints);
     }
     lap("render", &mut timings);
+    ticker.start("commit", 0);
     let report = match rendered {
         Ok(r) => r,
         Err(e) => {
@@ -437,6 +471,8 @@ fn run(
         pages: report.pages,
         feeds: report.feeds,
         assets: site.assets.len() + theme.static_files.len(),
+        kinds,
+        lang: site.config.lang,
         skipped,
         warnings,
         timings,

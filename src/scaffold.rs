@@ -9,6 +9,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
+use crate::content::kind::{Expect, Kind};
 use crate::content::{front_matter, source};
 use crate::diag::{did_you_mean, Action, Code, Diagnostic};
 use crate::vi::{self, DateTime};
@@ -37,6 +38,9 @@ const INIT_FILES: &[(&str, &str)] = &[
 
 /// The article template of `bantin new` when the site has no archetype.
 const DEFAULT_ARCHETYPE: &str = include_str!("scaffold/archetype.md");
+/// The page template of `bantin new` in a section of `kind: pages`
+/// without an archetype of its own.
+const PAGE_ARCHETYPE: &str = include_str!("scaffold/page_archetype.md");
 
 /// What `bantin init` did.
 #[derive(Debug)]
@@ -218,17 +222,47 @@ fn check_title(title: &str) -> Result<String, Diagnostic> {
     Ok(title)
 }
 
+/// What a section lists, from its `_index.md`: articles unless it says
+/// `kind: pages` (a broken `_index.md` is reported by the build, not here).
+fn section_lists(root: &Path, section: &str, config: &Config) -> Kind {
+    let rel = format!("content/{section}/_index.md");
+    let Ok(bytes) = fs::read(root.join(&rel)) else {
+        return Kind::Article;
+    };
+    let Ok(src) = source::read(&bytes, &rel) else {
+        return Kind::Article;
+    };
+    let ctx = front_matter::Context {
+        offset_minutes: config.offset_minutes,
+        taxonomies: &[],
+    };
+    front_matter::parse(&src, &rel, &ctx, Expect::Is(Kind::Section))
+        .map_or(Kind::Article, |f| f.lists)
+}
+
+/// What `bantin new` wrote.
+#[derive(Debug)]
+pub struct Written {
+    /// Path of the new file, relative to the site folder.
+    pub path: PathBuf,
+    /// [`Kind::Article`], or [`Kind::Page`] in a section of `kind: pages`.
+    pub kind: Kind,
+}
+
 /// Writes a new article into section `req.section`:
 /// `content/SECTION/YEAR/SLUG.md`, dated `now` (in the site's time zone),
 /// from `archetypes/SECTION.md`, else `archetypes/default.md`, else the
-/// built-in template. Returns the path written.
+/// built-in template. In a section of `kind: pages` it writes a page
+/// instead: `content/SECTION/SLUG.md`, undated, from
+/// `archetypes/SECTION.md`, else the built-in page template.
 pub fn new_article(
     req: &NewArticle,
     config: &Config,
     now: DateTime,
-) -> Result<PathBuf, Diagnostic> {
+) -> Result<Written, Diagnostic> {
     let title = check_title(req.title)?;
     let section = find_section(req.root, req.section)?;
+    let kind = section_lists(req.root, &section, config);
     let slug = match req.slug {
         Some(s) => {
             let slug = vi::slugify(s);
@@ -256,24 +290,34 @@ pub fn new_article(
         ));
     }
     let archetypes = req.root.join("archetypes");
-    let (template, template_name) = [
-        archetypes.join(format!("{}.md", section.replace('/', "-"))),
-        archetypes.join("default.md"),
-    ]
-    .into_iter()
-    .find(|p| p.is_file())
-    .map(|p| {
-        let name = crate::diag::rel(req.root, &p).display().to_string();
-        fs::read_to_string(&p)
-            .map(|t| (t, name.clone()))
-            .map_err(|e| io_error(&p, Action::ReadArchetype, e))
-    })
-    .transpose()?
-    .unwrap_or_else(|| (DEFAULT_ARCHETYPE.to_string(), String::new()));
+    let own = archetypes.join(format!("{}.md", section.replace('/', "-")));
+    // `default.md` is an article's template: a page takes only its section's.
+    let candidates = match kind {
+        Kind::Page => vec![own],
+        _ => vec![own, archetypes.join("default.md")],
+    };
+    let builtin = match kind {
+        Kind::Page => PAGE_ARCHETYPE,
+        _ => DEFAULT_ARCHETYPE,
+    };
+    let (template, template_name) = candidates
+        .into_iter()
+        .find(|p| p.is_file())
+        .map(|p| {
+            let name = crate::diag::rel(req.root, &p).display().to_string();
+            fs::read_to_string(&p)
+                .map(|t| (t, name.clone()))
+                .map_err(|e| io_error(&p, Action::ReadArchetype, e))
+        })
+        .transpose()?
+        .unwrap_or_else(|| (builtin.to_string(), String::new()));
     let text = fill(&template, &title, &written_date(&now), &slug, &section)
         .map_err(|e| archetype_error(&template_name, e))?;
-    let rel = format!("content/{section}/{}/{slug}.md", now.year);
-    check_written(&text, &rel, config).map_err(|errors| {
+    let rel = match kind {
+        Kind::Page => format!("content/{section}/{slug}.md"),
+        _ => format!("content/{section}/{}/{slug}.md", now.year),
+    };
+    check_written(&text, &rel, config, kind).map_err(|errors| {
         let first = errors.into_iter().next().expect("an error");
         Diagnostic::error(
             if template_name.is_empty() {
@@ -298,7 +342,10 @@ pub fn new_article(
             d
         }
     })?;
-    Ok(PathBuf::from(rel))
+    Ok(Written {
+        path: PathBuf::from(rel),
+        kind,
+    })
 }
 
 fn archetype_error(name: &str, e: minijinja::Error) -> Diagnostic {
@@ -329,21 +376,20 @@ fn fill(
     env.render_str(template, minijinja::context! { title, date, slug, section })
 }
 
-/// Parses the article about to be written as a build would, so that a
-/// broken archetype is caught before a file is made.
-fn check_written(text: &str, rel: &str, config: &Config) -> Result<(), Vec<Diagnostic>> {
+/// Parses the article or page about to be written as a build would, so
+/// that a broken archetype is caught before a file is made.
+fn check_written(
+    text: &str,
+    rel: &str,
+    config: &Config,
+    kind: Kind,
+) -> Result<(), Vec<Diagnostic>> {
     let src = source::read(text.as_bytes(), rel).map_err(|d| vec![d])?;
     let ctx = front_matter::Context {
         offset_minutes: config.offset_minutes,
         taxonomies: &[],
     };
-    front_matter::parse(
-        &src,
-        rel,
-        &ctx,
-        crate::content::kind::Expect::Is(crate::content::kind::Kind::Article),
-    )
-    .map(|_| ())
+    front_matter::parse(&src, rel, &ctx, Expect::Is(kind)).map(|_| ())
 }
 
 #[cfg(test)]
@@ -381,7 +427,10 @@ mod tests {
         ] {
             let text = fill(DEFAULT_ARCHETYPE, title, "01/02/2026 10:00", "x", "tin-tuc").unwrap();
             let config = Config::default();
-            check_written(&text, "content/tin-tuc/2026/x.md", &config)
+            check_written(&text, "content/tin-tuc/2026/x.md", &config, Kind::Article)
+                .unwrap_or_else(|e| panic!("{title}: {e:?}"));
+            let text = fill(PAGE_ARCHETYPE, title, "01/02/2026 10:00", "x", "co-cau").unwrap();
+            check_written(&text, "content/co-cau/x.md", &config, Kind::Page)
                 .unwrap_or_else(|e| panic!("{title}: {e:?}"));
         }
     }

@@ -130,6 +130,32 @@ pub fn format_number_en(n: u64) -> String {
     group_thousands(n, ',')
 }
 
+/// `1.234,5`: a number with `places` decimals, Vietnamese style (a dot
+/// groups thousands, a comma marks the decimals).
+pub fn format_decimal(x: f64, places: usize) -> String {
+    decimal(x, places, '.', ',')
+}
+
+/// `1,234.5`: a number with `places` decimals, English style.
+pub fn format_decimal_en(x: f64, places: usize) -> String {
+    decimal(x, places, ',', '.')
+}
+
+fn decimal(x: f64, places: usize, group: char, point: char) -> String {
+    let text = format!("{:.*}", places, x.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let mut out = String::new();
+    if x.is_sign_negative() && text.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+        out.push('-');
+    }
+    out.push_str(&group_thousands(int.parse().unwrap_or(0), group));
+    if !frac.is_empty() {
+        out.push(point);
+        out.push_str(frac);
+    }
+    out
+}
+
 /// `1 Nov 2021`: short, and unambiguous to readers who put the month first.
 pub fn format_date_en(dt: &DateTime) -> String {
     format!(
@@ -208,5 +234,12 @@ mod tests {
         assert_eq!(format_number(123_456), "123.456");
         assert_eq!(format_number(1_234_567), "1.234.567");
         assert_eq!(format_number(u64::MAX), "18.446.744.073.709.551.615");
+        assert_eq!(format_decimal(4.84, 1), "4,8");
+        assert_eq!(format_decimal(1234.56, 2), "1.234,56");
+        assert_eq!(format_decimal(0.349, 2), "0,35");
+        assert_eq!(format_decimal(-2.5, 0), "-2");
+        assert_eq!(format_decimal(-0.01, 1), "0,0");
+        assert_eq!(format_decimal_en(1234.56, 1), "1,234.6");
+        assert_eq!(format_decimal_en(7.0, 0), "7");
     }
 }

@@ -246,7 +246,10 @@ fn exit_codes_follow_the_kind_of_error() {
     t.write("content/a.md", &article("A", "2021-01-01", "", "A"));
     let (code, stdout, _) = t.run(&["build"]);
     assert_eq!(code, 0);
-    assert!(stdout.contains("built 1 articles"), "{stdout}");
+    assert!(
+        stdout.contains("đã dựng") && stdout.contains("(1 bài viết, "),
+        "{stdout}"
+    );
 
     t.write("content/b.md", "---\ntitle: b\ndate: 2021-02-30\n---\n");
     let (code, _, stderr) = t.run(&["build"]);

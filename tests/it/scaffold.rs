@@ -291,3 +291,36 @@ fn new_outside_a_site_says_so() {
     assert!(err.contains("not a bantin site"), "{err}");
     assert!(std::fs::read_dir(t.path()).unwrap().next().is_none());
 }
+
+#[test]
+fn new_in_a_section_of_pages_writes_a_page_without_date_or_year_folder() {
+    let t = site_with_sections();
+    t.write(
+        "content/co-cau/_index.md",
+        "---\ntitle: Cơ cấu tổ chức\nkind: pages\n---\n",
+    );
+    let (code, out, err) = t.run(&["new", "co-cau", "Thường trực HĐND"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("trang"), "says it wrote a page: {out}");
+    let (path, text) = written(&t, &out);
+    let shown = path.to_string_lossy().replace('\\', "/");
+    assert_eq!(shown, "content/co-cau/thuong-truc-hdnd.md");
+    assert!(!text.contains("date:"), "{text}");
+    assert!(!text.contains("tags:"), "{text}");
+    assert!(text.contains("draft: true"), "{text}");
+    let (code, _, err) = t.run(&["build", "--drafts"]);
+    assert_eq!(code, 0, "the page builds: {err}");
+    assert!(t
+        .read("co-cau/thuong-truc-hdnd/index.html")
+        .contains("Thường trực HĐND"));
+    // A section archetype still wins, and is checked as a page.
+    t.write(
+        "archetypes/co-cau.md",
+        "---\ntitle: {{ title | yaml }}\ndate: {{ date }}\n---\n",
+    );
+    let (code, _, err) = t.run(&["new", "co-cau", "Văn phòng"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("archetypes/co-cau.md"), "{err}");
+    assert!(err.contains("date"), "{err}");
+    assert!(!t.root().join("content/co-cau/van-phong.md").exists());
+}

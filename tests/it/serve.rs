@@ -9,9 +9,9 @@ use std::time::{Duration, Instant};
 use crate::support::{article, SiteTest};
 
 /// A running `bantin serve`, killed when dropped.
-struct Served {
+pub(crate) struct Served {
     child: Child,
-    port: u16,
+    pub(crate) port: u16,
 }
 
 impl Drop for Served {
@@ -22,10 +22,15 @@ impl Drop for Served {
 }
 
 fn serve(t: &SiteTest, args: &[&str]) -> Served {
+    serve_in(t.root(), args)
+}
+
+/// `bantin serve` on any free port, in the site folder `root`.
+pub(crate) fn serve_in(root: &std::path::Path, args: &[&str]) -> Served {
     let mut child = crate::support::bantin()
         .args(["serve", "--port", "0"])
         .args(args)
-        .current_dir(t.root())
+        .current_dir(root)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -45,7 +50,7 @@ fn serve(t: &SiteTest, args: &[&str]) -> Served {
 }
 
 /// Status and body of `GET path`.
-fn get(port: u16, path: &str) -> (u16, String) {
+pub(crate) fn get(port: u16, path: &str) -> (u16, String) {
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
     write!(s, "GET {path} HTTP/1.0\r\nHost: localhost\r\n\r\n").unwrap();
     let mut text = String::new();
