@@ -32,6 +32,10 @@ pub enum Job {
     ArchiveMonth(usize, usize, usize),
     Alias(usize),
     NotFound,
+    /// The search page.
+    SearchPage,
+    /// What a search result shows of article `id` (see [`super::search`]).
+    SearchDoc(usize),
     Rss(Feed),
     Atom,
     Sitemap(usize),
@@ -99,6 +103,7 @@ impl Job {
                 | Job::Marker
                 | Job::Asset(_)
                 | Job::Static(_)
+                | Job::SearchDoc(_)
         )
     }
 }
@@ -123,6 +128,8 @@ pub fn path_of(site: &Site, theme: &Theme, job: Job) -> String {
         }
         Job::Alias(i) => site.aliases[i].file.clone(),
         Job::NotFound => "404.html".into(),
+        Job::SearchPage => format!("{}/", cfg.urls.search),
+        Job::SearchDoc(id) => super::search::fragment_path(site, id),
         Job::Rss(Feed::Site) => "rss.xml".into(),
         Job::Rss(Feed::Section(i)) => format!("{}rss.xml", site.sections[i].path),
         Job::Rss(Feed::Term(t, k)) => format!("{}rss.xml", site.taxonomies[t].terms[k].path),
@@ -190,6 +197,10 @@ fn jobs(site: &Site, theme: &Theme) -> Vec<Job> {
     }
     jobs.extend((0..site.aliases.len()).map(Job::Alias));
     jobs.push(Job::NotFound);
+    if site.config.search.enabled {
+        jobs.push(Job::SearchPage);
+        jobs.extend((0..site.articles.len()).map(Job::SearchDoc));
+    }
     jobs.push(Job::Rss(Feed::Site));
     jobs.push(Job::Atom);
     // A section of pages has no news to feed.
@@ -265,6 +276,11 @@ pub fn owner(site: &Site, theme: &Theme, job: Job) -> (String, usize, usize, Str
             generated(format!("the archive `{}/`", site.config.urls.archive))
         }
         Job::NotFound => generated("the 404 page".into()),
+        Job::SearchPage => generated("the search page".into()),
+        Job::SearchDoc(id) => generated(format!(
+            "the search index entry of `{}`",
+            site.articles[id].file()
+        )),
         Job::Rss(Feed::Site) => generated("the site's RSS feed".into()),
         Job::Atom => generated("the site's Atom feed".into()),
         Job::Sitemap(_) | Job::SitemapIndex => generated("the sitemap".into()),
@@ -306,11 +322,34 @@ pub fn plan(site: &Site, theme: &Theme) -> Result<Vec<Planned>, Vec<Diagnostic>>
         }
     }
     errors.extend(collisions(site, theme, &planned));
+    if site.config.search.enabled {
+        errors.extend(reserved(site, theme, &planned));
+    }
     if errors.is_empty() {
         Ok(planned)
     } else {
         Err(errors)
     }
+}
+
+/// Files of the site in the search index's folder, which the index fills
+/// after the pages are made (its files are not known before).
+fn reserved(site: &Site, theme: &Theme, planned: &[Planned]) -> Vec<Diagnostic> {
+    let dir = super::search::index_dir(site);
+    planned
+        .iter()
+        .filter(|p| p.out.as_str().starts_with(&dir) && !matches!(p.job, Job::SearchDoc(_)))
+        .map(|p| {
+            let (file, l, c, what) = owner(site, theme, p.job);
+            Diagnostic::error(
+                file,
+                l,
+                c,
+                format!("{what} would be written as `{}`, in the folder `{dir}` that holds the search index", p.out),
+            )
+            .hint("rename the file or folder, or choose another `urls.search` in config.yaml")
+        })
+        .collect()
 }
 
 /// Two sources that want one file, or a file where another source needs a
