@@ -48,8 +48,10 @@ pub fn from_html(html: &str) -> String {
         }
     }
     out.push_str(rest);
-    let trimmed = out.trim_end();
-    out.truncate(trimmed.len());
+    let trimmed = out.trim();
+    if trimmed.len() != out.len() {
+        out = trimmed.to_string();
+    }
     out
 }
 
