@@ -381,7 +381,7 @@
   if (box && !page) {
     var bi = box.querySelector('input'), sug = box.querySelector('.search-suggest'), broot = box.getAttribute('data-root');
     var bserial = 0, active = -1, btimer = 0;
-    var close = function () { sug.hidden = true; sug.textContent = ''; active = -1; bi.setAttribute('aria-expanded', 'false'); bi.removeAttribute('aria-activedescendant'); };
+    var close = function () { sug.hidden = true; sug.textContent = ''; active = -1; bi.removeAttribute('aria-activedescendant'); };
     var select = function (i) {
       var opts = sug.querySelectorAll('a');
       if (!opts.length) return;
@@ -412,7 +412,6 @@
           all.textContent = box.querySelector('button').textContent + ': “' + q.trim() + '”';
           sug.appendChild(all);
           sug.hidden = false; active = -1;
-          bi.setAttribute('aria-expanded', 'true');
         });
       }).catch(close);
     };
