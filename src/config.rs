@@ -48,6 +48,8 @@ pub struct Config {
     pub banner: Option<Banner>,
     /// Bounds on what one build takes on.
     pub limits: Limits,
+    /// The search page and its index.
+    pub search: SearchConfig,
     /// Free for themes.
     pub extra: serde_json::Value,
     /// `timezone` read once: the site's offset from UTC in minutes. Every
@@ -88,6 +90,7 @@ impl Default for Config {
             logo: None,
             banner: None,
             limits: Limits::default(),
+            search: SearchConfig::default(),
             extra: serde_json::Value::Object(Default::default()),
             offset_minutes: 420,
             lang: Lang::Vi,
@@ -103,6 +106,25 @@ pub struct Banner {
     pub image: String,
     /// Text of the image for those who cannot see it; `""` when it only decorates.
     pub alt: Option<String>,
+}
+
+/// Search: `/tim-kiem/`, a box in the header, and an index built with the site.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SearchConfig {
+    pub enabled: bool,
+    /// Abbreviation → what it stands for (`HĐND: [Hội đồng nhân dân]`), added
+    /// to the list the theme ships; a search for either finds both.
+    pub synonyms: BTreeMap<String, Vec<String>>,
+}
+
+impl Default for SearchConfig {
+    fn default() -> Self {
+        SearchConfig {
+            enabled: true,
+            synonyms: BTreeMap::new(),
+        }
+    }
 }
 
 /// Bounds on input, so that no file can make a build abort or hang.
@@ -397,6 +419,7 @@ const KEYS: &[&str] = &[
     "logo",
     "banner",
     "limits",
+    "search",
     "extra",
 ];
 
@@ -486,6 +509,9 @@ impl Config {
                     "banner" => "banner: {image: bang-ron.jpg, alt: \"Chào mừng kỳ họp thứ 5\"}",
                     "banner.image" => "image: bang-ron.jpg",
                     "banner.alt" => "alt: \"Chào mừng kỳ họp thứ 5\"",
+                    "search" => "search: {enabled: true, synonyms: {HĐND: [Hội đồng nhân dân]}}",
+                    "search.synonyms" => "synonyms: {HĐND: [Hội đồng nhân dân]}",
+                    k if k.starts_with("search.synonyms.") => "synonyms: {HĐND: [Hội đồng nhân dân]}",
                     "extra" => "extra: {khau_hieu: \"Vì dân phục vụ\"}",
                     _ => return None,
                 };
@@ -564,6 +590,16 @@ impl Config {
                 let (l, c) = near(text, "taxonomies", &t.name);
                 let code = Code::TaxonomyTwice {
                     name: t.name.clone(),
+                };
+                errors.push(Diagnostic::error(file, l, c, code).source(text));
+            }
+        }
+        for (short, long) in &self.search.synonyms {
+            if let Some(problem) = crate::vi::search::check_synonym(short, long) {
+                let (l, c) = near(text, "search", short);
+                let code = Code::Synonym {
+                    short: short.clone(),
+                    problem,
                 };
                 errors.push(Diagnostic::error(file, l, c, code).source(text));
             }

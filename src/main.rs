@@ -249,6 +249,12 @@ fn print_timings(r: &BuildReport) {
             s.time.as_secs_f64() * 1e3
         );
     }
+    if !r.search_cut.is_zero() {
+        println!(
+            "  (of render: cutting articles for search {:.1} ms, summed over threads)",
+            r.search_cut.as_secs_f64() * 1e3
+        );
+    }
     println!("template timings (summed over threads):");
     let mut t = r.template_times.clone();
     t.sort_by_key(|x| std::cmp::Reverse(x.1));

@@ -61,6 +61,9 @@ pub struct BuildReport {
     pub warnings: Vec<Diagnostic>,
     pub timings: Vec<Stage>,
     pub template_times: Vec<(String, Duration, usize)>,
+    /// Time spent cutting articles into search terms while rendering,
+    /// summed over threads (part of the render stage).
+    pub search_cut: Duration,
     pub output: Option<PathBuf>,
     /// Files written, bytes written, files kept unchanged from the last build.
     pub written: (usize, u64, usize),
@@ -432,13 +435,50 @@ fn run(
         ticker: &ticker,
     };
     let sink: &dyn Sink = if progress.is_some() { &ticking } else { sink };
-    let rendered = render::render(&site, &theme, &plan, env, sink, todo.as_deref());
-    if let (Some(cache), Some(prints), Ok(_)) = (cache, prints, &rendered) {
-        cache.made(&plan, prints);
-    }
+    let search = site.config.search.enabled.then(|| {
+        let synonyms = render::search::Synonyms::new(
+            theme
+                .synonyms
+                .iter()
+                .chain(&site.config.search.synonyms)
+                .map(|(k, v)| (k.as_str(), v.as_slice())),
+        );
+        let interner = cache
+            .as_deref()
+            .map(|c| c.search.interner.clone())
+            .unwrap_or_default();
+        (synonyms, interner)
+    });
+    let known: Vec<_> = match (&search, cache.as_deref()) {
+        (Some(_), Some(c)) => site
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(id, a)| {
+                c.search
+                    .docs
+                    .get(&a.path)
+                    .filter(|k| k.0 == render::search::doc_key(&site, id))
+                    .map(|k| k.1.clone())
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let collector = search
+        .as_ref()
+        .map(|(syn, interner)| render::search::Collector::new(&site, interner, syn, known));
+    let rendered = render::render(
+        &site,
+        &theme,
+        &plan,
+        env,
+        sink,
+        todo.as_deref(),
+        collector.as_ref(),
+    );
     lap("render", &mut timings);
-    ticker.start("commit", 0);
-    let report = match rendered {
+    ticker.start("search", 0);
+    let mut report = match rendered {
         Ok(r) => r,
         Err(e) => {
             if let Some(s) = staging {
@@ -447,6 +487,55 @@ fn run(
             return Err(content_failure(e, warnings));
         }
     };
+
+    // 7. The search index, from the terms handed over while rendering.
+    let mut index_files = None;
+    if let (Some(collector), Some((synonyms, interner))) = (collector, &search) {
+        report.search_cut = collector.cut_time();
+        let fail = |e: String, staging: Option<Staging>, warnings: Vec<Diagnostic>| {
+            if let Some(s) = staging {
+                s.abandon();
+            }
+            content_failure(
+                vec![Diagnostic::error("", 0, 0, Code::SearchIndex { detail: e })],
+                warnings,
+            )
+        };
+        let docs = match collector.into_docs() {
+            Ok(d) => d,
+            Err(e) => return Err(fail(e, staging, warnings)),
+        };
+        let texts = interner.texts();
+        let input = render::search::index::Input {
+            site: &site,
+            docs: &docs,
+            texts: &texts,
+            synonyms,
+        };
+        let empty = Default::default();
+        let before = cache.as_deref().map_or(&empty, |c| &c.search.written);
+        match render::search::index::write(&input, sink, before) {
+            Ok(w) => index_files = Some((docs, w)),
+            Err(e) => return Err(fail(e.to_string(), staging, warnings)),
+        }
+    }
+    if let (Some(cache), Some(prints)) = (cache, prints) {
+        cache.made(&plan, prints);
+        if let Some((docs, written)) = index_files {
+            cache.search.docs = site
+                .articles
+                .iter()
+                .zip(docs)
+                .enumerate()
+                .map(|(id, (a, d))| (a.path.clone(), (render::search::doc_key(&site, id), d)))
+                .collect();
+            cache.search.written = written.into_iter().collect();
+        } else {
+            cache.search = Default::default();
+        }
+    }
+    lap("search", &mut timings);
+    ticker.start("commit", 0);
     let (output, written) = match staging {
         Some(s) => {
             let stats = *s.stats.lock().expect("no panics while locked");
@@ -477,6 +566,7 @@ fn run(
         warnings,
         timings,
         template_times: report.template_times,
+        search_cut: report.search_cut,
         output,
         written,
     })

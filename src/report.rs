@@ -158,6 +158,7 @@ pub fn stage_name(lang: Lang, stage: &str) -> &'static str {
         (Lang::Vi, "link") => "liên kết",
         (Lang::Vi, "plan") => "lập danh sách tệp",
         (Lang::Vi, "render") => "dựng trang",
+        (Lang::Vi, "search") => "chỉ mục tìm kiếm",
         (Lang::Vi, "commit") => "thay thư mục xuất",
         (Lang::En, "config") => "configuration and theme",
         (Lang::En, "walk") => "content folder",
@@ -165,6 +166,7 @@ pub fn stage_name(lang: Lang, stage: &str) -> &'static str {
         (Lang::En, "link") => "linking",
         (Lang::En, "plan") => "planning",
         (Lang::En, "render") => "rendering",
+        (Lang::En, "search") => "search index",
         (Lang::En, "commit") => "replacing the output",
         _ => "…",
     }

@@ -92,6 +92,8 @@ fn parse(
         file,
         front,
         body,
+        // The fingerprint of the file's bytes only matters to `serve`.
+        source_hash: 0,
         warnings: src.warnings,
     })
 }
@@ -180,7 +182,7 @@ fn build(
     })?;
     let plan = render::plan(&linked, &site.theme)?;
     let sink = Memory::default();
-    if let Err(e) = render::render(&linked, &site.theme, &plan, site.env.clone(), &sink) {
+    if let Err(e) = render::render(&linked, &site.theme, &plan, site.env.clone(), &sink, None, None) {
         panic!(
             "rendering failed: {}",
             e.iter().map(|d| d.to_string()).collect::<String>()

@@ -172,6 +172,23 @@ codes! {
     "BT0074" CannotServe { detail: String },
     /// `serve` cannot watch the site's folders.
     "BT0075" CannotWatch { detail: String },
+    /// A search synonym (config.yaml or the theme's list) that cannot be used.
+    "BT0076" Synonym { short: String, problem: SynonymProblem },
+    /// The search index could not be made.
+    "BT0077" SearchIndex { detail: String },
+    /// An output file planned inside the folder of the search index.
+    "BT0078" InSearchFolder { what: Output, path: String, folder: String },
+}
+
+/// Why a search synonym cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SynonymProblem {
+    /// The abbreviation is not one word.
+    NotOneWord,
+    /// It stands for nothing.
+    Empty,
+    /// One expansion has no word.
+    NoWord { expansion: String },
 }
 
 /// What `init` or `new` was doing.
@@ -295,6 +312,8 @@ pub enum Output {
     TermFeed { taxonomy: String, term: String },
     Archive { path: String },
     NotFound,
+    SearchPage,
+    SearchDoc { file: String },
     SiteRss,
     Atom,
     Sitemap,

@@ -3,7 +3,8 @@
 use super::{
     Action, AliasProblem, BaseUrlProblem, Code, DateProblem, Doc, Encoding, Expected, FileAdvice,
     Io, IoKind, KeyAdvice, Kind, LinkProblem, Output, OutputProblem, Problem, SegmentError,
-    SegmentOwner, Syntax, TemplateKind, Text, Unpublished, UrlError, UrlSegmentProblem,
+    SegmentOwner, SynonymProblem, Syntax, TemplateKind, Text, Unpublished, UrlError,
+    UrlSegmentProblem,
 };
 
 const SAVE_AS_UTF8: &str = "open it in Notepad and use File > Save As with Encoding: UTF-8, or save it as UTF-8 from your editor";
@@ -440,6 +441,22 @@ pub fn text(code: &Code) -> Text {
             .hint("give another port with `--port 8080`"),
         Code::CannotWatch { detail } => Text::new(format!("cannot watch for changes: {detail}"))
             .hint("on Linux, raise the limit of watched folders: sysctl fs.inotify.max_user_watches=524288"),
+        Code::Synonym { short, problem } => Text::new(format!(
+            "the search synonym `{short}` {}",
+            match problem {
+                SynonymProblem::NotOneWord => "must be one word, an abbreviation such as `HĐND`".to_string(),
+                SynonymProblem::Empty => "stands for nothing: give at least one expansion".to_string(),
+                SynonymProblem::NoWord { expansion } => format!("stands for `{expansion}`, which has no word"),
+            }
+        ))
+        .hint("write an abbreviation and what it stands for: `synonyms: {HĐND: [Hội đồng nhân dân]}`"),
+        Code::SearchIndex { detail } => Text::new(format!("cannot make the search index: {detail}"))
+            .hint("check the free disk space and that the output folder can be written; or turn search off with `search: {enabled: false}` in config.yaml"),
+        Code::InSearchFolder { what, path, folder } => Text::new(format!(
+            "{} would be written as `{path}`, in the folder `{folder}` that holds the search index",
+            output(what)
+        ))
+        .hint("rename the file or folder, or choose another `urls.search` in config.yaml"),
     }
 }
 
@@ -805,6 +822,8 @@ pub fn output(o: &Output) -> String {
         Output::TermFeed { taxonomy, term } => format!("the RSS feed of {taxonomy} `{term}`"),
         Output::Archive { path } => format!("the archive `{path}/`"),
         Output::NotFound => "the 404 page".into(),
+        Output::SearchPage => "the search page".into(),
+        Output::SearchDoc { file } => format!("the search index entry of `{file}`"),
         Output::SiteRss => "the site's RSS feed".into(),
         Output::Atom => "the site's Atom feed".into(),
         Output::Sitemap => "the sitemap".into(),

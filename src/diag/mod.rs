@@ -8,7 +8,7 @@ pub use crate::lang::Lang;
 pub use code::{
     Action, AliasProblem, BaseUrlProblem, Code, DateProblem, Doc, Encoding, Expected, FileAdvice,
     Io, IoKind, KeyAdvice, Kind, LinkProblem, Output, OutputProblem, Page, Problem, SegmentError,
-    SegmentOwner, Syntax, TemplateKind, Unpublished, UrlError, UrlSegmentProblem,
+    SegmentOwner, SynonymProblem, Syntax, TemplateKind, Unpublished, UrlError, UrlSegmentProblem,
 };
 
 mod code;

@@ -5,7 +5,8 @@
 use super::{
     Action, AliasProblem, BaseUrlProblem, Code, DateProblem, Doc, Encoding, Expected, FileAdvice,
     Io, IoKind, KeyAdvice, Kind, LinkProblem, Output, OutputProblem, Problem, SegmentError,
-    SegmentOwner, Syntax, TemplateKind, Text, Unpublished, UrlError, UrlSegmentProblem,
+    SegmentOwner, SynonymProblem, Syntax, TemplateKind, Text, Unpublished, UrlError,
+    UrlSegmentProblem,
 };
 
 const SAVE_AS_UTF8: &str = "mở tệp bằng Notepad, chọn File > Save As, chọn Encoding: UTF-8 rồi lưu; hoặc lưu lại tệp dưới dạng UTF-8 trong trình soạn thảo bạn dùng";
@@ -441,6 +442,22 @@ pub fn text(code: &Code) -> Text {
             .hint("hãy chọn cổng khác bằng `--port 8080`"),
         Code::CannotWatch { detail } => Text::new(format!("không theo dõi được các thay đổi: {detail}"))
             .hint("trên Linux, hãy nâng giới hạn số thư mục được theo dõi: sysctl fs.inotify.max_user_watches=524288"),
+        Code::Synonym { short, problem } => Text::new(format!(
+            "từ viết tắt `{short}` trong danh sách từ đồng nghĩa của tìm kiếm {}",
+            match problem {
+                SynonymProblem::NotOneWord => "phải là một từ, ví dụ `HĐND`".to_string(),
+                SynonymProblem::Empty => "chưa có cụm từ đầy đủ nào".to_string(),
+                SynonymProblem::NoWord { expansion } => format!("có cụm từ `{expansion}` không chứa chữ nào"),
+            }
+        ))
+        .hint("hãy viết từ viết tắt rồi các cụm từ đầy đủ của nó, ví dụ: `synonyms: {HĐND: [Hội đồng nhân dân]}`"),
+        Code::SearchIndex { detail } => Text::new(format!("không tạo được chỉ mục tìm kiếm: {detail}"))
+            .hint("hãy kiểm tra chỗ trống trên đĩa và quyền ghi thư mục kết quả; hoặc tắt tìm kiếm bằng `search: {enabled: false}` trong config.yaml"),
+        Code::InSearchFolder { what, path, folder } => Text::new(format!(
+            "{} sẽ được ghi vào `{path}`, trong thư mục `{folder}` dành cho chỉ mục tìm kiếm",
+            output(what)
+        ))
+        .hint("hãy đổi tên tệp hoặc thư mục, hoặc chọn `urls.search` khác trong config.yaml"),
     }
 }
 
@@ -803,6 +820,8 @@ pub fn output(o: &Output) -> String {
         Output::TermFeed { taxonomy, term } => format!("nguồn tin RSS của {taxonomy} `{term}`"),
         Output::Archive { path } => format!("trang lưu trữ `{path}/`"),
         Output::NotFound => "trang 404".into(),
+        Output::SearchPage => "trang tìm kiếm".into(),
+        Output::SearchDoc { file } => format!("mục chỉ mục tìm kiếm của `{file}`"),
         Output::SiteRss => "nguồn tin RSS của trang".into(),
         Output::Atom => "nguồn tin Atom của trang".into(),
         Output::Sitemap => "sơ đồ trang (sitemap)".into(),

@@ -10,6 +10,7 @@ use std::time::SystemTime;
 
 use crate::content::kind::Expect;
 use crate::content::{Parsed, SourceFile};
+use crate::render::search::{DocTerms, Interner};
 use crate::render::Planned;
 
 /// Size and modification time of a file: a file whose stamp is unchanged
@@ -46,6 +47,17 @@ pub struct Cache {
     made: HashMap<String, Option<u64>>,
     /// Parses used by the build under way, to keep when it ends.
     next: HashMap<String, Entry>,
+    pub(super) search: SearchCache,
+}
+
+/// The search index's part: term ids, each article's terms (by page path,
+/// with the key of what they were cut from), and the hash of each index
+/// file, so that an edit rewrites only the files it changes.
+#[derive(Default)]
+pub(super) struct SearchCache {
+    pub interner: std::sync::Arc<Interner>,
+    pub docs: HashMap<String, (u64, std::sync::Arc<DocTerms>)>,
+    pub written: HashMap<String, u64>,
 }
 
 impl Cache {
@@ -67,7 +79,10 @@ impl Cache {
 
     /// Output paths of the last good build.
     pub fn outputs(&self) -> impl Iterator<Item = &str> {
-        self.made.keys().map(String::as_str)
+        self.made
+            .keys()
+            .chain(self.search.written.keys())
+            .map(String::as_str)
     }
 
     /// The kept parse of `file`, if the file has not changed since.

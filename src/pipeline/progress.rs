@@ -114,7 +114,8 @@ impl PageKinds {
         for p in plan {
             match p.job {
                 Job::Article(_) => k.articles += 1,
-                Job::Page(_) => k.pages += 1,
+                // The search page is a page of its own.
+                Job::Page(_) | Job::SearchPage => k.pages += 1,
                 Job::Home(_) | Job::Section(..) => k.listings += 1,
                 Job::TaxonomyIndex(_) | Job::Term(..) => k.taxonomies += 1,
                 Job::ArchiveIndex | Job::ArchiveYear(_) | Job::ArchiveMonth(..) => k.archive += 1,
@@ -127,6 +128,7 @@ impl PageKinds {
                 | Job::Robots
                 | Job::HighlightCss
                 | Job::Marker
+                | Job::SearchDoc(_)
                 | Job::Asset(_)
                 | Job::Static(_) => {}
             }

@@ -187,6 +187,18 @@ impl<'a> Fingerprinter<'a> {
                 self.cards_of(page(&month.articles, per, n), &mut h);
             }
             Job::Alias(i) => site.aliases[i].target.hash(&mut h),
+            Job::SearchDoc(id) => {
+                // Its name is the article's number, counted from the oldest.
+                site.articles.len().hash(&mut h);
+                let a = &site.articles[id];
+                (a.source_hash, &a.path, a.section).hash(&mut h);
+                (&a.title, &a.summary, a.summary_from_body).hash(&mut h);
+                let s = &site.sections[a.section];
+                s.title.hash(&mut h);
+                for &(t, k) in &a.terms {
+                    self.term(t, k, &mut h);
+                }
+            }
             Job::Rss(feed) => self.feed(feed, &mut h),
             // Made from settings and the theme alone, which a full rebuild follows.
             Job::Robots | Job::HighlightCss | Job::Marker => {}
@@ -197,6 +209,7 @@ impl<'a> Fingerprinter<'a> {
             | Job::ArchiveIndex
             | Job::ArchiveYear(_)
             | Job::NotFound
+            | Job::SearchPage
             | Job::Atom
             | Job::Sitemap(_)
             | Job::SitemapIndex

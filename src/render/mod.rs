@@ -6,6 +6,7 @@ mod feeds;
 pub mod fingerprint;
 mod pages;
 pub mod plan;
+pub mod search;
 pub mod site_view;
 pub mod theme;
 pub mod views;
@@ -63,6 +64,8 @@ pub struct RenderReport {
     pub feeds: usize,
     /// Time spent in each template, summed over threads.
     pub template_times: Vec<(String, Duration, usize)>,
+    /// Time spent cutting articles into search terms, summed over threads.
+    pub search_cut: Duration,
 }
 
 /// Makes every file of `plan` — renders pages and feeds of `site` with
@@ -76,8 +79,9 @@ pub fn render(
     env: minijinja::Environment<'static>,
     sink: &dyn Sink,
     only: Option<&[bool]>,
+    search: Option<&search::Collector<'_>>,
 ) -> Result<RenderReport, Vec<Diagnostic>> {
-    let ctx = pages::Renderer::new(site, theme, plan, env);
+    let ctx = pages::Renderer::new(site, theme, plan, env, search);
     let errors = Mutex::new(Vec::new());
     let times = Mutex::new(std::collections::BTreeMap::<&'static str, (Duration, usize)>::new());
     let pages = AtomicUsize::new(0);
@@ -106,6 +110,13 @@ pub fn render(
             .collect(),
         None => plan.iter().collect(),
     };
+    // Articles whose page is made now: their job writes their fragment.
+    let mut paged = vec![false; site.articles.len()];
+    for p in &todo {
+        if let Job::Article(id) = p.job {
+            paged[id] = true;
+        }
+    }
     todo.par_iter().with_min_len(8).for_each(|&p| {
         let written = match p.job {
             Job::Asset(i) => sink.copy(&p.out, &site.assets[i].src),
@@ -113,9 +124,29 @@ pub fn render(
                 theme::Bytes::Embedded(b) => sink.write(&p.out, b),
                 theme::Bytes::Disk(src) => sink.copy(&p.out, src),
             },
+            Job::SearchDoc(id) if paged[id] => Ok(()),
+            Job::SearchDoc(id) => {
+                let Some(c) = search else { return };
+                match site.article_html(id) {
+                    Ok((html, _)) => {
+                        let (out, bytes) = c.article(id, &html);
+                        sink.write(&out, &bytes)
+                    }
+                    Err(e) => {
+                        let error = crate::diag::Io {
+                            kind: crate::diag::IoKind::Other,
+                            detail: e,
+                        };
+                        let code = crate::diag::Code::CannotRead { error };
+                        let d = Diagnostic::error(site.articles[id].file(), 0, 0, code);
+                        errors.lock().expect("no panics while locked").push(d);
+                        return;
+                    }
+                }
+            }
             job => {
                 let started = std::time::Instant::now();
-                let (bytes, template) = match ctx.render(p) {
+                let (bytes, template, beside) = match ctx.render(p) {
                     Ok(r) => r,
                     Err(d) => {
                         errors.lock().expect("no panics while locked").push(*d);
@@ -134,7 +165,12 @@ pub fn render(
                     entry.0 += elapsed;
                     entry.1 += 1;
                 }
-                sink.write(&p.out, &bytes)
+                match beside {
+                    Some((out, b)) => sink
+                        .write(&out, &b)
+                        .and_then(|()| sink.write(&p.out, &bytes)),
+                    None => sink.write(&p.out, &bytes),
+                }
             }
         };
         if let Err(e) = written {
@@ -157,5 +193,6 @@ pub fn render(
             .into_iter()
             .map(|(k, (d, n))| (k.to_string(), d, n))
             .collect(),
+        search_cut: Duration::ZERO,
     })
 }

@@ -32,7 +32,15 @@ pub struct Renderer<'a> {
     home: Vec<usize>,
     /// How many of `home` are pinned (they come first).
     pinned: usize,
+    /// Takes each article's text for the search index.
+    search: Option<&'a super::search::Collector<'a>>,
 }
+
+/// A file made beside a page: an article's search fragment.
+pub type Beside = Option<(crate::paths::OutPath, Vec<u8>)>;
+
+/// A rendered file, the template it came from, and a file made beside it.
+pub type Rendered = (Vec<u8>, Option<&'static str>, Beside);
 
 impl<'a> Renderer<'a> {
     pub fn new(
@@ -40,6 +48,7 @@ impl<'a> Renderer<'a> {
         theme: &'a Theme,
         plan: &'a [Planned],
         env: Environment<'static>,
+        search: Option<&'a super::search::Collector<'a>>,
     ) -> Self {
         let cfg = &site.config;
         let t = |k: &str| {
@@ -62,6 +71,7 @@ impl<'a> Renderer<'a> {
             archive_root: cfg.urls.archive.clone(),
             home,
             pinned,
+            search,
         }
     }
 
@@ -109,24 +119,24 @@ impl<'a> Renderer<'a> {
 
     /// Renders the file of one planned job (not the copies: see
     /// [`super::render`]); the name of the template used comes with it.
-    pub fn render(
-        &self,
-        planned: &Planned,
-    ) -> Result<(Vec<u8>, Option<&'static str>), Box<Diagnostic>> {
+    pub fn render(&self, planned: &Planned) -> Result<Rendered, Box<Diagnostic>> {
         let job = &planned.job;
         let path = path_of(self.site, self.theme, *job);
         let template = self.template_of(*job);
-        let bytes = self.render_job(*job, &path, template).map_err(|mut d| {
-            // A template error names the page it was rendering.
-            if let Code::Template { page, .. } = &mut *d.code {
-                *page = Some(Page {
-                    path: planned.out.to_string(),
-                    what: super::plan::owner(self.site, self.theme, *job).3,
-                });
-            }
-            d
-        })?;
-        Ok((bytes, template))
+        let mut beside = None;
+        let bytes = self
+            .render_job(*job, &path, template, &mut beside)
+            .map_err(|mut d| {
+                // A template error names the page it was rendering.
+                if let Code::Template { page, .. } = &mut *d.code {
+                    *page = Some(Page {
+                        path: planned.out.to_string(),
+                        what: super::plan::owner(self.site, self.theme, *job).3,
+                    });
+                }
+                d
+            })?;
+        Ok((bytes, template, beside))
     }
 
     /// The template of a page job.
@@ -157,6 +167,7 @@ impl<'a> Renderer<'a> {
             Job::ArchiveMonth(..) => "archive_month.html",
             Job::Alias(_) => "alias.html",
             Job::NotFound => "404.html",
+            Job::SearchPage => "search.html",
             _ => return None,
         })
     }
@@ -166,6 +177,7 @@ impl<'a> Renderer<'a> {
         job: Job,
         path: &str,
         template: Option<&'static str>,
+        beside: &mut Beside,
     ) -> Result<Vec<u8>, Box<Diagnostic>> {
         let site = self.site;
         let template = template.unwrap_or("");
@@ -241,7 +253,7 @@ impl<'a> Renderer<'a> {
                     pager => Pager::new(&s.path, seg, n, page_count(s.articles.len(), per)),
                 })
             }
-            Job::Article(id) => self.article(id, &home, template),
+            Job::Article(id) => self.article(id, &home, template, beside),
             Job::TaxonomyIndex(t) => {
                 let tax = &site.taxonomies[t];
                 let title = self.t(&tax.name);
@@ -380,6 +392,16 @@ impl<'a> Renderer<'a> {
                     articles => cards(site, &(0..site.articles.len().min(5)).collect::<Vec<_>>()),
                 })
             }
+            Job::SearchPage => {
+                let title = self.t("search");
+                self.page(template, path, None, context! {
+                    kind => "search",
+                    title => &title,
+                    description => format!("{title} – {}", cfg.title),
+                    breadcrumbs => vec![Crumb::new(home.as_str(), ""), Crumb::new(title.clone(), path)],
+                })
+            }
+            Job::SearchDoc(_) => unreachable!("made with the index"),
             Job::Rss(feed) => Ok(feeds::rss(site, feed, &self.theme.strings).into_bytes()),
             Job::Atom => Ok(feeds::atom(site).into_bytes()),
             Job::Sitemap(part) => {
@@ -398,6 +420,7 @@ impl<'a> Renderer<'a> {
         id: usize,
         home: &str,
         template: &'static str,
+        beside: &mut Beside,
     ) -> Result<Vec<u8>, Box<Diagnostic>> {
         let site = self.site;
         let a = &site.articles[id];
@@ -448,6 +471,9 @@ impl<'a> Renderer<'a> {
                 Code::CannotRead { error },
             ))
         })?;
+        if let Some(c) = self.search {
+            *beside = Some(c.article(id, &html));
+        }
         // A lead that opens the body is shown in the sapo's place; one that
         // follows a heading or an image stays where it is, styled as the sapo.
         let (sapo, body) = match &lead {

@@ -32,6 +32,10 @@ pub enum Job {
     ArchiveMonth(usize, usize, usize),
     Alias(usize),
     NotFound,
+    /// The search page.
+    SearchPage,
+    /// What a search result shows of article `id` (see [`super::search`]).
+    SearchDoc(usize),
     Rss(Feed),
     Atom,
     Sitemap(usize),
@@ -99,6 +103,7 @@ impl Job {
                 | Job::Marker
                 | Job::Asset(_)
                 | Job::Static(_)
+                | Job::SearchDoc(_)
         )
     }
 }
@@ -123,6 +128,8 @@ pub fn path_of(site: &Site, theme: &Theme, job: Job) -> String {
         }
         Job::Alias(i) => site.aliases[i].file.clone(),
         Job::NotFound => "404.html".into(),
+        Job::SearchPage => format!("{}/", cfg.urls.search),
+        Job::SearchDoc(id) => super::search::fragment_path(site, id),
         Job::Rss(Feed::Site) => "rss.xml".into(),
         Job::Rss(Feed::Section(i)) => format!("{}rss.xml", site.sections[i].path),
         Job::Rss(Feed::Term(t, k)) => format!("{}rss.xml", site.taxonomies[t].terms[k].path),
@@ -190,6 +197,10 @@ fn jobs(site: &Site, theme: &Theme) -> Vec<Job> {
     }
     jobs.extend((0..site.aliases.len()).map(Job::Alias));
     jobs.push(Job::NotFound);
+    if site.config.search.enabled {
+        jobs.push(Job::SearchPage);
+        jobs.extend((0..site.articles.len()).map(Job::SearchDoc));
+    }
     jobs.push(Job::Rss(Feed::Site));
     jobs.push(Job::Atom);
     // A section of pages has no news to feed.
@@ -271,6 +282,10 @@ pub fn owner(site: &Site, theme: &Theme, job: Job) -> (String, usize, usize, Out
             })
         }
         Job::NotFound => generated(Output::NotFound),
+        Job::SearchPage => generated(Output::SearchPage),
+        Job::SearchDoc(id) => generated(Output::SearchDoc {
+            file: site.articles[id].file().to_string(),
+        }),
         Job::Rss(Feed::Site) => generated(Output::SiteRss),
         Job::Atom => generated(Output::Atom),
         Job::Sitemap(_) | Job::SitemapIndex => generated(Output::Sitemap),
@@ -305,11 +320,37 @@ pub fn plan(site: &Site, theme: &Theme) -> Result<Vec<Planned>, Vec<Diagnostic>>
         }
     }
     errors.extend(collisions(site, theme, &planned));
+    if site.config.search.enabled {
+        errors.extend(reserved(site, theme, &planned));
+    }
     if errors.is_empty() {
         Ok(planned)
     } else {
         Err(errors)
     }
+}
+
+/// Files of the site in the search index's folder, which the index fills
+/// after the pages are made (its files are not known before).
+fn reserved(site: &Site, theme: &Theme, planned: &[Planned]) -> Vec<Diagnostic> {
+    let dir = super::search::index_dir(site);
+    planned
+        .iter()
+        .filter(|p| p.out.as_str().starts_with(&dir) && !matches!(p.job, Job::SearchDoc(_)))
+        .map(|p| {
+            let (file, l, c, what) = owner(site, theme, p.job);
+            Diagnostic::error(
+                file,
+                l,
+                c,
+                Code::InSearchFolder {
+                    what,
+                    path: p.out.to_string(),
+                    folder: dir.clone(),
+                },
+            )
+        })
+        .collect()
 }
 
 /// Two sources that want one file, or a file where another source needs a

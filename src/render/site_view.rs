@@ -47,6 +47,8 @@ pub struct SiteView<'a> {
     menu: Vec<MenuView<'a>>,
     taxonomies: Vec<Crumb<'a>>,
     archive: String,
+    /// Path of the search page, when search is on.
+    search: Option<String>,
     extra: &'a serde_json::Value,
     has_code: bool,
     /// The emblem from `logo:`; the theme's own when `None`.
@@ -143,6 +145,7 @@ pub fn site_view<'a>(site: &'a Site, theme: &'a Theme, t: impl Fn(&str) -> Strin
             .map(|x| Crumb::new(t(&x.name), x.path.as_str()))
             .collect(),
         archive: format!("{}/", cfg.urls.archive),
+        search: cfg.search.enabled.then(|| format!("{}/", cfg.urls.search)),
         extra: &cfg.extra,
         has_code: site.has_code,
         logo: cfg

@@ -40,6 +40,8 @@ pub struct Theme {
     pub strings: BTreeMap<String, String>,
     /// Problems that do not stop the build, such as skipped symbolic links.
     pub warnings: Vec<Diagnostic>,
+    /// Abbreviations and what they stand for (`search/synonyms.yaml`).
+    pub synonyms: BTreeMap<String, Vec<String>>,
 }
 
 impl Theme {
@@ -49,6 +51,7 @@ impl Theme {
         let mut errors = Vec::new();
         let mut i18n: BTreeMap<String, (String, String)> = BTreeMap::new();
         let mut statics: BTreeMap<String, (Bytes, String)> = BTreeMap::new();
+        let mut synonyms: Option<(String, String)> = None;
         let mut add = |rel_path: &str,
                        shown: String,
                        bytes: Bytes,
@@ -62,6 +65,8 @@ impl Theme {
                 statics.insert(name.to_string(), (bytes, shown));
             } else if let Some(name) = rel_path.strip_prefix("i18n/") {
                 i18n.insert(name.to_string(), (text.unwrap_or_default(), shown));
+            } else if rel_path == "search/synonyms.yaml" {
+                synonyms = Some((text.unwrap_or_default(), shown));
             }
         };
         for (rel_path, bytes) in THEME_FILES {
@@ -126,6 +131,35 @@ impl Theme {
             .map(|(path, (bytes, shown))| StaticFile { path, bytes, shown })
             .collect();
 
+        if let Some((text, shown)) = &synonyms {
+            match crate::yaml::from_str::<BTreeMap<String, Vec<String>>>(text) {
+                Ok(map) => {
+                    for (short, long) in &map {
+                        if let Some(problem) = crate::vi::search::check_synonym(short, long) {
+                            errors.push(Diagnostic::error(
+                                shown.clone(),
+                                0,
+                                0,
+                                crate::diag::Code::Synonym {
+                                    short: short.clone(),
+                                    problem,
+                                },
+                            ));
+                        }
+                    }
+                    theme.synonyms = map;
+                }
+                Err(e) => errors.push(
+                    Diagnostic::error(
+                        shown.clone(),
+                        e.line,
+                        e.column,
+                        e.code(crate::diag::Doc::Other, 0, |_| None, |_| false),
+                    )
+                    .source(text),
+                ),
+            }
+        }
         let lang_file = format!("{}.yaml", config.lang.code());
         match i18n.get(&lang_file) {
             Some((text, shown)) => match crate::yaml::from_str::<BTreeMap<String, String>>(text) {

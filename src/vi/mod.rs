@@ -9,6 +9,7 @@ mod date_words;
 pub mod encoding;
 pub mod format;
 mod legacy;
+pub mod search;
 pub mod text;
 
 pub use collate::{compare, sort_key};

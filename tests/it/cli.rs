@@ -87,16 +87,16 @@ fn the_summary_names_pages_of_each_kind_and_its_numbers_match_the_output() {
     assert!(summary.ends_with(" giây"), "{summary}");
     // 4 articles; home and section listings of 3 by page (2 + 2); the
     // indexes of tags and categories, the tag (2 pages); archive index,
-    // year 2021, month 10/2021 (2 pages). Copied: logo.png and the theme's
-    // style.css and site.js.
+    // year 2021, month 10/2021 (2 pages); the page and the search page.
+    // Copied: logo.png and the theme's style.css, site.js and search.js.
     assert_eq!(
         untimed(summary),
         format!(
-            "bantin: đã dựng {html} trang (4 bài viết, 1 trang đơn, 4 trang chuyên mục, 4 trang phân loại, 4 trang lưu trữ, 1 trang chuyển hướng, 1 trang 404), {feeds} nguồn cấp tin, chép 3 tệp, giữ nguyên 0 tệp không đổi"
+            "bantin: đã dựng {html} trang (4 bài viết, 2 trang đơn, 4 trang chuyên mục, 4 trang phân loại, 4 trang lưu trữ, 1 trang chuyển hướng, 1 trang 404), {feeds} nguồn cấp tin, chép 4 tệp, giữ nguyên 0 tệp không đổi"
         )
     );
-    assert_eq!(html, 4 + 1 + 4 + 4 + 4 + 1 + 1, "{all:?}");
-    for f in ["logo.png", "style.css", "site.js"] {
+    assert_eq!(html, 4 + 2 + 4 + 4 + 4 + 1 + 1, "{all:?}");
+    for f in ["logo.png", "style.css", "site.js", "search.js"] {
         assert!(all.contains(&f.to_string()), "{f}: {all:?}");
     }
     assert_eq!(
@@ -134,7 +134,7 @@ fn the_summary_names_pages_of_each_kind_and_its_numbers_match_the_output() {
     assert_eq!(code, 0);
     let all = files(&t.out());
     let summary = line(&out, "bantin:");
-    assert!(summary.contains(", chép 5 tệp, "), "{summary}");
+    assert!(summary.contains(", chép 6 tệp, "), "{summary}");
     let kept: usize = number_before(summary, " tệp không đổi");
     let written: usize = number_before(line(&out, "  thư mục xuất:"), " tệp, ");
     assert!(kept > 0 && written >= 3, "{out}");
@@ -170,7 +170,7 @@ fn the_summary_speaks_english_on_an_english_site_and_check_writes_nothing() {
     let summary = line(&out, "bantin: checked");
     assert!(summary.ends_with(" s — nothing written"), "{summary}");
     assert!(
-        summary.starts_with("bantin: checked 19 pages (4 articles, 1 standalone page, 4 section pages, 4 taxonomy pages, 4 archive pages, 1 redirect, 1 404 page), 4 feeds, 3 files to copy, in "),
+        summary.starts_with("bantin: checked 20 pages (4 articles, 2 standalone pages, 4 section pages, 4 taxonomy pages, 4 archive pages, 1 redirect, 1 404 page), 4 feeds, 4 files to copy, in "),
         "{summary}"
     );
     assert_eq!(
@@ -251,13 +251,19 @@ fn verbose_prints_every_stage_with_its_files_and_time() {
             "liên kết",
             "lập danh sách tệp",
             "dựng trang",
+            "chỉ mục tìm kiếm",
             "thay thư mục xuất"
         ],
         "{err}"
     );
     // Sources: 5 articles, the section, the page.
     assert!(err.contains("bantin: đọc bài (7 tệp): "), "{err}");
-    let all = files(&t.out()).len();
+    // The search index is written after the pages, but for its per-article
+    // fragments (`d/`), which are made with the pages.
+    let all = files(&t.out())
+        .iter()
+        .filter(|f| !f.starts_with("tim-kiem/chi-muc/") || f.starts_with("tim-kiem/chi-muc/d/"))
+        .count();
     assert!(
         err.contains(&format!("bantin: dựng trang ({all} tệp): ")),
         "{err}"

@@ -627,6 +627,25 @@ const CASES: &[Case] = &[
             );
         },
     },
+    Case {
+        id: "BT0076",
+        name: "synonym_of_two_words",
+        setup: |t| {
+            post(t, "title: Bài\ndate: 2021-01-01\n", "");
+            t.write(
+                "config.yaml",
+                "title: \"Thử\"\nsearch:\n  synonyms:\n    Kỳ họp: [KH]\n",
+            );
+        },
+    },
+    Case {
+        id: "BT0078",
+        name: "file_in_search_folder",
+        setup: |t| {
+            post(t, "title: Bài\ndate: 2021-01-01\n", "");
+            t.write("static/tim-kiem/chi-muc/meta.js", "x");
+        },
+    },
 ];
 
 /// The diagnostics of a build of `t`: warnings, then errors.
@@ -772,7 +791,7 @@ fn check_and_build_report_the_same_problems_in_both_languages() {
 /// [`problems_of_new_init_output_and_serve_have_reports_in_both_languages`].
 const SCAFFOLD_AND_OTHERS: &[&str] = &[
     "BT0036", "BT0040", "BT0041", "BT0056", "BT0063", "BT0064", "BT0065", "BT0066", "BT0067",
-    "BT0068", "BT0069", "BT0070", "BT0071", "BT0072", "BT0073", "BT0074", "BT0075",
+    "BT0068", "BT0069", "BT0070", "BT0071", "BT0072", "BT0073", "BT0074", "BT0075", "BT0077",
 ];
 
 /// A fixture of `bantin new` or `bantin init`, through the library.
@@ -910,6 +929,12 @@ fn constructed() -> Vec<(&'static str, Code)> {
             "cannot_serve",
             Code::CannotServe {
                 detail: "Address already in use (os error 98)".into(),
+            },
+        ),
+        (
+            "search_index_constructed",
+            Code::SearchIndex {
+                detail: "No space left on device (os error 28)".into(),
             },
         ),
         (

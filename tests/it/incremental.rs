@@ -268,6 +268,11 @@ fn rebuilds_after_random_edits_equal_full_builds() {
         let mut site = Site::default();
         site.build(&opts, BASE).expect("first build");
         assert_same("the first build", &site.files, &full(&root));
+        // The search index is compared too: its files, their terms, fragments.
+        for dir in ["u/", "b/", "d/", "f/"] {
+            let dir = format!("tim-kiem/chi-muc/{dir}");
+            assert!(site.files.keys().any(|k| k.starts_with(&dir)), "{dir}");
+        }
         for step in 0..25 {
             let (what, touched) = g.edit();
             site.changed(&root, &touched);

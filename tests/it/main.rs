@@ -15,6 +15,7 @@ mod markdown_safety;
 mod output;
 mod pages;
 mod scaffold;
+mod search;
 mod serve;
 mod support;
 mod timezones;
