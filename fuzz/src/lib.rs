@@ -231,7 +231,12 @@ pub fn check_page_html(html: &str) {
             let own_js = tag
                 .attributes
                 .iter()
-                .any(|(n, v)| n == "src" && v.ends_with("site.js"));
+                .any(|(n, v)| {
+                    // The theme's own scripts, by a path of the site.
+                    n == "src"
+                        && !v.contains(':')
+                        && matches!(v.rsplit('/').next(), Some("site.js" | "search.js"))
+                });
             assert!(
                 (ld || own_js) && tag.attributes.len() <= 2,
                 "a <script> the theme does not write: {}",
