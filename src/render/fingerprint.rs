@@ -54,14 +54,8 @@ fn start(kind: &str, global: u64) -> DefaultHasher {
 
 impl<'a> Fingerprinter<'a> {
     fn new(site: &'a Site, theme: &'a Theme) -> Self {
-        let t = |k: &str| {
-            theme
-                .strings
-                .get(k)
-                .cloned()
-                .unwrap_or_else(|| k.to_string())
-        };
-        let view = serde_json::to_string(&site_view(site, theme, t)).unwrap_or_default();
+        let view =
+            serde_json::to_string(&site_view(site, theme, |k| theme.string(k))).unwrap_or_default();
         let mut h = DefaultHasher::new();
         view.hash(&mut h);
         let cards = site

@@ -51,14 +51,7 @@ impl<'a> Renderer<'a> {
         search: Option<&'a super::search::Collector<'a>>,
     ) -> Self {
         let cfg = &site.config;
-        let t = |k: &str| {
-            theme
-                .strings
-                .get(k)
-                .cloned()
-                .unwrap_or_else(|| k.to_string())
-        };
-        let view = site_view(site, theme, t);
+        let view = site_view(site, theme, |k| theme.string(k));
         let base = context! { site => Value::from_serialize(&view), t => Value::from_serialize(&theme.strings) };
         let home = site.home_articles();
         let pinned = site.articles.iter().filter(|a| a.pinned).count();
@@ -76,11 +69,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn t(&self, key: &str) -> String {
-        self.theme
-            .strings
-            .get(key)
-            .cloned()
-            .unwrap_or_else(|| key.to_string())
+        self.theme.string(key)
     }
 
     /// Renders `template` for the page at site path `path`.

@@ -45,6 +45,15 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// The theme's words for key `k` in the site's language; the key
+    /// itself when the theme has none.
+    pub fn string(&self, k: &str) -> String {
+        self.strings
+            .get(k)
+            .cloned()
+            .unwrap_or_else(|| k.to_string())
+    }
+
     /// Loads the theme for `config` from the embedded default and the site at `root`.
     pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
         let mut theme = Theme::default();

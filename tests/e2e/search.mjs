@@ -13,28 +13,12 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { CHROMIUM, binaryArg, checks, tempSite } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const bin = process.argv[2];
-if (!bin || !fs.existsSync(bin)) {
-  console.error('usage: node tests/e2e/search.mjs BANTIN_BINARY');
-  console.log('0 passed, 1 failed');
-  process.exit(2);
-}
-
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = '') {
-  if (ok) { passed++; console.log(`ok   ${name}`); }
-  else { failed++; console.log(`FAIL ${name} ${detail}`); }
-}
-
-const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bantin-search-'));
-const write = (rel, text) => {
-  fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-  fs.writeFileSync(path.join(root, rel), text);
-};
+const bin = binaryArg('search.mjs');
+const { check, done } = checks();
+const { root, write } = tempSite('bantin-search-');
 const article = (slug, title, date, body) => write(`content/tin-tuc/${slug}.md`,
   `---\ntitle: "${title}"\ndate: ${date}\ncategories: [Thời sự]\n---\n\n${body}\n`);
 write('config.yaml', 'title: "Bản tin thử"\nbase_url: "https://thu.example.vn/"\n');
@@ -143,5 +127,4 @@ try {
   server.close();
   fs.rmSync(root, { recursive: true, force: true });
 }
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+done();

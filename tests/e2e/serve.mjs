@@ -8,31 +8,13 @@
 
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { createRequire } from 'node:module';
+import { CHROMIUM, binaryArg, checks, tempSite } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const bin = process.argv[2];
-if (!bin || !fs.existsSync(bin)) {
-  console.error('usage: node tests/e2e/serve.mjs BANTIN_BINARY');
-  console.log('0 passed, 1 failed');
-  process.exit(2);
-}
-
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = '') {
-  if (ok) { passed++; console.log(`ok   ${name}`); }
-  else { failed++; console.log(`FAIL ${name} ${detail}`); }
-}
-
-const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bantin-serve-'));
-const write = (rel, text) => {
-  fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-  fs.writeFileSync(path.join(root, rel), text);
-};
+const bin = binaryArg('serve.mjs');
+const { check, done } = checks();
+const { root, write } = tempSite('bantin-serve-');
 const article = (title) => `---\ntitle: "${title}"\ndate: 2021-10-15 14:00\n---\n\nĐoạn mở đầu.\n\nNội dung bài.\n`;
 write('config.yaml', 'title: "Bản tin thử"\nbase_url: "https://thu.example.vn/"\n');
 write('content/tin-tuc/_index.md', '---\ntitle: Tin tức\n---\n');
@@ -99,5 +81,4 @@ try {
   server.kill();
   fs.rmSync(root, { recursive: true, force: true });
 }
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+done();
