@@ -10,7 +10,6 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { CHROMIUM, binaryArg, checks, tempSite } from './harness.mjs';
