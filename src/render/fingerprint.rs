@@ -44,6 +44,23 @@ struct Fingerprinter<'a> {
     pinned: usize,
 }
 
+/// What kind of file a job makes, without the positions of articles and
+/// terms in the site's lists: they shift when an article or a term is added
+/// before them, while the file's content (hashed apart) stays the same.
+fn key(job: Job) -> String {
+    match job {
+        Job::Home(n) => format!("home {n}"),
+        Job::Section(_, n) => format!("section {n}"),
+        Job::Article(_) => "article".into(),
+        Job::Term(t, _, n) => format!("term {t} {n}"),
+        Job::ArchiveMonth(_, _, n) => format!("month {n}"),
+        Job::Alias(_) => "alias".into(),
+        Job::SearchDoc(_) => "search doc".into(),
+        Job::Rss(Feed::Term(t, _)) => format!("term feed {t}"),
+        job => format!("{job:?}"),
+    }
+}
+
 /// A hasher seeded with what kind of file it is for.
 fn start(kind: &str, global: u64) -> DefaultHasher {
     let mut h = DefaultHasher::new();
@@ -105,10 +122,11 @@ impl<'a> Fingerprinter<'a> {
     fn of(&self, job: Job) -> Option<u64> {
         let site = self.site;
         let per = site.config.paginate_by;
-        let mut h = start(&format!("{job:?}"), self.global);
+        let mut h = start(&key(job), self.global);
         match job {
             Job::Home(n) => {
                 let ids = &self.home;
+                ids.len().hash(&mut h);
                 page_count(ids.len(), per).hash(&mut h);
                 self.cards_of(page(ids, per, n), &mut h);
                 let home = &site.sections[0];
@@ -147,7 +165,7 @@ impl<'a> Fingerprinter<'a> {
                 (&a.attachments, &a.template, a.section).hash(&mut h);
                 self.trail(a.section, &mut h);
                 for &(t, k) in &a.terms {
-                    (t, k).hash(&mut h);
+                    t.hash(&mut h);
                     self.term(t, k, &mut h);
                 }
                 for n in [a.prev, a.next] {
@@ -177,13 +195,14 @@ impl<'a> Fingerprinter<'a> {
                         .map(|o| (o.year, o.month))
                         .hash(&mut h);
                 }
+                // The page says how many articles the month has.
+                month.articles.len().hash(&mut h);
                 page_count(month.articles.len(), per).hash(&mut h);
                 self.cards_of(page(&month.articles, per, n), &mut h);
             }
             Job::Alias(i) => site.aliases[i].target.hash(&mut h),
             Job::SearchDoc(id) => {
-                // Its name is the article's number, counted from the oldest.
-                site.articles.len().hash(&mut h);
+                // Its number, counted from the oldest, is in its path.
                 let a = &site.articles[id];
                 (a.source_hash, &a.path, a.section).hash(&mut h);
                 (&a.title, &a.summary, a.summary_from_body).hash(&mut h);

@@ -145,6 +145,12 @@ impl Gen {
         let new = match what {
             0 => text.replace("Thân bài số", "Nội dung đã sửa của bài số"),
             1 => text.replacen("title: \"", "title: \"Sửa: ", 1),
+            // A tag never seen before comes between the others in the
+            // sorted list of terms, which moves the ones after it.
+            2 if self.rng.below(2) == 0 => {
+                let tag = format!("\"Ấn phẩm {}\"", self.rng.below(1000));
+                text.replacen("tags: [", &format!("tags: [{tag}, "), 1)
+            }
             2 => match TAGS.iter().find(|t| !text.contains(*t)) {
                 Some(tag) => text.replacen("tags: [", &format!("tags: [{tag}, "), 1),
                 None => text,
@@ -261,7 +267,9 @@ fn first_difference(got: &Stored, want: &Stored) -> String {
 
 #[test]
 fn rebuilds_after_random_edits_equal_full_builds() {
-    for seed in [1, 2] {
+    // Seed 4 once found a month page whose article count was not in its
+    // fingerprint (a new article on its second page).
+    for seed in [1, 2, 4] {
         let mut g = Gen::new(seed, 60);
         let root = g.t.root().to_path_buf();
         let opts = serve_options(&root);
