@@ -169,7 +169,8 @@ def pagefind(exe: str, corpus: str, out: str, pf: str) -> dict:
                        capture_output=True, text=True)
     wall = time.perf_counter() - t0
     if p.returncode != 0:
-        die(f"pagefind failed:\n{p.stdout}\n{p.stderr}")
+        log(f"pagefind failed (exit status {p.returncode}):\n{p.stdout[-2000:]}\n{p.stderr[-2000:]}")
+        return None
     m = re.search(r"Indexed (\d+) pages", p.stdout)
     parts = {}
     for name in sorted(os.listdir(pf)):
@@ -295,6 +296,7 @@ def measure_builds(a, n: int, corpus: str, out: str, off: str, pf: str, pf_exe: 
     # The fastest run of each: the one least slowed by other work.
     t_off = min(offs, key=lambda t: t["wall"])
     t_on = min(ons, key=lambda t: t["wall"])
+    print(f"builds of {n}: on {t_on}, off {t_off}", file=sys.stderr, flush=True)
     parts = bantin_index(out)
     pfi = None
     if pf_exe:
