@@ -85,17 +85,29 @@ fn main() -> ExitCode {
         }
         Err(Failure::Config(errors)) => {
             print_diagnostics(lang, &errors);
-            eprintln!("bantin: configuration error, nothing was written");
+            eprintln!(
+                "bantin: {}",
+                match lang {
+                    Lang::Vi => "lỗi cấu hình — chưa ghi gì",
+                    Lang::En => "configuration error, nothing was written",
+                }
+            );
             ExitCode::from(2)
         }
         Err(Failure::Content { errors, warnings }) => {
             print_diagnostics(lang, &warnings);
             print_diagnostics(lang, &errors);
-            eprintln!(
-                "bantin: {} error{} — nothing was written; the previous site is unchanged",
-                errors.len(),
-                if errors.len() == 1 { "" } else { "s" }
-            );
+            let n = errors.len();
+            match lang {
+                Lang::Vi => eprintln!(
+                    "bantin: {} lỗi — chưa ghi gì; trang đã đăng vẫn giữ nguyên",
+                    bantin::vi::format_number(n as u64)
+                ),
+                Lang::En => eprintln!(
+                    "bantin: {n} error{} — nothing was written; the previous site is unchanged",
+                    if n == 1 { "" } else { "s" }
+                ),
+            }
             ExitCode::from(1)
         }
     }

@@ -256,11 +256,28 @@ fn exit_codes_follow_the_kind_of_error() {
     assert_eq!(code, 1);
     assert!(stderr.contains("content/b.md:3:7"), "{stderr}");
     assert!(stderr.contains("nothing was written"), "{stderr}");
+    // The last line speaks the language of the messages.
+    let (code, _, stderr) = t.run(&["build", "--lang", "vi"]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("bantin: 1 lỗi — chưa ghi gì; trang đã đăng vẫn giữ nguyên"),
+        "{stderr}"
+    );
 
     t.write("config.yaml", "title: x\npaginate: 10\n");
     let (code, _, stderr) = t.run(&["build"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("did you mean `paginate_by`?"), "{stderr}");
+    assert!(
+        stderr.contains("configuration error, nothing was written"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = t.run(&["build", "--lang", "vi"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("bantin: lỗi cấu hình — chưa ghi gì"),
+        "{stderr}"
+    );
 
     let (code, _, _) = t.run(&["build", "--khong-co"]);
     assert_eq!(code, 2);
