@@ -44,6 +44,12 @@ pub struct Theme {
     pub synonyms: BTreeMap<String, Vec<String>>,
 }
 
+/// A YAML file of the theme that cannot be read, at the place of the problem.
+fn yaml_error(shown: &str, text: &str, e: &crate::yaml::YamlError) -> Diagnostic {
+    let code = e.code(crate::diag::Doc::Other, 0, |_| None, |_| false);
+    Diagnostic::error(shown, e.line, e.column, code).source(text)
+}
+
 impl Theme {
     /// The theme's words for key `k` in the site's language; the key
     /// itself when the theme has none.
@@ -158,30 +164,14 @@ impl Theme {
                     }
                     theme.synonyms = map;
                 }
-                Err(e) => errors.push(
-                    Diagnostic::error(
-                        shown.clone(),
-                        e.line,
-                        e.column,
-                        e.code(crate::diag::Doc::Other, 0, |_| None, |_| false),
-                    )
-                    .source(text),
-                ),
+                Err(e) => errors.push(yaml_error(shown, text, &e)),
             }
         }
         let lang_file = format!("{}.yaml", config.lang.code());
         match i18n.get(&lang_file) {
             Some((text, shown)) => match crate::yaml::from_str::<BTreeMap<String, String>>(text) {
                 Ok(map) => theme.strings = map,
-                Err(e) => errors.push(
-                    Diagnostic::error(
-                        shown.clone(),
-                        e.line,
-                        e.column,
-                        e.code(crate::diag::Doc::Other, 0, |_| None, |_| false),
-                    )
-                    .source(text),
-                ),
+                Err(e) => errors.push(yaml_error(shown, text, &e)),
             },
             None => errors.push(Diagnostic::error(
                 "config.yaml",
