@@ -8,6 +8,7 @@ pub mod config;
 pub mod content;
 pub mod diag;
 pub mod lang;
+pub mod media;
 pub mod model;
 pub mod output;
 pub mod paths;

@@ -1,0 +1,6 @@
+//! Photos and other images of the site: metadata removed from every
+//! published image, responsive sizes made once and kept in a cache shared
+//! by `build` and `serve`.
+
+pub mod encode;
+pub mod strip;
