@@ -19,6 +19,7 @@ use crate::render::{self, CountingSink, Sink, Theme};
 use crate::vi::DateTime;
 
 mod cache;
+mod images;
 mod progress;
 pub use cache::Cache;
 use cache::Stamp;
@@ -392,6 +393,13 @@ fn run(
     };
     measure_featured_images(&mut site, root);
     lap("link", &mut timings);
+
+    // 4b. Images: metadata removed, sizes made (or found in the cache).
+    match images::prepare(&mut site, &mut theme, root, &ticker) {
+        Ok(w) => warnings.extend(w),
+        Err(e) => return Err(content_failure(e, warnings)),
+    }
+    lap("images", &mut timings);
     ticker.start("plan", 0);
 
     // 5. The plan of every output file, checked before anything is written.
