@@ -131,6 +131,25 @@ pub fn summary(r: &BuildReport, wrote: bool, elapsed: Duration) -> Vec<String> {
             Lang::En => format!("  not published: {}", notes.join(", ")),
         });
     }
+    let im = r.images;
+    if im.processed + im.reused > 0 {
+        let images = |n: usize| count(l, n, "ảnh", "image", "images");
+        let sizes = |n: usize| count(l, n, "tệp", "file", "files");
+        lines.push(match l {
+            Lang::Vi => format!(
+                "  ảnh: xử lý {}, dùng lại {} đã xử lý; {} cỡ ảnh",
+                images(im.processed),
+                images(im.reused),
+                sizes(r.variants)
+            ),
+            Lang::En => format!(
+                "  images: {} processed, {} from the cache; {} of sizes",
+                images(im.processed),
+                im.reused,
+                sizes(r.variants)
+            ),
+        });
+    }
     if let Some(dir) = &r.output {
         let mb = l.decimal(r.written.1 as f64 / 1e6, 1);
         lines.push(match l {

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diag::{Code, Diagnostic, ImageProblem, Io};
-use crate::media::cache::{ImageCache, VariantFile};
+use crate::media::cache::{Counts, ImageCache, VariantFile};
 use crate::media::encode::ImageError;
 use crate::model::{Copied, Picture, Site, Variant};
 use crate::render::{theme, Theme};
@@ -112,7 +112,7 @@ pub(super) fn prepare(
     theme: &mut Theme,
     root: &Path,
     ticker: &Ticker<'_>,
-) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
+) -> Result<(Vec<Diagnostic>, Counts), Vec<Diagnostic>> {
     let mut warnings = Vec::new();
     let settings = site.config.images.settings();
     let max_bytes = site.config.images.max_mb.saturating_mul(1_000_000);
@@ -144,7 +144,7 @@ pub(super) fn prepare(
     }
     ticker.start("images", sources.len());
     if sources.is_empty() {
-        return Ok(warnings);
+        return Ok((warnings, Counts::default()));
     }
     let cache = open_cache(root, &mut warnings).map_err(|e| vec![e])?;
     let outcomes: Vec<Result<Outcome, Diagnostic>> = sources
@@ -239,7 +239,7 @@ pub(super) fn prepare(
             a.image_size = Some((p.width, p.height));
         }
     }
-    Ok(warnings)
+    Ok((warnings, cache.counts()))
 }
 
 /// `tin-tuc/a/anh-1.jpg` → `tin-tuc/a/anh-1`.
