@@ -50,6 +50,8 @@ pub struct Config {
     pub limits: Limits,
     /// The search page and its index.
     pub search: SearchConfig,
+    /// Sizes and formats of the images of articles.
+    pub images: ImagesConfig,
     /// Free for themes.
     pub extra: serde_json::Value,
     /// `timezone` read once: the site's offset from UTC in minutes. Every
@@ -91,6 +93,7 @@ impl Default for Config {
             banner: None,
             limits: Limits::default(),
             search: SearchConfig::default(),
+            images: ImagesConfig::default(),
             extra: serde_json::Value::Object(Default::default()),
             offset_minutes: 420,
             lang: Lang::Vi,
@@ -126,6 +129,70 @@ impl Default for SearchConfig {
         }
     }
 }
+
+/// Images of articles: made at several widths, as WebP and JPEG (PNG for
+/// images with transparency), and offered to browsers with `srcset`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ImagesConfig {
+    /// Widths to make, in pixels; an image is never made larger than it is.
+    pub widths: Vec<u32>,
+    /// Quality of WebP and JPEG, 1–100.
+    pub quality: u8,
+    /// Make WebP beside JPEG/PNG.
+    pub webp: bool,
+    /// Images larger than this, in megabytes, get a warning.
+    pub max_mb: u64,
+    /// `sizes` of the images of bodies and featured images: how wide the
+    /// theme shows them, for the browser to pick a width.
+    pub sizes: String,
+}
+
+impl Default for ImagesConfig {
+    fn default() -> Self {
+        ImagesConfig {
+            widths: vec![480, 960, 1600],
+            quality: 80,
+            webp: true,
+            max_mb: 10,
+            sizes: "(min-width: 50rem) 48rem, 100vw".into(),
+        }
+    }
+}
+
+impl ImagesConfig {
+    /// What makes these settings unusable, if anything.
+    pub fn problem(&self) -> Option<crate::diag::ImageSettingProblem> {
+        use crate::diag::ImageSettingProblem as P;
+        if self.widths.is_empty() {
+            return Some(P::NoWidths);
+        }
+        if let Some(&width) = self.widths.iter().find(|w| !IMAGE_WIDTHS.contains(w)) {
+            return Some(P::Width { width });
+        }
+        if !(1..=100).contains(&self.quality) {
+            return Some(P::Quality {
+                quality: self.quality,
+            });
+        }
+        None
+    }
+
+    /// How images are encoded: widths sorted, each once.
+    pub fn settings(&self) -> crate::media::encode::Settings {
+        let mut widths = self.widths.clone();
+        widths.sort_unstable();
+        widths.dedup();
+        crate::media::encode::Settings {
+            widths,
+            quality: self.quality,
+            webp: self.webp,
+        }
+    }
+}
+
+/// Smallest and largest width that `images.widths` may give.
+pub const IMAGE_WIDTHS: std::ops::RangeInclusive<u32> = 16..=8192;
 
 /// Bounds on input, so that no file can make a build abort or hang.
 #[derive(Debug, Clone, Deserialize)]
@@ -420,6 +487,7 @@ const KEYS: &[&str] = &[
     "banner",
     "limits",
     "search",
+    "images",
     "extra",
 ];
 
@@ -512,6 +580,12 @@ impl Config {
                     "search" => "search: {enabled: true, synonyms: {HĐND: [Hội đồng nhân dân]}}",
                     "search.synonyms" => "synonyms: {HĐND: [Hội đồng nhân dân]}",
                     k if k.starts_with("search.synonyms.") => "synonyms: {HĐND: [Hội đồng nhân dân]}",
+                    "images" => "images: {widths: [480, 960, 1600], quality: 80, webp: true, max_mb: 10}",
+                    "images.widths" => "widths: [480, 960, 1600]",
+                    "images.quality" => "quality: 80",
+                    "images.webp" => "webp: true",
+                    "images.max_mb" => "max_mb: 10",
+                    "images.sizes" => "sizes: \"(min-width: 50rem) 48rem, 100vw\"",
                     "extra" => "extra: {khau_hieu: \"Vì dân phục vụ\"}",
                     _ => return None,
                 };
@@ -603,6 +677,11 @@ impl Config {
                 };
                 errors.push(Diagnostic::error(file, l, c, code).source(text));
             }
+        }
+        if let Some(problem) = self.images.problem() {
+            let (l, c) = near(text, "images", problem.key());
+            let code = Code::ImageSetting { problem };
+            errors.push(Diagnostic::error(file, l, c, code).source(text));
         }
         // Values that become folder names in the output.
         let urls = |key: &str| SegmentOwner::Urls { key: key.into() };

@@ -19,6 +19,7 @@ use crate::render::{self, CountingSink, Sink, Theme};
 use crate::vi::DateTime;
 
 mod cache;
+mod images;
 mod progress;
 pub use cache::Cache;
 use cache::Stamp;
@@ -67,6 +68,10 @@ pub struct BuildReport {
     pub output: Option<PathBuf>,
     /// Files written, bytes written, files kept unchanged from the last build.
     pub written: (usize, u64, usize),
+    /// Images made now and found in the cache of processed images.
+    pub images: crate::media::cache::Counts,
+    /// Sizes of images published.
+    pub variants: usize,
 }
 
 /// Time of one stage, and the memory in use when it ended.
@@ -392,6 +397,16 @@ fn run(
     };
     measure_featured_images(&mut site, root);
     lap("link", &mut timings);
+
+    // 4b. Images: metadata removed, sizes made (or found in the cache).
+    let image_counts = match images::prepare(&mut site, &mut theme, root, &ticker) {
+        Ok((w, counts)) => {
+            warnings.extend(w);
+            counts
+        }
+        Err(e) => return Err(content_failure(e, warnings)),
+    };
+    lap("images", &mut timings);
     ticker.start("plan", 0);
 
     // 5. The plan of every output file, checked before anything is written.
@@ -560,6 +575,8 @@ fn run(
         pages: report.pages,
         feeds: report.feeds,
         assets: site.assets.len() + theme.static_files.len(),
+        images: image_counts,
+        variants: site.variants.len(),
         kinds,
         lang: site.config.lang,
         skipped,

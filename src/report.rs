@@ -131,6 +131,25 @@ pub fn summary(r: &BuildReport, wrote: bool, elapsed: Duration) -> Vec<String> {
             Lang::En => format!("  not published: {}", notes.join(", ")),
         });
     }
+    let im = r.images;
+    if im.processed + im.reused > 0 {
+        let images = |n: usize| count(l, n, "ảnh", "image", "images");
+        let sizes = |n: usize| count(l, n, "tệp", "file", "files");
+        lines.push(match l {
+            Lang::Vi => format!(
+                "  ảnh: xử lý {}, dùng lại {} đã xử lý; {} cỡ ảnh",
+                images(im.processed),
+                images(im.reused),
+                sizes(r.variants)
+            ),
+            Lang::En => format!(
+                "  images: {} processed, {} from the cache; {} of sizes",
+                images(im.processed),
+                im.reused,
+                sizes(r.variants)
+            ),
+        });
+    }
     if let Some(dir) = &r.output {
         let mb = l.decimal(r.written.1 as f64 / 1e6, 1);
         lines.push(match l {
@@ -156,6 +175,7 @@ pub fn stage_name(lang: Lang, stage: &str) -> &'static str {
         (Lang::Vi, "walk") => "duyệt thư mục content",
         (Lang::Vi, "parse") => "đọc bài",
         (Lang::Vi, "link") => "liên kết",
+        (Lang::Vi, "images") => "xử lý ảnh",
         (Lang::Vi, "plan") => "lập danh sách tệp",
         (Lang::Vi, "render") => "dựng trang",
         (Lang::Vi, "search") => "chỉ mục tìm kiếm",
@@ -164,6 +184,7 @@ pub fn stage_name(lang: Lang, stage: &str) -> &'static str {
         (Lang::En, "walk") => "content folder",
         (Lang::En, "parse") => "parsing",
         (Lang::En, "link") => "linking",
+        (Lang::En, "images") => "images",
         (Lang::En, "plan") => "planning",
         (Lang::En, "render") => "rendering",
         (Lang::En, "search") => "search index",

@@ -178,6 +178,46 @@ codes! {
     "BT0077" SearchIndex { detail: String },
     /// An output file planned inside the folder of the search index.
     "BT0078" InSearchFolder { what: Output, path: String, folder: String },
+    /// An image file heavier than `images.max_mb`.
+    "BT0079" ImageTooLarge { tenths_mb: u64, limit_mb: u64 },
+    /// An image that cannot be decoded: published without other sizes.
+    "BT0080" ImageUnreadable { problem: ImageProblem, published: bool },
+    /// A setting of `images:` in config.yaml that cannot be used.
+    "BT0081" ImageSetting { problem: ImageSettingProblem },
+    /// The folder of processed images cannot be used: images are made again.
+    "BT0082" CacheUnusable { folder: String, error: Io },
+}
+
+/// Why an image cannot be decoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImageProblem {
+    /// Not a format bantin reads.
+    Unsupported,
+    /// The file is damaged; the decoder's words (English).
+    Corrupt { detail: String },
+    /// Too many pixels to decode safely.
+    TooLarge { width: u32, height: u32 },
+}
+
+/// What is wrong with `images:` in config.yaml.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImageSettingProblem {
+    /// `widths: []`.
+    NoWidths,
+    /// A width outside 16–8192.
+    Width { width: u32 },
+    /// A quality outside 1–100.
+    Quality { quality: u8 },
+}
+
+impl ImageSettingProblem {
+    /// The key of `images:` at fault.
+    pub fn key(&self) -> &'static str {
+        match self {
+            ImageSettingProblem::NoWidths | ImageSettingProblem::Width { .. } => "widths",
+            ImageSettingProblem::Quality { .. } => "quality",
+        }
+    }
 }
 
 /// Why a search synonym cannot be used.

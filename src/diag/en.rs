@@ -1,7 +1,7 @@
 //! The English catalogue: every [`Code`] worded as in the Vietnamese one.
 
 use super::{
-    Action, AliasProblem, BaseUrlProblem, Code, DateProblem, Doc, Encoding, Expected, FileAdvice,
+    Action, AliasProblem, ImageProblem, ImageSettingProblem, BaseUrlProblem, Code, DateProblem, Doc, Encoding, Expected, FileAdvice,
     Io, IoKind, KeyAdvice, Kind, LinkProblem, Output, OutputProblem, Problem, SegmentError,
     SegmentOwner, SynonymProblem, Syntax, TemplateKind, Text, Unpublished, UrlError,
     UrlSegmentProblem,
@@ -457,6 +457,36 @@ pub fn text(code: &Code) -> Text {
             output(what)
         ))
         .hint("rename the file or folder, or choose another `urls.search` in config.yaml"),
+        Code::ImageTooLarge { tenths_mb, limit_mb } => Text::new(format!(
+            "the image is {}.{} MB, more than {limit_mb} MB (`images.max_mb` in config.yaml)",
+            tenths_mb / 10,
+            tenths_mb % 10
+        ))
+        .hint("it is still published in smaller sizes; make it smaller before adding it for faster builds, or raise `images: {max_mb: 20}`"),
+        Code::ImageUnreadable { problem, published } => Text::new(format!(
+            "cannot read the image: {}",
+            match problem {
+                ImageProblem::Unsupported => "bantin does not read this format (only JPEG, PNG, WebP)".to_string(),
+                ImageProblem::Corrupt { detail } => format!("the file is damaged ({detail})"),
+                ImageProblem::TooLarge { width, height } => format!("{width}×{height} pixels is too large to process"),
+            }
+        ))
+        .hint(if *published {
+            "it is published at full size with its EXIF data removed; open it in an image viewer, save it again as JPEG and build again"
+        } else {
+            "it is NOT published, as its metadata (GPS position, camera serial) could not be removed; open it in an image viewer, save it again as JPEG and build again"
+        }),
+        Code::ImageSetting { problem } => Text::new(match problem {
+            ImageSettingProblem::NoWidths => "`images.widths` lists no width".to_string(),
+            ImageSettingProblem::Width { width } => format!("width {width} of `images.widths` is outside 16–8192 pixels"),
+            ImageSettingProblem::Quality { quality } => format!("image quality {quality} is outside 1–100"),
+        })
+        .hint("for example: `images: {widths: [480, 960, 1600], quality: 80}`"),
+        Code::CacheUnusable { folder, error } => Text::new(format!(
+            "cannot use the folder of processed images `{folder}`: {}",
+            io(error)
+        ))
+        .hint("images are still processed, but again at every build; allow writing to the site's folder, or delete that folder for bantin to make it again"),
     }
 }
 

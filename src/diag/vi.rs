@@ -3,7 +3,7 @@
 //! file and exactly how to fix it.
 
 use super::{
-    Action, AliasProblem, BaseUrlProblem, Code, DateProblem, Doc, Encoding, Expected, FileAdvice,
+    Action, AliasProblem, ImageProblem, ImageSettingProblem, BaseUrlProblem, Code, DateProblem, Doc, Encoding, Expected, FileAdvice,
     Io, IoKind, KeyAdvice, Kind, LinkProblem, Output, OutputProblem, Problem, SegmentError,
     SegmentOwner, SynonymProblem, Syntax, TemplateKind, Text, Unpublished, UrlError,
     UrlSegmentProblem,
@@ -458,6 +458,36 @@ pub fn text(code: &Code) -> Text {
             output(what)
         ))
         .hint("hãy đổi tên tệp hoặc thư mục, hoặc chọn `urls.search` khác trong config.yaml"),
+        Code::ImageTooLarge { tenths_mb, limit_mb } => Text::new(format!(
+            "ảnh nặng {},{} MB, vượt mức {limit_mb} MB (`images.max_mb` trong config.yaml)",
+            tenths_mb / 10,
+            tenths_mb % 10
+        ))
+        .hint("ảnh vẫn được đăng ở các cỡ nhỏ hơn; hãy thu nhỏ ảnh trước khi đưa lên để bản dựng nhanh hơn, hoặc tăng `images: {max_mb: 20}`"),
+        Code::ImageUnreadable { problem, published } => Text::new(format!(
+            "không đọc được ảnh: {}",
+            match problem {
+                ImageProblem::Unsupported => "định dạng này bantin không đọc được (chỉ JPEG, PNG, WebP)".to_string(),
+                ImageProblem::Corrupt { detail } => format!("tệp ảnh bị hỏng ({detail})"),
+                ImageProblem::TooLarge { width, height } => format!("ảnh {width}×{height} điểm ảnh, quá lớn để xử lý"),
+            }
+        ))
+        .hint(if *published {
+            "ảnh được đăng nguyên cỡ, đã xoá thông tin EXIF; hãy mở ảnh bằng trình xem ảnh, lưu lại dưới dạng JPEG rồi dựng lại"
+        } else {
+            "ảnh KHÔNG được đăng, vì không xoá được thông tin kèm theo (vị trí GPS, số máy); hãy mở ảnh bằng trình xem ảnh, lưu lại dưới dạng JPEG rồi dựng lại"
+        }),
+        Code::ImageSetting { problem } => Text::new(match problem {
+            ImageSettingProblem::NoWidths => "`images.widths` chưa có cỡ ảnh nào".to_string(),
+            ImageSettingProblem::Width { width } => format!("cỡ ảnh {width} điểm ảnh trong `images.widths` nằm ngoài khoảng 16–8192"),
+            ImageSettingProblem::Quality { quality } => format!("chất lượng ảnh {quality} nằm ngoài khoảng 1–100"),
+        })
+        .hint("ví dụ: `images: {widths: [480, 960, 1600], quality: 80}`"),
+        Code::CacheUnusable { folder, error } => Text::new(format!(
+            "không dùng được thư mục lưu ảnh đã xử lý `{folder}`: {}",
+            io(error)
+        ))
+        .hint("ảnh vẫn được xử lý, nhưng sẽ phải làm lại ở mỗi lần dựng; hãy cho phép ghi vào thư mục của trang, hoặc xoá thư mục đó để bantin tạo lại"),
     }
 }
 

@@ -574,6 +574,8 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
             taxonomies,
             archive,
             assets,
+            pictures: Default::default(),
+            variants: Vec::new(),
             aliases,
             has_code,
             markdown: input.markdown,

@@ -34,6 +34,11 @@ pub struct Site {
     pub archive: Archive,
     /// Files of `content/` copied as they are, sorted by output path.
     pub assets: Vec<Copied>,
+    /// Images offered at several sizes, by the site path of the image as
+    /// written (`tin-tuc/a/anh-1.jpg`); filled after linking.
+    pub pictures: std::collections::HashMap<String, Picture>,
+    /// The files of those sizes, copied from the image cache.
+    pub variants: Vec<Copied>,
     /// Redirect pages from old URLs.
     pub aliases: Vec<Alias>,
     pub has_code: bool,
@@ -49,6 +54,58 @@ pub struct Copied {
     pub out: String,
     /// `content/tin-tuc/a/anh-1.jpg`, for diagnostics.
     pub shown: String,
+}
+
+/// An image offered to browsers at several sizes (`<picture>`, `srcset`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Picture {
+    /// Size of the largest variant, upright: the image's shape for
+    /// `width`/`height`, so the page does not move as it loads.
+    pub width: u32,
+    pub height: u32,
+    /// Every variant, widths ascending, WebP first for each width.
+    pub variants: Vec<Variant>,
+}
+
+/// One size and format of a [`Picture`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Variant {
+    pub width: u32,
+    pub height: u32,
+    pub format: crate::media::encode::Format,
+    /// Site path: `tin-tuc/a/anh-1-480w.webp`.
+    pub out: String,
+}
+
+impl Picture {
+    /// Variants of one format, widths ascending.
+    pub fn of(&self, format: crate::media::encode::Format) -> impl Iterator<Item = &Variant> {
+        self.variants.iter().filter(move |v| v.format == format)
+    }
+
+    /// The format for browsers without WebP: JPEG, or PNG for images
+    /// with transparency.
+    pub fn fallback(&self) -> crate::media::encode::Format {
+        use crate::media::encode::Format;
+        self.variants
+            .iter()
+            .map(|v| v.format)
+            .find(|&f| f != Format::Webp)
+            .unwrap_or(Format::Webp)
+    }
+
+    /// The fallback variant for `src`: the widest not wider than `width`,
+    /// else the narrowest.
+    pub fn src(&self, width: u32) -> &Variant {
+        let fallback = self.fallback();
+        let mut list = self.of(fallback);
+        let first = list.next().expect("a picture has variants");
+        std::iter::once(first)
+            .chain(list)
+            .take_while(|v| v.width <= width)
+            .last()
+            .unwrap_or(first)
+    }
 }
 
 /// A redirect page: an old URL of an article or a page.

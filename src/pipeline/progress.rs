@@ -130,6 +130,7 @@ impl PageKinds {
                 | Job::Marker
                 | Job::SearchDoc(_)
                 | Job::Asset(_)
+                | Job::Variant(_)
                 | Job::Static(_) => {}
             }
         }

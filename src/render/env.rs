@@ -45,6 +45,21 @@ pub fn environment(
         }
     });
     let (lang, offset) = (config.lang, config.offset_minutes);
+    env.add_filter("srcset", |state: &State, list: Vec<Value>| -> String {
+        let root = state
+            .lookup("root")
+            .map(|v| v.to_string())
+            .unwrap_or_default();
+        let items: Vec<(String, u32)> = list
+            .iter()
+            .filter_map(|c| {
+                let path = c.get_attr("path").ok()?.as_str()?.to_string();
+                let width = u32::try_from(c.get_attr("width").ok()?).ok()?;
+                Some((path, width))
+            })
+            .collect();
+        super::picture::srcset(items.iter().map(|(p, w)| (p.as_str(), *w)), &root)
+    });
     env.add_filter("date_full", move |d: Value| {
         date(&d, offset).map(|d| lang.date_full(&d))
     });

@@ -61,6 +61,16 @@ fn key(job: Job) -> String {
     }
 }
 
+/// The sizes of the images among `paths` (featured images and link
+/// targets): a page shows them in its `<picture>`s.
+fn pictures<'s>(site: &Site, paths: impl Iterator<Item = &'s String>, h: &mut DefaultHasher) {
+    for p in paths {
+        site.pictures
+            .get(crate::render::picture::target_path(p).as_ref())
+            .hash(h);
+    }
+}
+
 /// A hasher seeded with what kind of file it is for.
 fn start(kind: &str, global: u64) -> DefaultHasher {
     let mut h = DefaultHasher::new();
@@ -82,6 +92,7 @@ impl<'a> Fingerprinter<'a> {
                 let mut h = DefaultHasher::new();
                 (&a.title, &a.path, a.date.rfc3339(), &a.summary).hash(&mut h);
                 (&a.image, a.pinned).hash(&mut h);
+                a.image.as_ref().map(|i| site.pictures.get(i)).hash(&mut h);
                 if a.section != 0 {
                     let s = &site.sections[a.section];
                     (&s.title, &s.path).hash(&mut h);
@@ -149,6 +160,7 @@ impl<'a> Fingerprinter<'a> {
             Job::Section(i, n) if site.sections[i].lists != Kind::Page => {
                 let s = &site.sections[i];
                 (&s.title, &s.summary, &s.html, &s.links, &s.path).hash(&mut h);
+                pictures(site, s.links.iter(), &mut h);
                 (&s.template, s.articles.len()).hash(&mut h);
                 s.extra.to_string().hash(&mut h);
                 self.trail(i, &mut h);
@@ -162,6 +174,7 @@ impl<'a> Fingerprinter<'a> {
             Job::Article(id) => {
                 let a = &site.articles[id];
                 (a.source_hash, &a.path, &a.links, &a.image, a.image_size).hash(&mut h);
+                pictures(site, a.image.iter().chain(&a.links), &mut h);
                 (&a.attachments, &a.template, a.section).hash(&mut h);
                 self.trail(a.section, &mut h);
                 for &(t, k) in &a.terms {
@@ -227,6 +240,7 @@ impl<'a> Fingerprinter<'a> {
             | Job::Sitemap(_)
             | Job::SitemapIndex
             | Job::Asset(_)
+            | Job::Variant(_)
             | Job::Static(_) => return None,
         }
         Some(h.finish())

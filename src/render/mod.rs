@@ -5,6 +5,7 @@ pub mod env;
 mod feeds;
 pub mod fingerprint;
 mod pages;
+pub mod picture;
 pub mod plan;
 pub mod search;
 pub mod site_view;
@@ -120,6 +121,7 @@ pub fn render(
     todo.par_iter().with_min_len(8).for_each(|&p| {
         let written = match p.job {
             Job::Asset(i) => sink.copy(&p.out, &site.assets[i].src),
+            Job::Variant(i) => sink.copy(&p.out, &site.variants[i].src),
             Job::Static(i) => match &theme.static_files[i].bytes {
                 theme::Bytes::Embedded(b) => sink.write(&p.out, b),
                 theme::Bytes::Disk(src) => sink.copy(&p.out, src),

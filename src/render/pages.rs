@@ -52,7 +52,7 @@ impl<'a> Renderer<'a> {
     ) -> Self {
         let cfg = &site.config;
         let view = site_view(site, theme, |k| theme.string(k));
-        let base = context! { site => Value::from_serialize(&view), t => Value::from_serialize(&theme.strings) };
+        let base = context! { site => Value::from_serialize(&view), t => Value::from_serialize(&theme.strings), image_sizes => &site.config.images.sizes };
         let home = site.home_articles();
         let pinned = site.articles.iter().filter(|a| a.pinned).count();
         Renderer {
@@ -400,7 +400,7 @@ impl<'a> Renderer<'a> {
             Job::Robots => Ok(feeds::robots(site).into_bytes()),
             Job::HighlightCss => Ok(crate::content::highlight::stylesheet().into_bytes()),
             Job::Marker => Ok(crate::output::MARKER_TEXT.as_bytes().to_vec()),
-            Job::Asset(_) | Job::Static(_) => unreachable!("copies are not rendered"),
+            Job::Asset(_) | Job::Variant(_) | Job::Static(_) => unreachable!("copies are not rendered"),
         }
     }
 
@@ -494,6 +494,7 @@ impl<'a> Renderer<'a> {
                 image_height => a.image_size.map(|s| s.1),
                 image_caption => a.image_caption.as_deref(),
                 image_alt => a.image_alt.as_deref(),
+                picture => crate::render::picture::view(site, a.image.as_deref(), 960),
                 tags => terms.get("tags").cloned(),
                 categories => terms.get("categories").cloned(),
                 terms => terms,
@@ -512,7 +513,10 @@ impl<'a> Renderer<'a> {
 
     /// Body HTML with link placeholders replaced by links relative to the page.
     fn body(&self, html: &str, links: &[String], root: &str) -> String {
-        rewrite_links(html, links, root, self.site.config.link_index_html)
+        let sizes = crate::render::picture::escape(&self.site.config.images.sizes);
+        let html =
+            crate::render::picture::body_pictures(html, links, &self.site.pictures, root, &sizes);
+        rewrite_links(&html, links, root, self.site.config.link_index_html)
     }
 }
 

@@ -46,6 +46,9 @@ pub enum Job {
     Marker,
     /// A file of `content/` copied as it is: index into [`Site::assets`].
     Asset(usize),
+    /// A size of an image, copied from the image cache: index into
+    /// [`Site::variants`].
+    Variant(usize),
     /// A static file of the site or theme: index into [`Theme::static_files`].
     Static(usize),
 }
@@ -102,6 +105,7 @@ impl Job {
                 | Job::HighlightCss
                 | Job::Marker
                 | Job::Asset(_)
+                | Job::Variant(_)
                 | Job::Static(_)
                 | Job::SearchDoc(_)
         )
@@ -140,6 +144,7 @@ pub fn path_of(site: &Site, theme: &Theme, job: Job) -> String {
         Job::HighlightCss => "highlight.css".into(),
         Job::Marker => MARKER.into(),
         Job::Asset(i) => site.assets[i].out.clone(),
+        Job::Variant(i) => site.variants[i].out.clone(),
         Job::Static(i) => theme.static_files[i].path.clone(),
     }
 }
@@ -226,6 +231,7 @@ fn jobs(site: &Site, theme: &Theme) -> Vec<Job> {
     jobs.push(Job::Marker);
     jobs.extend((0..theme.static_files.len()).map(Job::Static));
     jobs.extend((0..site.assets.len()).map(Job::Asset));
+    jobs.extend((0..site.variants.len()).map(Job::Variant));
     jobs
 }
 
@@ -293,6 +299,7 @@ pub fn owner(site: &Site, theme: &Theme, job: Job) -> (String, usize, usize, Out
         Job::HighlightCss => generated(Output::HighlightCss),
         Job::Marker => generated(Output::Marker),
         Job::Asset(i) => of(site.assets[i].shown.clone(), |file| Output::Asset { file }),
+        Job::Variant(i) => of(site.variants[i].shown.clone(), |file| Output::Asset { file }),
         Job::Static(i) => of(theme.static_files[i].shown.clone(), |file| Output::Static {
             file,
         }),

@@ -15,6 +15,8 @@ pub struct Card<'a> {
     /// Cut to about 300 characters.
     pub summary: std::borrow::Cow<'a, str>,
     pub image: Option<&'a str>,
+    /// The image at the sizes a card needs (see [`super::picture::view`]).
+    pub picture: Option<super::picture::PictureView<'a>>,
     pub section: Option<Crumb<'a>>,
     pub pinned: bool,
 }
@@ -94,6 +96,7 @@ pub fn card(site: &Site, id: usize) -> Card<'_> {
         date: super::env::date_value(a.date),
         summary: crate::vi::text::clip_words(&a.summary, crate::vi::text::SHORT_SUMMARY_CHARS),
         image: a.image.as_deref(),
+        picture: super::picture::view(site, a.image.as_deref(), 480),
         section: (a.section != 0).then(|| Crumb::new(s.title.as_str(), s.path.as_str())),
         pinned: a.pinned,
     }

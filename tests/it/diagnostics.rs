@@ -646,6 +646,46 @@ const CASES: &[Case] = &[
             t.write("static/tim-kiem/chi-muc/meta.js", "x");
         },
     },
+    Case {
+        id: "BT0079",
+        name: "image_too_large",
+        setup: |t| {
+            t.write(
+                "config.yaml",
+                "title: \"Thử\"\nbase_url: \"https://thu.example.vn/\"\nimages: {max_mb: 0}\n",
+            );
+            post(t, "title: Bài\ndate: 2021-01-01\n", "![Kỳ họp](anh.png)");
+            t.write_bytes("content/tin-tuc/anh.png", &crate::support::png_header(40, 30));
+        },
+    },
+    Case {
+        id: "BT0080",
+        name: "image_unreadable",
+        setup: |t| {
+            post(t, "title: Bài\ndate: 2021-01-01\n", "![Kỳ họp](anh.jpg)");
+            t.write("content/tin-tuc/anh.jpg", "Đây không phải là ảnh");
+        },
+    },
+    Case {
+        id: "BT0081",
+        name: "image_setting",
+        setup: |t| {
+            post(t, "title: Bài\ndate: 2021-01-01\n", "");
+            t.write(
+                "config.yaml",
+                "title: \"Thử\"\nimages:\n  widths: [480, 96000]\n",
+            );
+        },
+    },
+    Case {
+        id: "BT0082",
+        name: "cache_unusable",
+        setup: |t| {
+            post(t, "title: Bài\ndate: 2021-01-01\n", "![Kỳ họp](anh.png)");
+            t.write_bytes("content/tin-tuc/anh.png", &crate::support::png_header(40, 30));
+            t.write(".bantin-cache", "");
+        },
+    },
 ];
 
 /// The diagnostics of a build of `t`: warnings, then errors.

@@ -6,6 +6,7 @@ mod dates_yaml;
 mod diagnostics;
 mod errors;
 mod hostile;
+mod images;
 mod incremental;
 mod kinds;
 mod language;

@@ -12,14 +12,15 @@ pub struct SiteTest {
 }
 
 /// Front matter + body of an article dated `date`.
-/// The first bytes of a PNG file of `width` × `height` pixels: enough for
-/// its size to be read.
+/// A PNG file of `width` × `height` pixels (a small gradient).
 pub fn png_header(width: u32, height: u32) -> Vec<u8> {
-    let mut b = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
-    b.extend(width.to_be_bytes());
-    b.extend(height.to_be_bytes());
-    b.extend([8, 6, 0, 0, 0]);
-    b
+    let img = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x % 251) as u8, (y % 241) as u8, 120])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Png)
+        .expect("encode a PNG");
+    out.into_inner()
 }
 
 pub fn article(title: &str, date: &str, extra: &str, body: &str) -> String {

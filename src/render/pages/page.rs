@@ -41,6 +41,7 @@ impl Renderer<'_> {
                     image => p.image.as_deref(),
                     image_caption => p.image_caption.as_deref(),
                     image_alt => p.image_alt.as_deref(),
+                    picture => crate::render::picture::view(site, p.image.as_deref(), 960),
                     section => (p.section != 0).then(|| Crumb::new(section.title.as_str(), section.path.as_str())),
                     extra => &p.extra,
                 },

@@ -1,0 +1,352 @@
+//! The images stage, between linking and planning: every JPEG, PNG and
+//! WebP file the site publishes loses its metadata, and the images that
+//! pages show are made at the widths of `images.widths`, through the cache
+//! folder shared by `build` and `serve`.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diag::{Code, Diagnostic, ImageProblem, Io};
+use crate::media::cache::{Counts, ImageCache, VariantFile};
+use crate::media::encode::ImageError;
+use crate::model::{Copied, Picture, Site, Variant};
+use crate::render::{theme, Theme};
+
+use super::progress::Ticker;
+
+/// Where processed images are kept, inside the site's folder.
+pub const CACHE_DIR: &str = ".bantin-cache";
+
+/// Extensions of the images whose metadata bantin removes and which it
+/// makes at several sizes.
+const RASTER: &[&str] = &["jpg", "jpeg", "png", "webp"];
+
+fn raster_ext(path: &str) -> Option<String> {
+    let (_, ext) = path.rsplit_once('.')?;
+    let ext = ext.to_ascii_lowercase();
+    RASTER.contains(&ext.as_str()).then_some(ext)
+}
+
+/// One published image file, wherever it comes from.
+struct Source {
+    /// Site path of the file.
+    out: String,
+    /// The file on disk.
+    file: PathBuf,
+    /// How diagnostics name it: `content/tin-tuc/a/anh-1.jpg`.
+    shown: String,
+    ext: String,
+    /// Shown by a page: made at several sizes too.
+    shown_on_pages: bool,
+    /// Index in `site.assets`, or in `theme.static_files`.
+    place: Place,
+}
+
+#[derive(Clone, Copy)]
+enum Place {
+    Asset(usize),
+    Static(usize),
+}
+
+/// What became of one image.
+struct Outcome {
+    /// The stripped copy to publish in place of the file, or `None` to
+    /// publish nothing.
+    stripped: Option<PathBuf>,
+    variants: Option<Vec<VariantFile>>,
+    warnings: Vec<Diagnostic>,
+}
+
+/// Site paths that pages show as images: featured images, and the targets
+/// of the bodies' links (a link to an image shows it, or offers it).
+fn shown_on_pages(site: &Site) -> HashSet<String> {
+    let target = |l: &String| crate::render::picture::target_path(l).into_owned();
+    let mut set = HashSet::new();
+    for a in &site.articles {
+        set.extend(a.image.clone());
+        set.extend(a.links.iter().map(target));
+    }
+    for p in &site.pages {
+        set.extend(p.image.clone());
+        set.extend(p.links.iter().map(target));
+    }
+    for s in &site.sections {
+        set.extend(s.links.iter().map(target));
+    }
+    set
+}
+
+/// Opens the cache in the site's folder, or a private one in the system's
+/// temporary folder when that cannot be written (with a warning).
+fn open_cache(root: &Path, warnings: &mut Vec<Diagnostic>) -> Result<ImageCache, Diagnostic> {
+    let dir = root.join(CACHE_DIR).join("images");
+    match ImageCache::open(&dir) {
+        Ok(c) => Ok(c),
+        Err(e) => {
+            let code = Code::CacheUnusable {
+                folder: format!("{CACHE_DIR}/images"),
+                error: (&e).into(),
+            };
+            let fallback = std::env::temp_dir().join(format!(
+                "bantin-cache-{:016x}",
+                crate::media::cache::hash_bytes(root.to_string_lossy().as_bytes())
+            ));
+            match ImageCache::open(&fallback) {
+                Ok(c) => {
+                    warnings.push(Diagnostic::warning(CACHE_DIR, 0, 0, code));
+                    Ok(c)
+                }
+                Err(_) => Err(Diagnostic::error(CACHE_DIR, 0, 0, code)),
+            }
+        }
+    }
+}
+
+/// Strips every published image and makes the sizes of those pages show;
+/// fills `site.pictures` and `site.variants`, and points the copies of
+/// `site.assets` and `theme.static_files` at the stripped files.
+pub(super) fn prepare(
+    site: &mut Site,
+    theme: &mut Theme,
+    root: &Path,
+    ticker: &Ticker<'_>,
+) -> Result<(Vec<Diagnostic>, Counts), Vec<Diagnostic>> {
+    let mut warnings = Vec::new();
+    let settings = site.config.images.settings();
+    let max_bytes = site.config.images.max_mb.saturating_mul(1_000_000);
+    let shown = shown_on_pages(site);
+    let mut sources: Vec<Source> = Vec::new();
+    for (i, a) in site.assets.iter().enumerate() {
+        if let Some(ext) = raster_ext(&a.out) {
+            sources.push(Source {
+                shown_on_pages: shown.contains(a.out.as_str()),
+                out: a.out.clone(),
+                file: a.src.clone(),
+                shown: a.shown.clone(),
+                ext,
+                place: Place::Asset(i),
+            });
+        }
+    }
+    for (i, f) in theme.static_files.iter().enumerate() {
+        if let (Some(ext), theme::Bytes::Disk(file)) = (raster_ext(&f.path), &f.bytes) {
+            sources.push(Source {
+                shown_on_pages: shown.contains(f.path.as_str()),
+                out: f.path.clone(),
+                file: file.clone(),
+                shown: f.shown.clone(),
+                ext,
+                place: Place::Static(i),
+            });
+        }
+    }
+    ticker.start("images", sources.len());
+    if sources.is_empty() {
+        return Ok((warnings, Counts::default()));
+    }
+    let cache = open_cache(root, &mut warnings).map_err(|e| vec![e])?;
+    let outcomes: Vec<Result<Outcome, Diagnostic>> = sources
+        .par_iter()
+        .with_max_len(1)
+        .map(|s| {
+            let r = one(&cache, s, &settings, max_bytes);
+            ticker.tick();
+            r
+        })
+        .collect();
+    if let Err(e) = cache.save() {
+        let code = Code::CacheUnusable {
+            folder: format!("{CACHE_DIR}/images"),
+            error: (&e).into(),
+        };
+        warnings.push(Diagnostic::warning(CACHE_DIR, 0, 0, code));
+    }
+    let mut errors = Vec::new();
+    // Variant names: `anh-1-480w.webp` beside `anh-1.jpg`; with the
+    // extension too (`anh-1-jpg-480w.webp`) when two images of a folder
+    // share a name.
+    let mut stems: HashMap<&str, usize> = HashMap::new();
+    for s in &sources {
+        *stems.entry(stem(&s.out)).or_default() += 1;
+    }
+    let mut drop_assets = Vec::new();
+    let mut drop_statics = Vec::new();
+    for (s, outcome) in sources.iter().zip(outcomes) {
+        let outcome = match outcome {
+            Ok(o) => o,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        warnings.extend(outcome.warnings);
+        match (outcome.stripped, s.place) {
+            (Some(file), Place::Asset(i)) => site.assets[i].src = file,
+            (Some(file), Place::Static(i)) => theme.static_files[i].bytes = theme::Bytes::Disk(file),
+            (None, Place::Asset(i)) => drop_assets.push(i),
+            (None, Place::Static(i)) => drop_statics.push(i),
+        }
+        let Some(variants) = outcome.variants.filter(|v| !v.is_empty()) else {
+            continue;
+        };
+        let base = if stems[stem(&s.out)] > 1 {
+            format!("{}-{}", stem(&s.out), s.ext)
+        } else {
+            stem(&s.out).to_string()
+        };
+        let top = variants.last().expect("not empty");
+        let (width, height) = (top.width, top.height);
+        let mut list = Vec::with_capacity(variants.len());
+        for v in variants {
+            let out = format!("{base}-{}w.{}", v.width, v.format.ext());
+            site.variants.push(Copied {
+                src: v.file,
+                out: out.clone(),
+                shown: s.shown.clone(),
+            });
+            list.push(Variant {
+                width: v.width,
+                height: v.height,
+                format: v.format,
+                out,
+            });
+        }
+        site.pictures.insert(
+            s.out.clone(),
+            Picture {
+                width,
+                height,
+                variants: list,
+            },
+        );
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    // Files whose metadata cannot be removed are not published.
+    for i in drop_assets.into_iter().rev() {
+        site.assets.remove(i);
+    }
+    for i in drop_statics.into_iter().rev() {
+        theme.static_files.remove(i);
+    }
+    site.variants.sort_by(|a, b| a.out.cmp(&b.out));
+    // Featured images show upright: their size is that of the picture.
+    for a in &mut site.articles {
+        if let Some(p) = a.image.as_deref().and_then(|i| site.pictures.get(i)) {
+            a.image_size = Some((p.width, p.height));
+        }
+    }
+    Ok((warnings, cache.counts()))
+}
+
+/// `tin-tuc/a/anh-1.jpg` → `tin-tuc/a/anh-1`.
+fn stem(path: &str) -> &str {
+    let name_start = path.rfind('/').map_or(0, |i| i + 1);
+    match path[name_start..].rfind('.') {
+        Some(dot) if dot > 0 => &path[..name_start + dot],
+        _ => path,
+    }
+}
+
+fn one(
+    cache: &ImageCache,
+    s: &Source,
+    settings: &crate::media::encode::Settings,
+    max_bytes: u64,
+) -> Result<Outcome, Diagnostic> {
+    let cannot_read = |e: std::io::Error| {
+        Diagnostic::error(s.shown.as_str(), 0, 0, Code::CannotRead { error: (&e).into() })
+    };
+    let (hash, len) = cache.hash_of(&s.file).map_err(cannot_read)?;
+    let mut warnings = Vec::new();
+    if len > max_bytes {
+        warnings.push(Diagnostic::warning(
+            s.shown.as_str(),
+            0,
+            0,
+            Code::ImageTooLarge {
+                tenths_mb: len / 100_000,
+                limit_mb: max_bytes / 1_000_000,
+            },
+        ));
+    }
+    let cache_error = |e: std::io::Error| {
+        let code = Code::CacheUnusable {
+            folder: format!("{CACHE_DIR}/images"),
+            error: Io::from(&e),
+        };
+        Diagnostic::error(s.shown.as_str(), 0, 0, code)
+    };
+    let stripped = cache
+        .stripped(&s.file, hash, &s.ext)
+        .map_err(cache_error)?;
+    let variants = if s.shown_on_pages {
+        match cache.processed(&s.file, hash, settings).map_err(cache_error)? {
+            Ok(v) => Some(v),
+            Err(e) => {
+                let problem = match e {
+                    ImageError::Unsupported => ImageProblem::Unsupported,
+                    ImageError::Corrupt(detail) => ImageProblem::Corrupt { detail },
+                    ImageError::TooLarge { width, height } => {
+                        ImageProblem::TooLarge { width, height }
+                    }
+                };
+                warnings.push(Diagnostic::warning(
+                    s.shown.as_str(),
+                    0,
+                    0,
+                    Code::ImageUnreadable {
+                        problem,
+                        published: stripped.is_some(),
+                    },
+                ));
+                None
+            }
+        }
+    } else {
+        None
+    };
+    if stripped.is_none() && !warnings.iter().any(|w| matches!(*w.code, Code::ImageUnreadable { .. })) {
+        warnings.push(Diagnostic::warning(
+            s.shown.as_str(),
+            0,
+            0,
+            Code::ImageUnreadable {
+                problem: ImageProblem::Corrupt {
+                    detail: "the file's structure cannot be read".into(),
+                },
+                published: false,
+            },
+        ));
+    }
+    Ok(Outcome {
+        stripped,
+        variants,
+        warnings,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_keep_folders_and_drop_one_extension() {
+        assert_eq!(stem("tin-tuc/a/anh-1.jpg"), "tin-tuc/a/anh-1");
+        assert_eq!(stem("a.b/anh"), "a.b/anh");
+        assert_eq!(stem("x/.hidden"), "x/.hidden");
+        assert_eq!(stem("anh.tar.jpg"), "anh.tar");
+    }
+
+    #[test]
+    fn only_jpeg_png_and_webp_are_processed() {
+        assert_eq!(raster_ext("a/B.JPG").as_deref(), Some("jpg"));
+        assert_eq!(raster_ext("a/b.webp").as_deref(), Some("webp"));
+        assert_eq!(raster_ext("a/b.gif"), None);
+        assert_eq!(raster_ext("a/b.svg"), None);
+        assert_eq!(raster_ext("a/jpg"), None);
+    }
+}
