@@ -3,7 +3,7 @@
 
 Usage:
     python3 scripts/bench/images.py [--bantin [LABEL=]PATH ...] [--sites sample,generated]
-        [--articles 1000] [--photos 500] [--work DIR] [--no-browser] [--json FILE]
+        [--articles 1000] [--photos 500] [--work DIR] [--runs 1] [--no-browser] [--json FILE]
 
 Each --bantin is a binary to measure, e.g. `--bantin before=/work/bin/bantin-before
 --bantin after=target/release/bantin` (default: target/release/bantin); the
@@ -22,15 +22,17 @@ is its own. For each site and binary, in this order:
   one edit    cache and output kept, one article with photos edited
               (a sentence appended)
 
-each under /usr/bin/time -v (wall time, peak RSS), then the size of
+each under /usr/bin/time -v (wall time, peak RSS; --runs K: the median of
+K builds, each prepared as said), then the size of
 `.bantin-cache/` and of the images in the output. After the cold build,
 images_phone.mjs opens pages of the output in headless Chromium (Debian's
 /usr/bin/chromium through playwright-core from tests/e2e: run
 tests/e2e/install.sh once) as a phone 390x844 at 3x and 2x and a 1366x768
 desktop, scrolls to the bottom so lazy images load, and sums the bytes of
 image responses. Pages: the home page, the section listing with the most
-images on its first page, and 10 article pages with images (spread over
-the site; the same pages for every binary). Prints Markdown tables; see
+images on its first page, and 10 article pages with images of their own
+(spread over the site; when a site has fewer, articles that show others'
+images in cards make up the 10); the same pages for every binary. Prints Markdown tables; see
 docs/bench.md.
 """
 
@@ -41,6 +43,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -149,12 +152,27 @@ def local_images(html: str) -> int:
     return n
 
 
+def own_images(src: str) -> set[str]:
+    """Output paths (SECTION/YYYY/slug/index.html) of the articles whose
+    bundle folder in content/ holds images."""
+    content = os.path.join(src, "content")
+    found = set()
+    for d, _, names in os.walk(content):
+        if "index.md" in names and any(n.lower().endswith(IMAGE_EXT) for n in names):
+            found.add(os.path.relpath(os.path.join(d, "index.html"), content).replace(os.sep, "/"))
+    return found
+
+
 def pick_pages(src: str, out: str, n_articles: int = 10) -> list[tuple[str, str]]:
     """(kind, url path): home, the section listing with the most images, and
-    up to n_articles article pages with images, spread over the site."""
+    n_articles article pages with images spread over the site: articles
+    with images of their own first, then (when there are too few) articles
+    that show images of others (cards)."""
     content = os.path.join(src, "content")
     section_dirs = {d for d in os.listdir(content) if os.path.isfile(os.path.join(content, d, "_index.md"))}
-    articles = []
+    own = own_images(src)
+    articles: list[str] = []
+    shows: list[str] = []
     sections = []
     for d, _, names in os.walk(out):
         if "index.html" not in names:
@@ -167,16 +185,21 @@ def pick_pages(src: str, out: str, n_articles: int = 10) -> list[tuple[str, str]
             imgs = local_images(f.read())
         if depth == 1:
             sections.append((-imgs, rel))
-        elif imgs:
+        elif rel in own:
             articles.append(rel)
-    articles.sort()
-    if len(articles) > n_articles:
-        step = len(articles) / n_articles
-        articles = [articles[int(i * step)] for i in range(n_articles)]
+        elif imgs:
+            shows.append(rel)
+
+    def spread(xs: list[str], n: int) -> list[str]:
+        xs = sorted(xs)
+        return xs if len(xs) <= n else [xs[int(i * len(xs) / n)] for i in range(n)]
+
+    chosen = spread(articles, n_articles)
+    chosen += spread(shows, n_articles - len(chosen))
     pages = [("home", "/")]
     if sections:
         pages.append(("section", "/" + min(sections)[1][: -len("index.html")]))
-    pages += [("article", "/" + a[: -len("index.html")]) for a in articles]
+    pages += [("article", "/" + a[: -len("index.html")]) for a in chosen]
     return pages
 
 
@@ -212,24 +235,38 @@ def summarize(data: dict) -> dict:
 # builds
 # --------------------------------------------------------------------------
 
-def build(bantin: str, site: str, out: str, what: str) -> dict:
-    with tempfile.NamedTemporaryFile(suffix=".time") as tf:
-        m = bench.measure([bantin, "build", "--quiet", "--root", site, "--output", out], tf.name)
-    if m["rc"] != 0:
-        die(f"{what} build of {site} with {bantin} failed:\n{m['stderr'][-3000:]}")
-    log(f"  {what}: {m['wall']:.2f} s, {(m['rss_kib'] or 0) / 1024:.0f} MiB")
-    return {"wall": m["wall"], "cpu": m["cpu"], "rss_kib": m["rss_kib"], "load": m["load"]}
+def build(bantin: str, site: str, out: str, what: str, runs: int, before=None) -> dict:
+    """Median wall time and largest peak RSS of `runs` builds; `before()`
+    runs ahead of each (not timed)."""
+    ms = []
+    for _ in range(runs):
+        if before:
+            before()
+        with tempfile.NamedTemporaryFile(suffix=".time") as tf:
+            m = bench.measure([bantin, "build", "--quiet", "--root", site, "--output", out], tf.name)
+        if m["rc"] != 0:
+            die(f"{what} build of {site} with {bantin} failed:\n{m['stderr'][-3000:]}")
+        log(f"  {what}: {m['wall']:.2f} s, {(m['rss_kib'] or 0) / 1024:.0f} MiB, load {m['load']:.1f}")
+        ms.append(m)
+    return {"wall": statistics.median(m["wall"] for m in ms), "walls": [m["wall"] for m in ms],
+            "cpu": statistics.median(m["cpu"] for m in ms), "rss_kib": max(m["rss_kib"] or 0 for m in ms),
+            "load": ms[0]["load"]}
 
 
 def measure_binary(label: str, bantin: str, src: str, work: str, site_name: str,
-                   pages: list[tuple[str, str]] | None, edit_rel: str | None, browser: bool) -> dict:
+                   pages: list[tuple[str, str]] | None, edit_rel: str | None, browser: bool,
+                   runs: int) -> dict:
     site = os.path.join(work, f"site-{site_name}-{label}")
     out = os.path.join(site, "public")
     log(f"{site_name} / {label}: {bantin}")
     site_copy(src, site)
     cache = os.path.join(site, ".bantin-cache")
     res: dict = {"binary": bantin, "builds": {}}
-    res["builds"]["cold"] = build(bantin, site, out, "cold")
+
+    def clean(*dirs: str):
+        return lambda: [shutil.rmtree(d, ignore_errors=True) for d in dirs]
+
+    res["builds"]["cold"] = build(bantin, site, out, "cold", runs, clean(cache, out))
     res["output_images"] = dir_bytes(out, IMAGE_EXT)
     res["output"] = dir_bytes(out)
     res["cache"] = dir_bytes(cache) if os.path.isdir(cache) else (0, 0)
@@ -240,15 +277,14 @@ def measure_binary(label: str, bantin: str, src: str, work: str, site_name: str,
         log(f"  browser: {len(pages)} pages x 3 devices")
         res["browser"] = browse(out, pages)
         res["phone"] = summarize(res["browser"])
-    shutil.rmtree(out)
-    res["builds"]["warm"] = build(bantin, site, out, "warm (output removed)")
-    res["builds"]["unchanged"] = build(bantin, site, out, "unchanged (output kept)")
+    res["builds"]["warm"] = build(bantin, site, out, "warm (output removed)", runs, clean(out))
+    res["builds"]["unchanged"] = build(bantin, site, out, "unchanged (output kept)", runs)
     if edit_rel is None:
         edit_rel = article_to_edit(src, pages)
     res["edited"] = edit_rel
     if edit_rel:
-        edit_article(os.path.join(site, edit_rel))
-        res["builds"]["edit"] = build(bantin, site, out, f"one edit ({edit_rel})")
+        res["builds"]["edit"] = build(bantin, site, out, f"one edit ({edit_rel})", runs,
+                                      lambda: edit_article(os.path.join(site, edit_rel)))
     res["cache_after"] = dir_bytes(cache) if os.path.isdir(cache) else (0, 0)
     return res
 
@@ -315,8 +351,10 @@ def tables(site_name: str, results: dict[str, dict], desc: str) -> str:
         lines.append(row([name, "files, bytes"] + [f"{v[0]} files, {mb(v[1])}" for v in vals]
                          + ([ratio(vals[0][1], vals[-1][1])] if many else [])))
     loads = sorted({round(results[lb]["builds"]["cold"]["load"], 1) for lb in labels})
+    runs = len(results[labels[0]]["builds"]["cold"]["walls"])
     lines += ["", f"Load average before the cold builds: {', '.join(map(str, loads))} "
-              f"({os.cpu_count()} cores, shared machine; one run each)."]
+              f"({os.cpu_count()} cores, shared machine; "
+              + ("one run each)." if runs == 1 else f"median of {runs} runs, largest RSS).")]
     return "\n".join(lines) + "\n"
 
 
@@ -328,6 +366,7 @@ def main() -> int:
     ap.add_argument("--photos", type=int, default=500)
     ap.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "bantin-images-bench"))
     ap.add_argument("--no-browser", action="store_true", help="builds only")
+    ap.add_argument("--runs", type=int, default=1, help="builds of each kind; the median wall time is shown")
     ap.add_argument("--json", help="write the raw numbers to this file")
     a = ap.parse_args()
 
@@ -358,7 +397,7 @@ def main() -> int:
         results: dict[str, dict] = {}
         pages = edit = None
         for label, path in bins:
-            r = measure_binary(label, path, src, a.work, site_name, pages, edit, not a.no_browser)
+            r = measure_binary(label, path, src, a.work, site_name, pages, edit, not a.no_browser, max(1, a.runs))
             pages, edit = r["pages"], r["edited"]
             results[label] = r
         report[site_name] = {"desc": desc, "results": results}
