@@ -99,27 +99,69 @@ fn along(row: &[f32], inv: f32, x: f32) -> f32 {
     row[ix] + (row[ix + 1] - row[ix]) * t
 }
 
-/// Sum of fields at several scales, each with its weight.
-struct Fbm(Vec<(Field, f32)>);
+/// Sum of fields at several scales, each with its weight, and for each
+/// field where each pixel column falls on its grid (the same on every row).
+struct Fbm {
+    fields: Vec<(Field, f32)>,
+    cols: Vec<Vec<(u32, f32)>>,
+}
 
-/// An `Fbm` along one row.
-struct FbmRow(Vec<(Vec<f32>, f32, f32)>);
+/// An `Fbm` along one row: per field its row, grid step, weight and columns.
+struct FbmRow<'a>(Vec<(Vec<f32>, f32, f32, &'a [(u32, f32)])>);
 
 impl Fbm {
     fn new(rng: &mut Rng, w: usize, h: usize, cells: &[(f32, f32)]) -> Fbm {
-        Fbm(cells
+        let fields: Vec<(Field, f32)> = cells
             .iter()
             .map(|&(c, a)| (Field::new(rng, w, h, c), a))
-            .collect())
+            .collect();
+        let cols = fields
+            .iter()
+            .map(|(f, _)| {
+                (0..w)
+                    .map(|x| {
+                        let fx = x as f32 * f.inv;
+                        let mut ix = fx as usize;
+                        let t = smooth(fx - ix as f32);
+                        if ix + 1 >= f.gw {
+                            ix %= f.gw - 1;
+                        }
+                        (ix as u32, t)
+                    })
+                    .collect()
+            })
+            .collect();
+        Fbm { fields, cols }
     }
-    fn row(&self, y: f32) -> FbmRow {
-        FbmRow(self.0.iter().map(|(f, a)| (f.row(y), f.inv, *a)).collect())
+    fn row(&self, y: f32) -> FbmRow<'_> {
+        FbmRow(
+            self.fields
+                .iter()
+                .zip(&self.cols)
+                .map(|((f, a), cols)| (f.row(y), f.inv, *a, cols.as_slice()))
+                .collect(),
+        )
     }
 }
 
-impl FbmRow {
+impl FbmRow<'_> {
+    /// The value at any `x` (for shapes, which read fields at other scales).
     fn at(&self, x: f32) -> f32 {
-        self.0.iter().map(|(r, inv, a)| along(r, *inv, x) * a).sum()
+        self.0
+            .iter()
+            .map(|(r, inv, a, _)| along(r, *inv, x) * a)
+            .sum()
+    }
+    /// The value at pixel column `x` of the picture: `at(x as f32)`, faster.
+    fn at_col(&self, x: usize) -> f32 {
+        self.0
+            .iter()
+            .map(|(r, _, a, cols)| {
+                let (i, t) = cols[x];
+                let i = i as usize;
+                (r[i] + (r[i + 1] - r[i]) * t) * a
+            })
+            .sum()
     }
 }
 
@@ -163,7 +205,12 @@ impl Canvas {
             for x in xa..=xb {
                 let fx = x as f32;
                 if inside(fx, fy) {
-                    let s = (shade.grad)(fx, fy) + shade.amp * row.at(fx * shade.scale);
+                    let tex = if shade.scale == 1.0 {
+                        row.at_col(x)
+                    } else {
+                        row.at(fx * shade.scale)
+                    };
+                    let s = (shade.grad)(fx, fy) + shade.amp * tex;
                     self.px[y * self.w + x] = color.map(|c| (c * s).clamp(0.0, 255.0) as u8);
                 }
             }
@@ -225,9 +272,7 @@ fn render(rng: &mut Rng, w: usize, h: usize) -> Vec<u8> {
     let ground = ground.map(|c| c * rng.range(0.8, 1.2));
 
     let hill_row = hills.row(0.0);
-    let line: Vec<f32> = (0..w)
-        .map(|x| horizon + hill_row.at(x as f32) * hf)
-        .collect();
+    let line: Vec<f32> = (0..w).map(|x| horizon + hill_row.at_col(x) * hf).collect();
     let mut c = Canvas {
         w,
         h,
@@ -237,13 +282,13 @@ fn render(rng: &mut Rng, w: usize, h: usize) -> Vec<u8> {
         let fy = y as f32;
         let (cloud_row, ground_row) = (clouds.row(fy), ground_tex.row(fy));
         for x in 0..w {
-            let (fx, line) = (x as f32, line[x]);
+            let line = line[x];
             let p = if fy < line {
                 let base = mix(sky_top, sky_low, (fy / line).sqrt());
-                let cl = (cloud_row.at(fx) + 0.1).clamp(0.0, 1.0);
+                let cl = (cloud_row.at_col(x) + 0.1).clamp(0.0, 1.0);
                 mix(base, [245.0, 245.0, 248.0], cl)
             } else {
-                let t = 1.0 + ground_row.at(fx) * texture_amp;
+                let t = 1.0 + ground_row.at_col(x) * texture_amp;
                 let depth = 0.75 + 0.35 * ((fy - line) / (hf - line + 1.0));
                 ground.map(|v| v * t * depth)
             };
@@ -398,7 +443,7 @@ fn render(rng: &mut Rng, w: usize, h: usize) -> Vec<u8> {
         for x in 0..w {
             let fx = x as f32;
             let (dx, dy) = (fx / wf - 0.5, fy / hf - 0.5);
-            let v = (1.0 - 0.45 * (dx * dx + dy * dy)) * (1.0 + light_row.at(fx));
+            let v = (1.0 - 0.45 * (dx * dx + dy * dy)) * (1.0 + light_row.at_col(x));
             seed ^= seed << 13;
             seed ^= seed >> 7;
             seed ^= seed << 17;
