@@ -103,11 +103,14 @@ fn along(row: &[f32], inv: f32, x: f32) -> f32 {
 /// field where each pixel column falls on its grid (the same on every row).
 struct Fbm {
     fields: Vec<(Field, f32)>,
-    cols: Vec<Vec<(u32, f32)>>,
+    cols: Vec<Vec<Col>>,
 }
 
+/// Where a pixel column falls on a field's grid: cell index, smoothed offset.
+type Col = (u32, f32);
+
 /// An `Fbm` along one row: per field its row, grid step, weight and columns.
-struct FbmRow<'a>(Vec<(Vec<f32>, f32, f32, &'a [(u32, f32)])>);
+struct FbmRow<'a>(Vec<(Vec<f32>, f32, f32, &'a [Col])>);
 
 impl Fbm {
     fn new(rng: &mut Rng, w: usize, h: usize, cells: &[(f32, f32)]) -> Fbm {
