@@ -1,10 +1,10 @@
 //! The English catalogue: every [`Code`] worded as in the Vietnamese one.
 
 use super::{
-    Action, AliasProblem, ImageProblem, ImageSettingProblem, BaseUrlProblem, Code, DateProblem, Doc, Encoding, Expected, FileAdvice,
-    Io, IoKind, KeyAdvice, Kind, LinkProblem, Output, OutputProblem, Problem, SegmentError,
-    SegmentOwner, SynonymProblem, Syntax, TemplateKind, Text, Unpublished, UrlError,
-    UrlSegmentProblem,
+    Action, AliasProblem, BaseUrlProblem, Code, DateProblem, Doc, Encoding, Expected, FileAdvice,
+    ImageProblem, ImageSettingProblem, Io, IoKind, KeyAdvice, Kind, LinkProblem, Output,
+    OutputProblem, Problem, SegmentError, SegmentOwner, SynonymProblem, Syntax, TemplateKind, Text,
+    Unpublished, UrlError, UrlSegmentProblem,
 };
 
 const SAVE_AS_UTF8: &str = "open it in Notepad and use File > Save As with Encoding: UTF-8, or save it as UTF-8 from your editor";

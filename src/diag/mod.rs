@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 
 pub use crate::lang::Lang;
 pub use code::{
-    ImageProblem, ImageSettingProblem,
     Action, AliasProblem, BaseUrlProblem, Code, DateProblem, Doc, Encoding, Expected, FileAdvice,
-    Io, IoKind, KeyAdvice, Kind, LinkProblem, Output, OutputProblem, Page, Problem, SegmentError,
-    SegmentOwner, SynonymProblem, Syntax, TemplateKind, Unpublished, UrlError, UrlSegmentProblem,
+    ImageProblem, ImageSettingProblem, Io, IoKind, KeyAdvice, Kind, LinkProblem, Output,
+    OutputProblem, Page, Problem, SegmentError, SegmentOwner, SynonymProblem, Syntax, TemplateKind,
+    Unpublished, UrlError, UrlSegmentProblem,
 };
 
 mod code;

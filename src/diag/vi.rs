@@ -3,10 +3,10 @@
 //! file and exactly how to fix it.
 
 use super::{
-    Action, AliasProblem, ImageProblem, ImageSettingProblem, BaseUrlProblem, Code, DateProblem, Doc, Encoding, Expected, FileAdvice,
-    Io, IoKind, KeyAdvice, Kind, LinkProblem, Output, OutputProblem, Problem, SegmentError,
-    SegmentOwner, SynonymProblem, Syntax, TemplateKind, Text, Unpublished, UrlError,
-    UrlSegmentProblem,
+    Action, AliasProblem, BaseUrlProblem, Code, DateProblem, Doc, Encoding, Expected, FileAdvice,
+    ImageProblem, ImageSettingProblem, Io, IoKind, KeyAdvice, Kind, LinkProblem, Output,
+    OutputProblem, Problem, SegmentError, SegmentOwner, SynonymProblem, Syntax, TemplateKind, Text,
+    Unpublished, UrlError, UrlSegmentProblem,
 };
 
 const SAVE_AS_UTF8: &str = "mở tệp bằng Notepad, chọn File > Save As, chọn Encoding: UTF-8 rồi lưu; hoặc lưu lại tệp dưới dạng UTF-8 trong trình soạn thảo bạn dùng";

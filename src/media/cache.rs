@@ -230,8 +230,7 @@ impl ImageCache {
             // Another build made the same entry first: use that one.
             let _ = std::fs::remove_dir_all(&temp);
         }
-        read_entry(&entry)?
-            .ok_or_else(|| io::Error::other(format!("{} vanished", entry.display())))
+        read_entry(&entry)?.ok_or_else(|| io::Error::other(format!("{} vanished", entry.display())))
     }
 
     /// Writes the stamps learnt during this build, if any changed.
@@ -245,9 +244,8 @@ impl ImageCache {
             .filter(|(p, _)| p.exists())
             .filter_map(|(p, s)| {
                 let p = p.to_str()?;
-                (!p.contains(['\n', '\t'])).then(|| {
-                    format!("{}\t{}\t{:016x}\t{p}\n", s.len, s.mtime_ns, s.hash)
-                })
+                (!p.contains(['\n', '\t']))
+                    .then(|| format!("{}\t{}\t{:016x}\t{p}\n", s.len, s.mtime_ns, s.hash))
             })
             .collect();
         lines.sort();
@@ -393,7 +391,11 @@ mod tests {
         let got: Vec<(u32, Format)> = found.iter().map(|v| (v.width, v.format)).collect();
         assert_eq!(
             got,
-            [(480, Format::Webp), (480, Format::Jpeg), (960, Format::Jpeg)]
+            [
+                (480, Format::Webp),
+                (480, Format::Jpeg),
+                (960, Format::Jpeg)
+            ]
         );
     }
 }

@@ -2,8 +2,8 @@
 //! published image, responsive sizes made once and kept in a cache shared
 //! by `build` and `serve`.
 
+pub mod cache;
 pub mod encode;
 pub mod strip;
-pub mod cache;
 #[doc(hidden)]
 pub mod testdata;

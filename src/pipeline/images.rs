@@ -184,7 +184,9 @@ pub(super) fn prepare(
         warnings.extend(outcome.warnings);
         match (outcome.stripped, s.place) {
             (Some(file), Place::Asset(i)) => site.assets[i].src = file,
-            (Some(file), Place::Static(i)) => theme.static_files[i].bytes = theme::Bytes::Disk(file),
+            (Some(file), Place::Static(i)) => {
+                theme.static_files[i].bytes = theme::Bytes::Disk(file)
+            }
             (None, Place::Asset(i)) => drop_assets.push(i),
             (None, Place::Static(i)) => drop_statics.push(i),
         }
@@ -258,7 +260,12 @@ fn one(
     max_bytes: u64,
 ) -> Result<Outcome, Diagnostic> {
     let cannot_read = |e: std::io::Error| {
-        Diagnostic::error(s.shown.as_str(), 0, 0, Code::CannotRead { error: (&e).into() })
+        Diagnostic::error(
+            s.shown.as_str(),
+            0,
+            0,
+            Code::CannotRead { error: (&e).into() },
+        )
     };
     let (hash, len) = cache.hash_of(&s.file).map_err(cannot_read)?;
     let mut warnings = Vec::new();
@@ -280,11 +287,12 @@ fn one(
         };
         Diagnostic::error(s.shown.as_str(), 0, 0, code)
     };
-    let stripped = cache
-        .stripped(&s.file, hash, &s.ext)
-        .map_err(cache_error)?;
+    let stripped = cache.stripped(&s.file, hash, &s.ext).map_err(cache_error)?;
     let variants = if s.shown_on_pages {
-        match cache.processed(&s.file, hash, settings).map_err(cache_error)? {
+        match cache
+            .processed(&s.file, hash, settings)
+            .map_err(cache_error)?
+        {
             Ok(v) => Some(v),
             Err(e) => {
                 let problem = match e {
@@ -309,7 +317,11 @@ fn one(
     } else {
         None
     };
-    if stripped.is_none() && !warnings.iter().any(|w| matches!(*w.code, Code::ImageUnreadable { .. })) {
+    if stripped.is_none()
+        && !warnings
+            .iter()
+            .any(|w| matches!(*w.code, Code::ImageUnreadable { .. }))
+    {
         warnings.push(Diagnostic::warning(
             s.shown.as_str(),
             0,

@@ -401,7 +401,9 @@ impl<'a> Renderer<'a> {
             Job::Robots => Ok(feeds::robots(site).into_bytes()),
             Job::HighlightCss => Ok(crate::content::highlight::stylesheet().into_bytes()),
             Job::Marker => Ok(crate::output::MARKER_TEXT.as_bytes().to_vec()),
-            Job::Asset(_) | Job::Variant(_) | Job::Static(_) => unreachable!("copies are not rendered"),
+            Job::Asset(_) | Job::Variant(_) | Job::Static(_) => {
+                unreachable!("copies are not rendered")
+            }
         }
     }
 

@@ -192,7 +192,10 @@ fn write_picture(out: &mut String, p: &Picture, attrs: &[(&str, &str)], prefix: 
         p.height
     ));
     for (name, value) in attrs {
-        if !matches!(*name, "src" | "srcset" | "sizes" | "width" | "height" | "loading" | "decoding") {
+        if !matches!(
+            *name,
+            "src" | "srcset" | "sizes" | "width" | "height" | "loading" | "decoding"
+        ) {
             out.push_str(&format!(" {name}=\"{value}\""));
         }
     }
@@ -251,7 +254,8 @@ mod tests {
     fn images_without_sizes_are_left_as_they_are() {
         let pictures = HashMap::from([("a.jpg".to_string(), picture())]);
         let links = vec!["b.gif".to_string()];
-        let html = "<img loading=\"lazy\" src=\"bantin-link:0\" alt=\"x\"> <img src=\"https://x/a.jpg\">";
+        let html =
+            "<img loading=\"lazy\" src=\"bantin-link:0\" alt=\"x\"> <img src=\"https://x/a.jpg\">";
         assert!(matches!(
             body_pictures(html, &links, &pictures, "", "100vw"),
             Cow::Borrowed(_)
@@ -272,7 +276,13 @@ mod tests {
     fn attributes_read_quoted_bare_and_empty_values() {
         assert_eq!(
             attributes("loading=\"lazy\" src=\"x y\" alt=\"\" hidden data-x=1 /"),
-            [("loading", "lazy"), ("src", "x y"), ("alt", ""), ("hidden", ""), ("data-x", "1")]
+            [
+                ("loading", "lazy"),
+                ("src", "x y"),
+                ("alt", ""),
+                ("hidden", ""),
+                ("data-x", "1")
+            ]
         );
     }
 }

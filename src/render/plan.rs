@@ -299,7 +299,9 @@ pub fn owner(site: &Site, theme: &Theme, job: Job) -> (String, usize, usize, Out
         Job::HighlightCss => generated(Output::HighlightCss),
         Job::Marker => generated(Output::Marker),
         Job::Asset(i) => of(site.assets[i].shown.clone(), |file| Output::Asset { file }),
-        Job::Variant(i) => of(site.variants[i].shown.clone(), |file| Output::Asset { file }),
+        Job::Variant(i) => of(site.variants[i].shown.clone(), |file| Output::Asset {
+            file,
+        }),
         Job::Static(i) => of(theme.static_files[i].shown.clone(), |file| Output::Static {
             file,
         }),

@@ -293,7 +293,11 @@ fn files_of_content_and_static_resolve_from_any_article() {
     );
     t.build_ok();
     let page = t.read("tin/bai/index.html");
-    assert!(page.contains("src=\"../../tin/anh-chung.png\""), "{page}");
+    assert!(
+        page.contains("src=\"../../tin/anh-chung-4w.jpg\""),
+        "{page}"
+    );
+    assert!(t.exists("tin/anh-chung-4w.jpg") && t.exists("tin/anh-chung.png"));
     assert!(page.contains("href=\"../../tep/nq-12.pdf\""), "{page}");
     assert!(
         page.contains("href=\"../../tep/nq-12.pdf#page=2\""),

@@ -249,6 +249,7 @@ fn verbose_prints_every_stage_with_its_files_and_time() {
             "duyệt thư mục content",
             "đọc bài",
             "liên kết",
+            "xử lý ảnh",
             "lập danh sách tệp",
             "dựng trang",
             "chỉ mục tìm kiếm",

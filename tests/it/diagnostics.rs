@@ -652,10 +652,13 @@ const CASES: &[Case] = &[
         setup: |t| {
             t.write(
                 "config.yaml",
-                "title: \"Thử\"\nbase_url: \"https://thu.example.vn/\"\nimages: {max_mb: 0}\n",
+                "title: \"Thử\"\nbase_url: \"https://thu.example.vn/\"\nimages: {max_mb: 1}\n",
             );
             post(t, "title: Bài\ndate: 2021-01-01\n", "![Kỳ họp](anh.png)");
-            t.write_bytes("content/tin-tuc/anh.png", &crate::support::png_header(40, 30));
+            t.write_bytes(
+                "content/tin-tuc/anh.png",
+                &crate::support::noise_png(700, 700),
+            );
         },
     },
     Case {
@@ -682,7 +685,10 @@ const CASES: &[Case] = &[
         name: "cache_unusable",
         setup: |t| {
             post(t, "title: Bài\ndate: 2021-01-01\n", "![Kỳ họp](anh.png)");
-            t.write_bytes("content/tin-tuc/anh.png", &crate::support::png_header(40, 30));
+            t.write_bytes(
+                "content/tin-tuc/anh.png",
+                &crate::support::png_header(40, 30),
+            );
             t.write(".bantin-cache", "");
         },
     },

@@ -14,7 +14,11 @@ use crate::support::{article, assert_links_resolve, SiteTest};
 /// like a photo and not like a flat colour).
 fn jpeg(w: u32, h: u32) -> Vec<u8> {
     let img = image::RgbImage::from_fn(w, h, |x, y| {
-        image::Rgb([(x * 255 / w) as u8, (y * 255 / h) as u8, ((x ^ y) & 0xff) as u8])
+        image::Rgb([
+            (x * 255 / w) as u8,
+            (y * 255 / h) as u8,
+            ((x ^ y) & 0xff) as u8,
+        ])
     });
     let mut out = std::io::Cursor::new(Vec::new());
     img.write_to(&mut out, image::ImageFormat::Jpeg).unwrap();
@@ -47,10 +51,7 @@ fn age(path: &Path) {
 
 fn site_with_photos() -> SiteTest {
     let t = SiteTest::new();
-    t.write(
-        "content/tin-tuc/_index.md",
-        "---\ntitle: Tin tức\n---\n",
-    );
+    t.write("content/tin-tuc/_index.md", "---\ntitle: Tin tức\n---\n");
     t.write(
         "content/tin-tuc/ky-hop/index.md",
         &article(
@@ -103,6 +104,7 @@ fn pages_offer_the_sizes_with_picture_srcset_sizes_and_dimensions() {
     t.build_ok();
     let page = t.read("tin-tuc/ky-hop/index.html");
     // The featured image: WebP source, JPEG fallback, its shape, loaded first.
+    let page = page.replace("../../tin-tuc/ky-hop/", "");
     assert!(
         page.contains(
             "<source type=\"image/webp\" srcset=\"anh-chinh-480w.webp 480w, anh-chinh-960w.webp 960w, anh-chinh-1600w.webp 1600w\""
@@ -114,19 +116,24 @@ fn pages_offer_the_sizes_with_picture_srcset_sizes_and_dimensions() {
     let body = &page[page.find("class=\"prose\"").unwrap()..];
     assert!(body.contains("<picture><source type=\"image/webp\" srcset=\"bieu-do-480w.webp 480w, bieu-do-960w.webp 960w, bieu-do-1200w.webp 1200w\""), "{body}");
     assert!(body.contains("<img src=\"bieu-do-960w.png\" srcset=\"bieu-do-480w.png 480w, bieu-do-960w.png 960w, bieu-do-1200w.png 1200w\" sizes=\"(min-width: 50rem) 48rem, 100vw\" width=\"1200\" height=\"800\" alt=\"Biểu đồ ngân sách\" loading=\"lazy\" decoding=\"async\"></picture>"), "{body}");
-    assert!(body.contains("<img src=\"anh-nho-300w.jpg\" srcset=\"anh-nho-300w.jpg 300w\""), "{body}");
+    assert!(
+        body.contains("<img src=\"anh-nho-300w.jpg\" srcset=\"anh-nho-300w.jpg 300w\""),
+        "{body}"
+    );
     // A listing shows a small thumbnail: the browser is told it is 12rem wide.
-    let section = t.read("tin-tuc/index.html");
+    let section = t.read("tin-tuc/index.html").replace("../tin-tuc/", "");
     assert!(section.contains("<picture class=\"card-image\"><source type=\"image/webp\" srcset=\"ky-hop/anh-chinh-480w.webp 480w,"), "{section}");
-    assert!(section.contains("<img src=\"ky-hop/anh-chinh-480w.jpg\""), "{section}");
+    assert!(
+        section.contains("<img src=\"ky-hop/anh-chinh-480w.jpg\""),
+        "{section}"
+    );
     assert!(section.contains("sizes=\"12rem\""), "{section}");
     // Every file a srcset names exists.
-    for html in [&page, &section] {
+    for (html, base) in [(&page, "tin-tuc/ky-hop"), (&section, "tin-tuc")] {
         for set in html.split("srcset=\"").skip(1) {
             let set = &set[..set.find('"').unwrap()];
             for item in set.split(", ") {
                 let url = item.split(' ').next().unwrap();
-                let base = if html == &page { "tin-tuc/ky-hop" } else { "tin-tuc" };
                 assert!(t.out().join(base).join(url).exists(), "{url} in a srcset");
             }
         }
@@ -144,7 +151,10 @@ fn published_images_carry_no_gps_serial_or_author_and_show_upright() {
     // 64 × 32 as stored, turned a quarter by its EXIF: 32 × 64 upright.
     let photo = jpeg_with_exif(64, 32, 6);
     for needle in ["SN-4711-BANTIN", "Nguyễn Văn Ảnh"] {
-        assert!(contains(&photo, needle.as_bytes()), "the fixture holds {needle}");
+        assert!(
+            contains(&photo, needle.as_bytes()),
+            "the fixture holds {needle}"
+        );
     }
     t.write(
         "content/tin/a/index.md",
@@ -160,14 +170,22 @@ fn published_images_carry_no_gps_serial_or_author_and_show_upright() {
     let published: Vec<_> = walkdir::WalkDir::new(&out)
         .into_iter()
         .flatten()
-        .filter(|e| e.path().extension().is_some_and(|x| x == "jpg" || x == "webp"))
+        .filter(|e| {
+            e.path()
+                .extension()
+                .is_some_and(|x| x == "jpg" || x == "webp")
+        })
         .map(|e| e.into_path())
         .collect();
     assert_eq!(published.len(), 3 + 2 * 2, "{published:?}");
     for f in &published {
         let bytes = std::fs::read(f).unwrap();
         for needle in ["SN-4711-BANTIN", "Nguyễn Văn Ảnh", "Canon"] {
-            assert!(!contains(&bytes, needle.as_bytes()), "{needle} in {}", f.display());
+            assert!(
+                !contains(&bytes, needle.as_bytes()),
+                "{needle} in {}",
+                f.display()
+            );
         }
     }
     // Sizes are upright; the copied original keeps only its orientation.
@@ -209,15 +227,17 @@ fn a_second_build_finds_every_image_in_the_cache() {
 #[test]
 fn a_damaged_image_is_a_warning_naming_it_and_the_build_goes_on() {
     let t = SiteTest::new();
+    // Cut short, as a copy stopped half way leaves it.
     let mut broken = jpeg(400, 300);
-    // Keep the markers, damage the picture data.
-    let n = broken.len();
-    for b in &mut broken[n / 2..n - 2] {
-        *b = 0xff;
-    }
+    broken.truncate(broken.len() / 2);
     t.write(
         "content/tin/a/index.md",
-        &article("Ảnh", "2025-01-01", "", "![Hỏng](hong.jpg)\n\n![Rác](rac.png)\n"),
+        &article(
+            "Ảnh",
+            "2025-01-01",
+            "",
+            "![Hỏng](hong.jpg)\n\n![Rác](rac.png)\n",
+        ),
     );
     t.write_bytes("content/tin/a/hong.jpg", &broken);
     t.write_bytes("content/tin/a/rac.png", b"not a picture at all");
@@ -245,7 +265,11 @@ fn a_damaged_image_is_a_warning_naming_it_and_the_build_goes_on() {
     assert!(t.exists("tin/a/hong.jpg"));
     assert!(!t.exists("tin/a/rac.png"));
     let page = t.read("tin/a/index.html");
-    assert!(page.contains("<img loading=\"lazy\" src=\"hong.jpg\""), "{page}");
+    assert!(
+        page.contains("src=\"../../tin/a/hong.jpg\" alt=\"Hỏng\""),
+        "{page}"
+    );
+    assert!(!page.contains("<picture"), "{page}");
 }
 
 #[test]

@@ -119,7 +119,7 @@ fn the_featured_image_is_described_once() {
     t.build_ok();
     let page = t.read("hoat-dong/bai/index.html");
     assert!(
-        page.contains("<img src=\"../../hoat-dong/bai/anh.png\" alt=\"\""),
+        page.contains("<img src=\"../../hoat-dong/bai/anh-800w.jpg\" srcset=\"../../hoat-dong/bai/anh-480w.jpg 480w, ../../hoat-dong/bai/anh-800w.jpg 800w\" sizes=\"(min-width: 50rem) 48rem, 100vw\" alt=\"\""),
         "{page}"
     );
     assert!(page.contains("<figcaption>Toàn cảnh kỳ họp.</figcaption>"));
