@@ -124,14 +124,23 @@ fn process_unguarded(bytes: &[u8], settings: &Settings) -> Result<Processed, Ima
     let (width, height) = (upright.width(), upright.height());
     let pixels = Pixels::from(upright);
     let quality = settings.quality.clamp(1, 100);
-    let mut variants = Vec::new();
-    for w in widths(width, &settings.widths) {
+    // Widest first: the widest reduced size is made from the whole image by
+    // averaging areas, each narrower one from it (a 24-megapixel photo is
+    // read once, not once a width).
+    let mut sizes: Vec<(u32, Option<Pixels>)> = Vec::new();
+    for w in widths(width, &settings.widths).into_iter().rev() {
         let h = height_for(width, height, w);
         let sized = if w == width {
             None
+        } else if let Some(widest) = sizes.iter().find_map(|(_, p)| p.as_ref()) {
+            Some(widest.resized(w, h))
         } else {
-            Some(pixels.resized(w, h))
+            Some(pixels.reduced(w, h))
         };
+        sizes.push((w, sized));
+    }
+    let mut variants = Vec::new();
+    for (_, sized) in sizes.iter().rev() {
         let sized = sized.as_ref().unwrap_or(&pixels);
         if settings.webp {
             variants.push(sized.encode(Format::Webp, quality)?);
@@ -301,6 +310,15 @@ impl Pixels {
         match self {
             Pixels::Opaque(_) => Format::Jpeg,
             Pixels::Alpha(_) => Format::Png,
+        }
+    }
+
+    /// Made `w` × `h` by averaging areas: fast from a large image, and no
+    /// worse than a filter when reducing by much.
+    fn reduced(&self, w: u32, h: u32) -> Pixels {
+        match self {
+            Pixels::Opaque(p) => Pixels::Opaque(imageops::thumbnail(p, w, h)),
+            Pixels::Alpha(p) => Pixels::Alpha(imageops::thumbnail(p, w, h)),
         }
     }
 
