@@ -208,11 +208,12 @@ fn decode(bytes: &[u8]) -> Result<DynamicImage, ImageError> {
 /// lenient one, which shows damaged data as grey.
 fn decode_jpeg(bytes: &[u8]) -> Result<DynamicImage, ImageError> {
     use zune_core::colorspace::ColorSpace;
-    let side = MAX_SIDE as usize;
+    // The size is checked here, once known: the decoder's own limit gives
+    // an error that does not say which it is.
     let options = DecoderOptions::default()
         .set_strict_mode(true)
-        .set_max_width(side)
-        .set_max_height(side);
+        .set_max_width(usize::from(u16::MAX))
+        .set_max_height(usize::from(u16::MAX));
     let mut decoder = zune_jpeg::JpegDecoder::new_with_options(ZCursor::new(bytes), options);
     decoder.decode_headers().map_err(|e| jpeg_error(e, bytes))?;
     let (Some((width, height)), Some(colours)) = (decoder.dimensions(), decoder.input_colorspace())
@@ -220,6 +221,9 @@ fn decode_jpeg(bytes: &[u8]) -> Result<DynamicImage, ImageError> {
         return Err(ImageError::Corrupt("the JPEG has no size".into()));
     };
     let (width, height) = (width as u32, height as u32);
+    if width > MAX_SIDE || height > MAX_SIDE {
+        return Err(ImageError::TooLarge { width, height });
+    }
     let grey = matches!(colours, ColorSpace::Luma | ColorSpace::LumaA);
     let out = if grey {
         ColorSpace::Luma
@@ -651,6 +655,21 @@ mod tests {
                 Err(ImageError::TooLarge { width, height })
             );
         }
+    }
+
+    #[test]
+    fn a_jpeg_too_wide_to_decode_is_refused_with_its_size() {
+        let mut jpeg = testdata::jpeg(8, 8);
+        let sof = jpeg.windows(2).position(|w| w == [0xFF, 0xC0]).unwrap();
+        // SOF0: marker, length, precision, then height and width.
+        jpeg[sof + 5..sof + 9].copy_from_slice(&[0x01, 0x00, 0x4E, 0x20]);
+        assert_eq!(
+            process(&jpeg, &small()),
+            Err(ImageError::TooLarge {
+                width: 20000,
+                height: 256
+            })
+        );
     }
 
     #[test]
