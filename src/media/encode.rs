@@ -124,14 +124,23 @@ fn process_unguarded(bytes: &[u8], settings: &Settings) -> Result<Processed, Ima
     let (width, height) = (upright.width(), upright.height());
     let pixels = Pixels::from(upright);
     let quality = settings.quality.clamp(1, 100);
-    let mut variants = Vec::new();
-    for w in widths(width, &settings.widths) {
+    // Widest first: the widest reduced size is made from the whole image by
+    // averaging areas, each narrower one from it (a 24-megapixel photo is
+    // read once, not once a width).
+    let mut sizes: Vec<(u32, Option<Pixels>)> = Vec::new();
+    for w in widths(width, &settings.widths).into_iter().rev() {
         let h = height_for(width, height, w);
         let sized = if w == width {
             None
+        } else if let Some(widest) = sizes.iter().find_map(|(_, p)| p.as_ref()) {
+            Some(widest.resized(w, h))
         } else {
-            Some(pixels.resized(w, h))
+            Some(pixels.reduced(w, h))
         };
+        sizes.push((w, sized));
+    }
+    let mut variants = Vec::new();
+    for (_, sized) in sizes.iter().rev() {
         let sized = sized.as_ref().unwrap_or(&pixels);
         if settings.webp {
             variants.push(sized.encode(Format::Webp, quality)?);
@@ -199,11 +208,12 @@ fn decode(bytes: &[u8]) -> Result<DynamicImage, ImageError> {
 /// lenient one, which shows damaged data as grey.
 fn decode_jpeg(bytes: &[u8]) -> Result<DynamicImage, ImageError> {
     use zune_core::colorspace::ColorSpace;
-    let side = MAX_SIDE as usize;
+    // The size is checked here, once known: the decoder's own limit gives
+    // an error that does not say which it is.
     let options = DecoderOptions::default()
         .set_strict_mode(true)
-        .set_max_width(side)
-        .set_max_height(side);
+        .set_max_width(usize::from(u16::MAX))
+        .set_max_height(usize::from(u16::MAX));
     let mut decoder = zune_jpeg::JpegDecoder::new_with_options(ZCursor::new(bytes), options);
     decoder.decode_headers().map_err(|e| jpeg_error(e, bytes))?;
     let (Some((width, height)), Some(colours)) = (decoder.dimensions(), decoder.input_colorspace())
@@ -211,6 +221,9 @@ fn decode_jpeg(bytes: &[u8]) -> Result<DynamicImage, ImageError> {
         return Err(ImageError::Corrupt("the JPEG has no size".into()));
     };
     let (width, height) = (width as u32, height as u32);
+    if width > MAX_SIDE || height > MAX_SIDE {
+        return Err(ImageError::TooLarge { width, height });
+    }
     let grey = matches!(colours, ColorSpace::Luma | ColorSpace::LumaA);
     let out = if grey {
         ColorSpace::Luma
@@ -301,6 +314,15 @@ impl Pixels {
         match self {
             Pixels::Opaque(_) => Format::Jpeg,
             Pixels::Alpha(_) => Format::Png,
+        }
+    }
+
+    /// Made `w` × `h` by averaging areas: fast from a large image, and no
+    /// worse than a filter when reducing by much.
+    fn reduced(&self, w: u32, h: u32) -> Pixels {
+        match self {
+            Pixels::Opaque(p) => Pixels::Opaque(imageops::thumbnail(p, w, h)),
+            Pixels::Alpha(p) => Pixels::Alpha(imageops::thumbnail(p, w, h)),
         }
     }
 
@@ -633,6 +655,21 @@ mod tests {
                 Err(ImageError::TooLarge { width, height })
             );
         }
+    }
+
+    #[test]
+    fn a_jpeg_too_wide_to_decode_is_refused_with_its_size() {
+        let mut jpeg = testdata::jpeg(8, 8);
+        let sof = jpeg.windows(2).position(|w| w == [0xFF, 0xC0]).unwrap();
+        // SOF0: marker, length, precision, then height and width.
+        jpeg[sof + 5..sof + 9].copy_from_slice(&[0x01, 0x00, 0x4E, 0x20]);
+        assert_eq!(
+            process(&jpeg, &small()),
+            Err(ImageError::TooLarge {
+                width: 20000,
+                height: 256
+            })
+        );
     }
 
     #[test]
