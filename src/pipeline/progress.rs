@@ -25,10 +25,12 @@ pub trait Progress: Sync {
 /// file, and a call to the progress only now and then.
 pub const BATCH: usize = 64;
 
-/// Counts files done and tells `progress` every [`BATCH`] of them.
+/// Counts files done and tells `progress` every [`BATCH`] of them (every
+/// one in a stage of few files, such as images, each slow).
 pub(super) struct Ticker<'a> {
     progress: Option<&'a dyn Progress>,
     done: AtomicUsize,
+    batch: AtomicUsize,
 }
 
 impl<'a> Ticker<'a> {
@@ -36,12 +38,15 @@ impl<'a> Ticker<'a> {
         Ticker {
             progress,
             done: AtomicUsize::new(0),
+            batch: AtomicUsize::new(BATCH),
         }
     }
 
     /// Starts stage `name` of `total` files.
     pub(super) fn start(&self, name: &'static str, total: usize) {
         self.done.store(0, Ordering::Relaxed);
+        self.batch
+            .store((total / 256).clamp(1, BATCH), Ordering::Relaxed);
         if let Some(p) = self.progress {
             p.start(name, total);
         }
@@ -51,8 +56,9 @@ impl<'a> Ticker<'a> {
     pub(super) fn tick(&self) {
         if let Some(p) = self.progress {
             let done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
-            if done.is_multiple_of(BATCH) {
-                p.tick(BATCH);
+            let batch = self.batch.load(Ordering::Relaxed);
+            if done.is_multiple_of(batch) {
+                p.tick(batch);
             }
         }
     }
@@ -60,7 +66,7 @@ impl<'a> Ticker<'a> {
     /// Ends stage `name`: the files not told yet, then its time.
     pub(super) fn finish(&self, name: &'static str, time: Duration) {
         if let Some(p) = self.progress {
-            let rest = self.done.swap(0, Ordering::Relaxed) % BATCH;
+            let rest = self.done.swap(0, Ordering::Relaxed) % self.batch.load(Ordering::Relaxed);
             if rest > 0 {
                 p.tick(rest);
             }
@@ -174,7 +180,7 @@ mod tests {
     fn ticks_come_in_batches_and_add_up_to_the_files_done() {
         let calls = Calls::default();
         let ticker = Ticker::new(Some(&calls));
-        ticker.start("parse", 200);
+        ticker.start("parse", 20_000);
         use rayon::prelude::*;
         (0..200).into_par_iter().for_each(|_| ticker.tick());
         ticker.finish("parse", Duration::ZERO);
@@ -184,7 +190,7 @@ mod tests {
         assert_eq!(
             calls,
             [
-                "start parse 200",
+                "start parse 20000",
                 "tick 64",
                 "tick 64",
                 "tick 64",
@@ -192,6 +198,26 @@ mod tests {
                 "finish parse",
                 "start link 0",
                 "finish link"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_stage_of_few_slow_files_ticks_every_one() {
+        let calls = Calls::default();
+        let ticker = Ticker::new(Some(&calls));
+        ticker.start("images", 3);
+        (0..3).for_each(|_| ticker.tick());
+        ticker.finish("images", Duration::ZERO);
+        let calls = calls.0.into_inner().unwrap();
+        assert_eq!(
+            calls,
+            [
+                "start images 3",
+                "tick 1",
+                "tick 1",
+                "tick 1",
+                "finish images"
             ]
         );
     }
