@@ -32,7 +32,12 @@ pub fn xml_escape(s: &str) -> String {
 fn absolute_body(site: &Site, id: usize) -> String {
     // An unreadable file fails the article's own page, which reports it.
     let html = site.article_html(id).map(|(h, _)| h).unwrap_or_default();
-    rewrite_links(&html, &site.articles[id].links, &site.config.base(), false)
+    let (links, base) = (&site.articles[id].links, site.config.base());
+    // Images as `<picture>`: a reader that knows only `<img>` gets the
+    // 960-pixel file, not the camera's original.
+    let sizes = super::picture::escape(&site.config.images.sizes);
+    let html = super::picture::body_pictures(&html, links, &site.pictures, &base, &sizes);
+    rewrite_links(&html, links, &base, false)
 }
 
 /// An RSS 2.0 feed of the newest articles of the site, a section or a term.

@@ -275,6 +275,7 @@ impl<'a> Fingerprinter<'a> {
             (&a.title, &a.path, a.date.rfc3339(), &a.summary).hash(h);
             if site.config.feed.full_content {
                 (a.source_hash, &a.links).hash(h);
+                pictures(site, a.links.iter(), h);
             }
         }
     }
