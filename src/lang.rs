@@ -94,6 +94,14 @@ impl Lang {
         }
     }
 
+    /// A file size: `1,2 MB` / `1.2 MB`, `820 byte` / `820 bytes`.
+    pub fn size(self, bytes: u64) -> String {
+        match self {
+            Lang::Vi => vi::format::format_size(bytes),
+            Lang::En => vi::format::format_size_en(bytes),
+        }
+    }
+
     /// How the list of footnotes is named, and the links back from a
     /// footnote to its place in the text (followed by the footnote number).
     pub fn footnote_labels(self) -> (&'static str, &'static str) {
@@ -138,6 +146,8 @@ mod tests {
         assert_eq!(Lang::En.number(1234), "1,234");
         assert_eq!(Lang::Vi.decimal(1234.56, 1), "1.234,6");
         assert_eq!(Lang::En.decimal(1234.56, 1), "1,234.6");
+        assert_eq!(Lang::Vi.size(1_258_291), "1,2 MB");
+        assert_eq!(Lang::En.size(1_258_291), "1.2 MB");
         assert!(Lang::En.is_singular(1) && !Lang::En.is_singular(2));
         assert!(!Lang::En.is_singular(0));
         assert!(Lang::Vi.is_singular(2));

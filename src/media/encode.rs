@@ -1,6 +1,22 @@
 //! Decoding an image, turning it upright and encoding it at the widths a
 //! page offers: pure functions of the bytes and the settings.
 
+use std::io::Cursor;
+
+use image::codecs::jpeg::JpegEncoder;
+use image::codecs::png::{CompressionType, FilterType as PngFilter, PngEncoder};
+use image::imageops::{self, FilterType};
+use image::metadata::Orientation;
+use image::{
+    DynamicImage, ExtendedColorType, ImageDecoder, ImageEncoder, ImageReader, Limits, RgbImage,
+    RgbaImage,
+};
+use zune_core::bytestream::ZCursor;
+use zune_core::options::DecoderOptions;
+
+/// How sizes are made from the decoded image.
+const FILTER: FilterType = FilterType::Triangle;
+
 /// How images are resized and encoded (`images:` of config.yaml).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Settings {
@@ -81,9 +97,574 @@ pub enum ImageError {
     TooLarge { width: u32, height: u32 },
 }
 
+/// Widest and tallest image decoded, in pixels: WebP can hold no more.
+pub const MAX_SIDE: u32 = 16383;
+
+/// Most bytes the decoded pixels of one image may take.
+pub const MAX_DECODED_BYTES: u64 = 1 << 30;
+
 /// Decodes `bytes`, applies EXIF orientation, and encodes the image at
 /// every width of `settings` narrower than itself (never larger; an image
 /// narrower than every width gets one variant at its own width).
-pub fn process(_bytes: &[u8], _settings: &Settings) -> Result<Processed, ImageError> {
-    Err(ImageError::Unsupported)
+pub fn process(bytes: &[u8], settings: &Settings) -> Result<Processed, ImageError> {
+    // Decoders are written not to panic on any input; should one still do
+    // so, the image is reported as damaged and the build goes on.
+    std::panic::catch_unwind(|| process_unguarded(bytes, settings)).unwrap_or_else(|panic| {
+        let why = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(ImageError::Corrupt(format!("the decoder failed: {why}")))
+    })
+}
+
+fn process_unguarded(bytes: &[u8], settings: &Settings) -> Result<Processed, ImageError> {
+    let upright = decode(bytes)?;
+    let (width, height) = (upright.width(), upright.height());
+    let pixels = Pixels::from(upright);
+    let quality = settings.quality.clamp(1, 100);
+    let mut variants = Vec::new();
+    for w in widths(width, &settings.widths) {
+        let h = height_for(width, height, w);
+        let sized = if w == width {
+            None
+        } else {
+            Some(pixels.resized(w, h))
+        };
+        let sized = sized.as_ref().unwrap_or(&pixels);
+        if settings.webp {
+            variants.push(sized.encode(Format::Webp, quality)?);
+        }
+        variants.push(sized.encode(sized.fallback(), quality)?);
+    }
+    Ok(Processed {
+        width,
+        height,
+        variants,
+    })
+}
+
+/// The widths to make of an image `own` pixels wide: those of `configured`
+/// narrower than it, and its own width too when it is not wider than the
+/// widest configured one.
+fn widths(own: u32, configured: &[u32]) -> Vec<u32> {
+    let mut list: Vec<u32> = configured.iter().copied().filter(|&w| w < own).collect();
+    list.sort_unstable();
+    list.dedup();
+    if configured.is_empty() || configured.iter().any(|&w| w >= own) {
+        list.push(own);
+    }
+    list
+}
+
+/// Height of the image `width` × `height` made `w` wide, rounded.
+fn height_for(width: u32, height: u32, w: u32) -> u32 {
+    let h = (u64::from(height) * u64::from(w) + u64::from(width) / 2) / u64::from(width);
+    u32::try_from(h).unwrap_or(u32::MAX).max(1)
+}
+
+fn decode(bytes: &[u8]) -> Result<DynamicImage, ImageError> {
+    let mut reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| ImageError::Corrupt(e.to_string()))?;
+    match reader.format() {
+        None => return Err(ImageError::Unsupported),
+        Some(image::ImageFormat::Jpeg) => return decode_jpeg(bytes),
+        Some(_) => {}
+    }
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(MAX_DECODED_BYTES);
+    reader.limits(limits);
+    let mut decoder = reader.into_decoder().map_err(|e| error(e, bytes))?;
+    let (width, height) = decoder.dimensions();
+    if decoder.total_bytes() > MAX_DECODED_BYTES {
+        return Err(ImageError::TooLarge { width, height });
+    }
+    if width == 0 || height == 0 {
+        return Err(ImageError::Corrupt(format!(
+            "the image is {width} × {height} pixels"
+        )));
+    }
+    // A damaged EXIF block only loses the turn, not the picture.
+    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    let mut image = DynamicImage::from_decoder(decoder).map_err(|e| error(e, bytes))?;
+    image.apply_orientation(orientation);
+    Ok(image)
+}
+
+/// Decodes a JPEG in the strict mode of its decoder: `image` asks for the
+/// lenient one, which shows damaged data as grey.
+fn decode_jpeg(bytes: &[u8]) -> Result<DynamicImage, ImageError> {
+    use zune_core::colorspace::ColorSpace;
+    let side = MAX_SIDE as usize;
+    let options = DecoderOptions::default()
+        .set_strict_mode(true)
+        .set_max_width(side)
+        .set_max_height(side);
+    let mut decoder = zune_jpeg::JpegDecoder::new_with_options(ZCursor::new(bytes), options);
+    decoder.decode_headers().map_err(|e| jpeg_error(e, bytes))?;
+    let (Some((width, height)), Some(colours)) = (decoder.dimensions(), decoder.input_colorspace())
+    else {
+        return Err(ImageError::Corrupt("the JPEG has no size".into()));
+    };
+    let (width, height) = (width as u32, height as u32);
+    let grey = matches!(colours, ColorSpace::Luma | ColorSpace::LumaA);
+    let out = if grey {
+        ColorSpace::Luma
+    } else {
+        ColorSpace::RGB
+    };
+    decoder.set_options(decoder.options().jpeg_set_out_colorspace(out));
+    let total = u64::from(width) * u64::from(height) * out.num_components() as u64;
+    if total > MAX_DECODED_BYTES {
+        return Err(ImageError::TooLarge { width, height });
+    }
+    let orientation = decoder
+        .exif()
+        .and_then(|exif| Orientation::from_exif_chunk(exif))
+        .unwrap_or(Orientation::NoTransforms);
+    let raw = decoder.decode().map_err(|e| jpeg_error(e, bytes))?;
+    let wrong_size = || ImageError::Corrupt("the decoded JPEG has the wrong size".into());
+    let mut image = if grey {
+        DynamicImage::ImageLuma8(
+            image::GrayImage::from_raw(width, height, raw).ok_or_else(wrong_size)?,
+        )
+    } else {
+        DynamicImage::ImageRgb8(RgbImage::from_raw(width, height, raw).ok_or_else(wrong_size)?)
+    };
+    image.apply_orientation(orientation);
+    Ok(image)
+}
+
+fn jpeg_error(e: zune_jpeg::errors::DecodeErrors, bytes: &[u8]) -> ImageError {
+    use zune_jpeg::errors::DecodeErrors;
+    match e {
+        DecodeErrors::LargeDimensions(_) => too_large(bytes),
+        DecodeErrors::Unsupported(_) => ImageError::Unsupported,
+        other => ImageError::Corrupt(other.to_string()),
+    }
+}
+
+/// `TooLarge` with the size the file's header gives.
+fn too_large(bytes: &[u8]) -> ImageError {
+    let (width, height) = imagesize::blob_size(bytes)
+        .map(|s| {
+            let side = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+            (side(s.width), side(s.height))
+        })
+        .unwrap_or((0, 0));
+    ImageError::TooLarge { width, height }
+}
+
+fn error(e: image::ImageError, bytes: &[u8]) -> ImageError {
+    match e {
+        image::ImageError::Limits(_) => too_large(bytes),
+        image::ImageError::Unsupported(_) => ImageError::Unsupported,
+        other => ImageError::Corrupt(other.to_string()),
+    }
+}
+
+/// Decoded pixels, 8 bits a channel: with an alpha channel only when some
+/// pixel is not opaque.
+enum Pixels {
+    Opaque(RgbImage),
+    Alpha(RgbaImage),
+}
+
+impl From<DynamicImage> for Pixels {
+    fn from(image: DynamicImage) -> Pixels {
+        if !image.color().has_alpha() {
+            return Pixels::Opaque(image.into_rgb8());
+        }
+        let rgba = image.into_rgba8();
+        if rgba.pixels().any(|p| p[3] != u8::MAX) {
+            Pixels::Alpha(rgba)
+        } else {
+            Pixels::Opaque(DynamicImage::ImageRgba8(rgba).into_rgb8())
+        }
+    }
+}
+
+impl Pixels {
+    fn size(&self) -> (u32, u32) {
+        match self {
+            Pixels::Opaque(p) => p.dimensions(),
+            Pixels::Alpha(p) => p.dimensions(),
+        }
+    }
+
+    /// JPEG for opaque images, PNG for the others.
+    fn fallback(&self) -> Format {
+        match self {
+            Pixels::Opaque(_) => Format::Jpeg,
+            Pixels::Alpha(_) => Format::Png,
+        }
+    }
+
+    fn resized(&self, w: u32, h: u32) -> Pixels {
+        match self {
+            Pixels::Opaque(p) => Pixels::Opaque(imageops::resize(p, w, h, FILTER)),
+            Pixels::Alpha(p) => Pixels::Alpha(imageops::resize(p, w, h, FILTER)),
+        }
+    }
+
+    fn encode(&self, format: Format, quality: u8) -> Result<Encoded, ImageError> {
+        let (width, height) = self.size();
+        let (raw, colour, layout) = match self {
+            Pixels::Opaque(p) => (p.as_raw(), ExtendedColorType::Rgb8, webp::PixelLayout::Rgb),
+            Pixels::Alpha(p) => (
+                p.as_raw(),
+                ExtendedColorType::Rgba8,
+                webp::PixelLayout::Rgba,
+            ),
+        };
+        let failed = |e: &dyn std::fmt::Debug| {
+            ImageError::Corrupt(format!("{} could not be written: {e:?}", format.mime()))
+        };
+        let mut bytes = Vec::new();
+        match format {
+            Format::Webp => {
+                let memory = webp::Encoder::new(raw, layout, width, height)
+                    .encode_simple(false, f32::from(quality))
+                    .map_err(|e| failed(&e))?;
+                bytes.extend_from_slice(&memory);
+            }
+            Format::Jpeg => JpegEncoder::new_with_quality(&mut bytes, quality)
+                .write_image(raw, width, height, colour)
+                .map_err(|e| failed(&e))?,
+            Format::Png => PngEncoder::new_with_quality(
+                &mut bytes,
+                CompressionType::Default,
+                PngFilter::Adaptive,
+            )
+            .write_image(raw, width, height, colour)
+            .map_err(|e| failed(&e))?,
+        }
+        Ok(Encoded {
+            width,
+            height,
+            format,
+            bytes,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::media::testdata;
+
+    fn small() -> Settings {
+        Settings {
+            widths: vec![16, 32, 48],
+            quality: 80,
+            webp: true,
+        }
+    }
+
+    /// Width, height and format of each variant, as decoded from its bytes.
+    fn shapes(p: &Processed) -> Vec<(u32, u32, Format)> {
+        p.variants
+            .iter()
+            .map(|v| {
+                let format = match image::guess_format(&v.bytes).unwrap() {
+                    image::ImageFormat::WebP => Format::Webp,
+                    image::ImageFormat::Jpeg => Format::Jpeg,
+                    image::ImageFormat::Png => Format::Png,
+                    other => panic!("{other:?}"),
+                };
+                assert_eq!(format, v.format);
+                let img = image::load_from_memory(&v.bytes).unwrap();
+                assert_eq!((img.width(), img.height()), (v.width, v.height));
+                (v.width, v.height, format)
+            })
+            .collect()
+    }
+
+    fn encode_png(img: DynamicImage) -> Vec<u8> {
+        let mut out = Cursor::new(Vec::new());
+        img.write_to(&mut out, image::ImageFormat::Png).unwrap();
+        out.into_inner()
+    }
+
+    #[test]
+    fn widths_below_the_image_and_its_own_when_narrower_than_the_widest() {
+        let default = Settings::default().widths;
+        assert_eq!(widths(1200, &default), [480, 960, 1200]);
+        assert_eq!(widths(4000, &default), [480, 960, 1600]);
+        assert_eq!(widths(1600, &default), [480, 960, 1600]);
+        assert_eq!(widths(960, &default), [480, 960]);
+        assert_eq!(widths(300, &default), [300]);
+        assert_eq!(widths(1, &default), [1]);
+    }
+
+    #[test]
+    fn heights_keep_the_shape_rounded_and_never_zero() {
+        assert_eq!(height_for(4000, 3000, 480), 360);
+        assert_eq!(height_for(1000, 333, 480), 160);
+        assert_eq!(height_for(1000, 335, 480), 161);
+        assert_eq!(height_for(16383, 1, 16), 1);
+        assert_eq!(height_for(1, 16383, 1), 16383);
+    }
+
+    #[test]
+    fn a_landscape_photo_is_made_at_each_width_as_webp_then_jpeg() {
+        let p = process(&testdata::jpeg(64, 32), &small()).unwrap();
+        assert_eq!((p.width, p.height), (64, 32));
+        assert_eq!(
+            shapes(&p),
+            [
+                (16, 8, Format::Webp),
+                (16, 8, Format::Jpeg),
+                (32, 16, Format::Webp),
+                (32, 16, Format::Jpeg),
+                (48, 24, Format::Webp),
+                (48, 24, Format::Jpeg),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_portrait_photo_narrower_than_the_widest_width_gets_its_own_width_on_top() {
+        let p = process(&testdata::jpeg(30, 60), &small()).unwrap();
+        assert_eq!(
+            shapes(&p),
+            [
+                (16, 32, Format::Webp),
+                (16, 32, Format::Jpeg),
+                (30, 60, Format::Webp),
+                (30, 60, Format::Jpeg),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_tiny_image_is_one_size_and_webp_can_be_left_out() {
+        let settings = Settings {
+            webp: false,
+            ..small()
+        };
+        let p = process(&testdata::jpeg(5, 3), &settings).unwrap();
+        assert_eq!(shapes(&p), [(5, 3, Format::Jpeg)]);
+    }
+
+    #[test]
+    fn a_transparent_png_falls_back_to_png_and_keeps_its_transparency() {
+        let p = process(&testdata::png(40, 20, true), &small()).unwrap();
+        assert_eq!(
+            shapes(&p),
+            [
+                (16, 8, Format::Webp),
+                (16, 8, Format::Png),
+                (32, 16, Format::Webp),
+                (32, 16, Format::Png),
+                (40, 20, Format::Webp),
+                (40, 20, Format::Png),
+            ]
+        );
+        for v in &p.variants {
+            let img = image::load_from_memory(&v.bytes).unwrap().into_rgba8();
+            assert_eq!(img.get_pixel(0, 0)[3], 0, "{:?} {}", v.format, v.width);
+            assert_eq!(img.get_pixel(v.width - 1, 0)[3], 255);
+        }
+        // A PNG whose alpha channel is all opaque is a photo like any other.
+        let p = process(&testdata::png(20, 10, false), &small()).unwrap();
+        assert_eq!(p.variants.last().unwrap().format, Format::Jpeg);
+    }
+
+    #[test]
+    fn sixteen_bit_grey_and_palette_images_are_made_too() {
+        let grey = DynamicImage::ImageLuma8(image::GrayImage::from_fn(20, 10, |x, _| {
+            image::Luma([(x * 12) as u8])
+        }));
+        let grey_alpha = DynamicImage::ImageLumaA16(image::ImageBuffer::from_fn(20, 10, |x, _| {
+            image::LumaA([(x * 3000) as u16, if x < 3 { 0 } else { u16::MAX }])
+        }));
+        let deep = DynamicImage::ImageRgb16(image::ImageBuffer::from_fn(20, 10, |x, y| {
+            image::Rgb([(x * 3000) as u16, (y * 6000) as u16, 1234])
+        }));
+        for (img, fallback) in [
+            (grey, Format::Jpeg),
+            (grey_alpha, Format::Png),
+            (deep, Format::Jpeg),
+        ] {
+            let p = process(&encode_png(img), &small()).unwrap();
+            assert_eq!(
+                shapes(&p),
+                [
+                    (16, 8, Format::Webp),
+                    (16, 8, fallback),
+                    (20, 10, Format::Webp),
+                    (20, 10, fallback)
+                ]
+            );
+        }
+    }
+
+    #[test]
+    fn exif_orientation_turns_the_image_upright() {
+        // 40 × 20 as stored; 6 is a quarter turn clockwise.
+        let p = process(&testdata::jpeg_with_exif(40, 20, 6), &small()).unwrap();
+        assert_eq!((p.width, p.height), (20, 40));
+        assert_eq!(
+            shapes(&p),
+            [
+                (16, 32, Format::Webp),
+                (16, 32, Format::Jpeg),
+                (20, 40, Format::Webp),
+                (20, 40, Format::Jpeg),
+            ]
+        );
+        // The stored top-left corner (black in the gradient) is now at the
+        // top right.
+        let top = image::load_from_memory(&p.variants[3].bytes)
+            .unwrap()
+            .into_rgb8();
+        let dark = |x, y| {
+            top.get_pixel(x, y)
+                .0
+                .iter()
+                .map(|&c| u32::from(c))
+                .sum::<u32>()
+        };
+        assert!(dark(19, 0) < dark(0, 0), "{} {}", dark(19, 0), dark(0, 0));
+        let png = process(&testdata::png_with_exif(40, 20, 8, true), &small()).unwrap();
+        assert_eq!((png.width, png.height), (20, 40));
+        let webp = process(&testdata::webp_with_exif(40, 20, 5), &small()).unwrap();
+        assert_eq!((webp.width, webp.height), (20, 40));
+    }
+
+    fn contains(hay: &[u8], needle: &[u8]) -> bool {
+        hay.windows(needle.len()).any(|w| w == needle)
+    }
+
+    #[test]
+    fn no_variant_carries_metadata() {
+        for source in [
+            testdata::jpeg_with_exif(64, 32, 6),
+            testdata::png_with_exif(64, 32, 6, true),
+            testdata::webp_with_exif(64, 32, 6),
+        ] {
+            let p = process(&source, &small()).unwrap();
+            for v in &p.variants {
+                let b = &v.bytes;
+                for needle in [
+                    testdata::SERIAL.as_bytes(),
+                    testdata::ARTIST.as_bytes(),
+                    testdata::MAKE.as_bytes(),
+                    b"GPS",
+                    b"Exif",
+                    b"xmp",
+                ] {
+                    assert!(!contains(b, needle), "{:?} {}", v.format, v.width);
+                }
+                // Nothing for a stripper to remove: the encoders write none.
+                assert_eq!(crate::media::strip::strip(b).as_ref(), Some(b));
+                match v.format {
+                    Format::Jpeg => assert!(!contains(b, &[0xFF, 0xE1])),
+                    Format::Png => {
+                        for chunk in [b"eXIf", b"tEXt", b"iTXt", b"zTXt", b"tIME"] {
+                            assert!(!contains(b, chunk));
+                        }
+                    }
+                    Format::Webp => {
+                        assert!(!contains(b, b"EXIF") && !contains(b, b"XMP "));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_damaged_image_is_corrupt_with_the_decoders_words() {
+        // Cut short in its picture data: `image` alone shows it half grey.
+        let photo = testdata::jpeg(64, 48);
+        let cut = photo[..photo.len() / 2].to_vec();
+        assert!(image::load_from_memory(&cut).is_ok());
+        let mut bad_png = testdata::png(8, 8, false);
+        bad_png[16..20].copy_from_slice(&0u32.to_be_bytes());
+        for bytes in [
+            cut,
+            photo[..300].to_vec(),
+            bad_png,
+            testdata::png(8, 8, false)[..40].to_vec(),
+            testdata::webp(8, 8)[..30].to_vec(),
+        ] {
+            match process(&bytes, &small()) {
+                Err(ImageError::Corrupt(words)) => assert!(!words.is_empty()),
+                other => panic!("{} {:?}", bytes.len(), other.map(|p| p.width)),
+            }
+        }
+    }
+
+    #[test]
+    fn files_that_are_no_image_are_unsupported() {
+        for bytes in [
+            &b""[..],
+            b"not a picture at all",
+            b"<svg></svg>",
+            b"GIF89a\x01\0\x01\0",
+        ] {
+            assert_eq!(process(bytes, &small()), Err(ImageError::Unsupported));
+        }
+    }
+
+    /// A PNG header (signature and IHDR) claiming `width` × `height`
+    /// pixels of 16-bit RGBA, and no picture.
+    fn png_header(width: u32, height: u32) -> Vec<u8> {
+        let mut ihdr = Vec::new();
+        ihdr.extend_from_slice(&width.to_be_bytes());
+        ihdr.extend_from_slice(&height.to_be_bytes());
+        ihdr.extend_from_slice(&[16, 6, 0, 0, 0]);
+        let mut f = b"\x89PNG\r\n\x1a\n".to_vec();
+        f.extend(crate::media::strip::png_chunk(b"IHDR", &ihdr));
+        f.extend(crate::media::strip::png_chunk(b"IDAT", &[]));
+        f
+    }
+
+    #[test]
+    fn images_too_wide_or_too_heavy_to_decode_are_refused_before_decoding() {
+        for (width, height) in [(20000, 10), (10, 16384), (16000, 16000)] {
+            assert_eq!(
+                process(&png_header(width, height), &small()),
+                Err(ImageError::TooLarge { width, height })
+            );
+        }
+    }
+
+    #[test]
+    fn random_and_damaged_bytes_never_panic() {
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let samples = [
+            testdata::jpeg_with_exif(12, 8, 6),
+            testdata::png_with_exif(6, 4, 8, true),
+            testdata::webp_with_exif(6, 4, 5),
+        ];
+        for f in &samples {
+            for _ in 0..150 {
+                let mut g = f.clone();
+                for _ in 0..1 + next() % 4 {
+                    let at = (next() % g.len() as u64) as usize;
+                    g[at] = next() as u8;
+                }
+                let _ = process(&g, &small());
+            }
+        }
+        for _ in 0..100 {
+            let g: Vec<u8> = (0..next() % 200).map(|_| next() as u8).collect();
+            assert!(matches!(
+                process(&g, &small()),
+                Err(ImageError::Unsupported | ImageError::Corrupt(_))
+            ));
+        }
+    }
 }

@@ -5,3 +5,5 @@
 pub mod encode;
 pub mod strip;
 pub mod cache;
+#[doc(hidden)]
+pub mod testdata;

@@ -7,11 +7,13 @@ use std::collections::{HashMap, HashSet};
 use crate::config::{Config, SortBy};
 use crate::content::front_matter::terms_in;
 use crate::content::kind::Kind;
+use crate::content::markdown::LinkKind;
 use crate::content::{Asset, Body, MdLink, Parsed, SourceFile, SourceKind};
 use crate::diag::{Code, Diagnostic, Unpublished};
 use crate::vi::{compare, DateTime};
 
 use super::archive::{month_in, Archive};
+use super::attachment;
 use super::page;
 use super::targets::Targets;
 use super::taxonomy;
@@ -85,6 +87,43 @@ pub(super) fn clean_title(title: String) -> String {
         Cow::Borrowed(_) => title,
         Cow::Owned(clean) => clean,
     }
+}
+
+/// The article or page a bundle's folder belongs to.
+#[derive(Clone, Copy)]
+enum Owner {
+    Article(usize),
+    Page(usize),
+}
+
+/// The files of `links` that are attachments (site paths), in the
+/// body's order; those that do not exist are reported elsewhere.
+fn linked_files(targets: &Targets, links: &[MdLink]) -> Vec<String> {
+    links
+        .iter()
+        .filter(|l| l.kind == LinkKind::File)
+        .filter_map(|l| targets.file_path(l))
+        .filter(|p| attachment::is_attachment(p))
+        .collect()
+}
+
+/// The attachments of an article or page (site paths): the files its body
+/// links to, `linked`, then the other files of its bundle, `bundle`, by
+/// name; each file once.
+fn attachments(linked: Vec<String>, mut bundle: Vec<String>) -> Vec<String> {
+    let mut list: Vec<String> = Vec::with_capacity(linked.len() + bundle.len());
+    for path in linked {
+        if !list.contains(&path) {
+            list.push(path);
+        }
+    }
+    bundle.sort_by(|a, b| compare(a, b).then_with(|| a.cmp(b)));
+    for path in bundle {
+        if !list.contains(&path) {
+            list.push(path);
+        }
+    }
+    list
 }
 
 /// Links every parsed file into a site, or returns every error found.
@@ -400,19 +439,25 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
     }
 
     // 10. Files: bundle assets beside their article or page, the rest by folder.
-    // A bundle's files go under its URL; an article also lists them.
-    let mut bundle_dirs: HashMap<String, Option<(String, Option<usize>)>> = HashMap::new();
+    // A bundle's files go under its URL; its article or page also lists them.
+    let mut bundle_dirs: HashMap<String, Option<(String, Owner)>> = HashMap::new();
     for dir in hidden_bundles {
         bundle_dirs.insert(dir, None);
     }
     for (id, a) in articles.iter().enumerate() {
         if a.source.kind == SourceKind::Bundle {
-            bundle_dirs.insert(a.source.dir().to_string(), Some((a.path.clone(), Some(id))));
+            bundle_dirs.insert(
+                a.source.dir().to_string(),
+                Some((a.path.clone(), Owner::Article(id))),
+            );
         }
     }
-    for p in &pages {
+    for (id, p) in pages.iter().enumerate() {
         if p.source.kind == SourceKind::Bundle {
-            bundle_dirs.insert(p.source.dir().to_string(), Some((p.path.clone(), None)));
+            bundle_dirs.insert(
+                p.source.dir().to_string(),
+                Some((p.path.clone(), Owner::Page(id))),
+            );
         }
     }
     let mut assets = Vec::new();
@@ -437,11 +482,14 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
         }
         let out = match owner {
             Some((_, None)) => continue, // the bundle is not published
-            Some((bdir, Some((path, article)))) => {
+            Some((bdir, Some((path, owner)))) => {
                 let rest = &asset.rel[bdir.len()..].trim_start_matches('/');
                 let out = format!("{path}{rest}");
-                if let Some(id) = article.filter(|_| !is_image(rest)) {
-                    articles[id].attachments.push(out.clone());
+                if !is_image(rest) {
+                    match *owner {
+                        Owner::Article(id) => articles[id].attachments.push(out.clone()),
+                        Owner::Page(id) => pages[id].attachments.push(out.clone()),
+                    }
                 }
                 out
             }
@@ -460,7 +508,7 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
         .iter()
         .map(|p| dir_path(p.file.dir()))
         .collect();
-    let (article_links, section_links, page_links) = {
+    let (article_links, section_links, page_links, article_files, page_files) = {
         let page_of_rel: HashMap<&str, &str> = articles
             .iter()
             .map(|a| (a.source.rel.as_str(), a.path.as_str()))
@@ -501,8 +549,28 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
         for (file, body) in input.checked.iter().chain(&undated) {
             targets.resolve(file, &body.links, &body.errors, &mut errors);
         }
-        (article_links, section_links, page_links)
+        let article_files: Vec<Vec<String>> = bodies
+            .iter()
+            .map(|(links, _)| linked_files(&targets, links))
+            .collect();
+        let page_files: Vec<Vec<String>> = page_rest
+            .iter()
+            .map(|r| linked_files(&targets, &r.links))
+            .collect();
+        (
+            article_links,
+            section_links,
+            page_links,
+            article_files,
+            page_files,
+        )
     };
+    for (a, linked) in articles.iter_mut().zip(article_files) {
+        a.attachments = attachments(linked, std::mem::take(&mut a.attachments));
+    }
+    for (p, linked) in pages.iter_mut().zip(page_files) {
+        p.attachments = attachments(linked, std::mem::take(&mut p.attachments));
+    }
     for (p, links) in pages.iter_mut().zip(page_links) {
         p.links = links;
     }

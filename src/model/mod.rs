@@ -6,6 +6,7 @@
 //! newest-first order, and merging or paginating lists never re-sorts them.
 
 pub mod archive;
+pub mod attachment;
 mod link;
 pub mod page;
 pub mod paginate;
@@ -233,7 +234,9 @@ pub struct Article {
     /// Year and month in the site's timezone.
     pub month: (i32, u8),
     pub template: Option<String>,
-    /// Files of the bundle (site paths), shown as attachments.
+    /// Attached files (site paths, not encoded): those the body links to
+    /// that are attachments ([`attachment::is_attachment`]), in the body's
+    /// order, then the other files of its bundle but images, by name.
     pub attachments: Vec<String>,
     pub extra: serde_json::Value,
 }

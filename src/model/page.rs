@@ -30,6 +30,8 @@ pub struct Page {
     pub image_caption: Option<String>,
     pub image_alt: Option<String>,
     pub template: Option<String>,
+    /// Attached files, as for an article ([`super::Article::attachments`]).
+    pub attachments: Vec<String>,
     pub extra: serde_json::Value,
 }
 
@@ -83,6 +85,7 @@ pub fn records(
                 image_caption: fm.image_caption,
                 image_alt: fm.image_alt,
                 template: fm.template,
+                attachments: Vec::new(),
                 extra: fm.extra,
             };
             let rest = PageRest {

@@ -79,13 +79,7 @@ impl Targets<'_> {
     /// An image or attached file: in `content/` (beside the linking file
     /// for a relative path) or in `static/`.
     fn file(&self, l: &MdLink) -> Result<String, Unresolved> {
-        let found = self.files.get(l.target.as_str()).cloned().or_else(|| {
-            [&l.target, &l.static_path]
-                .into_iter()
-                .find(|p| !p.is_empty() && self.statics.contains(p.as_str()))
-                .cloned()
-        });
-        if let Some(path) = found {
+        if let Some(path) = self.file_path(l) {
             return Ok(format!("{}{}", crate::url::encode_path(&path), l.fragment));
         }
         let mut places = Vec::new();
@@ -101,6 +95,17 @@ impl Targets<'_> {
             places,
             advice: self.file_hint(l),
         }))
+    }
+
+    /// The site path of the file an image or file link names, as it is
+    /// (not encoded, no fragment), if the file exists.
+    pub fn file_path(&self, l: &MdLink) -> Option<String> {
+        self.files.get(l.target.as_str()).cloned().or_else(|| {
+            [&l.target, &l.static_path]
+                .into_iter()
+                .find(|p| !p.is_empty() && self.statics.contains(p.as_str()))
+                .cloned()
+        })
     }
 
     /// A did-you-mean over the files that exist: the same name in other

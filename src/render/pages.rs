@@ -1,5 +1,6 @@
 //! The pages of a site as independent jobs, and how each is rendered.
 
+pub(crate) mod attachments;
 mod page;
 
 use minijinja::value::Value;
@@ -435,15 +436,7 @@ impl<'a> Renderer<'a> {
                 context! { title => self.t(&tax.name), path => &tax.path, terms => term_list(t) },
             );
         }
-        let attachments: Vec<Value> = a
-            .attachments
-            .iter()
-            .map(|p| {
-                let name = p.rsplit('/').next().unwrap_or(p);
-                let ext = name.rsplit_once('.').map_or("", |(_, e)| e).to_uppercase();
-                context! { path => p, name => name, ext => ext }
-            })
-            .collect();
+        let attachments = self.attachments(&a.attachments);
         let mut crumbs = section_trail(site, home, a.section);
         crumbs.push(Crumb::new(a.title.as_str(), a.path.as_str()));
         let section = &site.sections[a.section];
@@ -533,13 +526,17 @@ pub fn rewrite_links(html: &str, links: &[String], prefix: &str, index_html: boo
     let needle = format!("=\"{LINK_PLACEHOLDER}");
     while let Some(i) = rest.find(&needle) {
         out.push_str(&rest[..i + 2]);
+        let href = out.ends_with("href=\"");
         rest = &rest[i + needle.len()..];
         let end = rest.find('"').unwrap_or(rest.len());
         let target = rest[..end].parse::<usize>().ok().and_then(|n| links.get(n));
+        let mut download = false;
         if let Some(target) = target {
             let (p, frag) = target
                 .split_once('#')
                 .map_or((target.as_str(), None), |(p, f)| (p, Some(f)));
+            // A link to a file a browser cannot show downloads it.
+            download = href && crate::model::attachment::downloads(p);
             out.push_str(prefix);
             out.push_str(p);
             if index_html && (p.is_empty() || p.ends_with('/')) {
@@ -551,6 +548,10 @@ pub fn rewrite_links(html: &str, links: &[String], prefix: &str, index_html: boo
             }
         }
         rest = &rest[end..];
+        if download && rest.starts_with('"') {
+            out.push_str("\" download");
+            rest = &rest[1..];
+        }
     }
     out.push_str(rest);
     out

@@ -156,6 +156,44 @@ fn decimal(x: f64, places: usize, group: char, point: char) -> String {
     out
 }
 
+/// A file size as readers are used to it (units of 1024, as file
+/// managers show them): `820 byte`, `240 KB`, `1,2 MB` (one decimal
+/// below 100, none when it is 0). `unit` names bytes: `byte`, `bytes`.
+fn size(bytes: u64, point: char, unit: &str) -> String {
+    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
+    if bytes < 1024 {
+        return format!("{bytes} {unit}");
+    }
+    let mut x = bytes as f64 / 1024.0;
+    let mut u = 0;
+    // KB are whole; larger units keep a decimal below 100. A value that
+    // rounds to 1024 is shown in the next unit.
+    while u + 1 < UNITS.len() && x.round() >= 1024.0 {
+        x /= 1024.0;
+        u += 1;
+    }
+    let text = if u == 0 || x >= 99.95 {
+        format!("{:.0}", x)
+    } else {
+        let t = format!("{:.1}", x);
+        match t.strip_suffix(".0") {
+            Some(whole) => whole.to_string(),
+            None => t.replace('.', &point.to_string()),
+        }
+    };
+    format!("{text} {}", UNITS[u])
+}
+
+/// `820 byte`, `240 KB`, `1,2 MB`: a file size in Vietnamese.
+pub fn format_size(bytes: u64) -> String {
+    size(bytes, ',', "byte")
+}
+
+/// `820 bytes`, `240 KB`, `1.2 MB`: a file size in English.
+pub fn format_size_en(bytes: u64) -> String {
+    size(bytes, '.', if bytes == 1 { "byte" } else { "bytes" })
+}
+
 /// `1 Nov 2021`: short, and unambiguous to readers who put the month first.
 pub fn format_date_en(dt: &DateTime) -> String {
     format!(
@@ -224,6 +262,28 @@ mod tests {
         assert_eq!(format_date_en(&ok("01/11/2021 03:00")), "1 Nov 2021");
         assert_eq!(format_number_en(1_234_567), "1,234,567");
         assert_eq!(format_number_en(999), "999");
+    }
+
+    #[test]
+    fn sizes() {
+        assert_eq!(format_size(0), "0 byte");
+        assert_eq!(format_size(820), "820 byte");
+        assert_eq!(format_size(1023), "1023 byte");
+        assert_eq!(format_size(1024), "1 KB");
+        assert_eq!(format_size(1535), "1 KB");
+        assert_eq!(format_size(240 * 1024), "240 KB");
+        assert_eq!(format_size(1023 * 1024), "1023 KB");
+        // 1023.6 KB would show as 1024 KB: it is 1 MB.
+        assert_eq!(format_size(1023 * 1024 + 700), "1 MB");
+        assert_eq!(format_size(1_258_291), "1,2 MB");
+        assert_eq!(format_size(5 * 1024 * 1024), "5 MB");
+        assert_eq!(format_size(99 * 1024 * 1024 + 1024 * 1000), "100 MB");
+        assert_eq!(format_size(150 * 1024 * 1024), "150 MB");
+        assert_eq!(format_size(3 * 1024 * 1024 * 1024 / 2), "1,5 GB");
+        assert_eq!(format_size_en(1), "1 byte");
+        assert_eq!(format_size_en(820), "820 bytes");
+        assert_eq!(format_size_en(1_258_291), "1.2 MB");
+        assert_eq!(format_size_en(240 * 1024), "240 KB");
     }
 
     #[test]

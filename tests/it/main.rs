@@ -1,5 +1,6 @@
 //! Integration tests: fixture sites built through the library and the binary.
 
+mod attachments;
 mod checks;
 mod cli;
 mod dates_yaml;

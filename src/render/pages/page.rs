@@ -43,6 +43,7 @@ impl Renderer<'_> {
                     image_alt => p.image_alt.as_deref(),
                     picture => crate::render::picture::view(site, p.image.as_deref(), 960),
                     section => (p.section != 0).then(|| Crumb::new(section.title.as_str(), section.path.as_str())),
+                    attachments => self.attachments(&p.attachments),
                     extra => &p.extra,
                 },
                 children => Vec::<Value>::new(),
