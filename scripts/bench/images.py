@@ -9,8 +9,8 @@ Each --bantin is a binary to measure, e.g. `--bantin before=/work/bin/bantin-bef
 --bantin after=target/release/bantin` (default: target/release/bantin); the
 tables have one column per binary and the ratio of the last to the first.
 
-Sites: `sample` is the repository's own site (config.yaml, content/, themes/
-copied into --work); `generated` is a gen_corpus.py site of --articles
+Sites: `sample` is the repository's own site (config.yaml and content/
+copied into --work; each binary uses the default theme it bundles); `generated` is a gen_corpus.py site of --articles
 articles with --photos camera photos (4000x3000, 3-6 MB JPEG with EXIF; made
 once by scripts/bench/photos and cached). Each binary builds its own copy of
 the site (files hard-linked from one source), so that its `.bantin-cache/`
@@ -54,7 +54,8 @@ sys.path.insert(0, HERE)
 import bench  # noqa: E402  (measure: /usr/bin/time -v)
 
 IMAGE_EXT = (".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif")
-SITE_PARTS = ("config.yaml", "content", "themes", "static", "archetypes")
+# Not themes/: it is the bundled default theme, and each binary builds with its own.
+SITE_PARTS = ("config.yaml", "content", "static", "archetypes")
 ARTICLE_RE = re.compile(r"^[^/]+/\d{4}/[^/]+/index\.html$")
 IMG_RE = re.compile(r"<img\b[^>]*>", re.I)
 
