@@ -4,6 +4,7 @@
 Usage:
     python3 scripts/bench/images.py [--bantin [LABEL=]PATH ...] [--sites sample,generated]
         [--articles 1000] [--photos 500] [--work DIR] [--runs 1] [--no-browser] [--json FILE]
+    python3 scripts/bench/images.py --tables FILE    (the tables of a --json file again)
 
 Each --bantin is a binary to measure, e.g. `--bantin before=/work/bin/bantin-before
 --bantin after=target/release/bantin` (default: target/release/bantin); the
@@ -70,7 +71,7 @@ def die(msg: str) -> None:
 
 
 def mb(n: float) -> str:
-    return f"{n / 1e6:.1f} MB" if n >= 1e5 else f"{n / 1e3:.1f} KB"
+    return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.1f} KB"
 
 
 def secs(s: float) -> str:
@@ -369,7 +370,13 @@ def main() -> int:
     ap.add_argument("--no-browser", action="store_true", help="builds only")
     ap.add_argument("--runs", type=int, default=1, help="builds of each kind; the median wall time is shown")
     ap.add_argument("--json", help="write the raw numbers to this file")
+    ap.add_argument("--tables", metavar="JSON", help="only print the tables of a --json file")
     a = ap.parse_args()
+    if a.tables:
+        with open(a.tables, encoding="utf-8") as f:
+            for site_name, rep in json.load(f).items():
+                print(tables(site_name, rep["results"], rep["desc"]))
+        return 0
 
     bench.ensure_time()
     bins: list[tuple[str, str]] = []
