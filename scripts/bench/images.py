@@ -12,7 +12,7 @@ tables have one column per binary and the ratio of the last to the first.
 
 Sites: `sample` is the repository's own site (config.yaml and content/
 copied into --work; each binary uses the default theme it bundles); `generated` is a gen_corpus.py site of --articles
-articles with --photos camera photos (4000x3000, 3-6 MB JPEG with EXIF; made
+articles with --photos camera photos (4000x3000, 3-4.5 MB JPEG with EXIF; made
 once by scripts/bench/photos and cached). Each binary builds its own copy of
 the site (files hard-linked from one source), so that its `.bantin-cache/`
 is its own. For each site and binary, in this order:
