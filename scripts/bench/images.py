@@ -4,14 +4,15 @@
 Usage:
     python3 scripts/bench/images.py [--bantin [LABEL=]PATH ...] [--sites sample,generated]
         [--articles 1000] [--photos 500] [--work DIR] [--runs 1] [--no-browser] [--json FILE]
+    python3 scripts/bench/images.py --tables FILE    (the tables of a --json file again)
 
 Each --bantin is a binary to measure, e.g. `--bantin before=/work/bin/bantin-before
 --bantin after=target/release/bantin` (default: target/release/bantin); the
 tables have one column per binary and the ratio of the last to the first.
 
-Sites: `sample` is the repository's own site (config.yaml, content/, themes/
-copied into --work); `generated` is a gen_corpus.py site of --articles
-articles with --photos camera photos (4000x3000, 3-6 MB JPEG with EXIF; made
+Sites: `sample` is the repository's own site (config.yaml and content/
+copied into --work; each binary uses the default theme it bundles); `generated` is a gen_corpus.py site of --articles
+articles with --photos camera photos (4000x3000, 3-4.5 MB JPEG with EXIF; made
 once by scripts/bench/photos and cached). Each binary builds its own copy of
 the site (files hard-linked from one source), so that its `.bantin-cache/`
 is its own. For each site and binary, in this order:
@@ -54,7 +55,8 @@ sys.path.insert(0, HERE)
 import bench  # noqa: E402  (measure: /usr/bin/time -v)
 
 IMAGE_EXT = (".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif")
-SITE_PARTS = ("config.yaml", "content", "themes", "static", "archetypes")
+# Not themes/: it is the bundled default theme, and each binary builds with its own.
+SITE_PARTS = ("config.yaml", "content", "static", "archetypes")
 ARTICLE_RE = re.compile(r"^[^/]+/\d{4}/[^/]+/index\.html$")
 IMG_RE = re.compile(r"<img\b[^>]*>", re.I)
 
@@ -69,7 +71,7 @@ def die(msg: str) -> None:
 
 
 def mb(n: float) -> str:
-    return f"{n / 1e6:.1f} MB" if n >= 1e5 else f"{n / 1e3:.1f} KB"
+    return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.1f} KB"
 
 
 def secs(s: float) -> str:
@@ -368,7 +370,13 @@ def main() -> int:
     ap.add_argument("--no-browser", action="store_true", help="builds only")
     ap.add_argument("--runs", type=int, default=1, help="builds of each kind; the median wall time is shown")
     ap.add_argument("--json", help="write the raw numbers to this file")
+    ap.add_argument("--tables", metavar="JSON", help="only print the tables of a --json file")
     a = ap.parse_args()
+    if a.tables:
+        with open(a.tables, encoding="utf-8") as f:
+            for site_name, rep in json.load(f).items():
+                print(tables(site_name, rep["results"], rep["desc"]))
+        return 0
 
     bench.ensure_time()
     bins: list[tuple[str, str]] = []

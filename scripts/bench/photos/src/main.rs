@@ -11,7 +11,7 @@
 //! The pixels must cost an encoder what a photo costs: a sky gradient with
 //! clouds, ground with texture at several scales, a red banner with rows of
 //! letters, people, tables, vignetting and sensor noise, all different per
-//! photo. Files come out at 3–6 MB.
+//! photo. Files come out at 2.7–4.5 MB (seed 1: median 3.7 MB).
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
