@@ -146,6 +146,9 @@ pub struct ImagesConfig {
     /// `sizes` of the images of bodies and featured images: how wide the
     /// theme shows them, for the browser to pick a width.
     pub sizes: String,
+    /// Publish the image as it was given (metadata removed) at its own
+    /// path, rather than its largest size.
+    pub keep_originals: bool,
 }
 
 impl Default for ImagesConfig {
@@ -156,6 +159,7 @@ impl Default for ImagesConfig {
             webp: true,
             max_mb: 10,
             sizes: "(min-width: 50rem) 48rem, 100vw".into(),
+            keep_originals: false,
         }
     }
 }
@@ -585,6 +589,7 @@ impl Config {
                     "images.quality" => "quality: 80",
                     "images.webp" => "webp: true",
                     "images.max_mb" => "max_mb: 10",
+                    "images.keep_originals" => "keep_originals: false",
                     "images.sizes" => "sizes: \"(min-width: 50rem) 48rem, 100vw\"",
                     "extra" => "extra: {khau_hieu: \"Vì dân phục vụ\"}",
                     _ => return None,

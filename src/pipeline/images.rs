@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use crate::diag::{Code, Diagnostic, ImageProblem, Io};
 use crate::media::cache::{Counts, ImageCache, VariantFile};
-use crate::media::encode::ImageError;
+use crate::media::encode::{Format, ImageError};
 use crate::model::{Copied, Picture, Site, Variant};
 use crate::render::{theme, Theme};
 
@@ -52,8 +52,8 @@ enum Place {
 
 /// What became of one image.
 struct Outcome {
-    /// The stripped copy to publish in place of the file, or `None` to
-    /// publish nothing.
+    /// What to publish in place of the file (its largest size, or the file
+    /// stripped of metadata), or `None` to publish nothing.
     stripped: Option<PathBuf>,
     variants: Option<Vec<VariantFile>>,
     warnings: Vec<Diagnostic>,
@@ -116,6 +116,7 @@ pub(super) fn prepare(
     let mut warnings = Vec::new();
     let settings = site.config.images.settings();
     let max_bytes = site.config.images.max_mb.saturating_mul(1_000_000);
+    let keep_originals = site.config.images.keep_originals;
     let shown = shown_on_pages(site);
     let mut sources: Vec<Source> = Vec::new();
     for (i, a) in site.assets.iter().enumerate() {
@@ -151,7 +152,7 @@ pub(super) fn prepare(
         .par_iter()
         .with_max_len(1)
         .map(|s| {
-            let r = one(&cache, s, &settings, max_bytes);
+            let r = one(&cache, s, &settings, max_bytes, keep_originals);
             ticker.tick();
             r
         })
@@ -258,6 +259,7 @@ fn one(
     s: &Source,
     settings: &crate::media::encode::Settings,
     max_bytes: u64,
+    keep_originals: bool,
 ) -> Result<Outcome, Diagnostic> {
     let cannot_read = |e: std::io::Error| {
         Diagnostic::error(
@@ -287,7 +289,7 @@ fn one(
         };
         Diagnostic::error(s.shown.as_str(), 0, 0, code)
     };
-    let stripped = cache.stripped(&s.file, hash, &s.ext).map_err(cache_error)?;
+    let mut problem = None;
     let variants = if s.shown_on_pages {
         match cache
             .processed(&s.file, hash, settings)
@@ -295,42 +297,46 @@ fn one(
         {
             Ok(v) => Some(v),
             Err(e) => {
-                let problem = match e {
+                problem = Some(match e {
                     ImageError::Unsupported => ImageProblem::Unsupported,
                     ImageError::Corrupt(detail) => ImageProblem::Corrupt { detail },
                     ImageError::TooLarge { width, height } => {
                         ImageProblem::TooLarge { width, height }
                     }
-                };
-                warnings.push(Diagnostic::warning(
-                    s.shown.as_str(),
-                    0,
-                    0,
-                    Code::ImageUnreadable {
-                        problem,
-                        published: stripped.is_some(),
-                    },
-                ));
+                });
                 None
             }
         }
     } else {
         None
     };
-    if stripped.is_none()
-        && !warnings
-            .iter()
-            .any(|w| matches!(*w.code, Code::ImageUnreadable { .. }))
-    {
+    // At the image's own path: its largest size, when that is in the
+    // image's own format (no one downloads the camera's 4000 pixels from
+    // a news page); else the file itself, without its metadata.
+    let own = match s.ext.as_str() {
+        "jpg" | "jpeg" => Format::Jpeg,
+        "png" => Format::Png,
+        _ => Format::Webp,
+    };
+    let largest = variants
+        .as_ref()
+        .filter(|_| !keep_originals)
+        .and_then(|v| v.iter().rev().find(|v| v.format == own))
+        .map(|v| v.file.clone());
+    let stripped = match largest {
+        Some(file) => Some(file),
+        None => cache.stripped(&s.file, hash, &s.ext).map_err(cache_error)?,
+    };
+    if problem.is_some() || stripped.is_none() {
         warnings.push(Diagnostic::warning(
             s.shown.as_str(),
             0,
             0,
             Code::ImageUnreadable {
-                problem: ImageProblem::Corrupt {
+                problem: problem.unwrap_or(ImageProblem::Corrupt {
                     detail: "the file's structure cannot be read".into(),
-                },
-                published: false,
+                }),
+                published: stripped.is_some(),
             },
         ));
     }

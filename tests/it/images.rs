@@ -91,8 +91,15 @@ fn images_are_made_at_each_width_never_larger_in_webp_and_a_fallback() {
     // 300 px wide: one size, its own.
     assert_eq!(size_of(&out.join("anh-nho-300w.jpg")), (300, 200));
     assert!(!out.join("anh-nho-480w.jpg").exists());
-    // The image as written is still published (without metadata).
-    assert_eq!(size_of(&out.join("anh-chinh.jpg")), (2000, 1500));
+    // At the image's own path: its largest size (links to it still work;
+    // the camera's pixels are not published). A PNG whose sizes are JPEG
+    // stays itself, without metadata.
+    assert_eq!(size_of(&out.join("anh-chinh.jpg")), (1600, 1200));
+    assert_eq!(
+        std::fs::read(out.join("anh-chinh.jpg")).unwrap(),
+        std::fs::read(out.join("anh-chinh-1600w.jpg")).unwrap()
+    );
+    assert_eq!(size_of(&out.join("bieu-do.png")), (1200, 800));
     assert_eq!(r.variants, 6 + 6 + 2);
     assert_eq!(r.images.processed, 3);
     assert!(r.warnings.is_empty(), "{:?}", r.warnings);
@@ -188,14 +195,47 @@ fn published_images_carry_no_gps_serial_or_author_and_show_upright() {
             );
         }
     }
-    // Sizes are upright; the copied original keeps only its orientation.
+    // Sizes are upright, and so is the image at its own path (its largest
+    // size); a copied original keeps only its orientation.
     assert_eq!(size_of(&out.join("tin/a/anh-16w.jpg")), (16, 32));
     assert_eq!(size_of(&out.join("tin/a/anh-32w.jpg")), (32, 64));
     assert!(!out.join("tin/a/anh-48w.jpg").exists());
-    let original = std::fs::read(out.join("tin/a/anh.jpg")).unwrap();
-    assert_eq!(bantin::media::strip::orientation(&original), Some(6));
+    assert_eq!(size_of(&out.join("tin/a/anh.jpg")), (32, 64));
+    for copied in ["tin/a/khac.jpg", "anh/logo.jpg"] {
+        let bytes = std::fs::read(out.join(copied)).unwrap();
+        assert_eq!(
+            bantin::media::strip::orientation(&bytes),
+            Some(6),
+            "{copied}"
+        );
+    }
     let page = t.read("tin/a/index.html");
     assert!(page.contains("width=\"32\" height=\"64\""), "{page}");
+}
+
+#[test]
+fn keep_originals_publishes_the_image_as_given_without_metadata() {
+    let t = site_with_photos();
+    t.write(
+        "config.yaml",
+        "title: \"Thử\"\nbase_url: \"https://thu.example.vn/\"\nimages: {keep_originals: true}\n",
+    );
+    t.write_bytes(
+        "content/tin-tuc/ky-hop/anh-chinh.jpg",
+        &jpeg_with_exif(2000, 1500, 6),
+    );
+    t.build_ok();
+    let bytes = std::fs::read(t.out().join("tin-tuc/ky-hop/anh-chinh.jpg")).unwrap();
+    assert_eq!(image::load_from_memory(&bytes).unwrap().width(), 2000);
+    assert_eq!(bantin::media::strip::orientation(&bytes), Some(6));
+    for needle in ["SN-4711-BANTIN", "Nguyễn Văn Ảnh"] {
+        assert!(!contains(&bytes, needle.as_bytes()), "{needle}");
+    }
+    // Its sizes are upright: 1500 × 2000, so 1500 is its largest width.
+    assert_eq!(
+        size_of(&t.out().join("tin-tuc/ky-hop/anh-chinh-1500w.jpg")),
+        (1500, 2000)
+    );
 }
 
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
