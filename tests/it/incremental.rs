@@ -141,7 +141,7 @@ impl Gen {
         let k = self.rng.below(self.articles.len());
         let rel = self.articles[k].clone();
         let text = self.read(&rel);
-        let what = self.rng.below(9);
+        let what = self.rng.below(10);
         let new = match what {
             0 => text.replace("Thân bài số", "Nội dung đã sửa của bài số"),
             1 => text.replacen("title: \"", "title: \"Sửa: ", 1),
@@ -188,6 +188,21 @@ impl Gen {
             7 => text
                 .replacen("---\n\n", "pinned: true\n---\n\n", 1)
                 .replace("pinned: true\npinned: true\n", ""),
+            // A bundle's photo replaced by one of another size: its sizes,
+            // the widths offered and the pages' `<picture>`s all change.
+            8 if self.articles.iter().any(|a| a.ends_with("/index.md")) => {
+                let bundles: Vec<&String> = self
+                    .articles
+                    .iter()
+                    .filter(|a| a.ends_with("/index.md"))
+                    .collect();
+                let rel = bundles[self.rng.below(bundles.len())].clone();
+                let image = self.path(&rel).with_file_name("anh.png");
+                let w = 20 + self.rng.below(700) as u32;
+                let h = 20 + self.rng.below(400) as u32;
+                std::fs::write(&image, png_header(w, h)).expect("write image");
+                return (format!("image {w}x{h} {rel}"), vec![image]);
+            }
             _ => {
                 let fresh = self.article_text(k, &format!("Bài viết mới {k}"));
                 // Keep the image of a bundle.
