@@ -406,6 +406,7 @@ fn run(
         }
         Err(e) => return Err(content_failure(e, warnings)),
     };
+    render::measure_attachments(&mut site, &theme);
     lap("images", &mut timings);
     ticker.start("plan", 0);
 

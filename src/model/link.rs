@@ -644,6 +644,7 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
             assets,
             pictures: Default::default(),
             variants: Vec::new(),
+            file_sizes: Default::default(),
             aliases,
             has_code,
             markdown: input.markdown,

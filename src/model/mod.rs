@@ -40,6 +40,9 @@ pub struct Site {
     pub pictures: std::collections::HashMap<String, Picture>,
     /// The files of those sizes, copied from the image cache.
     pub variants: Vec<Copied>,
+    /// Size in bytes of each attached file, by site path; measured after
+    /// linking, so that rendering does no I/O.
+    pub file_sizes: std::collections::HashMap<String, u64>,
     /// Redirect pages from old URLs.
     pub aliases: Vec<Alias>,
     pub has_code: bool,

@@ -37,7 +37,6 @@ pub fn fingerprints(site: &Site, theme: &Theme, plan: &[Planned]) -> Vec<Option<
 struct Fingerprinter<'a> {
     site: &'a Site,
     /// For the sizes of attached files of `static/`.
-    theme: &'a Theme,
     /// What every page shows of the site (menu, identity, taxonomies).
     global: u64,
     /// Fingerprint of each article's card, as listings show it.
@@ -104,7 +103,6 @@ impl<'a> Fingerprinter<'a> {
             .collect();
         Fingerprinter {
             site,
-            theme,
             global: h.finish(),
             cards,
             home: site.home_articles(),
@@ -181,7 +179,7 @@ impl<'a> Fingerprinter<'a> {
                 (&a.attachments, &a.template, a.section).hash(&mut h);
                 // The page shows the size of each attached file.
                 for p in &a.attachments {
-                    super::pages::attachments::size_of(site, self.theme, p).hash(&mut h);
+                    super::pages::attachments::size_of(site, p).hash(&mut h);
                 }
                 self.trail(a.section, &mut h);
                 for &(t, k) in &a.terms {

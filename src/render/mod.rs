@@ -23,6 +23,7 @@ use crate::model::Site;
 use crate::paths::OutPath;
 
 /// Public for the fuzz targets, which check it on any rendered body.
+pub use pages::attachments::measure as measure_attachments;
 pub use pages::rewrite_links;
 pub use plan::{plan, Job, Planned};
 pub use theme::Theme;

@@ -11,24 +11,41 @@ use crate::model::{attachment, Site};
 use crate::render::theme::{Bytes, Theme};
 
 /// Size in bytes of the file at site path `path`: a copied file of
-/// `content/`, else a file of `static/` (site or theme). Read from disk
-/// each build, so that the fingerprint of a page follows its files.
-pub(crate) fn size_of(site: &Site, theme: &Theme, path: &str) -> Option<u64> {
+/// `content/`, else a file of `static/` (site or theme), as measured after
+/// linking ([`measure`]).
+pub(crate) fn size_of(site: &Site, path: &str) -> Option<u64> {
+    site.file_sizes.get(path).copied()
+}
+
+/// Measures every attached file of `site` (a few metadata calls), so that
+/// pages and their fingerprints follow the files without reading the disk.
+pub fn measure(site: &mut Site, theme: &Theme) {
     let disk = |p: &Path| std::fs::metadata(p).ok().map(|m| m.len());
-    // Both lists are sorted by site path.
-    match site.assets.binary_search_by(|c| c.out.as_str().cmp(path)) {
-        Ok(i) => disk(&site.assets[i].src),
-        Err(_) => {
-            let i = theme
+    let paths: std::collections::BTreeSet<&String> = site
+        .articles
+        .iter()
+        .flat_map(|a| &a.attachments)
+        .chain(site.pages.iter().flat_map(|p| &p.attachments))
+        .collect();
+    let mut sizes = std::collections::HashMap::new();
+    for path in paths {
+        // Both lists are sorted by site path.
+        let size = match site.assets.binary_search_by(|c| c.out.as_str().cmp(path)) {
+            Ok(i) => disk(&site.assets[i].src),
+            Err(_) => theme
                 .static_files
                 .binary_search_by(|f| f.path.as_str().cmp(path))
-                .ok()?;
-            match &theme.static_files[i].bytes {
-                Bytes::Embedded(b) => Some(b.len() as u64),
-                Bytes::Disk(p) => disk(p),
-            }
+                .ok()
+                .and_then(|i| match &theme.static_files[i].bytes {
+                    Bytes::Embedded(b) => Some(b.len() as u64),
+                    Bytes::Disk(p) => disk(p),
+                }),
+        };
+        if let Some(size) = size {
+            sizes.insert(path.clone(), size);
         }
     }
+    site.file_sizes = sizes;
 }
 
 impl Renderer<'_> {
@@ -49,7 +66,7 @@ impl Renderer<'_> {
                         None if !ext.is_empty() => ext.clone(),
                         None => self.t("file"),
                     };
-                let size = size_of(self.site, self.theme, p);
+                let size = size_of(self.site, p);
                 context! {
                     path => p,
                     name => name,
