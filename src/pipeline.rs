@@ -399,7 +399,9 @@ fn run(
     lap("link", &mut timings);
 
     // 4b. Images: metadata removed, sizes made (or found in the cache).
-    let image_counts = match images::prepare(&mut site, &mut theme, root, &ticker) {
+    // Only a full build to disk prunes the cache: `serve` may show drafts,
+    // `check` may run beside a build.
+    let image_counts = match images::prepare(&mut site, &mut theme, root, &ticker, to_disk) {
         Ok((w, counts)) => {
             warnings.extend(w);
             counts

@@ -14,7 +14,7 @@
 //! that two builds at once, or a build stopped half way, never leave a
 //! partial entry behind. Deleting the folder is always safe.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -59,6 +59,8 @@ struct Stamp {
 pub struct ImageCache {
     dir: PathBuf,
     stamps: Mutex<HashMap<PathBuf, Stamp>>,
+    /// Entries this build used (names under `strip/` and `img/`).
+    used: Mutex<HashSet<PathBuf>>,
     changed: AtomicUsize,
     processed: AtomicUsize,
     reused: AtomicUsize,
@@ -111,6 +113,7 @@ impl ImageCache {
         Ok(ImageCache {
             dir: dir.to_path_buf(),
             stamps: Mutex::new(stamps),
+            used: Mutex::new(HashSet::new()),
             changed: AtomicUsize::new(0),
             processed: AtomicUsize::new(0),
             reused: AtomicUsize::new(0),
@@ -170,19 +173,23 @@ impl ImageCache {
         let name = self.dir.join("strip").join(format!("{hash:016x}.{ext}"));
         let failed = self.dir.join("strip").join(format!("{hash:016x}.failed"));
         if name.is_file() {
+            self.use_entry(&name);
             return Ok(Some(name));
         }
         if failed.is_file() {
+            self.use_entry(&failed);
             return Ok(None);
         }
         let bytes = std::fs::read(path)?;
         match super::strip::strip(&bytes) {
             Some(clean) => {
                 write_file(&name, &clean)?;
+                self.use_entry(&name);
                 Ok(Some(name))
             }
             None => {
                 write_file(&failed, b"")?;
+                self.use_entry(&failed);
                 Ok(None)
             }
         }
@@ -200,6 +207,7 @@ impl ImageCache {
             .dir
             .join("img")
             .join(format!("{hash:016x}-{:016x}", settings_key(settings)));
+        self.use_entry(&entry);
         if let Some(found) = read_entry(&entry)? {
             self.reused.fetch_add(1, Ordering::Relaxed);
             return Ok(found);
@@ -231,6 +239,57 @@ impl ImageCache {
             let _ = std::fs::remove_dir_all(&temp);
         }
         read_entry(&entry)?.ok_or_else(|| io::Error::other(format!("{} vanished", entry.display())))
+    }
+
+    /// Records that this build uses `entry`; one last used more than a day
+    /// ago gets the time of now, which [`Self::prune`] reads.
+    fn use_entry(&self, entry: &Path) {
+        let fresh = std::fs::metadata(entry)
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age < Duration::from_secs(24 * 3600));
+        if !fresh {
+            // Best effort: an entry whose time cannot be set is only pruned sooner.
+            let _ = std::fs::File::open(entry).and_then(|f| f.set_modified(SystemTime::now()));
+        }
+        self.used
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(entry.to_path_buf());
+    }
+
+    /// Removes the entries this build did not use and no build used for
+    /// `unused_for` (an edited photo leaves its old sizes behind); returns
+    /// how many. Entries another build or `serve` uses stay: they are
+    /// touched when used.
+    pub fn prune(&self, unused_for: Duration) -> usize {
+        let used = self.used.lock().unwrap_or_else(|e| e.into_inner());
+        let mut removed = 0;
+        for sub in ["strip", "img"] {
+            let Ok(list) = std::fs::read_dir(self.dir.join(sub)) else {
+                continue;
+            };
+            for f in list.flatten() {
+                let path = f.path();
+                let old = f
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .and_then(|t| t.elapsed().ok())
+                    .is_some_and(|age| age > unused_for);
+                if used.contains(&path) || !old {
+                    continue;
+                }
+                let gone = if path.is_dir() {
+                    std::fs::remove_dir_all(&path)
+                } else {
+                    std::fs::remove_file(&path)
+                };
+                removed += usize::from(gone.is_ok());
+            }
+        }
+        removed
     }
 
     /// Writes the stamps learnt during this build, if any changed.
@@ -350,6 +409,42 @@ fn read_entry(entry: &Path) -> io::Result<Option<Result<Vec<VariantFile>, ImageE
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pruning_removes_old_unused_entries_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = ImageCache::open(dir.path()).unwrap();
+        let age = |p: &Path, days: u64| {
+            std::fs::File::open(p)
+                .unwrap()
+                .set_modified(SystemTime::now() - Duration::from_secs(days * 24 * 3600))
+                .unwrap();
+        };
+        let entry = |name: &str| {
+            let p = dir.path().join("img").join(name);
+            std::fs::create_dir_all(&p).unwrap();
+            std::fs::write(p.join("480x320.jpg"), b"x").unwrap();
+            p
+        };
+        let (old_unused, new_unused, old_used) = (entry("a"), entry("b"), entry("c"));
+        age(&old_unused, 40);
+        age(&old_used, 40);
+        let stripped = dir.path().join("strip/00.jpg");
+        std::fs::write(&stripped, b"x").unwrap();
+        age(&stripped, 40);
+        cache.use_entry(&old_used);
+        assert_eq!(cache.prune(Duration::from_secs(30 * 24 * 3600)), 2);
+        assert!(!old_unused.exists() && !stripped.exists());
+        assert!(new_unused.exists() && old_used.exists());
+        // A used entry got the time of now: it is not old any more.
+        let age = std::fs::metadata(&old_used)
+            .unwrap()
+            .modified()
+            .unwrap()
+            .elapsed()
+            .unwrap();
+        assert!(age < Duration::from_secs(60));
+    }
 
     #[test]
     fn stamps_read_back_what_was_written() {

@@ -19,6 +19,10 @@ use super::progress::Ticker;
 /// Where processed images are kept, inside the site's folder.
 pub const CACHE_DIR: &str = ".bantin-cache";
 
+/// How long an entry of the cache that no build uses is kept: a photo
+/// edited and saved again leaves its old sizes behind.
+const UNUSED_FOR: std::time::Duration = std::time::Duration::from_secs(30 * 24 * 3600);
+
 /// Extensions of the images whose metadata bantin removes and which it
 /// makes at several sizes.
 const RASTER: &[&str] = &["jpg", "jpeg", "png", "webp"];
@@ -112,6 +116,7 @@ pub(super) fn prepare(
     theme: &mut Theme,
     root: &Path,
     ticker: &Ticker<'_>,
+    prune: bool,
 ) -> Result<(Vec<Diagnostic>, Counts), Vec<Diagnostic>> {
     let mut warnings = Vec::new();
     let settings = site.config.images.settings();
@@ -157,6 +162,9 @@ pub(super) fn prepare(
             r
         })
         .collect();
+    if prune {
+        cache.prune(UNUSED_FOR);
+    }
     if let Err(e) = cache.save() {
         let code = Code::CacheUnusable {
             folder: format!("{CACHE_DIR}/images"),

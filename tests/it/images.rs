@@ -378,3 +378,44 @@ fn a_missing_body_image_is_an_error_at_its_line() {
     assert!(matches!(*e[0].code, Code::FileNotFound { image: true, .. }));
     assert_eq!((e[0].line, e[0].column), (8, 1));
 }
+
+#[test]
+fn a_build_prunes_cache_entries_no_build_used_for_a_month() {
+    let t = site_with_photos();
+    t.build_ok();
+    let img = t.root().join(".bantin-cache/images/img");
+    let kept: Vec<_> = std::fs::read_dir(&img)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(kept.len(), 3);
+    // The sizes of a photo since replaced, last used 40 days ago; and one
+    // of a photo replaced yesterday (a `serve` may still show it).
+    let old = img.join("00000000000000aa-00000000000000bb");
+    let recent = img.join("00000000000000cc-00000000000000bb");
+    for (dir, days) in [(&old, 40), (&recent, 1)] {
+        std::fs::create_dir_all(dir).unwrap();
+        std::fs::write(dir.join("480x320.jpg"), b"x").unwrap();
+        let f = std::fs::File::open(dir).unwrap();
+        f.set_modified(SystemTime::now() - Duration::from_secs(days * 24 * 3600))
+            .unwrap();
+    }
+    // Entries in use are old too: they stay.
+    for k in &kept {
+        std::fs::File::open(k)
+            .unwrap()
+            .set_modified(SystemTime::now() - Duration::from_secs(90 * 24 * 3600))
+            .unwrap();
+    }
+    // `check` never prunes.
+    let (code, _, err) = t.run(&["check", "-q"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(old.exists());
+    t.build_ok();
+    assert!(!old.exists(), "an entry unused for 40 days is removed");
+    assert!(recent.exists(), "an entry unused for a day stays");
+    for k in &kept {
+        assert!(k.exists(), "{} is in use", k.display());
+    }
+}
