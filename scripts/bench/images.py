@@ -6,7 +6,7 @@ Usage:
         [--articles 1000] [--photos 500] [--work DIR] [--runs 1] [--no-browser] [--json FILE]
     python3 scripts/bench/images.py --tables FILE    (the tables of a --json file again)
 
-Each --bantin is a binary to measure, e.g. `--bantin before=/work/bin/bantin-before
+Each --bantin is a binary to measure, e.g. `--bantin before=/path/to/old/bantin
 --bantin after=target/release/bantin` (default: target/release/bantin); the
 tables have one column per binary and the ratio of the last to the first.
 
