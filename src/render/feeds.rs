@@ -35,8 +35,8 @@ fn absolute_body(site: &Site, id: usize) -> String {
     let (links, base) = (&site.articles[id].links, site.config.base());
     // Images as `<picture>`: a reader that knows only `<img>` gets the
     // 960-pixel file, not the camera's original.
-    let sizes = super::picture::escape(&site.config.images.sizes);
-    let html = super::picture::body_pictures(&html, links, &site.pictures, &base, &sizes);
+    let sizes = &site.config.images.sizes;
+    let html = super::picture::body_pictures(&html, links, &site.pictures, &base, sizes);
     rewrite_links(&html, links, &base, false)
 }
 

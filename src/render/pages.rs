@@ -508,9 +508,9 @@ impl<'a> Renderer<'a> {
 
     /// Body HTML with link placeholders replaced by links relative to the page.
     fn body(&self, html: &str, links: &[String], root: &str) -> String {
-        let sizes = crate::render::picture::escape(&self.site.config.images.sizes);
+        let sizes = &self.site.config.images.sizes;
         let html =
-            crate::render::picture::body_pictures(html, links, &self.site.pictures, root, &sizes);
+            crate::render::picture::body_pictures(html, links, &self.site.pictures, root, sizes);
         rewrite_links(&html, links, root, self.site.config.link_index_html)
     }
 }

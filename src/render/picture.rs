@@ -74,19 +74,6 @@ pub fn srcset<'a>(candidates: impl IntoIterator<Item = (&'a str, u32)>, prefix: 
     out
 }
 
-/// `text` safe inside a double-quoted attribute.
-pub fn escape(text: &str) -> Cow<'_, str> {
-    if !text.contains(['"', '<', '>', '&']) {
-        return Cow::Borrowed(text);
-    }
-    Cow::Owned(
-        text.replace('&', "&amp;")
-            .replace('"', "&quot;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;"),
-    )
-}
-
 /// Site path of a link target as the body holds it (percent-encoded,
 /// perhaps with a `#fragment`): what `site.pictures` is keyed by.
 pub fn target_path(link: &str) -> Cow<'_, str> {
@@ -100,7 +87,8 @@ pub fn target_path(link: &str) -> Cow<'_, str> {
 
 /// The body's images that have sizes, as `<picture>`s: every
 /// `<img … src="bantin-link:N" …>` whose target is in `pictures`. Other
-/// images are left for [`super::pages::rewrite_links`].
+/// images are left for [`super::pages::rewrite_links`]. `sizes` is the
+/// setting as written (escaped here).
 pub fn body_pictures<'h>(
     html: &'h str,
     links: &[String],
@@ -174,6 +162,9 @@ fn attributes(inner: &str) -> Vec<(&str, &str)> {
 }
 
 fn write_picture(out: &mut String, p: &Picture, attrs: &[(&str, &str)], prefix: &str, sizes: &str) {
+    let mut escaped = String::with_capacity(sizes.len());
+    let _ = crate::content::highlight::write_escaped(&mut escaped, sizes);
+    let sizes = escaped;
     let fallback = p.fallback();
     let set = |f: Format| srcset(p.of(f).map(|v| (v.out.as_str(), v.width)), prefix);
     out.push_str("<picture>");
@@ -248,6 +239,19 @@ mod tests {
              width=\"1600\" height=\"1200\" alt=\"Kỳ họp &quot;5&quot;\" title=\"t\" loading=\"lazy\" \
              decoding=\"async\"></picture></p>"
         );
+    }
+
+    #[test]
+    fn the_sizes_setting_cannot_end_its_attribute() {
+        let pictures = HashMap::from([("a.jpg".to_string(), picture())]);
+        let links = vec!["a.jpg".to_string()];
+        let html = "<img src=\"bantin-link:0\" alt=\"x\">";
+        let got = body_pictures(html, &links, &pictures, "", "100vw\" onload=\"x()");
+        assert!(
+            got.contains("sizes=\"100vw&quot; onload=&quot;x()\""),
+            "{got}"
+        );
+        assert!(!got.contains(" onload=\""), "{got}");
     }
 
     #[test]
