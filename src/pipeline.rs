@@ -90,11 +90,15 @@ fn resident_bytes() -> Option<u64> {
     Some(pages * 4096)
 }
 
-/// Reads the width and height of every featured image from its file's
-/// header (a few bytes each), so that pages reserve its space.
+/// Sizes every featured image, so that pages reserve its space: from its
+/// picture (upright) when bantin resized it, else from its file's header
+/// (a few bytes: GIF, AVIF).
 fn measure_featured_images(site: &mut model::Site, root: &Path) {
     let model::Site {
-        articles, assets, ..
+        articles,
+        assets,
+        pictures,
+        ..
     } = site;
     let static_dir = root.join("static");
     articles.par_iter_mut().for_each(|a| {
@@ -102,6 +106,10 @@ fn measure_featured_images(site: &mut model::Site, root: &Path) {
             return;
         };
         if image.contains("://") {
+            return;
+        }
+        if let Some(p) = pictures.get(image) {
+            a.image_size = Some((p.width, p.height));
             return;
         }
         // Assets are sorted by output path.
@@ -395,7 +403,6 @@ fn run(
     let Some(env) = env.filter(|_| errors.is_empty()) else {
         return Err(content_failure(errors, warnings));
     };
-    measure_featured_images(&mut site, root);
     lap("link", &mut timings);
 
     // 4b. Images: metadata removed, sizes made (or found in the cache).
@@ -408,6 +415,7 @@ fn run(
         }
         Err(e) => return Err(content_failure(e, warnings)),
     };
+    measure_featured_images(&mut site, root);
     render::measure_attachments(&mut site, &theme);
     lap("images", &mut timings);
     ticker.start("plan", 0);

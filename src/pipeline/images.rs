@@ -58,7 +58,7 @@ enum Place {
 struct Outcome {
     /// What to publish in place of the file (its largest size, or the file
     /// stripped of metadata), or `None` to publish nothing.
-    stripped: Option<PathBuf>,
+    publish: Option<PathBuf>,
     variants: Option<Vec<VariantFile>>,
     warnings: Vec<Diagnostic>,
 }
@@ -82,6 +82,14 @@ fn shown_on_pages(site: &Site) -> HashSet<String> {
     set
 }
 
+/// The folder of processed images cannot be used, for `e`.
+fn cache_unusable(e: &std::io::Error) -> Code {
+    Code::CacheUnusable {
+        folder: format!("{CACHE_DIR}/images"),
+        error: Io::from(e),
+    }
+}
+
 /// Opens the cache in the site's folder, or a private one in the system's
 /// temporary folder when that cannot be written (with a warning).
 fn open_cache(root: &Path, warnings: &mut Vec<Diagnostic>) -> Result<ImageCache, Diagnostic> {
@@ -89,10 +97,7 @@ fn open_cache(root: &Path, warnings: &mut Vec<Diagnostic>) -> Result<ImageCache,
     match ImageCache::open(&dir) {
         Ok(c) => Ok(c),
         Err(e) => {
-            let code = Code::CacheUnusable {
-                folder: format!("{CACHE_DIR}/images"),
-                error: (&e).into(),
-            };
+            let code = cache_unusable(&e);
             let fallback = std::env::temp_dir().join(format!(
                 "bantin-cache-{:016x}",
                 crate::media::cache::hash_bytes(root.to_string_lossy().as_bytes())
@@ -110,7 +115,7 @@ fn open_cache(root: &Path, warnings: &mut Vec<Diagnostic>) -> Result<ImageCache,
 
 /// Strips every published image and makes the sizes of those pages show;
 /// fills `site.pictures` and `site.variants`, and points the copies of
-/// `site.assets` and `theme.static_files` at the stripped files.
+/// `site.assets` and `theme.static_files` at what is published in their place.
 pub(super) fn prepare(
     site: &mut Site,
     theme: &mut Theme,
@@ -166,11 +171,7 @@ pub(super) fn prepare(
         cache.prune(UNUSED_FOR);
     }
     if let Err(e) = cache.save() {
-        let code = Code::CacheUnusable {
-            folder: format!("{CACHE_DIR}/images"),
-            error: (&e).into(),
-        };
-        warnings.push(Diagnostic::warning(CACHE_DIR, 0, 0, code));
+        warnings.push(Diagnostic::warning(CACHE_DIR, 0, 0, cache_unusable(&e)));
     }
     let mut errors = Vec::new();
     // Variant names: `anh-1-480w.webp` beside `anh-1.jpg`; with the
@@ -191,7 +192,7 @@ pub(super) fn prepare(
             }
         };
         warnings.extend(outcome.warnings);
-        match (outcome.stripped, s.place) {
+        match (outcome.publish, s.place) {
             (Some(file), Place::Asset(i)) => site.assets[i].src = file,
             (Some(file), Place::Static(i)) => {
                 theme.static_files[i].bytes = theme::Bytes::Disk(file)
@@ -244,12 +245,6 @@ pub(super) fn prepare(
         theme.static_files.remove(i);
     }
     site.variants.sort_by(|a, b| a.out.cmp(&b.out));
-    // Featured images show upright: their size is that of the picture.
-    for a in &mut site.articles {
-        if let Some(p) = a.image.as_deref().and_then(|i| site.pictures.get(i)) {
-            a.image_size = Some((p.width, p.height));
-        }
-    }
     Ok((warnings, cache.counts()))
 }
 
@@ -290,13 +285,8 @@ fn one(
             },
         ));
     }
-    let cache_error = |e: std::io::Error| {
-        let code = Code::CacheUnusable {
-            folder: format!("{CACHE_DIR}/images"),
-            error: Io::from(&e),
-        };
-        Diagnostic::error(s.shown.as_str(), 0, 0, code)
-    };
+    let cache_error =
+        |e: std::io::Error| Diagnostic::error(s.shown.as_str(), 0, 0, cache_unusable(&e));
     let mut problem = None;
     let variants = if s.shown_on_pages {
         match cache
@@ -331,11 +321,11 @@ fn one(
         .filter(|_| !keep_originals)
         .and_then(|v| v.iter().rev().find(|v| v.format == own))
         .map(|v| v.file.clone());
-    let stripped = match largest {
+    let publish = match largest {
         Some(file) => Some(file),
         None => cache.stripped(&s.file, hash, &s.ext).map_err(cache_error)?,
     };
-    if problem.is_some() || stripped.is_none() {
+    if problem.is_some() || publish.is_none() {
         warnings.push(Diagnostic::warning(
             s.shown.as_str(),
             0,
@@ -344,12 +334,12 @@ fn one(
                 problem: problem.unwrap_or(ImageProblem::Corrupt {
                     detail: "the file's structure cannot be read".into(),
                 }),
-                published: stripped.is_some(),
+                published: publish.is_some(),
             },
         ));
     }
     Ok(Outcome {
-        stripped,
+        publish,
         variants,
         warnings,
     })
