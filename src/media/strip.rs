@@ -283,26 +283,9 @@ pub(crate) fn png_chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
     chunk.extend_from_slice(&len.to_be_bytes());
     chunk.extend_from_slice(kind);
     chunk.extend_from_slice(data);
-    let crc = crc32(&chunk[4..]);
+    let crc = crc32fast::hash(&chunk[4..]);
     chunk.extend_from_slice(&crc.to_be_bytes());
     chunk
-}
-
-/// CRC-32 (ISO 3309) of `bytes`, as PNG chunks carry it; only small chunks
-/// are written, so no table.
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = u32::MAX;
-    for &byte in bytes {
-        crc ^= u32::from(byte);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
 }
 
 // ---------------------------------------------------------------- WebP
