@@ -70,6 +70,9 @@ fn main() -> ExitCode {
     };
     let started = std::time::Instant::now();
     let built = run_build(&opts, verbosity);
+    // A cache folder made for this run only (the site's and the user's
+    // could not be used) goes with it.
+    bantin::media::private::remove_temporary();
     match built {
         Ok(report) => {
             print_diagnostics(lang, &report.warnings);

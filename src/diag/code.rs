@@ -186,6 +186,25 @@ codes! {
     "BT0081" ImageSetting { problem: ImageSettingProblem },
     /// The folder of processed images cannot be used: images are made again.
     "BT0082" CacheUnusable { folder: String, error: Io },
+    /// The cache folder in the site's folder is a symbolic link: not used.
+    "BT0090" CacheLink { folder: String },
+    /// The cache folder in the system's temporary folder is not private
+    /// to the user: not used.
+    "BT0091" TempCacheNotPrivate { folder: String, why: NotPrivate },
+    /// An image that needs more memory than this machine gives it; tried
+    /// again at the next build. `refused`: the system would not give the
+    /// memory (else it is over bantin's own limit).
+    "BT0092" ImageOverMemory { width: u32, height: u32, needed_mb: u64, refused: bool, published: bool },
+}
+
+/// Why a folder in the system's temporary folder is not private to the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotPrivate {
+    Link,
+    NotFolder,
+    OtherOwner,
+    /// Other users (the group, or everyone) can write to it.
+    Writable,
 }
 
 /// Why an image cannot be decoded.

@@ -487,6 +487,36 @@ pub fn text(code: &Code) -> Text {
             io(error)
         ))
         .hint("images are still processed, but again at every build; allow writing to the site's folder, or delete that folder for bantin to make it again"),
+        Code::CacheLink { folder } => Text::new(format!(
+            "the folder of processed images `{folder}` is a symbolic link: bantin reads, writes and deletes nothing through it"
+        ))
+        .hint(format!("images are still processed, in a private folder of this machine; delete the link `{folder}` for bantin to make a real folder in the site's folder")),
+        Code::TempCacheNotPrivate { folder, why } => Text::new(format!(
+            "the temporary folder `{folder}` is not used for processed images: {}",
+            match why {
+                super::NotPrivate::Link => "it is a symbolic link",
+                super::NotPrivate::NotFolder => "it is not a folder",
+                super::NotPrivate::OtherOwner => "it belongs to another user",
+                super::NotPrivate::Writable => "other users can write to it",
+            }
+        ))
+        .hint("images are still processed, in a new folder for this run only (so more slowly); someone may have made that folder in advance: tell the machine's administrator, then delete it"),
+        Code::ImageOverMemory { width, height, needed_mb, refused, published } => Text::new(format!(
+            "the image of {width}×{height} pixels is too large for this machine's memory: processing it needs about {needed_mb} MB, {}",
+            if *refused {
+                "which the system cannot give"
+            } else {
+                "more than the memory set aside for images"
+            }
+        ))
+        .hint(format!(
+            "make it smaller, for example 4000 pixels wide, and build again (the next build tries again); if the machine has memory enough, raise the limit with the environment variable `BANTIN_IMAGE_MEMORY_MB=4000`; {}",
+            if *published {
+                "this time it is published at full size with its EXIF data removed"
+            } else {
+                "this time it is NOT published, as its metadata (GPS position, camera serial) could not be removed"
+            }
+        )),
     }
 }
 

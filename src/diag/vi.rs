@@ -488,6 +488,36 @@ pub fn text(code: &Code) -> Text {
             io(error)
         ))
         .hint("ảnh vẫn được xử lý, nhưng sẽ phải làm lại ở mỗi lần dựng; hãy cho phép ghi vào thư mục của trang, hoặc xoá thư mục đó để bantin tạo lại"),
+        Code::CacheLink { folder } => Text::new(format!(
+            "thư mục lưu ảnh đã xử lý `{folder}` là một liên kết tượng trưng (symbolic link): bantin không đọc, ghi hay xoá gì qua liên kết này"
+        ))
+        .hint(format!("ảnh vẫn được xử lý, trong một thư mục riêng của máy; hãy xoá liên kết `{folder}` để bantin tạo thư mục thật trong thư mục của trang")),
+        Code::TempCacheNotPrivate { folder, why } => Text::new(format!(
+            "không dùng thư mục tạm `{folder}` để lưu ảnh đã xử lý, vì {}",
+            match why {
+                super::NotPrivate::Link => "đó là một liên kết tượng trưng (symbolic link)",
+                super::NotPrivate::NotFolder => "đó không phải là thư mục",
+                super::NotPrivate::OtherOwner => "thư mục này thuộc về người dùng khác",
+                super::NotPrivate::Writable => "người dùng khác cũng ghi được vào thư mục này",
+            }
+        ))
+        .hint("ảnh vẫn được xử lý, trong một thư mục mới chỉ dùng cho lần chạy này (nên chậm hơn); có thể ai đó đã tạo sẵn thư mục kia: hãy báo cho người quản trị máy rồi xoá nó"),
+        Code::ImageOverMemory { width, height, needed_mb, refused, published } => Text::new(format!(
+            "ảnh {width}×{height} điểm ảnh quá lớn so với bộ nhớ của máy này: cần khoảng {needed_mb} MB để xử lý, {}",
+            if *refused {
+                "nhưng hệ thống không cấp đủ"
+            } else {
+                "vượt mức bộ nhớ dành cho ảnh"
+            }
+        ))
+        .hint(format!(
+            "hãy thu nhỏ ảnh, ví dụ còn 4000 điểm ảnh chiều rộng, rồi dựng lại (lần dựng sau sẽ thử lại); nếu máy còn đủ bộ nhớ, có thể nâng mức này bằng biến môi trường `BANTIN_IMAGE_MEMORY_MB=4000`; {}",
+            if *published {
+                "lần này ảnh được đăng nguyên cỡ, đã xoá thông tin EXIF"
+            } else {
+                "lần này ảnh KHÔNG được đăng, vì không xoá được thông tin kèm theo (vị trí GPS, số máy)"
+            }
+        )),
     }
 }
 

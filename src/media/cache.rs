@@ -5,10 +5,18 @@
 //! Layout, under the folder:
 //! - `stamps`: size, modification time and content hash of each source
 //!   file seen, so that an unchanged photo is not read again to be hashed;
-//! - `strip/HASH.EXT`: the file with its metadata removed;
-//! - `img/HASH-SETTINGS/WxH.EXT`: its sizes, or a file `error` saying why
-//!   it could not be decoded (so that a damaged file is not tried again,
-//!   and its warning still shows).
+//! - `strip/HASH-vVERSION-EXT/`: the file with its metadata removed, keyed
+//!   by the version of the stripping rules too;
+//! - `img/HASH-SETTINGS/`: its sizes, `WxH.EXT`, or why it could not be
+//!   decoded (so that a damaged file is not tried again, and its warning
+//!   still shows).
+//!
+//! Each entry folder holds a `record` listing its files with their length
+//! and content hash. An entry is used only when each file it lists is a
+//! regular file with that length and hash, and an image of the format and
+//! size its name says; any other entry is removed and made again. Nothing
+//! in the folder is reached through a symbolic link (see
+//! [`super::nofollow`]): a link found there is removed as a link.
 //!
 //! Every entry is written under a temporary name and renamed into place, so
 //! that two builds at once, or a build stopped half way, never leave a
@@ -23,9 +31,14 @@ use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
 
 use super::encode::{self, Format, ImageError, Settings};
+use super::nofollow::{self, Dir, Kind};
 
-/// Bump when the encoder's output changes for the same settings.
-const VERSION: u32 = 1;
+/// Bump when the encoder's output or the layout of `img/` changes for the
+/// same settings (2: entries hold a record of their files).
+const VERSION: u32 = 2;
+
+/// The file of each entry that lists the others.
+const RECORD: &str = "record";
 
 /// One processed size of an image, as a file of the cache.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,25 +68,70 @@ struct Stamp {
     hash: u64,
 }
 
+/// Why the cache folder cannot be opened.
+#[derive(Debug)]
+pub enum OpenError {
+    /// This folder (the path asked for, up to the link) is a symbolic link.
+    Link {
+        folder: String,
+    },
+    Io(io::Error),
+}
+
 /// The folder of processed images.
 pub struct ImageCache {
-    dir: PathBuf,
+    root: Dir,
+    strip: Area,
+    img: Area,
     stamps: Mutex<HashMap<PathBuf, Stamp>>,
-    /// Entries this build used (names under `strip/` and `img/`).
-    used: Mutex<HashSet<PathBuf>>,
+    /// Entries this build used, as `strip/NAME` and `img/NAME`.
+    used: Mutex<HashSet<String>>,
     changed: AtomicUsize,
     processed: AtomicUsize,
     reused: AtomicUsize,
     hashed: AtomicUsize,
 }
 
+/// What an entry's record says it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Record {
+    /// Files, each with its length and content hash.
+    Files(Vec<(String, u64, u64)>),
+    /// The image could not be decoded, for this reason ([`error_text`]).
+    Error(String),
+    /// The file's structure cannot be walked to remove its metadata.
+    Failed,
+}
+
+/// An entry as found in the cache.
+enum Found {
+    Missing,
+    /// A link, a file, a damaged or changed entry: to be made again.
+    Invalid,
+    Valid(Record),
+}
+
+/// One of the two kinds of entries: their folder, and what a sound entry
+/// of the kind holds.
+struct Area {
+    dir: Dir,
+    /// `strip` or `img`.
+    name: &'static str,
+    /// Whether a file listed by a record (name, bytes) is what it should be,
+    /// besides its length and hash.
+    sound: fn(&str, &[u8]) -> bool,
+    /// Whether a record is one of this kind of entry.
+    fits: fn(&Record) -> bool,
+}
+
+/// Files of a new entry, by name.
+type Files = Vec<(String, Vec<u8>)>;
+
 /// A name no other writer uses, for an entry being written.
-fn temp_name(final_name: &Path) -> PathBuf {
+fn temp_name(final_name: &str) -> String {
     static NEXT: AtomicU64 = AtomicU64::new(0);
     let n = NEXT.fetch_add(1, Ordering::Relaxed);
-    let mut name = final_name.as_os_str().to_owned();
-    name.push(format!(".tmp-{}-{n}", std::process::id()));
-    PathBuf::from(name)
+    format!("{final_name}.tmp-{}-{n}", std::process::id())
 }
 
 /// Content hash of `bytes`, stable from one run to the next.
@@ -90,6 +148,17 @@ fn settings_key(settings: &Settings) -> u64 {
     h.finish()
 }
 
+/// The name in `strip/` of the file of content hash `hash` stripped by
+/// rules of version `version`, published with extension `ext`.
+pub fn strip_key(hash: u64, version: u32, ext: &str) -> String {
+    let ext: String = ext
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .take(8)
+        .collect();
+    format!("{hash:016x}-v{version}-{ext}")
+}
+
 fn mtime_ns(meta: &std::fs::Metadata) -> Option<u128> {
     meta.modified()
         .ok()?
@@ -98,20 +167,71 @@ fn mtime_ns(meta: &std::fs::Metadata) -> Option<u128> {
         .map(|d| d.as_nanos())
 }
 
+/// `dir`'s folder `name`, made when missing; a link there is removed as
+/// a link and the folder made in its place.
+fn own_folder(dir: &Dir, name: &str) -> io::Result<Dir> {
+    match dir.sub(name, true) {
+        Err(e) if nofollow::is_link(&e) => {
+            dir.remove(name)?;
+            dir.sub(name, true)
+        }
+        other => other,
+    }
+}
+
 impl ImageCache {
-    /// Opens (creating it if needed) the cache folder `dir`.
-    pub fn open(dir: &Path) -> io::Result<ImageCache> {
-        std::fs::create_dir_all(dir.join("strip"))?;
-        std::fs::create_dir_all(dir.join("img"))?;
+    /// Opens the cache folder `parent/names[0]/names[1]/…`, creating what
+    /// is missing; `parent` may be reached through links, none of `names`.
+    pub fn open_in(parent: &Path, names: &[&str]) -> Result<ImageCache, OpenError> {
+        let mut dir = Dir::open_any(parent).map_err(OpenError::Io)?;
+        let mut shown = PathBuf::new();
+        for name in names {
+            shown.push(name);
+            dir = dir.sub(name, true).map_err(|e| {
+                if nofollow::is_link(&e) {
+                    OpenError::Link {
+                        folder: shown.to_string_lossy().replace('\\', "/"),
+                    }
+                } else {
+                    OpenError::Io(e)
+                }
+            })?;
+        }
+        ImageCache::in_dir(dir).map_err(OpenError::Io)
+    }
+
+    /// The cache in folder `root`, already opened.
+    pub fn in_dir(root: Dir) -> io::Result<ImageCache> {
+        let strip = Area {
+            dir: own_folder(&root, "strip")?,
+            name: "strip",
+            sound: |_, bytes| imagesize::image_type(bytes).is_ok(),
+            fits: |r| matches!(r, Record::Failed) || matches!(r, Record::Files(f) if f.len() == 1),
+        };
+        let img = Area {
+            dir: own_folder(&root, "img")?,
+            name: "img",
+            sound: variant_is_sound,
+            fits: |r| matches!(r, Record::Files(_) | Record::Error(_)),
+        };
         // A folder that cannot be written is found out now, not per image.
-        let probe = temp_name(&dir.join("probe"));
-        std::fs::write(&probe, b"")?;
-        let _ = std::fs::remove_file(&probe);
-        let stamps = std::fs::read_to_string(dir.join("stamps"))
+        let probe = temp_name("probe");
+        root.write_new(&probe, b"")?;
+        let _ = root.remove(&probe);
+        // A link is never read: whatever it leads to is no stamps of ours.
+        if root.kind("stamps").is_ok_and(|(k, _)| k != Kind::File) {
+            let _ = root.remove("stamps");
+        }
+        let stamps = root
+            .read("stamps")
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
             .map(|text| parse_stamps(&text))
             .unwrap_or_default();
         Ok(ImageCache {
-            dir: dir.to_path_buf(),
+            root,
+            strip,
+            img,
             stamps: Mutex::new(stamps),
             used: Mutex::new(HashSet::new()),
             changed: AtomicUsize::new(0),
@@ -119,6 +239,11 @@ impl ImageCache {
             reused: AtomicUsize::new(0),
             hashed: AtomicUsize::new(0),
         })
+    }
+
+    /// Where the cache is.
+    pub fn path(&self) -> &Path {
+        self.root.path()
     }
 
     /// What this cache did since it was opened.
@@ -170,123 +295,233 @@ impl ImageCache {
     /// The file at `path` (content hash `hash`) with its metadata removed,
     /// as a file of the cache; `None` when its structure cannot be walked.
     pub fn stripped(&self, path: &Path, hash: u64, ext: &str) -> io::Result<Option<PathBuf>> {
-        let name = self.dir.join("strip").join(format!("{hash:016x}.{ext}"));
-        let failed = self.dir.join("strip").join(format!("{hash:016x}.failed"));
-        if name.is_file() {
-            self.use_entry(&name);
-            return Ok(Some(name));
-        }
-        if failed.is_file() {
-            self.use_entry(&failed);
-            return Ok(None);
-        }
-        let bytes = std::fs::read(path)?;
-        match super::strip::strip(&bytes) {
-            Some(clean) => {
-                write_file(&name, &clean)?;
-                self.use_entry(&name);
-                Ok(Some(name))
-            }
-            None => {
-                write_file(&failed, b"")?;
-                self.use_entry(&failed);
-                Ok(None)
-            }
-        }
+        let key = strip_key(hash, super::strip::VERSION, ext);
+        let made = self.entry(&self.strip, &key, || {
+            let bytes = std::fs::read(path)?;
+            Ok(Ok::<_, std::convert::Infallible>(
+                match super::strip::strip(&bytes) {
+                    Some(clean) => {
+                        let file = format!("image.{}", ext.to_ascii_lowercase());
+                        let record = Record::Files(vec![files_line(&file, &clean)]);
+                        (vec![(file, clean)], record)
+                    }
+                    None => (Vec::new(), Record::Failed),
+                },
+            ))
+        })?;
+        Ok(match made {
+            Ok((Record::Files(list), _)) => list
+                .first()
+                .map(|(name, ..)| self.strip.dir.join(&key).join(name)),
+            _ => None,
+        })
     }
 
     /// The sizes of the image at `path` (content hash `hash`), made now or
-    /// found from an earlier build.
+    /// found from an earlier build. An image too large for the memory of
+    /// this machine is not recorded: the next build tries it again.
     pub fn processed(
         &self,
         path: &Path,
         hash: u64,
         settings: &Settings,
     ) -> io::Result<Result<Vec<VariantFile>, ImageError>> {
-        let entry = self
-            .dir
-            .join("img")
-            .join(format!("{hash:016x}-{:016x}", settings_key(settings)));
-        self.use_entry(&entry);
-        if let Some(found) = read_entry(&entry)? {
-            self.reused.fetch_add(1, Ordering::Relaxed);
-            return Ok(found);
-        }
-        let bytes = std::fs::read(path)?;
-        let result = encode::process(&bytes, settings);
-        drop(bytes);
-        self.processed.fetch_add(1, Ordering::Relaxed);
-        let temp = temp_name(&entry);
-        std::fs::create_dir_all(&temp)?;
-        let written = (|| -> io::Result<()> {
-            match &result {
+        let key = format!("{hash:016x}-{:016x}", settings_key(settings));
+        let made = self.entry(&self.img, &key, || {
+            let bytes = std::fs::read(path)?;
+            let result = encode::process(&bytes, settings);
+            drop(bytes);
+            Ok(match result {
                 Ok(p) => {
-                    for v in &p.variants {
-                        let name = format!("{}x{}.{}", v.width, v.height, v.format.ext());
-                        std::fs::write(temp.join(name), &v.bytes)?;
-                    }
+                    let files: Files = p
+                        .variants
+                        .into_iter()
+                        .map(|v| (variant_name(v.width, v.height, v.format), v.bytes))
+                        .collect();
+                    let list = files.iter().map(|(n, b)| files_line(n, b)).collect();
+                    Ok((files, Record::Files(list)))
                 }
-                Err(e) => std::fs::write(temp.join("error"), error_text(e))?,
+                Err(e) => match error_text(&e) {
+                    Some(text) => Ok((Vec::new(), Record::Error(text))),
+                    None => Err(e),
+                },
+            })
+        })?;
+        let counter = match &made {
+            Ok((_, true)) => &self.reused,
+            _ => &self.processed,
+        };
+        counter.fetch_add(1, Ordering::Relaxed);
+        let (record, _) = match made {
+            Ok(found) => found,
+            Err(e) => return Ok(Err(e)),
+        };
+        Ok(match record {
+            Record::Files(list) => {
+                let entry = self.img.dir.join(&key);
+                let mut variants: Vec<VariantFile> = list
+                    .iter()
+                    .filter_map(|(name, ..)| {
+                        let (width, height, format) = parse_variant_name(name)?;
+                        Some(VariantFile {
+                            width,
+                            height,
+                            format,
+                            file: entry.join(name),
+                        })
+                    })
+                    .collect();
+                variants.sort_by_key(|v| (v.width, v.format));
+                Ok(variants)
             }
-            Ok(())
-        })();
-        if let Err(e) = written {
-            let _ = std::fs::remove_dir_all(&temp);
-            return Err(e);
-        }
-        if std::fs::rename(&temp, &entry).is_err() {
-            // Another build made the same entry first: use that one.
-            let _ = std::fs::remove_dir_all(&temp);
-        }
-        read_entry(&entry)?.ok_or_else(|| io::Error::other(format!("{} vanished", entry.display())))
+            Record::Error(text) => Err(parse_error(&text)),
+            Record::Failed => Ok(Vec::new()),
+        })
     }
 
-    /// Records that this build uses `entry`; one last used more than a day
-    /// ago gets the time of now, which [`Self::prune`] reads.
-    fn use_entry(&self, entry: &Path) {
-        let fresh = std::fs::metadata(entry)
-            .and_then(|m| m.modified())
+    /// The record of entry `key` of `area`, found sound (`true`) or made
+    /// now by `make`; an unsound one is removed first. What `make` gives
+    /// as `Err` is not kept.
+    fn entry<E>(
+        &self,
+        area: &Area,
+        key: &str,
+        make: impl FnOnce() -> io::Result<Result<(Files, Record), E>>,
+    ) -> io::Result<Result<(Record, bool), E>> {
+        let found = match self.verified(area, key) {
+            Found::Valid(record) => (record, true),
+            found => {
+                if matches!(found, Found::Invalid) {
+                    let _ = area.dir.remove(key);
+                }
+                let (files, record) = match make()? {
+                    Ok(made) => made,
+                    Err(e) => return Ok(Err(e)),
+                };
+                (self.put(area, key, &files, record)?, false)
+            }
+        };
+        self.use_entry(area, key);
+        Ok(Ok(found))
+    }
+
+    /// Entry `key` of `area`, checked file by file.
+    fn verified(&self, area: &Area, key: &str) -> Found {
+        match area.dir.kind(key) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Found::Missing,
+            Ok((Kind::Folder, _)) => {}
+            _ => return Found::Invalid,
+        }
+        let Ok(dir) = area.dir.sub(key, false) else {
+            return Found::Invalid;
+        };
+        let record = dir
+            .read(RECORD)
             .ok()
-            .and_then(|t| t.elapsed().ok())
+            .and_then(|b| String::from_utf8(b).ok())
+            .and_then(|text| parse_record(&text))
+            .filter(area.fits);
+        let Some(record) = record else {
+            return Found::Invalid;
+        };
+        if let Record::Files(list) = &record {
+            for (name, len, hash) in list {
+                let good = dir.read(name).is_ok_and(|bytes| {
+                    bytes.len() as u64 == *len
+                        && hash_bytes(&bytes) == *hash
+                        && (area.sound)(name, &bytes)
+                });
+                if !good {
+                    return Found::Invalid;
+                }
+            }
+        }
+        Found::Valid(record)
+    }
+
+    /// Writes entry `key` of `area`: `files` and `record`, in a folder
+    /// renamed into place; returns the record of the entry now there. When
+    /// another build put the same entry there meanwhile, that one is kept
+    /// (it may be copying from it), once found sound; anything else there
+    /// is removed.
+    fn put(
+        &self,
+        area: &Area,
+        key: &str,
+        files: &[(String, Vec<u8>)],
+        record: Record,
+    ) -> io::Result<Record> {
+        let temp = temp_name(key);
+        let written = (|| -> io::Result<()> {
+            let dir = area.dir.create_sub(&temp, 0o777)?;
+            for (name, bytes) in files {
+                dir.write_new(name, bytes)?;
+            }
+            dir.write_new(RECORD, record_text(&record).as_bytes())
+        })();
+        let mut result = written.map(|()| record);
+        for _ in 0..2 {
+            let Ok(record) = &result else { break };
+            if area.dir.rename(&temp, key).is_ok() {
+                return result;
+            }
+            match self.verified(area, key) {
+                Found::Valid(theirs) if theirs == *record => {
+                    let _ = area.dir.remove(&temp);
+                    return Ok(theirs);
+                }
+                _ => {
+                    if let Err(e) = area.dir.remove(key) {
+                        result = Err(e);
+                    }
+                }
+            }
+        }
+        let _ = area.dir.remove(&temp);
+        result.and_then(|_| Err(io::Error::other(format!("{key} cannot be put in place"))))
+    }
+
+    /// Records that this build uses entry `key` of `area`; one last used
+    /// more than a day ago gets the time of now, which [`Self::prune`]
+    /// reads.
+    fn use_entry(&self, area: &Area, key: &str) {
+        let fresh = area
+            .dir
+            .kind(key)
+            .ok()
+            .and_then(|(_, t)| t?.elapsed().ok())
             .is_some_and(|age| age < Duration::from_secs(24 * 3600));
         if !fresh {
             // Best effort: an entry whose time cannot be set is only pruned sooner.
-            let _ = std::fs::File::open(entry).and_then(|f| f.set_modified(SystemTime::now()));
+            let _ = area.dir.touch(key);
         }
         self.used
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .insert(entry.to_path_buf());
+            .insert(format!("{}/{key}", area.name));
     }
 
     /// Removes the entries this build did not use and no build used for
-    /// `unused_for` (an edited photo leaves its old sizes behind); returns
-    /// how many. Entries another build or `serve` uses stay: they are
-    /// touched when used.
+    /// `unused_for` (an edited photo leaves its old sizes behind), and any
+    /// link (as a link, never what it leads to); returns how many. Entries
+    /// another build or `serve` uses stay: they are touched when used.
     pub fn prune(&self, unused_for: Duration) -> usize {
         let used = self.used.lock().unwrap_or_else(|e| e.into_inner());
         let mut removed = 0;
-        for sub in ["strip", "img"] {
-            let Ok(list) = std::fs::read_dir(self.dir.join(sub)) else {
+        for area in [&self.strip, &self.img] {
+            let Ok(list) = area.dir.names() else {
                 continue;
             };
-            for f in list.flatten() {
-                let path = f.path();
-                let old = f
-                    .metadata()
-                    .and_then(|m| m.modified())
-                    .ok()
+            for key in list {
+                let Ok((kind, modified)) = area.dir.kind(&key) else {
+                    continue;
+                };
+                let old = modified
                     .and_then(|t| t.elapsed().ok())
                     .is_some_and(|age| age > unused_for);
-                if used.contains(&path) || !old {
-                    continue;
-                }
-                let gone = if path.is_dir() {
-                    std::fs::remove_dir_all(&path)
-                } else {
-                    std::fs::remove_file(&path)
-                };
-                removed += usize::from(gone.is_ok());
+                let gone =
+                    kind == Kind::Link || (old && !used.contains(&format!("{}/{key}", area.name)));
+                removed += usize::from(gone && area.dir.remove(&key).is_ok());
             }
         }
         removed
@@ -308,17 +543,91 @@ impl ImageCache {
             })
             .collect();
         lines.sort();
-        write_file(&self.dir.join("stamps"), lines.concat().as_bytes())
+        let temp = temp_name("stamps");
+        self.root.write_new(&temp, lines.concat().as_bytes())?;
+        self.root.rename(&temp, "stamps").inspect_err(|_| {
+            let _ = self.root.remove(&temp);
+        })
     }
 }
 
-/// Writes `bytes` to `path` through a temporary file and a rename.
-fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let temp = temp_name(path);
-    std::fs::write(&temp, bytes)?;
-    std::fs::rename(&temp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&temp);
-    })
+/// `480x320.webp`.
+fn variant_name(width: u32, height: u32, format: Format) -> String {
+    format!("{width}x{height}.{}", format.ext())
+}
+
+fn parse_variant_name(name: &str) -> Option<(u32, u32, Format)> {
+    let (size, ext) = name.split_once('.')?;
+    let (w, h) = size.split_once('x')?;
+    let format = match ext {
+        "webp" => Format::Webp,
+        "jpg" => Format::Jpeg,
+        "png" => Format::Png,
+        _ => return None,
+    };
+    Some((w.parse().ok()?, h.parse().ok()?, format))
+}
+
+/// Whether `bytes` are an image of the format and size that the file's
+/// name `WxH.EXT` says.
+fn variant_is_sound(name: &str, bytes: &[u8]) -> bool {
+    let Some((width, height, format)) = parse_variant_name(name) else {
+        return false;
+    };
+    let kind = match format {
+        Format::Webp => imagesize::ImageType::Webp,
+        Format::Jpeg => imagesize::ImageType::Jpeg,
+        Format::Png => imagesize::ImageType::Png,
+    };
+    imagesize::image_type(bytes).is_ok_and(|t| t == kind)
+        && imagesize::blob_size(bytes)
+            .is_ok_and(|s| (s.width, s.height) == (width as usize, height as usize))
+}
+
+fn files_line(name: &str, bytes: &[u8]) -> (String, u64, u64) {
+    (name.to_string(), bytes.len() as u64, hash_bytes(bytes))
+}
+
+fn record_text(record: &Record) -> String {
+    match record {
+        Record::Files(list) => {
+            let mut text = String::from("files\n");
+            for (name, len, hash) in list {
+                text.push_str(&format!("{name}\t{len}\t{hash:016x}\n"));
+            }
+            text
+        }
+        Record::Error(why) => format!("error\n{why}"),
+        Record::Failed => "failed\n".into(),
+    }
+}
+
+fn parse_record(text: &str) -> Option<Record> {
+    let (kind, rest) = text.split_once('\n')?;
+    match kind {
+        "files" => {
+            let mut list = Vec::new();
+            for line in rest.lines() {
+                let mut f = line.split('\t');
+                let name = f.next()?;
+                // Only plain names of files written here.
+                if name.is_empty()
+                    || name == RECORD
+                    || name.starts_with('.')
+                    || name.contains(['/', '\\', '\0'])
+                {
+                    return None;
+                }
+                let len = f.next()?.parse().ok()?;
+                let hash = u64::from_str_radix(f.next()?, 16).ok()?;
+                list.push((name.to_string(), len, hash));
+            }
+            Some(Record::Files(list))
+        }
+        "error" => Some(Record::Error(rest.to_string())),
+        "failed" if rest.is_empty() => Some(Record::Failed),
+        _ => None,
+    }
 }
 
 fn parse_stamps(text: &str) -> HashMap<PathBuf, Stamp> {
@@ -341,12 +650,15 @@ fn parse_stamps(text: &str) -> HashMap<PathBuf, Stamp> {
         .collect()
 }
 
-fn error_text(e: &ImageError) -> String {
-    match e {
+/// How an entry records why an image could not be decoded; `None` for a
+/// reason that depends on the machine, which is never recorded.
+fn error_text(e: &ImageError) -> Option<String> {
+    Some(match e {
         ImageError::Unsupported => "unsupported".into(),
         ImageError::Corrupt(detail) => format!("corrupt\n{detail}"),
         ImageError::TooLarge { width, height } => format!("too-large\n{width} {height}"),
-    }
+        ImageError::OverMemory { .. } => return None,
+    })
 }
 
 fn parse_error(text: &str) -> ImageError {
@@ -364,64 +676,37 @@ fn parse_error(text: &str) -> ImageError {
     }
 }
 
-/// The sizes kept in entry folder `entry`; `None` when there is no entry.
-#[allow(clippy::type_complexity)]
-fn read_entry(entry: &Path) -> io::Result<Option<Result<Vec<VariantFile>, ImageError>>> {
-    let list = match std::fs::read_dir(entry) {
-        Ok(list) => list,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e),
-    };
-    let mut variants = Vec::new();
-    for f in list {
-        let f = f?;
-        let name = f.file_name();
-        let Some(name) = name.to_str() else { continue };
-        if name == "error" {
-            let text = std::fs::read_to_string(f.path())?;
-            return Ok(Some(Err(parse_error(&text))));
-        }
-        let Some((size, ext)) = name.split_once('.') else {
-            continue;
-        };
-        let Some((w, h)) = size.split_once('x') else {
-            continue;
-        };
-        let format = match ext {
-            "webp" => Format::Webp,
-            "jpg" => Format::Jpeg,
-            "png" => Format::Png,
-            _ => continue,
-        };
-        if let (Ok(width), Ok(height)) = (w.parse(), h.parse()) {
-            variants.push(VariantFile {
-                width,
-                height,
-                format,
-                file: f.path(),
-            });
-        }
-    }
-    variants.sort_by_key(|v| (v.width, v.format));
-    Ok(Some(Ok(variants)))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::media::testdata;
+
+    fn open(dir: &Path) -> ImageCache {
+        ImageCache::open_in(dir, &["images"]).unwrap()
+    }
+
+    fn small() -> Settings {
+        Settings {
+            widths: vec![16, 32],
+            quality: 80,
+            webp: true,
+        }
+    }
+
+    fn age(p: &Path, days: u64) {
+        std::fs::File::open(p)
+            .unwrap()
+            .set_modified(SystemTime::now() - Duration::from_secs(days * 24 * 3600))
+            .unwrap();
+    }
 
     #[test]
     fn pruning_removes_old_unused_entries_only() {
         let dir = tempfile::tempdir().unwrap();
-        let cache = ImageCache::open(dir.path()).unwrap();
-        let age = |p: &Path, days: u64| {
-            std::fs::File::open(p)
-                .unwrap()
-                .set_modified(SystemTime::now() - Duration::from_secs(days * 24 * 3600))
-                .unwrap();
-        };
+        let cache = open(dir.path());
+        let img = dir.path().join("images/img");
         let entry = |name: &str| {
-            let p = dir.path().join("img").join(name);
+            let p = img.join(name);
             std::fs::create_dir_all(&p).unwrap();
             std::fs::write(p.join("480x320.jpg"), b"x").unwrap();
             p
@@ -429,10 +714,10 @@ mod tests {
         let (old_unused, new_unused, old_used) = (entry("a"), entry("b"), entry("c"));
         age(&old_unused, 40);
         age(&old_used, 40);
-        let stripped = dir.path().join("strip/00.jpg");
+        let stripped = dir.path().join("images/strip/00.jpg");
         std::fs::write(&stripped, b"x").unwrap();
         age(&stripped, 40);
-        cache.use_entry(&old_used);
+        cache.use_entry(&cache.img, "c");
         assert_eq!(cache.prune(Duration::from_secs(30 * 24 * 3600)), 2);
         assert!(!old_unused.exists() && !stripped.exists());
         assert!(new_unused.exists() && old_used.exists());
@@ -462,7 +747,7 @@ mod tests {
     }
 
     #[test]
-    fn errors_read_back_as_written() {
+    fn errors_read_back_as_written_and_memory_is_never_written() {
         for e in [
             ImageError::Unsupported,
             ImageError::Corrupt("bad Huffman code".into()),
@@ -471,26 +756,105 @@ mod tests {
                 height: 3,
             },
         ] {
-            assert_eq!(parse_error(&error_text(&e)), e);
+            assert_eq!(parse_error(&error_text(&e).unwrap()), e);
+        }
+        let over = ImageError::OverMemory {
+            width: 9000,
+            height: 9000,
+            needed: 648_000_000,
+            budget: Some(1),
+        };
+        assert_eq!(error_text(&over), None);
+    }
+
+    #[test]
+    fn records_read_back_as_written_and_refuse_other_names() {
+        for r in [
+            Record::Files(vec![
+                ("480x320.jpg".into(), 12, 0xabc),
+                ("image.png".into(), 0, 0),
+            ]),
+            Record::Files(Vec::new()),
+            Record::Error("corrupt\nbad\nlines".into()),
+            Record::Failed,
+        ] {
+            assert_eq!(parse_record(&record_text(&r)), Some(r));
+        }
+        for bad in [
+            "files\n../../etc/passwd\t1\t00\n",
+            "files\n/etc/passwd\t1\t00\n",
+            "files\nrecord\t1\t00\n",
+            "files\na.jpg\t1\n",
+            "sizes\n",
+            "",
+        ] {
+            assert_eq!(parse_record(bad), None, "{bad:?}");
         }
     }
 
     #[test]
-    fn an_entry_lists_its_sizes_in_order_and_a_missing_one_is_none() {
+    fn variants_are_sound_only_as_their_name_says() {
+        let jpeg = testdata::jpeg(32, 16);
+        assert!(variant_is_sound("32x16.jpg", &jpeg));
+        assert!(!variant_is_sound("32x17.jpg", &jpeg));
+        assert!(!variant_is_sound("32x16.webp", &jpeg));
+        assert!(!variant_is_sound("32x16.png", &jpeg));
+        assert!(!variant_is_sound("notes.txt", &jpeg));
+        assert!(!variant_is_sound("32x16.jpg", b"<svg/>"));
+    }
+
+    #[test]
+    fn made_sizes_are_found_again_and_a_changed_file_is_made_again() {
         let dir = tempfile::tempdir().unwrap();
-        assert_eq!(read_entry(&dir.path().join("none")).unwrap(), None);
-        for name in ["960x640.jpg", "480x320.jpg", "480x320.webp", "notes.txt"] {
-            std::fs::write(dir.path().join(name), b"x").unwrap();
-        }
-        let found = read_entry(dir.path()).unwrap().unwrap().unwrap();
-        let got: Vec<(u32, Format)> = found.iter().map(|v| (v.width, v.format)).collect();
+        let photo = dir.path().join("anh.jpg");
+        let bytes = testdata::jpeg(64, 32);
+        std::fs::write(&photo, &bytes).unwrap();
+        let hash = hash_bytes(&bytes);
+        let cache = open(dir.path());
+        let made = cache.processed(&photo, hash, &small()).unwrap().unwrap();
+        let got: Vec<(u32, Format)> = made.iter().map(|v| (v.width, v.format)).collect();
         assert_eq!(
             got,
             [
-                (480, Format::Webp),
-                (480, Format::Jpeg),
-                (960, Format::Jpeg)
+                (16, Format::Webp),
+                (16, Format::Jpeg),
+                (32, Format::Webp),
+                (32, Format::Jpeg)
             ]
         );
+        assert_eq!(
+            cache.processed(&photo, hash, &small()).unwrap().unwrap(),
+            made
+        );
+        assert_eq!(cache.counts().processed, 1);
+        // Same length, other bytes: made again.
+        let mut changed = std::fs::read(&made[3].file).unwrap();
+        let mid = changed.len() / 2;
+        changed[mid] ^= 1;
+        std::fs::write(&made[3].file, &changed).unwrap();
+        assert_eq!(
+            cache.processed(&photo, hash, &small()).unwrap().unwrap(),
+            made
+        );
+        assert_eq!(cache.counts().processed, 2);
+        assert_ne!(std::fs::read(&made[3].file).unwrap(), changed);
+        // A stripped file, and one whose structure cannot be walked.
+        let clean = cache.stripped(&photo, hash, "jpg").unwrap().unwrap();
+        assert_eq!(
+            std::fs::read(&clean).unwrap(),
+            super::super::strip::strip(&bytes).unwrap()
+        );
+        let junk = dir.path().join("rac.png");
+        std::fs::write(&junk, b"not a picture").unwrap();
+        let junk_hash = hash_bytes(b"not a picture");
+        assert_eq!(cache.stripped(&junk, junk_hash, "png").unwrap(), None);
+        assert_eq!(cache.stripped(&junk, junk_hash, "png").unwrap(), None);
+    }
+
+    #[test]
+    fn strip_keys_hold_the_version_and_a_plain_extension() {
+        assert_eq!(strip_key(255, 3, "jpg"), "00000000000000ff-v3-jpg");
+        assert_eq!(strip_key(1, 1, "../x"), "0000000000000001-v1-x");
+        assert_ne!(strip_key(1, 1, "jpg"), strip_key(1, 2, "jpg"));
     }
 }

@@ -2,6 +2,7 @@
 //! page offers: pure functions of the bytes and the settings.
 
 use std::io::Cursor;
+use std::sync::{Condvar, Mutex, OnceLock};
 
 use image::codecs::jpeg::JpegEncoder;
 use image::codecs::png::{CompressionType, FilterType as PngFilter, PngEncoder};
@@ -93,34 +94,179 @@ pub enum ImageError {
     Unsupported,
     /// The file is damaged: the decoder's words.
     Corrupt(String),
-    /// Larger than a decoder is allowed to allocate.
+    /// Wider or taller than bantin makes images ([`MAX_SIDE`]).
     TooLarge { width: u32, height: u32 },
+    /// Decoding it needs `needed` bytes of memory: more than the whole
+    /// [`Budget`] (`budget`), or more than the system would give (`None`).
+    /// It depends on the machine, not on the file: never kept in the cache.
+    OverMemory {
+        width: u32,
+        height: u32,
+        needed: u64,
+        budget: Option<u64>,
+    },
 }
 
 /// Widest and tallest image decoded, in pixels: WebP can hold no more.
 pub const MAX_SIDE: u32 = 16383;
 
-/// Most bytes the decoded pixels of one image may take.
-pub const MAX_DECODED_BYTES: u64 = 1 << 30;
+/// The environment variable that sets the [`Budget`], in MB.
+pub const MEMORY_VARIABLE: &str = "BANTIN_IMAGE_MEMORY_MB";
+
+/// Memory that the images being processed may take at once, shared by all
+/// threads: each image takes what it needs before it is decoded and gives
+/// it back when its sizes are made, waiting while others hold too much. A
+/// few photos at once then fit in memory, however many threads there are,
+/// and a small file that claims a huge picture is refused, not decoded.
+pub struct Budget {
+    total: u64,
+    used: Mutex<u64>,
+    freed: Condvar,
+}
+
+/// Memory taken from a [`Budget`], given back when dropped.
+pub struct Taken<'a> {
+    budget: &'a Budget,
+    bytes: u64,
+}
+
+impl Budget {
+    pub fn new(total: u64) -> Budget {
+        Budget {
+            total,
+            used: Mutex::new(0),
+            freed: Condvar::new(),
+        }
+    }
+
+    /// The budget of this process: [`MEMORY_VARIABLE`] MB when set, else a
+    /// quarter of the machine's memory, between 256 MiB and 2 GiB.
+    pub fn shared() -> &'static Budget {
+        static SHARED: OnceLock<Budget> = OnceLock::new();
+        SHARED.get_or_init(|| {
+            const MIB: u64 = 1 << 20;
+            let set = std::env::var(MEMORY_VARIABLE)
+                .ok()
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .filter(|&mb| mb > 0);
+            Budget::new(match set {
+                Some(mb) => mb.saturating_mul(1_000_000),
+                None => physical_memory().map_or(1 << 30, |m| (m / 4).clamp(256 * MIB, 2048 * MIB)),
+            })
+        })
+    }
+
+    /// Bytes in all.
+    pub fn total(&self) -> u64 {
+        self.total
+    }
+
+    /// Takes `bytes`, waiting until others give back enough; `None` when
+    /// `bytes` is more than the whole budget.
+    pub fn take(&self, bytes: u64) -> Option<Taken<'_>> {
+        if bytes > self.total {
+            return None;
+        }
+        let mut used = self.used.lock().unwrap_or_else(|e| e.into_inner());
+        while *used + bytes > self.total {
+            used = self.freed.wait(used).unwrap_or_else(|e| e.into_inner());
+        }
+        *used += bytes;
+        Some(Taken {
+            budget: self,
+            bytes,
+        })
+    }
+}
+
+impl Drop for Taken<'_> {
+    fn drop(&mut self) {
+        let mut used = self.budget.used.lock().unwrap_or_else(|e| e.into_inner());
+        *used -= self.bytes;
+        self.budget.freed.notify_all();
+    }
+}
+
+/// The machine's memory in bytes, where the system says it simply.
+fn physical_memory() -> Option<u64> {
+    let info = std::fs::read_to_string("/proc/meminfo").ok()?;
+    let line = info.lines().find(|l| l.starts_with("MemTotal:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    kb.checked_mul(1024)
+}
+
+/// Bytes an image of `width` × `height` pixels, decoded into `decoded`
+/// bytes, needs at most at once: the decoded picture and a copy of it
+/// (turned upright, or converted to 8 bits a channel) — each at least 4
+/// bytes a pixel, as the conversion to RGBA makes them.
+fn working_bytes(width: u32, height: u32, decoded: u64) -> u64 {
+    let rgba = u64::from(width) * u64::from(height) * 4;
+    decoded.max(rgba).saturating_mul(2)
+}
+
+/// Takes the memory an image needs from `budget`, and makes sure the
+/// system can give it now: an allocation that fails is reported, where
+/// it would otherwise stop the whole build.
+fn reserve(
+    budget: &Budget,
+    width: u32,
+    height: u32,
+    decoded: u64,
+) -> Result<Taken<'_>, ImageError> {
+    let needed = working_bytes(width, height, decoded);
+    let over = |budget| ImageError::OverMemory {
+        width,
+        height,
+        needed,
+        budget,
+    };
+    let taken = budget
+        .take(needed)
+        .ok_or_else(|| over(Some(budget.total())))?;
+    let mut probe: Vec<u8> = Vec::new();
+    usize::try_from(needed)
+        .ok()
+        .and_then(|n| probe.try_reserve_exact(n).ok())
+        .ok_or_else(|| over(None))?;
+    drop(probe);
+    Ok(taken)
+}
 
 /// Decodes `bytes`, applies EXIF orientation, and encodes the image at
 /// every width of `settings` narrower than itself (never larger; an image
-/// narrower than every width gets one variant at its own width).
+/// narrower than every width gets one variant at its own width), within
+/// the memory of [`Budget::shared`].
 pub fn process(bytes: &[u8], settings: &Settings) -> Result<Processed, ImageError> {
-    // Decoders are written not to panic on any input; should one still do
-    // so, the image is reported as damaged and the build goes on.
-    std::panic::catch_unwind(|| process_unguarded(bytes, settings)).unwrap_or_else(|panic| {
-        let why = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        Err(ImageError::Corrupt(format!("the decoder failed: {why}")))
-    })
+    process_within(bytes, settings, Budget::shared())
 }
 
-fn process_unguarded(bytes: &[u8], settings: &Settings) -> Result<Processed, ImageError> {
-    let upright = decode(bytes)?;
+/// [`process`] within the memory of `budget`.
+pub fn process_within(
+    bytes: &[u8],
+    settings: &Settings,
+    budget: &Budget,
+) -> Result<Processed, ImageError> {
+    // Decoders are written not to panic on any input; should one still do
+    // so, the image is reported as damaged and the build goes on.
+    std::panic::catch_unwind(|| process_unguarded(bytes, settings, budget)).unwrap_or_else(
+        |panic| {
+            let why = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(ImageError::Corrupt(format!("the decoder failed: {why}")))
+        },
+    )
+}
+
+fn process_unguarded(
+    bytes: &[u8],
+    settings: &Settings,
+    budget: &Budget,
+) -> Result<Processed, ImageError> {
+    // Held until the sizes are made: the pixels live as long.
+    let (upright, _taken) = decode(bytes, budget)?;
     let (width, height) = (upright.width(), upright.height());
     let pixels = Pixels::from(upright);
     let quality = settings.quality.clamp(1, 100);
@@ -173,40 +319,41 @@ fn height_for(width: u32, height: u32, w: u32) -> u32 {
     u32::try_from(h).unwrap_or(u32::MAX).max(1)
 }
 
-fn decode(bytes: &[u8]) -> Result<DynamicImage, ImageError> {
+fn decode<'b>(bytes: &[u8], budget: &'b Budget) -> Result<(DynamicImage, Taken<'b>), ImageError> {
     let mut reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|e| ImageError::Corrupt(e.to_string()))?;
     match reader.format() {
         None => return Err(ImageError::Unsupported),
-        Some(image::ImageFormat::Jpeg) => return decode_jpeg(bytes),
+        Some(image::ImageFormat::Jpeg) => return decode_jpeg(bytes, budget),
         Some(_) => {}
     }
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);
-    limits.max_alloc = Some(MAX_DECODED_BYTES);
+    limits.max_alloc = Some(budget.total());
     reader.limits(limits);
-    let mut decoder = reader.into_decoder().map_err(|e| error(e, bytes))?;
+    let mut decoder = reader.into_decoder().map_err(|e| error(e, bytes, budget))?;
     let (width, height) = decoder.dimensions();
-    if decoder.total_bytes() > MAX_DECODED_BYTES {
-        return Err(ImageError::TooLarge { width, height });
-    }
     if width == 0 || height == 0 {
         return Err(ImageError::Corrupt(format!(
             "the image is {width} × {height} pixels"
         )));
     }
+    let taken = reserve(budget, width, height, decoder.total_bytes())?;
     // A damaged EXIF block only loses the turn, not the picture.
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
-    let mut image = DynamicImage::from_decoder(decoder).map_err(|e| error(e, bytes))?;
+    let mut image = DynamicImage::from_decoder(decoder).map_err(|e| error(e, bytes, budget))?;
     image.apply_orientation(orientation);
-    Ok(image)
+    Ok((image, taken))
 }
 
 /// Decodes a JPEG in the strict mode of its decoder: `image` asks for the
 /// lenient one, which shows damaged data as grey.
-fn decode_jpeg(bytes: &[u8]) -> Result<DynamicImage, ImageError> {
+fn decode_jpeg<'b>(
+    bytes: &[u8],
+    budget: &'b Budget,
+) -> Result<(DynamicImage, Taken<'b>), ImageError> {
     use zune_core::colorspace::ColorSpace;
     // The size is checked here, once known: the decoder's own limit gives
     // an error that does not say which it is.
@@ -232,9 +379,7 @@ fn decode_jpeg(bytes: &[u8]) -> Result<DynamicImage, ImageError> {
     };
     decoder.set_options(decoder.options().jpeg_set_out_colorspace(out));
     let total = u64::from(width) * u64::from(height) * out.num_components() as u64;
-    if total > MAX_DECODED_BYTES {
-        return Err(ImageError::TooLarge { width, height });
-    }
+    let taken = reserve(budget, width, height, total)?;
     let orientation = decoder
         .exif()
         .and_then(|exif| Orientation::from_exif_chunk(exif))
@@ -249,7 +394,7 @@ fn decode_jpeg(bytes: &[u8]) -> Result<DynamicImage, ImageError> {
         DynamicImage::ImageRgb8(RgbImage::from_raw(width, height, raw).ok_or_else(wrong_size)?)
     };
     image.apply_orientation(orientation);
-    Ok(image)
+    Ok((image, taken))
 }
 
 fn jpeg_error(e: zune_jpeg::errors::DecodeErrors, bytes: &[u8]) -> ImageError {
@@ -261,19 +406,35 @@ fn jpeg_error(e: zune_jpeg::errors::DecodeErrors, bytes: &[u8]) -> ImageError {
     }
 }
 
-/// `TooLarge` with the size the file's header gives.
-fn too_large(bytes: &[u8]) -> ImageError {
-    let (width, height) = imagesize::blob_size(bytes)
+/// The size the file's header gives, or 0 × 0.
+fn header_size(bytes: &[u8]) -> (u32, u32) {
+    imagesize::blob_size(bytes)
         .map(|s| {
             let side = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
             (side(s.width), side(s.height))
         })
-        .unwrap_or((0, 0));
+        .unwrap_or((0, 0))
+}
+
+/// `TooLarge` with the size the file's header gives.
+fn too_large(bytes: &[u8]) -> ImageError {
+    let (width, height) = header_size(bytes);
     ImageError::TooLarge { width, height }
 }
 
-fn error(e: image::ImageError, bytes: &[u8]) -> ImageError {
+fn error(e: image::ImageError, bytes: &[u8], budget: &Budget) -> ImageError {
+    use image::error::LimitErrorKind;
     match e {
+        // The decoder would allocate more than the whole budget.
+        image::ImageError::Limits(l) if l.kind() == LimitErrorKind::InsufficientMemory => {
+            let (width, height) = header_size(bytes);
+            ImageError::OverMemory {
+                width,
+                height,
+                needed: working_bytes(width, height, 0).max(budget.total() + 1),
+                budget: Some(budget.total()),
+            }
+        }
         image::ImageError::Limits(_) => too_large(bytes),
         image::ImageError::Unsupported(_) => ImageError::Unsupported,
         other => ImageError::Corrupt(other.to_string()),
@@ -649,12 +810,70 @@ mod tests {
 
     #[test]
     fn images_too_wide_or_too_heavy_to_decode_are_refused_before_decoding() {
-        for (width, height) in [(20000, 10), (10, 16384), (16000, 16000)] {
+        for (width, height) in [(20000, 10), (10, 16384)] {
             assert_eq!(
                 process(&png_header(width, height), &small()),
                 Err(ImageError::TooLarge { width, height })
             );
         }
+        // 16000 × 16000 of 16-bit RGBA: 2 GB decoded, twice that at work.
+        let budget = Budget::new(2 << 30);
+        assert_eq!(
+            process_within(&png_header(16000, 16000), &small(), &budget),
+            Err(ImageError::OverMemory {
+                width: 16000,
+                height: 16000,
+                needed: 4_096_000_000,
+                budget: Some(2 << 30)
+            })
+        );
+    }
+
+    #[test]
+    fn an_image_alone_over_the_budget_is_over_memory_and_one_within_it_is_made() {
+        let budget = Budget::new(1_000_000);
+        for (bytes, needed) in [
+            // RGB and RGBA alike count 4 bytes a pixel, twice.
+            (testdata::jpeg(1000, 800), 6_400_000),
+            (testdata::png(1000, 800, true), 6_400_000),
+            (png_header(400, 400), 2_560_000),
+        ] {
+            let (width, height) = header_size(&bytes);
+            assert_eq!(
+                process_within(&bytes, &small(), &budget),
+                Err(ImageError::OverMemory {
+                    width,
+                    height,
+                    needed,
+                    budget: Some(1_000_000)
+                })
+            );
+        }
+        let enough = Budget::new(6_400_000);
+        assert!(process_within(&testdata::jpeg(1000, 800), &small(), &enough).is_ok());
+        assert_eq!(*enough.used.lock().unwrap(), 0, "given back");
+    }
+
+    #[test]
+    fn the_budget_makes_a_thread_wait_and_never_gives_more_than_it_has() {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        let budget = Budget::new(100);
+        assert!(budget.take(101).is_none());
+        let first = budget.take(60).unwrap();
+        let second_taken = AtomicBool::new(false);
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                let _second = budget.take(60).unwrap();
+                second_taken.store(true, Ordering::SeqCst);
+            });
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            assert!(!second_taken.load(Ordering::SeqCst), "60 + 60 > 100");
+            let small = budget.take(40).unwrap();
+            drop(small);
+            drop(first);
+        });
+        assert!(second_taken.load(Ordering::SeqCst));
+        assert_eq!(*budget.used.lock().unwrap(), 0);
     }
 
     #[test]

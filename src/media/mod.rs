@@ -4,6 +4,8 @@
 
 pub mod cache;
 pub mod encode;
+pub mod nofollow;
+pub mod private;
 pub mod strip;
 #[doc(hidden)]
 pub mod testdata;

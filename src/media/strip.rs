@@ -8,6 +8,11 @@
 //! still shows the right way up. Anything after the end of the image (a
 //! phone's second picture, a motion photo's video) is dropped.
 
+/// The version of what [`strip`] keeps and writes: bump it with any change
+/// of the rules, so that files the cache holds stripped by older rules are
+/// stripped again.
+pub const VERSION: u32 = 1;
+
 /// `bytes` without metadata; `None` when the file's structure is not one
 /// this module can walk (then it must not be published as it is).
 pub fn strip(bytes: &[u8]) -> Option<Vec<u8>> {

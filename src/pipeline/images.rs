@@ -90,27 +90,39 @@ fn cache_unusable(e: &std::io::Error) -> Code {
     }
 }
 
-/// Opens the cache in the site's folder, or a private one in the system's
-/// temporary folder when that cannot be written (with a warning).
+/// Opens the cache in the site's folder; when that cannot be used (with a
+/// warning), the user's private one in the system's temporary folder, or,
+/// when that is not private (another warning), a new one for this run.
 fn open_cache(root: &Path, warnings: &mut Vec<Diagnostic>) -> Result<ImageCache, Diagnostic> {
-    let dir = root.join(CACHE_DIR).join("images");
-    match ImageCache::open(&dir) {
-        Ok(c) => Ok(c),
-        Err(e) => {
-            let code = cache_unusable(&e);
-            let fallback = std::env::temp_dir().join(format!(
-                "bantin-cache-{:016x}",
-                crate::media::cache::hash_bytes(root.to_string_lossy().as_bytes())
-            ));
-            match ImageCache::open(&fallback) {
-                Ok(c) => {
-                    warnings.push(Diagnostic::warning(CACHE_DIR, 0, 0, code));
-                    Ok(c)
-                }
-                Err(_) => Err(Diagnostic::error(CACHE_DIR, 0, 0, code)),
+    use crate::media::cache::OpenError;
+    use crate::media::private::{self, Refused};
+    let code = match ImageCache::open_in(root, &[CACHE_DIR, "images"]) {
+        Ok(c) => return Ok(c),
+        Err(OpenError::Link { folder }) => Code::CacheLink { folder },
+        Err(OpenError::Io(e)) => cache_unusable(&e),
+    };
+    warnings.push(Diagnostic::warning(CACHE_DIR, 0, 0, code.clone()));
+    let tmp = std::env::temp_dir();
+    match private::fallback(&tmp, root) {
+        Ok(dir) => {
+            if let Ok(c) = ImageCache::in_dir(dir) {
+                return Ok(c);
             }
         }
+        Err(Refused::NotPrivate { folder, why }) => {
+            let folder = folder.to_string_lossy().into_owned();
+            warnings.push(Diagnostic::warning(
+                CACHE_DIR,
+                0,
+                0,
+                Code::TempCacheNotPrivate { folder, why },
+            ));
+        }
+        Err(Refused::Io(_)) => {}
     }
+    private::temporary(&tmp, root)
+        .and_then(ImageCache::in_dir)
+        .map_err(|_| Diagnostic::error(CACHE_DIR, 0, 0, code))
 }
 
 /// Strips every published image and makes the sizes of those pages show;
@@ -288,20 +300,32 @@ fn one(
     let cache_error =
         |e: std::io::Error| Diagnostic::error(s.shown.as_str(), 0, 0, cache_unusable(&e));
     let mut problem = None;
+    let mut over_memory = None;
     let variants = if s.shown_on_pages {
         match cache
             .processed(&s.file, hash, settings)
             .map_err(cache_error)?
         {
             Ok(v) => Some(v),
-            Err(e) => {
-                problem = Some(match e {
-                    ImageError::Unsupported => ImageProblem::Unsupported,
-                    ImageError::Corrupt(detail) => ImageProblem::Corrupt { detail },
-                    ImageError::TooLarge { width, height } => {
-                        ImageProblem::TooLarge { width, height }
-                    }
-                });
+            Err(ImageError::OverMemory {
+                width,
+                height,
+                needed,
+                budget,
+            }) => {
+                over_memory = Some((width, height, needed.div_ceil(1_000_000), budget.is_none()));
+                None
+            }
+            Err(ImageError::Unsupported) => {
+                problem = Some(ImageProblem::Unsupported);
+                None
+            }
+            Err(ImageError::Corrupt(detail)) => {
+                problem = Some(ImageProblem::Corrupt { detail });
+                None
+            }
+            Err(ImageError::TooLarge { width, height }) => {
+                problem = Some(ImageProblem::TooLarge { width, height });
                 None
             }
         }
@@ -325,7 +349,20 @@ fn one(
         Some(file) => Some(file),
         None => cache.stripped(&s.file, hash, &s.ext).map_err(cache_error)?,
     };
-    if problem.is_some() || publish.is_none() {
+    if let Some((width, height, needed_mb, refused)) = over_memory {
+        warnings.push(Diagnostic::warning(
+            s.shown.as_str(),
+            0,
+            0,
+            Code::ImageOverMemory {
+                width,
+                height,
+                needed_mb,
+                refused,
+                published: publish.is_some(),
+            },
+        ));
+    } else if problem.is_some() || publish.is_none() {
         warnings.push(Diagnostic::warning(
             s.shown.as_str(),
             0,

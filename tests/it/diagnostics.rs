@@ -692,6 +692,43 @@ const CASES: &[Case] = &[
             t.write(".bantin-cache", "");
         },
     },
+    Case {
+        id: "BT0090",
+        name: "cache_link",
+        setup: |t| {
+            post(t, "title: Bài\ndate: 2021-01-01\n", "![Kỳ họp](anh.png)");
+            t.write_bytes(
+                "content/tin-tuc/anh.png",
+                &crate::support::png_header(40, 30),
+            );
+            std::fs::create_dir_all(t.root().join("noi-khac")).unwrap();
+            #[cfg(unix)]
+            std::os::unix::fs::symlink("noi-khac", t.root().join(".bantin-cache")).unwrap();
+            #[cfg(windows)]
+            std::os::windows::fs::symlink_dir(
+                t.root().join("noi-khac"),
+                t.root().join(".bantin-cache"),
+            )
+            .unwrap();
+        },
+    },
+    Case {
+        id: "BT0092",
+        name: "image_over_memory",
+        setup: |t| {
+            post(
+                t,
+                "title: Bài\ndate: 2021-01-01\n",
+                "![Toàn cảnh](toan-canh.png)",
+            );
+            // 16383 × 16383 of 16-bit RGBA: 2 GB decoded, more than any
+            // machine's budget (at most 2 GiB).
+            t.write_bytes(
+                "content/tin-tuc/toan-canh.png",
+                &crate::images::png_header_only(16383, 16383, 16, 6),
+            );
+        },
+    },
 ];
 
 /// The diagnostics of a build of `t`: warnings, then errors.
@@ -838,6 +875,8 @@ fn check_and_build_report_the_same_problems_in_both_languages() {
 const SCAFFOLD_AND_OTHERS: &[&str] = &[
     "BT0036", "BT0040", "BT0041", "BT0056", "BT0063", "BT0064", "BT0065", "BT0066", "BT0067",
     "BT0068", "BT0069", "BT0070", "BT0071", "BT0072", "BT0073", "BT0074", "BT0075", "BT0077",
+    // A temporary folder of the system: `temp_folder_not_private` below.
+    "BT0091",
 ];
 
 /// A fixture of `bantin new` or `bantin init`, through the library.
@@ -1067,6 +1106,8 @@ fn problems_of_new_init_output_and_serve_have_reports_in_both_languages() {
     for case in CASES {
         produced.insert(case.id);
     }
+    // Its own test, with a temporary folder of its own.
+    produced.insert("BT0091");
     let missing: Vec<&&str> = Code::ALL
         .iter()
         .filter(|id| !produced.contains(**id))
@@ -1097,4 +1138,54 @@ fn the_officers_guide_quotes_the_real_vietnamese_messages() {
             "docs/content.md quotes a message bantin does not print:\n{q}"
         );
     }
+}
+
+/// BT0091 needs a temporary folder of its own (`TMPDIR`), so the binary:
+/// the user's fallback cache folder, planted writable by all beforehand.
+#[cfg(unix)]
+#[test]
+fn temp_folder_not_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let t = SiteTest::new();
+    post(&t, "title: Bài\ndate: 2021-01-01\n", "![Kỳ họp](anh.png)");
+    t.write_bytes(
+        "content/tin-tuc/anh.png",
+        &crate::support::png_header(40, 30),
+    );
+    t.write(".bantin-cache", "");
+    let tmp = tempfile::tempdir().unwrap();
+    let run = |lang: &str| {
+        let out = crate::support::bantin()
+            .env("TMPDIR", tmp.path())
+            .args(["--lang", lang, "build", "-q"])
+            .current_dir(t.root())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    run("en");
+    let made: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().flatten().collect();
+    assert_eq!(made.len(), 1);
+    let folder = made[0].path();
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let mut text = String::new();
+    for lang in ["vi", "en"] {
+        text.push_str(&format!("── {lang} ──\n"));
+        let err = run(lang);
+        // The report of BT0091: its line and the indented ones after it.
+        let mut lines = err.lines().skip_while(|l| !l.contains("BT0091"));
+        let first = lines.next().unwrap_or_else(|| panic!("{err}"));
+        text.push_str(first);
+        text.push('\n');
+        for l in lines.take_while(|l| l.starts_with(' ')) {
+            text.push_str(l);
+            text.push('\n');
+        }
+    }
+    let text = text.replace(
+        &folder.display().to_string(),
+        "[tmp]/bantin-cache-[user]-[site]",
+    );
+    insta::assert_snapshot!("temp_folder_not_private", text);
 }

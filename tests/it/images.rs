@@ -419,3 +419,553 @@ fn a_build_prunes_cache_entries_no_build_used_for_a_month() {
         assert!(k.exists(), "{} is in use", k.display());
     }
 }
+
+// ── The cache folder: never through a link, every entry checked, a
+// private fallback, a memory budget ──────────────────────────────────────
+
+/// `site_with_photos`, with one more photo (with its camera's EXIF) that
+/// no page shows: published stripped, through `strip/` of the cache.
+fn site_with_a_stripped_photo() -> SiteTest {
+    let t = site_with_photos();
+    t.write_bytes(
+        "content/tin-tuc/ky-hop/khac.jpg",
+        &jpeg_with_exif(120, 80, 1),
+    );
+    t
+}
+
+/// Every path under `dir` (links not followed) with what it is: the hash
+/// of a file's bytes or of a link's target, `None` for a folder.
+#[cfg(unix)]
+fn tree(dir: &Path) -> Vec<(std::path::PathBuf, Option<u64>)> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+        .map(|e| {
+            let what = if e.path_is_symlink() {
+                let target = std::fs::read_link(e.path()).unwrap();
+                Some(bantin::media::cache::hash_bytes(
+                    target.as_os_str().as_encoded_bytes(),
+                ))
+            } else if e.file_type().is_file() {
+                Some(bantin::media::cache::hash_bytes(
+                    &std::fs::read(e.path()).unwrap(),
+                ))
+            } else {
+                None
+            };
+            (e.path().to_path_buf(), what)
+        })
+        .collect()
+}
+
+/// The files under `dir` named `name`, links not followed.
+fn files_named(dir: &Path, name: &str) -> Vec<std::path::PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_name() == name && e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect()
+}
+
+/// Regular files under `dir`, links not followed.
+fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect()
+}
+
+/// Sets the modification time of `path` (a file or a folder) `days` back.
+fn age_days(path: &Path, days: u64) {
+    std::fs::File::open(path)
+        .unwrap()
+        .set_modified(SystemTime::now() - Duration::from_secs(days * 24 * 3600))
+        .unwrap();
+}
+
+/// Runs `bantin build` in `t` with the temporary folder `tmp` and `env`;
+/// exit code and stderr.
+fn build_with_env(t: &SiteTest, tmp: &Path, env: &[(&str, &str)]) -> (i32, String) {
+    let mut c = crate::support::bantin();
+    c.env("TMPDIR", tmp)
+        .args(["build", "-q"])
+        .current_dir(t.root());
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    let out = c.output().expect("run bantin");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The published files of the photos, which must never carry `SERIAL`.
+const PUBLISHED: &[&str] = &[
+    "tin-tuc/ky-hop/anh-chinh.jpg",
+    "tin-tuc/ky-hop/anh-chinh-1600w.jpg",
+    "tin-tuc/ky-hop/anh-chinh-480w.webp",
+    "tin-tuc/ky-hop/khac.jpg",
+];
+
+fn assert_published_clean(t: &SiteTest, case: &str) {
+    for f in PUBLISHED {
+        let bytes = std::fs::read(t.out().join(f)).unwrap_or_else(|e| panic!("{case}: {f}: {e}"));
+        assert!(
+            !contains(&bytes, bantin::media::testdata::SERIAL.as_bytes()),
+            "{case}: {f} is a private file"
+        );
+        assert!(image::load_from_memory(&bytes).is_ok(), "{case}: {f}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_cache_folder_that_is_a_link_is_refused_and_nothing_goes_through_it() {
+    for (linked, inside) in [(".bantin-cache", "images/"), (".bantin-cache/images", "")] {
+        let t = site_with_a_stripped_photo();
+        let outside = tempfile::tempdir().unwrap();
+        let tmp = tempfile::tempdir().unwrap();
+        // What a prune would find there: old entries, an old file.
+        let old = outside
+            .path()
+            .join(format!("{inside}img/00000000000000aa-0000000000000001"));
+        std::fs::create_dir_all(&old).unwrap();
+        std::fs::write(old.join("480x320.jpg"), b"someone's file").unwrap();
+        let old_file = outside
+            .path()
+            .join(format!("{inside}strip/00000000000000aa.jpg"));
+        std::fs::create_dir_all(old_file.parent().unwrap()).unwrap();
+        std::fs::write(&old_file, b"someone else's file").unwrap();
+        for p in [&old, &old_file] {
+            age_days(p, 90);
+        }
+        let before = tree(outside.path());
+        let link = t.root().join(linked);
+        std::fs::create_dir_all(link.parent().unwrap()).unwrap();
+        std::os::unix::fs::symlink(outside.path(), &link).unwrap();
+        let (code, err) = build_with_env(&t, tmp.path(), &[]);
+        assert_eq!(code, 0, "{linked}: {err}");
+        assert!(err.contains("BT0090"), "{linked}: {err}");
+        assert_eq!(
+            tree(outside.path()),
+            before,
+            "{linked}: written or pruned through the link"
+        );
+        assert_published_clean(&t, linked);
+        assert!(t.exists("tin-tuc/ky-hop/anh-chinh-960w.webp"), "{linked}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn links_planted_inside_the_cache_are_never_followed_nor_published() {
+    let outside = tempfile::tempdir().unwrap();
+    let private = outside.path().join("bi-mat.jpg");
+    // Same size as the largest JPEG size of the featured photo: only its
+    // bytes tell it apart.
+    std::fs::write(&private, jpeg_with_exif(1600, 1200, 1)).unwrap();
+    let private_dir = outside.path().join("thu-muc");
+    type Plant = fn(&Path, &Path, &Path);
+    let cases: [(&str, Plant); 3] = [
+        ("a size of an entry", |cache, private, _| {
+            for f in files_named(&cache.join("img"), "1600x1200.jpg") {
+                std::fs::remove_file(&f).unwrap();
+                std::os::unix::fs::symlink(private, &f).unwrap();
+            }
+        }),
+        ("a whole entry", |cache, private, private_dir| {
+            let f = files_named(&cache.join("img"), "1600x1200.jpg").remove(0);
+            let entry = f.parent().unwrap();
+            // The entry's files, moved out of the site, one of them private.
+            std::fs::create_dir_all(private_dir).unwrap();
+            for f in std::fs::read_dir(entry).unwrap().flatten() {
+                std::fs::copy(f.path(), private_dir.join(f.file_name())).unwrap();
+            }
+            std::fs::copy(private, private_dir.join("1600x1200.jpg")).unwrap();
+            std::fs::remove_dir_all(entry).unwrap();
+            std::os::unix::fs::symlink(private_dir, entry).unwrap();
+        }),
+        ("a stripped file", |cache, private, _| {
+            for f in files_under(&cache.join("strip")) {
+                std::fs::remove_file(&f).unwrap();
+                std::os::unix::fs::symlink(private, &f).unwrap();
+            }
+        }),
+    ];
+    for (case, plant) in cases {
+        let t = site_with_a_stripped_photo();
+        t.build_ok();
+        let cache = t.root().join(".bantin-cache/images");
+        plant(&cache, &private, &private_dir);
+        let before = tree(outside.path());
+        t.build_ok();
+        assert_published_clean(&t, case);
+        assert_eq!(tree(outside.path()), before, "{case}");
+        // The links are gone from the cache, replaced by real entries.
+        let links: Vec<_> = walkdir::WalkDir::new(&cache)
+            .into_iter()
+            .flatten()
+            .filter(|e| e.path_is_symlink())
+            .map(|e| e.into_path())
+            .collect();
+        assert!(links.is_empty(), "{case}: {links:?}");
+        let _ = std::fs::remove_dir_all(&private_dir);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_stamps_file_that_is_a_link_is_neither_read_nor_written_through() {
+    let t = site_with_photos();
+    let dir = t.root().join("content/tin-tuc/ky-hop");
+    for f in ["anh-chinh.jpg", "bieu-do.png", "anh-nho.jpg"] {
+        age(&dir.join(f));
+    }
+    // Stamps out of the site that claim other contents for the photos.
+    let outside = tempfile::tempdir().unwrap();
+    let mut forged = String::new();
+    for f in ["anh-chinh.jpg", "bieu-do.png", "anh-nho.jpg"] {
+        let meta = std::fs::metadata(dir.join(f)).unwrap();
+        let ns = meta
+            .modified()
+            .unwrap()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos();
+        forged.push_str(&format!(
+            "{}\t{ns}\t00000000000000aa\t{}\n",
+            meta.len(),
+            dir.join(f).display()
+        ));
+    }
+    let stamps = outside.path().join("stamps");
+    std::fs::write(&stamps, &forged).unwrap();
+    let cache = t.root().join(".bantin-cache/images");
+    std::fs::create_dir_all(&cache).unwrap();
+    std::os::unix::fs::symlink(&stamps, cache.join("stamps")).unwrap();
+    let r = t.build_ok();
+    assert_eq!(
+        r.images.hashed, 3,
+        "the photos are read, not known by the link"
+    );
+    assert_eq!(std::fs::read_to_string(&stamps).unwrap(), forged);
+    let names: Vec<String> = std::fs::read_dir(cache.join("img"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.iter().all(|n| !n.starts_with("00000000000000aa")),
+        "{names:?}"
+    );
+    assert!(!std::fs::symlink_metadata(cache.join("stamps"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+}
+
+#[cfg(unix)]
+#[test]
+fn pruning_never_deletes_outside_the_cache() {
+    let t = site_with_a_stripped_photo();
+    t.build_ok();
+    let cache = t.root().join(".bantin-cache/images");
+    let outside = tempfile::tempdir().unwrap();
+    // An old folder and an old file out of the site, linked from the cache
+    // as entries are named.
+    let folder = outside.path().join("ho-so");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("480x320.jpg"), b"a private file").unwrap();
+    let file = outside.path().join("thu.jpg");
+    std::fs::write(&file, b"a private letter").unwrap();
+    age_days(&folder, 90);
+    age_days(&file, 90);
+    std::os::unix::fs::symlink(&folder, cache.join("img/00000000000000aa-0000000000000001"))
+        .unwrap();
+    std::os::unix::fs::symlink(&file, cache.join("strip/00000000000000aa.jpg")).unwrap();
+    // And `img/` itself a link to a folder of old files.
+    let old_entries = outside.path().join("cu");
+    std::fs::create_dir_all(old_entries.join("00000000000000bb-0000000000000001")).unwrap();
+    std::fs::write(
+        old_entries.join("00000000000000bb-0000000000000001/480x320.jpg"),
+        b"x",
+    )
+    .unwrap();
+    age_days(&old_entries.join("00000000000000bb-0000000000000001"), 90);
+    let before = tree(outside.path());
+    let t2 = site_with_photos();
+    t2.build_ok();
+    let img2 = t2.root().join(".bantin-cache/images/img");
+    std::fs::remove_dir_all(&img2).unwrap();
+    std::os::unix::fs::symlink(&old_entries, &img2).unwrap();
+    t.build_ok();
+    t2.build_ok();
+    assert_eq!(tree(outside.path()), before);
+    assert_published_clean(&t, "pruned");
+}
+
+#[test]
+fn an_entry_whose_files_were_changed_is_made_again_not_published() {
+    type Change = fn(&Path);
+    let cases: [(&str, Change); 4] = [
+        ("same size, other bytes", |cache| {
+            for f in files_named(&cache.join("img"), "1600x1200.jpg") {
+                let mut b = std::fs::read(&f).unwrap();
+                let mid = b.len() / 2;
+                for x in &mut b[mid..mid + 64] {
+                    *x ^= 0x5a;
+                }
+                std::fs::write(&f, b).unwrap();
+            }
+        }),
+        ("another image of the same size", |cache| {
+            for f in files_named(&cache.join("img"), "480x360.webp") {
+                std::fs::write(&f, bantin::media::testdata::webp(480, 360)).unwrap();
+            }
+        }),
+        ("cut short", |cache| {
+            for f in files_named(&cache.join("img"), "1600x1200.jpg") {
+                let b = std::fs::read(&f).unwrap();
+                std::fs::write(&f, &b[..b.len() / 3]).unwrap();
+            }
+        }),
+        ("the photo with its metadata", |cache| {
+            for f in files_under(&cache.join("strip")) {
+                std::fs::write(&f, jpeg_with_exif(120, 80, 1)).unwrap();
+            }
+        }),
+    ];
+    for (case, change) in cases {
+        let t = site_with_a_stripped_photo();
+        t.build_ok();
+        let first: Vec<Vec<u8>> = PUBLISHED
+            .iter()
+            .map(|f| std::fs::read(t.out().join(f)).unwrap())
+            .collect();
+        change(&t.root().join(".bantin-cache/images"));
+        t.build_ok();
+        for (f, bytes) in PUBLISHED.iter().zip(&first) {
+            assert!(
+                std::fs::read(t.out().join(f)).unwrap() == *bytes,
+                "{case}: {f} differs from what was made"
+            );
+        }
+        assert_published_clean(&t, case);
+    }
+}
+
+#[test]
+fn a_stripped_file_of_an_older_version_is_made_again() {
+    let t = site_with_a_stripped_photo();
+    let photo = std::fs::read(t.root().join("content/tin-tuc/ky-hop/khac.jpg")).unwrap();
+    let hash = bantin::media::cache::hash_bytes(&photo);
+    // Left by an older bantin whose rules kept the camera's metadata.
+    let strip = t.root().join(".bantin-cache/images/strip");
+    std::fs::create_dir_all(&strip).unwrap();
+    std::fs::write(strip.join(format!("{hash:016x}.jpg")), &photo).unwrap();
+    t.build_ok();
+    assert_published_clean(&t, "older stripped file");
+}
+
+/// A PNG signature and header claiming `width` × `height` pixels of 8-bit
+/// RGB, with no picture after it.
+fn png_claiming(width: u32, height: u32) -> Vec<u8> {
+    png_header_only(width, height, 8, 2)
+}
+
+/// A PNG signature and header claiming `width` × `height` pixels of
+/// `depth` bits a channel, of colour type `colour` (2 RGB, 6 RGBA), and an
+/// empty picture.
+pub fn png_header_only(width: u32, height: u32, depth: u8, colour: u8) -> Vec<u8> {
+    let mut ihdr = b"IHDR".to_vec();
+    ihdr.extend_from_slice(&width.to_be_bytes());
+    ihdr.extend_from_slice(&height.to_be_bytes());
+    ihdr.extend_from_slice(&[depth, colour, 0, 0, 0]);
+    let mut f = b"\x89PNG\r\n\x1a\n".to_vec();
+    f.extend_from_slice(&13u32.to_be_bytes());
+    f.extend_from_slice(&ihdr);
+    f.extend_from_slice(&crc32fast::hash(&ihdr).to_be_bytes());
+    f.extend_from_slice(&[0, 0, 0, 0]);
+    f.extend_from_slice(b"IDAT");
+    f.extend_from_slice(&crc32fast::hash(b"IDAT").to_be_bytes());
+    f
+}
+
+/// A small JPEG whose header claims `width` × `height` pixels.
+fn jpeg_claiming(width: u16, height: u16) -> Vec<u8> {
+    let mut jpeg = jpeg(8, 8);
+    let sof = jpeg.windows(2).position(|w| w == [0xFF, 0xC0]).unwrap();
+    jpeg[sof + 5..sof + 7].copy_from_slice(&height.to_be_bytes());
+    jpeg[sof + 7..sof + 9].copy_from_slice(&width.to_be_bytes());
+    jpeg
+}
+
+/// A site showing a real 1000 × 800 photo and two small files that claim
+/// 16000 × 16000 pixels.
+fn site_with_heavy_pictures() -> SiteTest {
+    let t = SiteTest::new();
+    t.write(
+        "content/tin/a/index.md",
+        &article(
+            "Ảnh lớn",
+            "2025-01-01",
+            "",
+            "![Ảnh](anh.jpg)\n\n![Khổng lồ](lon.png)\n\n![Khổng lồ](lon.jpg)\n",
+        ),
+    );
+    t.write_bytes("content/tin/a/anh.jpg", &jpeg(1000, 800));
+    t.write_bytes("content/tin/a/lon.png", &png_claiming(16000, 16000));
+    t.write_bytes("content/tin/a/lon.jpg", &jpeg_claiming(16000, 16000));
+    t
+}
+
+#[test]
+fn an_image_over_the_memory_budget_is_reported_and_tried_again_next_time() {
+    let t = site_with_heavy_pictures();
+    let tmp = tempfile::tempdir().unwrap();
+    let small = [("BANTIN_IMAGE_MEMORY_MB", "1")];
+    for run in 0..2 {
+        let (code, err) = build_with_env(&t, tmp.path(), &small);
+        assert_eq!(code, 0, "{err}");
+        for f in ["anh.jpg", "lon.png", "lon.jpg"] {
+            assert!(
+                err.lines().any(|l| l.contains("BT0092"))
+                    && err.contains(&format!("content/tin/a/{f}")),
+                "run {run}, {f}: {err}"
+            );
+        }
+        assert!(!err.contains("damaged"), "{err}");
+        assert!(!t.exists("tin/a/anh-480w.jpg"), "run {run}");
+    }
+    // With memory enough, the photo is made: the verdict was not kept.
+    let (code, err) = build_with_env(&t, tmp.path(), &[("BANTIN_IMAGE_MEMORY_MB", "64")]);
+    assert_eq!(code, 0, "{err}");
+    assert!(t.exists("tin/a/anh-480w.jpg"), "{err}");
+    assert_eq!(size_of(&t.out().join("tin/a/anh-960w.jpg")), (960, 768));
+    // The files claiming 16000 × 16000 need more than 64 MB still.
+    assert_eq!(err.matches("BT0092").count(), 2, "{err}");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn memory_the_system_refuses_is_the_memory_message_not_an_abort() {
+    let t = SiteTest::new();
+    t.write(
+        "content/tin/a/index.md",
+        &article("Ảnh", "2025-01-01", "", "![Khổng lồ](lon.png)\n"),
+    );
+    // 768 MB of pixels, under a limit of 1 GB of address space for the
+    // whole process, while bantin's own budget would allow it.
+    t.write_bytes("content/tin/a/lon.png", &png_claiming(16000, 16000));
+    let tmp = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v 1000000 && exec '{}' build -q",
+            env!("CARGO_BIN_EXE_bantin")
+        ))
+        .env("LANG", "en_US.UTF-8")
+        .env("TMPDIR", tmp.path())
+        .env("BANTIN_IMAGE_MEMORY_MB", "8000")
+        .current_dir(t.root())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("BT0092"), "{err}");
+}
+
+/// The uid that owns `path`.
+#[cfg(unix)]
+fn owner(path: &Path) -> u32 {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::symlink_metadata(path).unwrap().uid()
+}
+
+#[cfg(unix)]
+#[test]
+fn the_fallback_cache_in_the_temporary_folder_is_private_to_the_user() {
+    use std::os::unix::fs::PermissionsExt;
+    let t = site_with_a_stripped_photo();
+    // The site's folder cannot hold the cache.
+    t.write(".bantin-cache", "not a folder");
+    let tmp = tempfile::tempdir().unwrap();
+    let (code, err) = build_with_env(&t, tmp.path(), &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("BT0082"), "{err}");
+    let made: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(made.len(), 1, "{made:?}");
+    let fallback = made[0].clone();
+    let name = fallback.file_name().unwrap().to_string_lossy().into_owned();
+    let uid = owner(t.root());
+    assert!(name.contains(&format!("-{uid}-")), "{name} names its user");
+    let mode = std::fs::metadata(&fallback).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o700, "{name}: {mode:o}");
+    // Another site of the same user has a folder of its own.
+    let other = site_with_photos();
+    other.write(".bantin-cache", "not a folder");
+    assert_eq!(build_with_env(&other, tmp.path(), &[]).0, 0);
+    assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 2);
+
+    // Planted before the build under that name: a folder others can
+    // write, and a link to a folder. Neither is used.
+    type Plant = fn(&Path, &Path);
+    let plants: [(&str, Plant); 3] = [
+        ("writable by all", |at, _| {
+            std::fs::create_dir(at).unwrap();
+            std::fs::set_permissions(at, std::fs::Permissions::from_mode(0o777)).unwrap();
+        }),
+        ("writable by the group", |at, _| {
+            std::fs::create_dir(at).unwrap();
+            std::fs::set_permissions(at, std::fs::Permissions::from_mode(0o770)).unwrap();
+        }),
+        ("a link", |at, elsewhere| {
+            std::os::unix::fs::symlink(elsewhere, at).unwrap();
+        }),
+    ];
+    for (case, plant) in plants {
+        std::fs::remove_dir_all(&fallback)
+            .unwrap_or_else(|_| std::fs::remove_file(&fallback).unwrap());
+        let elsewhere = tempfile::tempdir().unwrap();
+        plant(&fallback, elsewhere.path());
+        let (code, err) = build_with_env(&t, tmp.path(), &[]);
+        assert_eq!(code, 0, "{case}: {err}");
+        assert!(err.contains("BT0091"), "{case}: {err}");
+        assert!(
+            tree(elsewhere.path()).len() == 1,
+            "{case}: written through the link"
+        );
+        if !std::fs::symlink_metadata(&fallback)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+        {
+            assert_eq!(
+                std::fs::read_dir(&fallback).unwrap().count(),
+                0,
+                "{case}: used"
+            );
+        }
+        assert_published_clean(&t, case);
+        assert!(t.exists("tin-tuc/ky-hop/anh-chinh-480w.webp"), "{case}");
+        let _ = std::fs::remove_file(&fallback);
+    }
+    // Nothing of the build is left behind in the temporary folder but
+    // the planted folder and the other site's.
+    let left: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert!(left.len() <= 2, "{left:?}");
+}
