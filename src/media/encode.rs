@@ -512,7 +512,19 @@ impl Pixels {
             Format::Webp => {
                 let memory = webp::Encoder::new(raw, layout, width, height)
                     .encode_simple(false, f32::from(quality))
-                    .map_err(|e| failed(&e))?;
+                    .map_err(|e| match e {
+                        // Memory the system would not give: not the file's fault.
+                        webp::WebPEncodingError::VP8_ENC_ERROR_OUT_OF_MEMORY
+                        | webp::WebPEncodingError::VP8_ENC_ERROR_BITSTREAM_OUT_OF_MEMORY => {
+                            ImageError::OverMemory {
+                                width,
+                                height,
+                                needed: working_bytes(width, height, 0),
+                                budget: None,
+                            }
+                        }
+                        other => failed(&other),
+                    })?;
                 bytes.extend_from_slice(&memory);
             }
             Format::Jpeg => JpegEncoder::new_with_quality(&mut bytes, quality)
