@@ -186,6 +186,9 @@ codes! {
     "BT0081" ImageSetting { problem: ImageSettingProblem },
     /// The folder of processed images cannot be used: images are made again.
     "BT0082" CacheUnusable { folder: String, error: Io },
+    /// Two output paths, or folders of them, that differ only in letter
+    /// case: one file on Windows and macOS.
+    "BT0120" CaseCollision { first: Output, second: Output, first_path: String, second_path: String },
 }
 
 /// Why an image cannot be decoded.

@@ -257,6 +257,17 @@ pub fn text(code: &Code) -> Text {
             output(second)
         ))
         .hint(SAME_OUTPUT_HINT),
+        Code::CaseCollision {
+            first,
+            second,
+            first_path,
+            second_path,
+        } => Text::new(format!(
+            "{} uses `{first_path}` and {} uses `{second_path}`: the two differ only in letter case, so Windows and macOS keep only one of them",
+            output(first),
+            output(second)
+        ))
+        .hint("rename one of the two files or folders so that their names differ in more than letter case (write names in lower case, as slugs are)"),
         Code::FileWhereFolder { file, folder, path } => Text::new(format!(
             "{} is written as the file `{path}`, but {} needs a folder of that name",
             output(file),

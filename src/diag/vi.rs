@@ -258,6 +258,17 @@ pub fn text(code: &Code) -> Text {
             output(second)
         ))
         .hint(SAME_OUTPUT_HINT),
+        Code::CaseCollision {
+            first,
+            second,
+            first_path,
+            second_path,
+        } => Text::new(format!(
+            "{} dùng `{first_path}` còn {} dùng `{second_path}`: hai đường dẫn chỉ khác nhau ở chữ hoa, chữ thường, nên trên Windows và macOS chỉ giữ được một",
+            output(first),
+            output(second)
+        ))
+        .hint("hãy đổi tên một trong hai tệp hoặc thư mục để tên khác nhau không chỉ ở chữ hoa, chữ thường (nên viết tên bằng chữ thường, như đường dẫn bài viết)"),
         Code::FileWhereFolder { file, folder, path } => Text::new(format!(
             "{} được ghi thành tệp `{path}`, nhưng {} cần một thư mục cùng tên",
             output(file),

@@ -692,6 +692,14 @@ const CASES: &[Case] = &[
             t.write(".bantin-cache", "");
         },
     },
+    Case {
+        id: "BT0120",
+        name: "case_collision",
+        setup: |t| {
+            post(t, "title: Bài\ndate: 2021-01-01\n", "");
+            t.write("static/Tin-Tuc/in.css", "p{}");
+        },
+    },
 ];
 
 /// The diagnostics of a build of `t`: warnings, then errors.

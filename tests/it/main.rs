@@ -11,6 +11,7 @@ mod images;
 mod incremental;
 mod kinds;
 mod language;
+mod letter_case;
 mod limits;
 mod listings;
 mod markdown_safety;
