@@ -281,7 +281,7 @@ fn png(b: &[u8]) -> Option<(Vec<u8>, Option<u16>)> {
 }
 
 /// A PNG chunk: length, type, data and CRC.
-pub(crate) fn png_chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
+pub fn png_chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
     let mut chunk = Vec::with_capacity(12 + data.len());
     let len = u32::try_from(data.len()).expect("a chunk under 4 GiB");
     chunk.extend_from_slice(&len.to_be_bytes());
