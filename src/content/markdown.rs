@@ -1122,8 +1122,11 @@ mod tests {
             [
                 (LinkKind::Image, "tin/anh mot.jpg", "", ""),
                 (LinkKind::File, "tep/NQ.PDF", "tep/NQ.PDF", "#page=2"),
+                // Checked against the files not published, left as written.
+                (LinkKind::Other, "tin/2021/feed.xml", "feed.xml", ""),
             ]
         );
+        assert!(b.html.contains("href=\"feed.xml\""), "{}", b.html);
     }
 
     #[test]

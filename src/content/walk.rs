@@ -384,6 +384,34 @@ mod tests {
     }
 
     #[test]
+    fn refused_files_say_why_and_a_misnamed_picture_gets_its_name() {
+        let jpeg = crate::media::testdata::jpeg(4, 4);
+        let misnamed = |name: &str| match refusal(name, &jpeg) {
+            Some(Refusal::Image(ImageRefusal::Misnamed { name, .. })) => name,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(misnamed("anh-quet.PDF"), "anh-quet.jpg");
+        assert_eq!(misnamed("anh-khong-duoi"), "anh-khong-duoi.jpg");
+        assert_eq!(misnamed("bao.cao.doc"), "bao.cao.jpg");
+        assert_eq!(refusal("anh.JPEG", &jpeg), None);
+        assert_eq!(refusal("tai-lieu.pdf", b"%PDF-1.7"), None);
+        let heic = crate::media::testdata::iso_image_with_exif(b"heic");
+        for name in ["IMG_1.HEIC", "IMG_1.jpg", "IMG_1"] {
+            assert_eq!(
+                refusal(name, &heic),
+                Some(Refusal::Image(ImageRefusal::Format { format: "HEIC" })),
+                "{name}"
+            );
+        }
+        assert_eq!(
+            refusal("anh.jpg.html", &jpeg),
+            Some(Refusal::Active(Active::Name {
+                part: ".html".into()
+            }))
+        );
+    }
+
+    #[test]
     fn markdown_names() {
         assert_eq!(markdown_name("bai-viet.md.txt"), "bai-viet.md");
         assert_eq!(markdown_name("Bai.MD.TXT"), "Bai.md");

@@ -77,11 +77,11 @@ fn unpublished(p: &Parsed, input: &LinkInput) -> Option<Unpublished> {
     None
 }
 
-const IMAGE_EXT: &[&str] = &["jpg", "jpeg", "png", "gif", "webp", "svg", "avif"];
-
+/// Whether a file of a bundle is an image, not an attachment. The walk
+/// published no picture under another kind of file's name, so the name
+/// tells it here.
 fn is_image(path: &str) -> bool {
-    path.rsplit_once('.')
-        .is_some_and(|(_, e)| IMAGE_EXT.contains(&e.to_ascii_lowercase().as_str()))
+    crate::media::sniff::has_image_extension(path)
 }
 
 /// A title as readers see it: doubled and invisible spaces, pasted from

@@ -458,3 +458,19 @@ fn logo_and_banner_are_offered_in_sizes_not_as_the_camera_made_them() {
     let found = files_holding(&t.out(), &[SERIAL, "GPS"]);
     assert!(found.is_empty(), "{found:#?}");
 }
+
+#[test]
+fn content_files_named_like_generated_pages_or_feeds_are_not_published() {
+    for (file, out) in [
+        ("content/tin-tuc/rss.xml", "tin-tuc/rss.xml"),
+        ("content/sitemap.xml", "sitemap.xml"),
+        ("content/luu-tru/index.html", "luu-tru/index.html"),
+    ] {
+        let t = bundle("Bài.", "");
+        t.write(file, "<script>bantin-xss-mark</script>");
+        let w = warnings(&t);
+        assert_eq!(at(&w, "BT0095"), [format!("{file}:0")], "{w:#?}");
+        // The generated file stands.
+        assert!(!t.read(out).contains(XSS), "{out}");
+    }
+}
