@@ -372,3 +372,38 @@ pub fn iso_image_with_exif(major: &[u8; 4]) -> Vec<u8> {
 pub fn tiff_with_exif() -> Vec<u8> {
     exif(1, true)
 }
+
+/// An animated WebP of `frames` frames of 4 × 4 pixels, with an XMP chunk
+/// holding the GPS position and serial.
+pub fn animated_webp_with_xmp(frames: usize) -> Vec<u8> {
+    let still = webp(4, 4);
+    let mut frame = vec![0; 16];
+    frame.extend_from_slice(&still[12..]);
+    let mut chunks: Vec<(&[u8; 4], Vec<u8>)> = vec![
+        (b"VP8X", b"\x06\0\0\0\x03\0\0\x03\0\0".to_vec()),
+        (b"ANIM", vec![0; 6]),
+    ];
+    for _ in 0..frames {
+        chunks.push((b"ANMF", frame.clone()));
+    }
+    chunks.push((b"XMP ", xmp().into_bytes()));
+    let mut body = b"WEBP".to_vec();
+    for (kind, data) in chunks {
+        body.extend(riff_chunk(kind, &data));
+    }
+    let mut out = b"RIFF".to_vec();
+    out.extend_from_slice(&(body.len() as u32).to_le_bytes());
+    out.extend(body);
+    out
+}
+
+/// An icon file holding one PNG picture with the metadata of
+/// [`png_with_exif`].
+pub fn ico_with_exif() -> Vec<u8> {
+    let png = png_with_exif(16, 16, 1, true);
+    let mut f = vec![0, 0, 1, 0, 1, 0, 16, 16, 0, 0, 1, 0, 32, 0];
+    f.extend_from_slice(&(png.len() as u32).to_le_bytes());
+    f.extend_from_slice(&22u32.to_le_bytes());
+    f.extend(png);
+    f
+}

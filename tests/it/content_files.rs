@@ -362,11 +362,12 @@ fn static_files_stay_as_the_site_made_them_but_its_images_are_stripped() {
     t.write_bytes("static/anh/nen.dat", &photo);
     t.write_bytes("static/anh/nen.jpg", &photo);
     t.write_bytes("static/anh/dong.gif", &testdata::gif_with_metadata(2));
+    t.write_bytes("static/favicon.ico", &testdata::ico_with_exif());
     let r = t.build_ok();
     assert!(r.warnings.is_empty(), "{:#?}", r.warnings);
     assert_eq!(t.read("bieu-do.svg"), svg);
     assert_eq!(t.read("trang.html"), "<script>site()</script>");
-    assert!(t.exists("anh/nen.dat") && t.exists("anh/nen.jpg"));
+    assert!(t.exists("anh/nen.dat") && t.exists("anh/nen.jpg") && t.exists("favicon.ico"));
     let found = files_holding(&t.out(), &[SERIAL, "GPS"]);
     assert!(found.is_empty(), "{found:#?}");
 }
@@ -397,7 +398,14 @@ fn heic_and_tiff_in_static_are_not_published_and_the_logo_cannot_be_one() {
 
 #[test]
 fn animated_images_shown_on_a_page_keep_their_frames() {
-    let t = bundle("![Hoạt hình](dong.gif)\n\n![Động](dong.png)\n", "");
+    let t = bundle(
+        "![Hoạt hình](dong.gif)\n\n![Động](dong.png)\n\n![Chuyển động](dong.webp)\n",
+        "",
+    );
+    t.write_bytes(
+        "content/tin-tuc/ky-hop/dong.webp",
+        &testdata::animated_webp_with_xmp(3),
+    );
     t.write_bytes(
         "content/tin-tuc/ky-hop/dong.gif",
         &testdata::gif_with_metadata(3),
@@ -420,6 +428,9 @@ fn animated_images_shown_on_a_page_keep_their_frames() {
     );
     let png = std::fs::read(out.join("dong.png")).unwrap();
     assert!(png.windows(4).any(|w| w == b"acTL"), "animation lost");
+    let webp = std::fs::read(out.join("dong.webp")).unwrap();
+    let frames = webp.windows(4).filter(|w| w == b"ANMF").count();
+    assert_eq!(frames, 3, "frames of the WebP");
     let all = published(&t.out());
     assert!(
         !all.iter()
