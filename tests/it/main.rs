@@ -3,6 +3,7 @@
 mod attachments;
 mod checks;
 mod cli;
+mod content_files;
 mod dates_yaml;
 mod diagnostics;
 mod errors;
