@@ -237,7 +237,9 @@ fn run(
         config.base_url = url.clone();
     }
     let mut theme = Theme::load(root, &config).map_err(|e| split_config_errors(e, Vec::new()))?;
-    let identity = render::site_view::check_identity(&config, &theme);
+    // Images of static/ whose metadata cannot be removed are not published.
+    let mut refused = images::refuse_static(&mut theme);
+    let identity = render::site_view::check_identity(&config, &theme, &refused);
     if !identity.is_empty() {
         return Err(Failure::Config(identity));
     }
@@ -260,6 +262,11 @@ fn run(
     // 2. Walk the content tree in sorted order.
     ticker.start("walk", 0);
     let walk = content::walk::walk(root, &root.join("content"));
+    refused.extend(
+        walk.refused
+            .into_iter()
+            .map(|(rel, why)| (format!("content/{rel}"), why)),
+    );
     let (mut warnings, walk_errors): (Vec<_>, Vec<_>) =
         walk.diagnostics.into_iter().partition(|d| !d.is_error());
     warnings.append(&mut theme.warnings);
@@ -385,6 +392,7 @@ fn run(
         broken,
         checked,
         static_files,
+        refused,
         markdown: md,
         drafts: opts.drafts,
         future: opts.future,

@@ -175,6 +175,7 @@ fn build(
         broken: HashSet::new(),
         checked: Vec::new(),
         static_files,
+        refused: Default::default(),
         markdown: settings(&site.config),
         drafts: true,
         future: true,

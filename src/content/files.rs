@@ -53,7 +53,9 @@ const FILE_EXT: &[&str] = &[
 
 /// For a local image URL (any) or a link to an attachment, the file it
 /// names: relative to the folder `dir` of the file, and from the site
-/// root as written, for `static/`.
+/// root as written, for `static/`. Any other link to a file's path (not a
+/// folder, not a `.md` file) is named too, as [`LinkKind::Other`], to be
+/// checked against the files that are not published.
 pub(super) fn file_ref(
     dir: &str,
     url: &str,
@@ -67,9 +69,17 @@ pub(super) fn file_ref(
     let path = crate::vi::nfc(&percent_decode(&url[..end]));
     let name = path.rsplit('/').next().unwrap_or("");
     let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
-    if !image && !ext.is_some_and(|e| FILE_EXT.contains(&e.as_str())) {
+    let kind = if image {
+        LinkKind::Image
+    } else if ext.as_ref().is_some_and(|e| FILE_EXT.contains(&e.as_str())) {
+        LinkKind::File
+    } else if !name.is_empty() && ext.as_deref() != Some("md") {
+        // `trang.html`, `ghi-chu.txt`: perhaps a page of the site, left as
+        // written, but an error if it names a file content/ does not publish.
+        LinkKind::Other
+    } else {
         return None;
-    }
+    };
     let fragment = match url[end..].find('#') {
         // `=` cannot end an attribute, and PDF readers want `#page=2` as it is.
         Some(i) => format!(
@@ -80,11 +90,7 @@ pub(super) fn file_ref(
     };
     Some(MdLink {
         target: resolve(dir, &path).unwrap_or_default(),
-        kind: if image {
-            LinkKind::Image
-        } else {
-            LinkKind::File
-        },
+        kind,
         static_path: resolve("", &path).unwrap_or_default(),
         written: url.to_string(),
         fragment,

@@ -28,6 +28,10 @@ pub enum LinkKind {
     Image,
     /// An attached file: `[Toàn văn](nq.pdf)`.
     File,
+    /// A link to a path with another extension (`trang.html`, `ghi-chu.txt`):
+    /// left as written, and only checked against the files of `content/`
+    /// that are not published (a link to one is an error).
+    Other,
 }
 
 /// A link from the body to another content file, or to a file of the
@@ -296,7 +300,9 @@ impl<'b> Walk<'b> {
                     } else if let Some(file) =
                         file_ref(self.dir, &link.url, false, self.pos(chunk, sp))
                     {
-                        link.url = format!("{LINK_PLACEHOLDER}{}", out.links.len());
+                        if file.kind != LinkKind::Other {
+                            link.url = format!("{LINK_PLACEHOLDER}{}", out.links.len());
+                        }
                         out.links.push(file);
                     } else if let Some((target, fragment)) = internal_target(&link.url) {
                         let (line, column) = self.pos(chunk, sp);
@@ -1116,8 +1122,11 @@ mod tests {
             [
                 (LinkKind::Image, "tin/anh mot.jpg", "", ""),
                 (LinkKind::File, "tep/NQ.PDF", "tep/NQ.PDF", "#page=2"),
+                // Checked against the files not published, left as written.
+                (LinkKind::Other, "tin/2021/feed.xml", "feed.xml", ""),
             ]
         );
+        assert!(b.html.contains("href=\"feed.xml\""), "{}", b.html);
     }
 
     #[test]

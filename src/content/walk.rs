@@ -1,10 +1,15 @@
-//! Walking `content/` in sorted order: sections, articles, bundles, assets.
+//! Walking `content/` in sorted order: sections, articles, bundles, assets,
+//! and the files that are not published: those a browser or a server runs,
+//! and images that would leave with their metadata (each told by its bytes
+//! and every extension of its name).
 
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
 use crate::diag::{rel, Code, Diagnostic, Io, IoKind, LinkProblem};
+use crate::diag::{Active, ImageRefusal, Refusal};
+use crate::media::sniff::{self, Verdict};
 use crate::vi::nfc;
 
 /// What a Markdown file is.
@@ -53,6 +58,9 @@ pub struct Walk {
     pub sources: Vec<SourceFile>,
     pub assets: Vec<Asset>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Files not published, by path inside `content/`, with why: links
+    /// to them are errors that say so.
+    pub refused: Vec<(String, Refusal)>,
 }
 
 /// Hidden files, editor leftovers and OS litter are never content.
@@ -242,23 +250,40 @@ pub fn walk(root: &Path, dir: &Path) -> Walk {
         } else {
             None
         };
-        match kind {
-            Some(kind) => out.sources.push(SourceFile {
+        if let Some(kind) = kind {
+            out.sources.push(SourceFile {
                 path: f.path,
                 rel: f.rel,
                 kind,
-            }),
-            None if looks_like_markdown(&f) => {
-                let md = markdown_name(name);
-                out.diagnostics.push(Diagnostic::warning(
-                    rel(root, dir).join(&f.rel),
-                    0,
-                    0,
-                    Code::NotMarkdownName {
-                        name: name.to_string(),
-                        md,
+            });
+            continue;
+        }
+        // A file that cannot be read is reported when it is copied.
+        let head = sniff::head(&f.path).unwrap_or_default();
+        let shown = rel(root, dir).join(&f.rel);
+        if looks_like_markdown(&f, &head) {
+            let md = markdown_name(name);
+            out.diagnostics.push(Diagnostic::warning(
+                shown,
+                0,
+                0,
+                Code::NotMarkdownName {
+                    name: name.to_string(),
+                    md,
+                },
+            ));
+            continue;
+        }
+        match refusal(name, &head) {
+            Some(why) => {
+                let code = match &why {
+                    Refusal::Active(by) => Code::ActiveFile { by: by.clone() },
+                    Refusal::Image(problem) => Code::ImageNotPublished {
+                        problem: problem.clone(),
                     },
-                ));
+                };
+                out.diagnostics.push(Diagnostic::warning(shown, 0, 0, code));
+                out.refused.push((f.rel, why));
             }
             None => out.assets.push(Asset {
                 path: f.path,
@@ -267,6 +292,33 @@ pub fn walk(root: &Path, dir: &Path) -> Walk {
         }
     }
     out
+}
+
+/// Why the file of `content/` called `name`, whose first bytes are
+/// `head`, is not published, if it is not: a browser or a server runs it
+/// (whatever else it is: a JPEG called `.html` is served as a page), or it
+/// is an image whose metadata bantin cannot remove, or a picture under
+/// another kind of file's name (a `.pdf` that is a JPEG would be offered as
+/// a document, with its GPS position).
+pub fn refusal(name: &str, head: &[u8]) -> Option<Refusal> {
+    match sniff::verdict(name, head) {
+        Verdict::Active { by: Ok(part) } => Some(Refusal::Active(Active::Name { part })),
+        Verdict::Active { by: Err(m) } => Some(Refusal::Active(Active::Markup { kind: m.name() })),
+        Verdict::Image(f) if !f.cleaned() => {
+            Some(Refusal::Image(ImageRefusal::Format { format: f.name() }))
+        }
+        Verdict::Image(f) if !sniff::has_image_extension(name) => {
+            let stem = match name.rsplit_once('.') {
+                Some((stem, _)) if !stem.is_empty() => stem,
+                _ => name,
+            };
+            Some(Refusal::Image(ImageRefusal::Misnamed {
+                format: f.name(),
+                name: format!("{stem}.{}", f.ext()),
+            }))
+        }
+        Verdict::Image(_) | Verdict::Other => None,
+    }
 }
 
 /// Extensions of files that are never Markdown, whose first bytes need
@@ -281,7 +333,7 @@ const BINARY_EXT: &[&str] = &[
 /// Markdown extension of another editor (`.markdown`), Notepad's added
 /// `.txt` (`bai-viet.md.txt`), or text that starts with a `---` line.
 /// Published raw, it would put a draft or the front matter on the web.
-fn looks_like_markdown(f: &Found) -> bool {
+fn looks_like_markdown(f: &Found, head: &[u8]) -> bool {
     let lower = f.name.to_lowercase();
     if [".markdown", ".mdown", ".mkd", ".md.txt"]
         .iter()
@@ -293,11 +345,6 @@ fn looks_like_markdown(f: &Found) -> bool {
     if BINARY_EXT.contains(&ext) {
         return false;
     }
-    let mut head = [0u8; 8];
-    let n = std::fs::File::open(&f.path)
-        .and_then(|mut file| std::io::Read::read(&mut file, &mut head))
-        .unwrap_or(0);
-    let head = &head[..n];
     let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     head.starts_with(b"---\n") || head.starts_with(b"---\r")
 }
@@ -334,6 +381,34 @@ mod tests {
         for n in ["bai.md", "anh-1.jpg", "_index.md", "tai-lieu.pdf"] {
             assert!(!is_ignored(n), "{n}");
         }
+    }
+
+    #[test]
+    fn refused_files_say_why_and_a_misnamed_picture_gets_its_name() {
+        let jpeg = crate::media::testdata::jpeg(4, 4);
+        let misnamed = |name: &str| match refusal(name, &jpeg) {
+            Some(Refusal::Image(ImageRefusal::Misnamed { name, .. })) => name,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(misnamed("anh-quet.PDF"), "anh-quet.jpg");
+        assert_eq!(misnamed("anh-khong-duoi"), "anh-khong-duoi.jpg");
+        assert_eq!(misnamed("bao.cao.doc"), "bao.cao.jpg");
+        assert_eq!(refusal("anh.JPEG", &jpeg), None);
+        assert_eq!(refusal("tai-lieu.pdf", b"%PDF-1.7"), None);
+        let heic = crate::media::testdata::iso_image_with_exif(b"heic");
+        for name in ["IMG_1.HEIC", "IMG_1.jpg", "IMG_1"] {
+            assert_eq!(
+                refusal(name, &heic),
+                Some(Refusal::Image(ImageRefusal::Format { format: "HEIC" })),
+                "{name}"
+            );
+        }
+        assert_eq!(
+            refusal("anh.jpg.html", &jpeg),
+            Some(Refusal::Active(Active::Name {
+                part: ".html".into()
+            }))
+        );
     }
 
     #[test]

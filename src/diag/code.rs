@@ -195,6 +195,17 @@ codes! {
     /// again at the next build. `refused`: the system would not give the
     /// memory (else it is over bantin's own limit).
     "BT0092" ImageOverMemory { width: u32, height: u32, needed_mb: u64, refused: bool, published: bool },
+    /// A file of `content/` that a browser or a web server runs (HTML, SVG,
+    /// XML, script): not published.
+    "BT0095" ActiveFile { by: Active },
+    /// An image that cannot be published without its metadata.
+    "BT0096" ImageNotPublished { problem: ImageRefusal },
+    /// A link, image or setting naming a file that is not published;
+    /// `written` as written, `image` when it is shown as an image.
+    "BT0097" NotPublishedTarget { written: String, image: bool, why: Refusal },
+    /// Two output paths, or folders of them, that differ only in letter
+    /// case: one file on Windows and macOS.
+    "BT0120" CaseCollision { first: Output, second: Output, first_path: String, second_path: String },
 }
 
 /// Why a folder in the system's temporary folder is not private to the user.
@@ -205,6 +216,42 @@ pub enum NotPrivate {
     OtherOwner,
     /// Other users (the group, or everyone) can write to it.
     Writable,
+}
+
+/// What makes a file run in a browser or on a web server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Active {
+    /// A part of its name: `.html`, or a server's settings file (`web.config`).
+    Name { part: String },
+    /// Markup in its first bytes: `HTML`, `SVG` or `XML`.
+    Markup { kind: &'static str },
+}
+
+impl Active {
+    /// Whether the file is an SVG picture (then PNG is the way to show it).
+    pub fn is_svg(&self) -> bool {
+        match self {
+            Active::Name { part } => part.starts_with(".svg"),
+            Active::Markup { kind } => *kind == "SVG",
+        }
+    }
+}
+
+/// Why an image is not published.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImageRefusal {
+    /// A format whose metadata bantin cannot remove (`HEIC`, `TIFF`…).
+    Format { format: &'static str },
+    /// A picture of `format` under another kind of file's name; `name` is
+    /// the name it should have.
+    Misnamed { format: &'static str, name: String },
+}
+
+/// Why a file of the site is not published.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    Active(Active),
+    Image(ImageRefusal),
 }
 
 /// Why an image cannot be decoded.

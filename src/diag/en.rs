@@ -257,6 +257,17 @@ pub fn text(code: &Code) -> Text {
             output(second)
         ))
         .hint(SAME_OUTPUT_HINT),
+        Code::CaseCollision {
+            first,
+            second,
+            first_path,
+            second_path,
+        } => Text::new(format!(
+            "{} uses `{first_path}` and {} uses `{second_path}`: the two differ only in letter case, so Windows and macOS keep only one of them",
+            output(first),
+            output(second)
+        ))
+        .hint("rename one of the two files or folders so that their names differ in more than letter case (write names in lower case, as slugs are)"),
         Code::FileWhereFolder { file, folder, path } => Text::new(format!(
             "{} is written as the file `{path}`, but {} needs a folder of that name",
             output(file),
@@ -517,6 +528,65 @@ pub fn text(code: &Code) -> Text {
                 "this time it is NOT published, as its metadata (GPS position, camera serial) could not be removed"
             }
         )),
+        Code::ActiveFile { by } => Text::new(format!(
+            "file not published: {}; files of `content/` may not hold code that runs on the site",
+            active(by)
+        ))
+        .hint(refusal_hint(&super::Refusal::Active(by.clone()))),
+        Code::ImageNotPublished { problem } => Text::new(format!(
+            "image not published: {}",
+            image_refusal(problem)
+        ))
+        .hint(refusal_hint(&super::Refusal::Image(problem.clone()))),
+        Code::NotPublishedTarget { written, image, why } => Text::new(format!(
+            "{} `{written}` names a file that is not published: {}",
+            if *image { "image" } else { "link" },
+            match why {
+                super::Refusal::Active(a) => active(a),
+                super::Refusal::Image(i) => image_refusal(i),
+            }
+        ))
+        .hint(refusal_hint(why)),
+    }
+}
+
+/// What makes a file run, in words.
+fn active(by: &super::Active) -> String {
+    match by {
+        super::Active::Name { part } if part.starts_with('.') => format!(
+            "its name has `{part}`, a kind of file that browsers or web servers run as a page or a program"
+        ),
+        super::Active::Name { part } => {
+            format!("`{part}` is a web server's settings file, which can make the server run code")
+        }
+        super::Active::Markup { kind } => format!(
+            "it holds {kind} markup, which a browser may open and run as a page whatever the file is called"
+        ),
+    }
+}
+
+/// Why an image is not published, in words.
+fn image_refusal(problem: &super::ImageRefusal) -> String {
+    match problem {
+        super::ImageRefusal::Format { format } => format!(
+            "it is {format}, a format whose metadata (GPS position, camera serial) bantin cannot remove"
+        ),
+        super::ImageRefusal::Misnamed { format, .. } => format!(
+            "it is a {format} picture under another kind of file's name, so it is not processed as an image and its metadata cannot be removed"
+        ),
+    }
+}
+
+/// How to publish a file that is refused.
+fn refusal_hint(why: &super::Refusal) -> String {
+    match why {
+        super::Refusal::Active(a) if a.is_svg() => "an SVG picture can hold code that runs on the site: convert it to PNG (open it in a drawing program such as Inkscape and export as PNG) and use the PNG file; if it is the site's own graphic (an emblem, an icon), move it to the `static/` folder".into(),
+        super::Refusal::Active(_) => "files of `content/` are usually documents received from others; if this file is the site's own, move it to the `static/` folder; if it is a document to publish, save it as PDF and attach the PDF".into(),
+        super::Refusal::Image(super::ImageRefusal::Format { format: "HEIC" }) => "HEIC is what phones save photos as (iPhones and many Android phones); convert it to JPEG: on an iPhone, Settings > Camera > Formats > Most Compatible makes the camera save JPEG; for a photo already taken, open it and export or save it as JPEG (on a computer: open it in Photos or Preview and choose Export, format JPEG), then use the .jpg file in place of this one".into(),
+        super::Refusal::Image(super::ImageRefusal::Format { .. }) => "open the image in a viewer or editor, save it as JPEG (photos) or PNG (drawings, charts), and use the new file in place of this one".into(),
+        super::Refusal::Image(super::ImageRefusal::Misnamed { name, .. }) => format!(
+            "if it is a picture, rename the file `{name}` and insert it as an image; if a document was meant, save the document in its own format (PDF, for example)"
+        ),
     }
 }
 

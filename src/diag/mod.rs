@@ -12,6 +12,7 @@ pub use code::{
     OutputProblem, Page, Problem, SegmentError, SegmentOwner, SynonymProblem, Syntax, TemplateKind,
     Unpublished, UrlError, UrlSegmentProblem,
 };
+pub use code::{Active, ImageRefusal, Refusal};
 
 mod code;
 pub mod en;

@@ -258,6 +258,17 @@ pub fn text(code: &Code) -> Text {
             output(second)
         ))
         .hint(SAME_OUTPUT_HINT),
+        Code::CaseCollision {
+            first,
+            second,
+            first_path,
+            second_path,
+        } => Text::new(format!(
+            "{} dùng `{first_path}` còn {} dùng `{second_path}`: hai đường dẫn chỉ khác nhau ở chữ hoa, chữ thường, nên trên Windows và macOS chỉ giữ được một",
+            output(first),
+            output(second)
+        ))
+        .hint("hãy đổi tên một trong hai tệp hoặc thư mục để tên khác nhau không chỉ ở chữ hoa, chữ thường (nên viết tên bằng chữ thường, như đường dẫn bài viết)"),
         Code::FileWhereFolder { file, folder, path } => Text::new(format!(
             "{} được ghi thành tệp `{path}`, nhưng {} cần một thư mục cùng tên",
             output(file),
@@ -518,6 +529,65 @@ pub fn text(code: &Code) -> Text {
                 "lần này ảnh KHÔNG được đăng, vì không xoá được thông tin kèm theo (vị trí GPS, số máy)"
             }
         )),
+        Code::ActiveFile { by } => Text::new(format!(
+            "tệp không được đăng: {}; tệp trong `content/` không được chứa mã chạy trên trang",
+            active(by)
+        ))
+        .hint(refusal_hint(&super::Refusal::Active(by.clone()))),
+        Code::ImageNotPublished { problem } => Text::new(format!(
+            "ảnh không được đăng: {}",
+            image_refusal(problem)
+        ))
+        .hint(refusal_hint(&super::Refusal::Image(problem.clone()))),
+        Code::NotPublishedTarget { written, image, why } => Text::new(format!(
+            "{} `{written}` chỉ tới tệp không được đăng: {}",
+            if *image { "ảnh" } else { "liên kết" },
+            match why {
+                super::Refusal::Active(a) => active(a),
+                super::Refusal::Image(i) => image_refusal(i),
+            }
+        ))
+        .hint(refusal_hint(why)),
+    }
+}
+
+/// What makes a file run, in words.
+fn active(by: &super::Active) -> String {
+    match by {
+        super::Active::Name { part } if part.starts_with('.') => format!(
+            "tên tệp có đuôi `{part}`, loại tệp mà trình duyệt hoặc máy chủ web chạy như trang web hay chương trình"
+        ),
+        super::Active::Name { part } => {
+            format!("`{part}` là tệp cài đặt của máy chủ web, có thể khiến máy chủ chạy mã")
+        }
+        super::Active::Markup { kind } => format!(
+            "nội dung tệp là mã {kind}, trình duyệt có thể mở và chạy như một trang web dù tệp mang tên gì"
+        ),
+    }
+}
+
+/// Why an image is not published, in words.
+fn image_refusal(problem: &super::ImageRefusal) -> String {
+    match problem {
+        super::ImageRefusal::Format { format } => format!(
+            "định dạng {format}, bantin không xoá được thông tin kèm theo ảnh loại này (vị trí GPS, số máy ảnh)"
+        ),
+        super::ImageRefusal::Misnamed { format, .. } => format!(
+            "tệp là ảnh {format} nhưng mang tên của loại tệp khác, nên không được xử lý như ảnh và không xoá được thông tin kèm theo"
+        ),
+    }
+}
+
+/// How to publish a file that is refused.
+fn refusal_hint(why: &super::Refusal) -> String {
+    match why {
+        super::Refusal::Active(a) if a.is_svg() => "ảnh SVG có thể chứa mã chạy trên trang: hãy chuyển sang PNG (mở bằng phần mềm vẽ như Inkscape, chọn Xuất ra PNG) rồi dùng tệp PNG; nếu là hình của chính trang (biểu trưng, biểu tượng), hãy chuyển vào thư mục `static/`".into(),
+        super::Refusal::Active(_) => "tệp trong `content/` thường là tài liệu nhận từ nơi khác; nếu là tệp của chính trang, hãy chuyển vào thư mục `static/`; nếu là tài liệu cần đăng, hãy lưu thành PDF rồi đính kèm tệp PDF".into(),
+        super::Refusal::Image(super::ImageRefusal::Format { format: "HEIC" }) => "ảnh HEIC là ảnh chụp bằng điện thoại (iPhone và nhiều máy Android lưu ảnh dạng này); hãy chuyển sang JPEG: trên iPhone, vào Cài đặt > Camera > Định dạng > Tương thích nhất để máy chụp ra JPEG; với ảnh đã chụp, mở ảnh rồi chọn Xuất hoặc Lưu thành JPEG (trên máy tính: mở bằng ứng dụng Ảnh hoặc Xem trước, chọn Xuất, định dạng JPEG), rồi dùng tệp .jpg thay cho tệp này".into(),
+        super::Refusal::Image(super::ImageRefusal::Format { .. }) => "hãy mở ảnh bằng phần mềm xem hoặc sửa ảnh, lưu lại dưới dạng JPEG (ảnh chụp) hoặc PNG (hình vẽ, biểu đồ), rồi dùng tệp mới thay cho tệp này".into(),
+        super::Refusal::Image(super::ImageRefusal::Misnamed { name, .. }) => format!(
+            "nếu đây là ảnh, hãy đổi tên tệp thành `{name}` và chèn như một ảnh; nếu cần đăng tài liệu, hãy lưu tài liệu đúng định dạng của nó (ví dụ PDF)"
+        ),
     }
 }
 

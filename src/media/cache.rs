@@ -195,7 +195,11 @@ impl ImageCache {
         let strip = Area {
             dir: own_folder(&root, "strip")?,
             name: "strip",
-            sound: |_, bytes| imagesize::image_type(bytes).is_ok(),
+            // An image of a format bantin strips, the one its name says.
+            sound: |name, bytes| {
+                super::sniff::image_format(bytes)
+                    .is_some_and(|f| f.cleaned() && name.strip_prefix("image.") == Some(f.ext()))
+            },
             fits: |r| matches!(r, Record::Failed) || matches!(r, Record::Files(f) if f.len() == 1),
         };
         let img = Area {

@@ -1,5 +1,5 @@
 //! Removing metadata (EXIF with GPS position and camera serial, XMP, IPTC,
-//! comments) from JPEG, PNG and WebP files without decoding them.
+//! comments) from JPEG, PNG, WebP, GIF and ICO files without decoding them.
 //!
 //! Each format is walked segment by segment, and only what a decoder needs
 //! to show the picture is kept (a list of what to keep, not of what to
@@ -33,6 +33,10 @@ fn walk(bytes: &[u8]) -> Option<(Vec<u8>, Option<u16>)> {
         png(bytes)
     } else if bytes.len() >= 12 && bytes.starts_with(b"RIFF") && &bytes[8..12] == b"WEBP" {
         webp(bytes)
+    } else if bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a") {
+        gif(bytes).map(|out| (out, None))
+    } else if bytes.starts_with(b"\0\0\x01\0") || bytes.starts_with(b"\0\0\x02\0") {
+        ico(bytes).map(|out| (out, None))
     } else {
         None
     }
@@ -282,7 +286,7 @@ fn png(b: &[u8]) -> Option<(Vec<u8>, Option<u16>)> {
 }
 
 /// A PNG chunk: length, type, data and CRC.
-pub(crate) fn png_chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
+pub fn png_chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
     let mut chunk = Vec::with_capacity(12 + data.len());
     let len = u32::try_from(data.len()).expect("a chunk under 4 GiB");
     chunk.extend_from_slice(&len.to_be_bytes());
@@ -354,6 +358,145 @@ fn webp(b: &[u8]) -> Option<(Vec<u8>, Option<u16>)> {
     let riff_size = u32::try_from(out.len() - 8).ok()?;
     out[4..8].copy_from_slice(&riff_size.to_le_bytes());
     Some((out, orientation))
+}
+
+// ---------------------------------------------------------------- GIF
+
+/// Identifiers of the application extensions that make a GIF loop: every
+/// other one (XMP, a maker's data) is dropped.
+const GIF_LOOPING: &[&[u8; 11]] = &[b"NETSCAPE2.0", b"ANIMEXTS1.0"];
+
+/// The sub-blocks starting at `at` (a length byte, that many bytes, …,
+/// then a zero): where they end, after the zero.
+fn gif_sub_blocks_end(b: &[u8], mut at: usize) -> Option<usize> {
+    loop {
+        let len = usize::from(*b.get(at)?);
+        at += 1;
+        if len == 0 {
+            return Some(at);
+        }
+        at += len;
+        if at > b.len() {
+            return None;
+        }
+    }
+}
+
+/// Size of the colour table a GIF's packed byte announces, if any.
+fn gif_table(packed: u8) -> usize {
+    if packed & 0x80 != 0 {
+        3 << ((packed & 0x07) + 1)
+    } else {
+        0
+    }
+}
+
+/// Keeps the header, the colour tables, every frame with its graphic
+/// control (delay, transparency) and the looping extension; drops comments,
+/// plain text and other application extensions (XMP lives there).
+fn gif(b: &[u8]) -> Option<Vec<u8>> {
+    let screen_end = 13 + gif_table(*b.get(10)?);
+    let mut out = Vec::with_capacity(b.len());
+    out.extend_from_slice(b.get(..screen_end)?);
+    let mut i = screen_end;
+    let mut frames = 0;
+    // A graphic control applies to the next frame: held until it comes.
+    let mut control: Option<&[u8]> = None;
+    loop {
+        let Some(&kind) = b.get(i) else {
+            // Cut short between blocks: a decoder shows the frames there are.
+            if frames == 0 {
+                return None;
+            }
+            out.push(0x3B);
+            break;
+        };
+        match kind {
+            0x3B => {
+                out.push(0x3B);
+                break;
+            }
+            0x2C => {
+                let packed = *b.get(i + 9)?;
+                let data = i + 10 + gif_table(packed);
+                // The LZW code size, then the picture's sub-blocks.
+                b.get(data)?;
+                let end = gif_sub_blocks_end(b, data + 1)?;
+                if let Some(c) = control.take() {
+                    out.extend_from_slice(c);
+                }
+                out.extend_from_slice(&b[i..end]);
+                frames += 1;
+                i = end;
+            }
+            0x21 => {
+                let label = *b.get(i + 1)?;
+                let end = gif_sub_blocks_end(b, i + 2)?;
+                let block = &b[i..end];
+                match label {
+                    0xF9 => control = Some(block),
+                    // Plain text is drawn in place of a frame: its control goes with it.
+                    0x01 => control = None,
+                    0xFF if block.len() >= 14
+                        && block[2] == 11
+                        && GIF_LOOPING.iter().any(|id| &block[3..14] == *id) =>
+                    {
+                        out.extend_from_slice(block)
+                    }
+                    _ => {}
+                }
+                i = end;
+            }
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+// ---------------------------------------------------------------- ICO
+
+/// An icon file is a list of pictures, each a PNG file (stripped as one)
+/// or a bitmap without metadata; the list is written again with the new
+/// sizes and places.
+fn ico(b: &[u8]) -> Option<Vec<u8>> {
+    let count = usize::from(u16::from_le_bytes(b.get(4..6)?.try_into().ok()?));
+    if count == 0 {
+        return None;
+    }
+    let table_end = 6 + 16 * count;
+    let mut pictures = Vec::with_capacity(count);
+    for k in 0..count {
+        let entry = b.get(6 + 16 * k..6 + 16 * (k + 1))?;
+        let size = usize::try_from(u32_le(entry, 8)?).ok()?;
+        let at = usize::try_from(u32_le(entry, 12)?).ok()?;
+        if at < table_end {
+            return None;
+        }
+        let data = b.get(at..at.checked_add(size)?)?;
+        let data = if data.starts_with(PNG_SIGNATURE) {
+            png(data)?.0
+        } else {
+            // A bitmap: its header's size is 40 (or more), and it holds
+            // only pixels and masks.
+            if u32_le(data, 0)? < 12 {
+                return None;
+            }
+            data.to_vec()
+        };
+        pictures.push((entry, data));
+    }
+    let mut out = b[..6].to_vec();
+    let mut at = table_end;
+    for (entry, data) in &pictures {
+        out.extend_from_slice(&entry[..8]);
+        out.extend_from_slice(&u32::try_from(data.len()).ok()?.to_le_bytes());
+        out.extend_from_slice(&u32::try_from(at).ok()?.to_le_bytes());
+        at += data.len();
+    }
+    for (_, data) in pictures {
+        out.extend(data);
+    }
+    Some(out)
 }
 
 #[cfg(test)]
@@ -689,11 +832,121 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_gif_keeps_its_frames_timing_and_looping_and_loses_comments_and_xmp() {
+        for frames in [1, 3] {
+            let photo = testdata::gif_with_metadata(frames);
+            assert!(contains(&photo, SERIAL.as_bytes()) && contains(&photo, b"GPS"));
+            let clean = strip(&photo).unwrap();
+            assert_clean(&clean);
+            assert_eq!(clean, testdata::gif(frames), "{frames} frames");
+            assert_eq!(strip(&clean).unwrap(), clean);
+        }
+        // Plain text is dropped with the graphic control that times it.
+        let plain = testdata::gif(1);
+        let mut f = plain[..19].to_vec();
+        f.extend_from_slice(b"\x21\xF9\x04\0\x05\0\0\0\x21\x01\x0C");
+        f.extend_from_slice(&[0; 12]);
+        f.extend_from_slice(b"\x03GPS\0");
+        f.extend_from_slice(&plain[19..]);
+        assert_eq!(strip(&f).unwrap(), plain);
+        // Anything after the end is dropped; a file cut between frames ends there.
+        let mut after = plain.clone();
+        after.extend_from_slice(b"GPS trailer");
+        assert_eq!(strip(&after).unwrap(), plain);
+        assert_eq!(strip(&plain[..plain.len() - 1]).unwrap(), plain);
+    }
+
+    #[test]
+    fn malformed_gifs_are_refused() {
+        let plain = testdata::gif(2);
+        let mut bad_block = plain.clone();
+        bad_block[19] = 0x99;
+        for (what, bytes) in [
+            ("no frame", plain[..19].to_vec()),
+            ("a frame cut short", plain[..30].to_vec()),
+            ("an unknown block", bad_block),
+            ("a colour table cut short", plain[..15].to_vec()),
+        ] {
+            assert_eq!(strip(&bytes), None, "{what}");
+        }
+    }
+
+    /// An icon file of `pictures`: (PNG or bitmap bytes).
+    fn icon(pictures: &[Vec<u8>]) -> Vec<u8> {
+        let mut f = vec![0, 0, 1, 0];
+        f.extend_from_slice(&(pictures.len() as u16).to_le_bytes());
+        let mut at = 6 + 16 * pictures.len();
+        for p in pictures {
+            f.extend_from_slice(&[16, 16, 0, 0, 1, 0, 32, 0]);
+            f.extend_from_slice(&(p.len() as u32).to_le_bytes());
+            f.extend_from_slice(&(at as u32).to_le_bytes());
+            at += p.len();
+        }
+        for p in pictures {
+            f.extend_from_slice(p);
+        }
+        f
+    }
+
+    #[test]
+    fn an_icon_loses_the_metadata_of_its_png_pictures_and_keeps_its_bitmaps() {
+        let bitmap = [&40u32.to_le_bytes()[..], &[7; 60]].concat();
+        let photo = icon(&[testdata::png_with_exif(16, 16, 1, true), bitmap.clone()]);
+        let clean = strip(&photo).unwrap();
+        assert_clean(&clean);
+        assert_eq!(
+            clean,
+            icon(&[
+                strip(&testdata::png_with_exif(16, 16, 1, true)).unwrap(),
+                bitmap
+            ])
+        );
+        assert_eq!(strip(&clean).unwrap(), clean);
+        for (what, bytes) in [
+            ("no picture", vec![0, 0, 1, 0, 0, 0]),
+            ("a picture past the end", photo[..photo.len() - 1].to_vec()),
+            ("a table cut short", photo[..20].to_vec()),
+        ] {
+            assert_eq!(strip(&bytes), None, "{what}");
+        }
+    }
+
+    #[test]
+    fn an_animated_webp_keeps_its_frames() {
+        let still = testdata::webp(4, 4);
+        let vp8 = &still[12..];
+        let mut frame = vec![0; 16];
+        frame.extend_from_slice(vp8);
+        let mut body = b"WEBP".to_vec();
+        for (kind, data) in [
+            (b"VP8X", &b"\x02\0\0\0\x03\0\0\x03\0\0"[..]),
+            (b"ANIM", &[0, 0, 0, 0, 0, 0][..]),
+            (b"ANMF", &frame[..]),
+            (b"ANMF", &frame[..]),
+            (b"XMP ", b"GPS"),
+        ] {
+            body.extend_from_slice(kind);
+            body.extend_from_slice(&(data.len() as u32).to_le_bytes());
+            body.extend_from_slice(data);
+            if data.len() % 2 == 1 {
+                body.push(0);
+            }
+        }
+        let mut f = b"RIFF".to_vec();
+        f.extend_from_slice(&(body.len() as u32).to_le_bytes());
+        f.extend(body);
+        let clean = strip(&f).unwrap();
+        assert_eq!(webp_chunks(&clean), ["VP8X", "ANIM", "ANMF", "ANMF"]);
+        assert!(!contains(&clean, b"GPS"));
+    }
+
     fn samples() -> Vec<Vec<u8>> {
         vec![
             testdata::jpeg_with_exif(12, 8, 6),
             testdata::png_with_exif(6, 4, 8, true),
             testdata::webp_with_exif(6, 4, 5),
+            testdata::gif_with_metadata(3),
         ]
     }
 

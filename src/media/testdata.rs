@@ -299,3 +299,111 @@ fn ifd(le: bool, entries: &[(u16, Value)], at: usize) -> Vec<u8> {
     head.extend(data);
     head
 }
+
+/// One frame of 1 × 1 pixel: its graphic control (a tenth of a second),
+/// its descriptor and its picture data.
+const GIF_FRAME: &[u8] = b"\x21\xF9\x04\x04\x0A\0\0\0\x2C\0\0\0\0\x01\0\x01\0\0\x02\x02\x44\x01\0";
+
+/// A GIF of `frames` frames of 1 × 1 pixel, looping forever when there
+/// are several, without metadata: what stripping must leave of
+/// [`gif_with_metadata`].
+pub fn gif(frames: usize) -> Vec<u8> {
+    gif_made(frames, false)
+}
+
+/// [`gif`] with a comment, an XMP packet (GPS position, author, serial)
+/// and a maker's application extension before and between its frames.
+pub fn gif_with_metadata(frames: usize) -> Vec<u8> {
+    gif_made(frames, true)
+}
+
+fn gif_made(frames: usize, metadata: bool) -> Vec<u8> {
+    let mut g = b"GIF89a\x01\0\x01\0\x80\0\0\xFF\xFF\xFF\0\0\0".to_vec();
+    let sub_blocks = |g: &mut Vec<u8>, data: &[u8]| {
+        for part in data.chunks(255) {
+            g.push(part.len() as u8);
+            g.extend_from_slice(part);
+        }
+        g.push(0);
+    };
+    let extras = |g: &mut Vec<u8>| {
+        if metadata {
+            g.extend_from_slice(b"\x21\xFE");
+            sub_blocks(
+                g,
+                format!("GPS 21.03N 105.85E {ARTIST} {SERIAL}").as_bytes(),
+            );
+            g.extend_from_slice(b"\x21\xFF\x0BXMP DataXMP");
+            sub_blocks(g, xmp().as_bytes());
+            g.extend_from_slice(b"\x21\xFF\x0BMAKERDATA01");
+            sub_blocks(g, format!("{MAKE} {SERIAL}").as_bytes());
+        }
+    };
+    extras(&mut g);
+    if frames > 1 {
+        g.extend_from_slice(b"\x21\xFF\x0BNETSCAPE2.0\x03\x01\0\0\0");
+    }
+    for _ in 0..frames {
+        g.extend_from_slice(GIF_FRAME);
+        extras(&mut g);
+    }
+    g.push(0x3B);
+    g
+}
+
+/// An ISO media file of brand `major` (`heic`, `avif`) holding an EXIF
+/// block with the GPS position and serial: enough of a phone's photo to be
+/// recognised, not to be shown.
+pub fn iso_image_with_exif(major: &[u8; 4]) -> Vec<u8> {
+    let mut f = 24u32.to_be_bytes().to_vec();
+    f.extend_from_slice(b"ftyp");
+    f.extend_from_slice(major);
+    f.extend_from_slice(&[0, 0, 0, 0]);
+    f.extend_from_slice(b"mif1");
+    f.extend_from_slice(major);
+    let exif = [b"\0\0\0\0Exif\0\0".as_slice(), &exif(1, false)].concat();
+    f.extend_from_slice(&(8 + exif.len() as u32).to_be_bytes());
+    f.extend_from_slice(b"mdat");
+    f.extend(exif);
+    f
+}
+
+/// A TIFF file holding the EXIF tags of [`exif`] (GPS, serial, author).
+pub fn tiff_with_exif() -> Vec<u8> {
+    exif(1, true)
+}
+
+/// An animated WebP of `frames` frames of 4 × 4 pixels, with an XMP chunk
+/// holding the GPS position and serial.
+pub fn animated_webp_with_xmp(frames: usize) -> Vec<u8> {
+    let still = webp(4, 4);
+    let mut frame = vec![0; 16];
+    frame.extend_from_slice(&still[12..]);
+    let mut chunks: Vec<(&[u8; 4], Vec<u8>)> = vec![
+        (b"VP8X", b"\x06\0\0\0\x03\0\0\x03\0\0".to_vec()),
+        (b"ANIM", vec![0; 6]),
+    ];
+    for _ in 0..frames {
+        chunks.push((b"ANMF", frame.clone()));
+    }
+    chunks.push((b"XMP ", xmp().into_bytes()));
+    let mut body = b"WEBP".to_vec();
+    for (kind, data) in chunks {
+        body.extend(riff_chunk(kind, &data));
+    }
+    let mut out = b"RIFF".to_vec();
+    out.extend_from_slice(&(body.len() as u32).to_le_bytes());
+    out.extend(body);
+    out
+}
+
+/// An icon file holding one PNG picture with the metadata of
+/// [`png_with_exif`].
+pub fn ico_with_exif() -> Vec<u8> {
+    let png = png_with_exif(16, 16, 1, true);
+    let mut f = vec![0, 0, 1, 0, 1, 0, 16, 16, 0, 0, 1, 0, 32, 0];
+    f.extend_from_slice(&(png.len() as u32).to_le_bytes());
+    f.extend_from_slice(&22u32.to_le_bytes());
+    f.extend(png);
+    f
+}

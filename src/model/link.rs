@@ -9,7 +9,7 @@ use crate::content::front_matter::terms_in;
 use crate::content::kind::Kind;
 use crate::content::markdown::LinkKind;
 use crate::content::{Asset, Body, MdLink, Parsed, SourceFile, SourceKind};
-use crate::diag::{Code, Diagnostic, Unpublished};
+use crate::diag::{Code, Diagnostic, Refusal, Unpublished};
 use crate::vi::{compare, DateTime};
 
 use super::archive::{month_in, Archive};
@@ -33,6 +33,10 @@ pub struct LinkInput {
     pub checked: Vec<(SourceFile, Body)>,
     /// Site paths of files from `static/` (site and theme).
     pub static_files: HashSet<String>,
+    /// Files of `content/` and `static/` that are not published, as
+    /// `content/PATH` and `static/PATH`, with why: a link to one, or a
+    /// featured image, is an error that says so.
+    pub refused: HashMap<String, Refusal>,
     pub drafts: bool,
     pub future: bool,
     pub now: DateTime,
@@ -73,11 +77,11 @@ fn unpublished(p: &Parsed, input: &LinkInput) -> Option<Unpublished> {
     None
 }
 
-const IMAGE_EXT: &[&str] = &["jpg", "jpeg", "png", "gif", "webp", "svg", "avif"];
-
+/// Whether a file of a bundle is an image, not an attachment. The walk
+/// published no picture under another kind of file's name, so the name
+/// tells it here.
 fn is_image(path: &str) -> bool {
-    path.rsplit_once('.')
-        .is_some_and(|(_, e)| IMAGE_EXT.contains(&e.to_ascii_lowercase().as_str()))
+    crate::media::sniff::has_image_extension(path)
 }
 
 /// A title as readers see it: doubled and invisible spaces, pasted from
@@ -530,6 +534,7 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
             failed: &failed,
             files: &content_asset_paths,
             statics: &input.static_files,
+            refused: &input.refused,
         };
         let article_links: Vec<Vec<String>> = articles
             .iter()
@@ -602,27 +607,42 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
                     .then(|| trimmed.to_string())
             })
     };
-    let not_found = |file: String, (l, c): (usize, usize), image: &str| {
-        Diagnostic::error(
-            file,
-            l,
-            c,
-            Code::ImageNotFound {
+    let not_found = |file: String, (l, c): (usize, usize), dir: &str, image: &str| {
+        // Not found, or found and not published.
+        let refused = crate::content::markdown::resolve(dir, image)
+            .map(|rel| format!("content/{rel}"))
+            .into_iter()
+            .chain(std::iter::once(format!(
+                "static/{}",
+                image.trim_start_matches('/')
+            )))
+            .find_map(|p| input.refused.get(&p));
+        let code = match refused {
+            Some(why) => Code::NotPublishedTarget {
+                written: image.to_string(),
+                image: true,
+                why: why.clone(),
+            },
+            None => Code::ImageNotFound {
                 image: image.to_string(),
             },
-        )
+        };
+        Diagnostic::error(file, l, c, code)
     };
     for (id, image, pos) in images {
         match find_image(articles[id].source.dir(), &image) {
             Some(path) => articles[id].image = Some(path),
-            None => errors.push(not_found(articles[id].file(), pos, &image)),
+            None => {
+                let dir = articles[id].source.dir();
+                errors.push(not_found(articles[id].file(), pos, dir, &image))
+            }
         }
     }
     for (p, r) in pages.iter_mut().zip(page_rest) {
         if let Some(image) = r.image {
             match find_image(p.source.dir(), &image) {
                 Some(path) => p.image = Some(path),
-                None => errors.push(not_found(p.file(), r.image_pos, &image)),
+                None => errors.push(not_found(p.file(), r.image_pos, p.source.dir(), &image)),
             }
         }
     }

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::content::markdown::LinkKind;
 use crate::content::{MdLink, SourceFile};
-use crate::diag::{did_you_mean, Code, Diagnostic, FileAdvice, Unpublished};
+use crate::diag::{did_you_mean, Code, Diagnostic, FileAdvice, Refusal, Unpublished};
 
 /// What links of bodies may point to.
 pub struct Targets<'a> {
@@ -18,6 +18,8 @@ pub struct Targets<'a> {
     pub files: &'a HashMap<&'a str, String>,
     /// Site paths of the files of `static/`.
     pub statics: &'a HashSet<String>,
+    /// Files not published (`content/…`, `static/…`), with why.
+    pub refused: &'a HashMap<String, Refusal>,
 }
 
 impl Targets<'_> {
@@ -40,6 +42,10 @@ impl Targets<'_> {
                 let found = match l.kind {
                     LinkKind::Page => self.page(l),
                     LinkKind::Image | LinkKind::File => self.file(l),
+                    LinkKind::Other => match self.refusal(l) {
+                        Some(e) => Err(e),
+                        None => Ok(String::new()),
+                    },
                 };
                 found.unwrap_or_else(|d| {
                     errors.push(d.into_diagnostic(file.display(), l.line, l.column));
@@ -82,6 +88,9 @@ impl Targets<'_> {
         if let Some(path) = self.file_path(l) {
             return Ok(format!("{}{}", crate::url::encode_path(&path), l.fragment));
         }
+        if let Some(e) = self.refusal(l) {
+            return Err(e);
+        }
         let mut places = Vec::new();
         if !l.target.is_empty() {
             places.push(format!("content/{}", l.target));
@@ -94,6 +103,20 @@ impl Targets<'_> {
             written: l.written.clone(),
             places,
             advice: self.file_hint(l),
+        }))
+    }
+
+    /// The error for a link to a file of `content/` (beside the linking
+    /// file) or `static/` that is not published, if it names one.
+    fn refusal(&self, l: &MdLink) -> Option<Unresolved> {
+        let why = [("content", &l.target), ("static", &l.static_path)]
+            .into_iter()
+            .filter(|(_, p)| !p.is_empty())
+            .find_map(|(dir, p)| self.refused.get(&format!("{dir}/{p}")))?;
+        Some(Unresolved::error(Code::NotPublishedTarget {
+            written: l.written.clone(),
+            image: l.kind == LinkKind::Image,
+            why: why.clone(),
         }))
     }
 

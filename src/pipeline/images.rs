@@ -1,16 +1,19 @@
-//! The images stage, between linking and planning: every JPEG, PNG and
-//! WebP file the site publishes loses its metadata, and the images that
-//! pages show are made at the widths of `images.widths`, through the cache
-//! folder shared by `build` and `serve`.
+//! The images stage, between linking and planning: every image the site
+//! publishes (told by its bytes, whatever its name) loses its metadata,
+//! and the images that pages show — the logo and banner too — are made at
+//! the widths of `images.widths`, through the cache folder shared by
+//! `build` and `serve`. Before linking, images of `static/` in a format
+//! whose metadata cannot be removed are taken out.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::diag::{Code, Diagnostic, ImageProblem, Io};
+use crate::diag::{Code, Diagnostic, ImageProblem, ImageRefusal, Io, Refusal};
 use crate::media::cache::{Counts, ImageCache, VariantFile};
 use crate::media::encode::{Format, ImageError};
+use crate::media::sniff::{self, ImageFormat};
 use crate::model::{Copied, Picture, Site, Variant};
 use crate::render::{theme, Theme};
 
@@ -33,6 +36,84 @@ fn raster_ext(path: &str) -> Option<String> {
     RASTER.contains(&ext.as_str()).then_some(ext)
 }
 
+/// How one image file is published.
+struct Kind {
+    /// Extension of its stripped copy in the cache.
+    ext: String,
+    /// The format of its sizes that may stand at its own path.
+    own: Option<Format>,
+    /// Whether its sizes are made when a page shows it: not for a format
+    /// bantin does not decode, nor for an animation (its first frame alone
+    /// would be shown).
+    resize: bool,
+}
+
+/// How the file `file`, published at site path `out`, is published as an
+/// image, if it is one: told by its bytes, whatever its name; by its name
+/// only when the bytes tell nothing (a damaged `.jpg` then gets its warning).
+fn kind_of(file: &std::path::Path, out: &str) -> Option<Kind> {
+    let head = sniff::head(file).unwrap_or_default();
+    let own = |f: ImageFormat| match f {
+        ImageFormat::Jpeg => Some(Format::Jpeg),
+        ImageFormat::Png => Some(Format::Png),
+        ImageFormat::Webp => Some(Format::Webp),
+        _ => None,
+    };
+    match sniff::image_format(&head) {
+        Some(f) if f.cleaned() => Some(Kind {
+            ext: f.ext().to_string(),
+            own: own(f),
+            resize: f.resized() && !sniff::animated(file, &head, f),
+        }),
+        // Refused before linking; changed since: stripping refuses it too.
+        Some(f) => Some(Kind {
+            ext: f.ext().to_string(),
+            own: None,
+            resize: false,
+        }),
+        None => raster_ext(out).map(|ext| Kind {
+            own: Some(match ext.as_str() {
+                "jpg" | "jpeg" => Format::Jpeg,
+                "png" => Format::Png,
+                _ => Format::Webp,
+            }),
+            ext,
+            resize: true,
+        }),
+    }
+}
+
+/// Takes out of `theme.static_files` the images of `static/` (the site's,
+/// or a theme's on disk) whose metadata bantin cannot remove (HEIC, TIFF…),
+/// each with a warning naming it; returns them as `static/PATH` → why, so
+/// that a page or setting naming one gets an error that says so.
+pub(super) fn refuse_static(theme: &mut Theme) -> HashMap<String, Refusal> {
+    let mut refused = HashMap::new();
+    let mut warnings = Vec::new();
+    theme.static_files.retain(|f| {
+        let theme::Bytes::Disk(file) = &f.bytes else {
+            return true;
+        };
+        let head = sniff::head(file).unwrap_or_default();
+        match sniff::image_format(&head) {
+            Some(format) if !format.cleaned() => {
+                let problem = ImageRefusal::Format {
+                    format: format.name(),
+                };
+                let code = Code::ImageNotPublished {
+                    problem: problem.clone(),
+                };
+                warnings.push(Diagnostic::warning(f.shown.as_str(), 0, 0, code));
+                refused.insert(format!("static/{}", f.path), Refusal::Image(problem));
+                false
+            }
+            _ => true,
+        }
+    });
+    theme.warnings.extend(warnings);
+    refused
+}
+
 /// One published image file, wherever it comes from.
 struct Source {
     /// Site path of the file.
@@ -41,8 +122,8 @@ struct Source {
     file: PathBuf,
     /// How diagnostics name it: `content/tin-tuc/a/anh-1.jpg`.
     shown: String,
-    ext: String,
-    /// Shown by a page: made at several sizes too.
+    kind: Kind,
+    /// Shown by a page and resized: made at several sizes too.
     shown_on_pages: bool,
     /// Index in `site.assets`, or in `theme.static_files`.
     place: Place,
@@ -79,6 +160,10 @@ fn shown_on_pages(site: &Site) -> HashSet<String> {
     for s in &site.sections {
         set.extend(s.links.iter().map(target));
     }
+    // The logo and banner are on every page: sized like any other image.
+    let cfg = &site.config;
+    let identity = cfg.logo.iter().chain(cfg.banner.iter().map(|b| &b.image));
+    set.extend(identity.map(|p| p.trim_start_matches('/').to_string()));
     set
 }
 
@@ -142,25 +227,28 @@ pub(super) fn prepare(
     let shown = shown_on_pages(site);
     let mut sources: Vec<Source> = Vec::new();
     for (i, a) in site.assets.iter().enumerate() {
-        if let Some(ext) = raster_ext(&a.out) {
+        if let Some(kind) = kind_of(&a.src, &a.out) {
             sources.push(Source {
-                shown_on_pages: shown.contains(a.out.as_str()),
+                shown_on_pages: kind.resize && shown.contains(a.out.as_str()),
                 out: a.out.clone(),
                 file: a.src.clone(),
                 shown: a.shown.clone(),
-                ext,
+                kind,
                 place: Place::Asset(i),
             });
         }
     }
     for (i, f) in theme.static_files.iter().enumerate() {
-        if let (Some(ext), theme::Bytes::Disk(file)) = (raster_ext(&f.path), &f.bytes) {
+        let theme::Bytes::Disk(file) = &f.bytes else {
+            continue;
+        };
+        if let Some(kind) = kind_of(file, &f.path) {
             sources.push(Source {
-                shown_on_pages: shown.contains(f.path.as_str()),
+                shown_on_pages: kind.resize && shown.contains(f.path.as_str()),
                 out: f.path.clone(),
                 file: file.clone(),
                 shown: f.shown.clone(),
-                ext,
+                kind,
                 place: Place::Static(i),
             });
         }
@@ -216,7 +304,7 @@ pub(super) fn prepare(
             continue;
         };
         let base = if stems[stem(&s.out)] > 1 {
-            format!("{}-{}", stem(&s.out), s.ext)
+            format!("{}-{}", stem(&s.out), s.kind.ext)
         } else {
             stem(&s.out).to_string()
         };
@@ -335,19 +423,16 @@ fn one(
     // At the image's own path: its largest size, when that is in the
     // image's own format (no one downloads the camera's 4000 pixels from
     // a news page); else the file itself, without its metadata.
-    let own = match s.ext.as_str() {
-        "jpg" | "jpeg" => Format::Jpeg,
-        "png" => Format::Png,
-        _ => Format::Webp,
-    };
     let largest = variants
         .as_ref()
         .filter(|_| !keep_originals)
-        .and_then(|v| v.iter().rev().find(|v| v.format == own))
+        .and_then(|v| v.iter().rev().find(|v| Some(v.format) == s.kind.own))
         .map(|v| v.file.clone());
     let publish = match largest {
         Some(file) => Some(file),
-        None => cache.stripped(&s.file, hash, &s.ext).map_err(cache_error)?,
+        None => cache
+            .stripped(&s.file, hash, &s.kind.ext)
+            .map_err(cache_error)?,
     };
     if let Some((width, height, needed_mb, refused)) = over_memory {
         warnings.push(Diagnostic::warning(

@@ -6,7 +6,9 @@
 //! that is not in it.
 
 use std::collections::hash_map::Entry;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+
+use unicode_normalization::UnicodeNormalization;
 
 use super::theme::Theme;
 use crate::content::kind::Kind;
@@ -329,6 +331,9 @@ pub fn plan(site: &Site, theme: &Theme) -> Result<Vec<Planned>, Vec<Diagnostic>>
         }
     }
     errors.extend(collisions(site, theme, &planned));
+    if errors.is_empty() {
+        errors.extend(case_clashes(site, theme, &planned));
+    }
     if site.config.search.enabled {
         errors.extend(reserved(site, theme, &planned));
     }
@@ -360,6 +365,55 @@ fn reserved(site: &Site, theme: &Theme, planned: &[Planned]) -> Vec<Diagnostic> 
             )
         })
         .collect()
+}
+
+/// Two paths that differ only in letter case: files, or folders that files
+/// need. Windows and macOS keep one of them when the site is copied there,
+/// so one is lost (or two folders merge and a link's case no longer
+/// matches when the site is copied on to a Linux host). Reported once for
+/// each pair of files.
+fn case_clashes(site: &Site, theme: &Theme, planned: &[Planned]) -> Vec<Diagnostic> {
+    let mut seen: HashMap<String, (&str, usize)> = HashMap::with_capacity(planned.len() * 2);
+    let mut pairs = HashSet::new();
+    let mut errors = Vec::new();
+    for (k, p) in planned.iter().enumerate() {
+        for part in p.out.parents().chain(std::iter::once(p.out.as_str())) {
+            match seen.entry(fold_case(part)) {
+                Entry::Vacant(v) => {
+                    v.insert((part, k));
+                }
+                Entry::Occupied(e) => {
+                    let (first, f) = *e.get();
+                    if first == part || !pairs.insert((f, k)) {
+                        continue;
+                    }
+                    let (file, l, c, second) = owner(site, theme, planned[k].job);
+                    errors.push(Diagnostic::error(
+                        file,
+                        l,
+                        c,
+                        Code::CaseCollision {
+                            first: owner(site, theme, planned[f].job).3,
+                            second,
+                            first_path: first.to_string(),
+                            second_path: part.to_string(),
+                        },
+                    ));
+                }
+            }
+        }
+    }
+    errors
+}
+
+/// The key under which case-insensitive file systems find `path`: lower
+/// case, composed (macOS also ignores composed vs decomposed marks).
+fn fold_case(path: &str) -> String {
+    if path.is_ascii() {
+        path.to_ascii_lowercase()
+    } else {
+        path.nfc().collect::<String>().to_lowercase()
+    }
 }
 
 /// Two sources that want one file, or a file where another source needs a

@@ -28,13 +28,15 @@ pub struct MenuView<'a> {
     id: String,
 }
 
-/// An image of the site's identity, with its size when the file tells it.
+/// An image of the site's identity, with its size when the file tells it,
+/// and its sizes (`picture`, as a featured image's) when bantin made them.
 #[derive(Serialize)]
 pub struct ImageView<'a> {
     path: &'a str,
     alt: &'a str,
     width: Option<u32>,
     height: Option<u32>,
+    picture: Option<super::picture::PictureView<'a>>,
 }
 
 #[derive(Serialize)]
@@ -116,20 +118,27 @@ pub fn site_view<'a>(site: &'a Site, theme: &'a Theme, t: impl Fn(&str) -> Strin
             .map(|(i, m)| menu_item(m, format!("menu_con_{}", i + 1)))
             .collect()
     };
-    let image = |path: &'a str, alt: &'a str| {
-        let size = theme
-            .static_files
-            .iter()
-            .find(|f| f.path == path)
-            .and_then(|f| match &f.bytes {
-                super::theme::Bytes::Disk(p) => crate::content::image_size(p),
-                super::theme::Bytes::Embedded(_) => None,
-            });
+    // `src_width`: the size for `src` (the banner spans the page, the
+    // logo is a small emblem).
+    let image = |path: &'a str, alt: &'a str, src_width: u32| {
+        let picture = super::picture::view(site, Some(path), src_width);
+        let size = match &picture {
+            Some(p) => Some((p.width, p.height)),
+            None => theme
+                .static_files
+                .iter()
+                .find(|f| f.path == path)
+                .and_then(|f| match &f.bytes {
+                    super::theme::Bytes::Disk(p) => crate::content::image_size(p),
+                    super::theme::Bytes::Embedded(_) => None,
+                }),
+        };
         ImageView {
             path,
             alt,
             width: size.map(|s| s.0),
             height: size.map(|s| s.1),
+            picture,
         }
     };
     SiteView {
@@ -151,11 +160,12 @@ pub fn site_view<'a>(site: &'a Site, theme: &'a Theme, t: impl Fn(&str) -> Strin
         logo: cfg
             .logo
             .as_deref()
-            .map(|l| image(l.trim_start_matches('/'), "")),
+            .map(|l| image(l.trim_start_matches('/'), "", 0)),
         banner: cfg.banner.as_ref().map(|b| {
             image(
                 b.image.trim_start_matches('/'),
                 b.alt.as_deref().unwrap_or(""),
+                1600,
             )
         }),
         citation: match &cfg.contact.citation {
@@ -165,9 +175,14 @@ pub fn site_view<'a>(site: &'a Site, theme: &'a Theme, t: impl Fn(&str) -> Strin
     }
 }
 
-/// Errors about `logo` and `banner`: each must name a file of `static/`,
+/// Errors about `logo` and `banner`: each must name a file of `static/`
+/// that is published (`refused` are those that are not, as `static/PATH`),
 /// and a banner says what it shows. Reported at their line of config.yaml.
-pub fn check_identity(cfg: &Config, theme: &Theme) -> Vec<Diagnostic> {
+pub fn check_identity(
+    cfg: &Config,
+    theme: &Theme,
+    refused: &std::collections::HashMap<String, crate::diag::Refusal>,
+) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     let statics: Vec<&str> = theme.static_files.iter().map(|f| f.path.as_str()).collect();
     let mut file = |key: &str, value: &str| {
@@ -176,10 +191,17 @@ pub fn check_identity(cfg: &Config, theme: &Theme) -> Vec<Diagnostic> {
             return;
         }
         let (l, c) = cfg.locate(key, value);
-        let code = Code::NotInStatic {
-            key: key.to_string(),
-            value: value.to_string(),
-            suggestion: did_you_mean(path, statics.iter().copied()).map(str::to_string),
+        let code = match refused.get(&format!("static/{path}")) {
+            Some(why) => Code::NotPublishedTarget {
+                written: value.to_string(),
+                image: true,
+                why: why.clone(),
+            },
+            None => Code::NotInStatic {
+                key: key.to_string(),
+                value: value.to_string(),
+                suggestion: did_you_mean(path, statics.iter().copied()).map(str::to_string),
+            },
         };
         errors.push(Diagnostic::error("config.yaml", l, c, code).source(&cfg.source));
     };

@@ -729,6 +729,60 @@ const CASES: &[Case] = &[
             );
         },
     },
+    Case {
+        id: "BT0095",
+        name: "active_file",
+        setup: |t| {
+            post(t, "title: Bài\ndate: 2021-01-01\n", "");
+            t.write("content/tin-tuc/bao-cao.html.bak", "<p>Báo cáo</p>");
+            t.write("content/tin-tuc/ghi-chu.txt", "<script>alert(1)</script>");
+            t.write(
+                "content/tin-tuc/so-do.svg",
+                "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+            );
+        },
+    },
+    Case {
+        id: "BT0096",
+        name: "image_not_published",
+        setup: |t| {
+            use bantin::media::testdata;
+            post(t, "title: Bài\ndate: 2021-01-01\n", "");
+            t.write_bytes(
+                "content/tin-tuc/IMG_0001.HEIC",
+                &testdata::iso_image_with_exif(b"heic"),
+            );
+            t.write_bytes("content/tin-tuc/scan.tif", &testdata::tiff_with_exif());
+            t.write_bytes(
+                "content/tin-tuc/anh-quet.pdf",
+                &testdata::jpeg_with_exif(8, 8, 1),
+            );
+        },
+    },
+    Case {
+        id: "BT0097",
+        name: "not_published_target",
+        setup: |t| {
+            post(
+                t,
+                "title: Bài\ndate: 2021-01-01\n",
+                "![Toàn cảnh](IMG_0001.HEIC)\n\nXem [báo cáo](bao-cao.html).",
+            );
+            t.write_bytes(
+                "content/tin-tuc/IMG_0001.HEIC",
+                &bantin::media::testdata::iso_image_with_exif(b"heic"),
+            );
+            t.write("content/tin-tuc/bao-cao.html", "<p>Báo cáo</p>");
+        },
+    },
+    Case {
+        id: "BT0120",
+        name: "case_collision",
+        setup: |t| {
+            post(t, "title: Bài\ndate: 2021-01-01\n", "");
+            t.write("static/Tin-Tuc/in.css", "p{}");
+        },
+    },
 ];
 
 /// The diagnostics of a build of `t`: warnings, then errors.

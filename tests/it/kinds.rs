@@ -312,13 +312,14 @@ fn logo_banner_and_citation_come_from_config() {
     );
     t.build_ok();
     let page = t.read("gioi-thieu/cac-ban/index.html");
+    // Both in sizes bantin made, as a featured image is.
     assert!(page.contains(
-        "<img class=\"brand-mark brand-logo\" src=\"../../logo.png\" alt=\"\" width=\"64\" height=\"64\">"
-    ));
+        "<source type=\"image/webp\" srcset=\"../../logo-64w.webp 64w\" sizes=\"3.5rem\"><img class=\"brand-mark brand-logo\" src=\"../../logo-64w.jpg\" srcset=\"../../logo-64w.jpg 64w\" sizes=\"3.5rem\" alt=\"\" width=\"64\" height=\"64\">"
+    ), "{page}");
     assert!(!page.contains("<svg class=\"brand-mark\""));
     assert!(page.contains(
-        "<img src=\"../../anh/bang-ron.png\" alt=\"Chào mừng kỳ họp\" width=\"1200\" height=\"200\">"
-    ));
+        "<img src=\"../../anh/bang-ron-1200w.jpg\" srcset=\"../../anh/bang-ron-480w.jpg 480w, ../../anh/bang-ron-960w.jpg 960w, ../../anh/bang-ron-1200w.jpg 1200w\" sizes=\"100vw\" alt=\"Chào mừng kỳ họp\" width=\"1200\" height=\"200\">"
+    ), "{page}");
     assert!(
         page.contains("Credit “Bản tin thử” as the source"),
         "English twin"

@@ -3,6 +3,7 @@
 mod attachments;
 mod checks;
 mod cli;
+mod content_files;
 mod dates_yaml;
 mod diagnostics;
 mod errors;
@@ -11,6 +12,7 @@ mod images;
 mod incremental;
 mod kinds;
 mod language;
+mod letter_case;
 mod limits;
 mod listings;
 mod markdown_safety;
