@@ -715,6 +715,36 @@ mod tests {
     }
 
     #[test]
+    fn stripped_files_of_every_format_are_found_again_not_made_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = open(dir.path());
+        for (name, bytes, ext) in [
+            ("a.jpg", testdata::jpeg_with_exif(16, 8, 6), "jpg"),
+            ("a.png", testdata::png_with_exif(16, 8, 1, true), "png"),
+            ("a.webp", testdata::webp_with_exif(16, 8, 1), "webp"),
+            ("a.gif", testdata::gif_with_metadata(2), "gif"),
+            ("a.ico", testdata::ico_with_exif(), "ico"),
+        ] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, &bytes).unwrap();
+            let hash = hash_bytes(&bytes);
+            let first = cache.stripped(&path, hash, ext).unwrap().unwrap();
+            let key = strip_key(hash, super::super::strip::VERSION, ext);
+            assert!(
+                matches!(cache.verified(&cache.strip, &key), Found::Valid(_)),
+                "{name}"
+            );
+            // Not read again: the source is gone, the entry is used.
+            std::fs::remove_file(&path).unwrap();
+            assert_eq!(
+                cache.stripped(&path, hash, ext).unwrap(),
+                Some(first),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
     fn strip_keys_hold_the_version_and_a_plain_extension() {
         assert_eq!(strip_key(255, 3, "jpg"), "00000000000000ff-v3-jpg");
         assert_eq!(strip_key(1, 1, "../x"), "0000000000000001-v1-x");
