@@ -8,7 +8,8 @@ use comrak::{format_html_with_plugins, parse_document, Arena, Options};
 use super::blocks::{self, Chunk, Kind};
 use super::body_html;
 pub use super::body_html::{SAPO_CLOSE, SAPO_OPEN};
-use super::files::{computer_path, file_ref, is_computer_path};
+pub use super::files::split_site_url;
+use super::files::{computer_path, file_ref, is_computer_path, site_ref};
 use super::highlight::LazyHighlighter;
 pub use super::sanitize::IframeHosts;
 use crate::diag::Code;
@@ -28,6 +29,10 @@ pub enum LinkKind {
     Image,
     /// An attached file: `[Toàn văn](nq.pdf)`.
     File,
+    /// Any other relative link: a site path written by hand (`/tin-tuc/`,
+    /// `../a/`, `trang.html`) or a file of the site of another kind
+    /// (`bang.txt`). It must name a file of the output.
+    Site,
 }
 
 /// A link from the body to another content file, or to a file of the
@@ -43,8 +48,13 @@ pub struct MdLink {
     /// URL was written, for messages.
     pub static_path: String,
     pub written: String,
-    /// `#fragment` part, with the `#` and percent-encoded, or empty.
+    /// `#fragment` part, with the `#` and percent-encoded, or empty. For a
+    /// [`LinkKind::Site`] link, its `?query` comes first (`?q=a&amp;b=c#x`).
     pub fragment: String,
+    /// For a URL that holds `#` or `?`: the URL taken whole as a file name
+    /// (`[QĐ](<QĐ #12.pdf>)`), as (`target`, `static_path`). A file of that
+    /// name is linked when the URL split at `#` or `?` names none.
+    pub whole: Option<(String, String)>,
     pub line: usize,
     pub column: usize,
 }
@@ -309,6 +319,7 @@ impl<'b> Walk<'b> {
                                     static_path: String::new(),
                                     written: String::new(),
                                     fragment,
+                                    whole: None,
                                     line,
                                     column,
                                 });
@@ -321,6 +332,9 @@ impl<'b> Walk<'b> {
                                 },
                             )),
                         }
+                    } else if let Some(site) = site_ref(self.dir, &link.url, self.pos(chunk, sp)) {
+                        link.url = format!("{LINK_PLACEHOLDER}{}", out.links.len());
+                        out.links.push(site);
                     }
                 }
                 NodeValue::Image(img) => {
@@ -1116,6 +1130,9 @@ mod tests {
             [
                 (LinkKind::Image, "tin/anh mot.jpg", "", ""),
                 (LinkKind::File, "tep/NQ.PDF", "tep/NQ.PDF", "#page=2"),
+                // Other relative links are site paths, checked at link time.
+                (LinkKind::Site, "tin/muc", "", ""),
+                (LinkKind::Site, "tin/2021/feed.xml", "feed.xml", ""),
             ]
         );
     }

@@ -692,6 +692,44 @@ const CASES: &[Case] = &[
             t.write(".bantin-cache", "");
         },
     },
+    Case {
+        id: "BT0105",
+        name: "site_link_not_found",
+        setup: |t| {
+            t.write("content/tin-tuc/_index.md", "---\ntitle: Tin tức\n---\n");
+            post(
+                t,
+                "title: Bài\ndate: 2021-01-01\n",
+                "Xem [tin tức](/tin-tc/) và [bài](khong-co/).",
+            );
+        },
+    },
+    Case {
+        id: "BT0106",
+        name: "footnote_twice",
+        setup: |t| {
+            post(
+                t,
+                "title: Bài\ndate: 2021-01-01\n",
+                "Câu[^1].\n\n[^1]: Một.\n[^1]: Hai.",
+            );
+        },
+    },
+    Case {
+        id: "BT0107",
+        name: "id_taken",
+        setup: |t| {
+            t.write(
+                "config.yaml",
+                "title: \"Bản tin\"\nbase_url: \"https://thu.example.vn/\"\nmarkdown: {unsafe_html: true}\n",
+            );
+            post(
+                t,
+                "title: Bài\ndate: 2021-01-01\n",
+                "Đoạn đầu.\n\n<div id=\"noi-dung\">x</div> <p id=\"a\">1</p><p id=\"a\">2</p> <p id=\"a b\">3</p>",
+            );
+        },
+    },
 ];
 
 /// The diagnostics of a build of `t`: warnings, then errors.
