@@ -10,6 +10,7 @@ use super::body_html;
 pub use super::body_html::{SAPO_CLOSE, SAPO_OPEN};
 pub use super::files::split_site_url;
 use super::files::{computer_path, file_ref, is_computer_path, site_ref};
+pub use super::heading_ids::ThemeIds;
 use super::highlight::LazyHighlighter;
 pub use super::sanitize::IframeHosts;
 use crate::diag::Code;
@@ -100,6 +101,8 @@ pub struct MdSettings {
     pub lang: Lang,
     /// Most Markdown marks in one block (`limits.max_block_marks`).
     pub max_block_marks: usize,
+    /// The ids the theme writes, which no id of a body may take.
+    pub theme_ids: ThemeIds,
 }
 
 fn options(settings: MdSettings) -> Options<'static> {
@@ -148,6 +151,8 @@ pub fn render_in(
         dropped: 0,
         first_unshown: (0, 0),
         image_sizes: Vec::new(),
+        footnotes: std::collections::HashMap::new(),
+        raw_ids: Vec::new(),
     };
     let highlighter = LazyHighlighter::global();
     let headings = super::heading_ids::Headings::default();
@@ -224,7 +229,12 @@ pub fn render_in(
     }
     out.rendered = true;
     let slugs = headings.into_slugs();
-    let (html, lead) = body_html::finish(pieces, &slugs, &walk.image_sizes, settings);
+    let ids = body_html::Ids {
+        headings: &slugs,
+        raw: &walk.raw_ids,
+        start: (first_line, 1),
+    };
+    let (html, lead) = body_html::finish(pieces, ids, &walk.image_sizes, settings, &mut out);
     out.html = html;
     out.lead = lead;
     out
@@ -259,6 +269,11 @@ struct Walk<'b> {
     first_unshown: (usize, usize),
     /// Sizes of the body's images, in the order they are written out.
     image_sizes: Vec<Option<(u32, u32)>>,
+    /// The line of each footnote label defined, by its label as Markdown
+    /// matches it (letter case ignored).
+    footnotes: std::collections::HashMap<String, usize>,
+    /// Ids of raw HTML (with `unsafe_html`), for the places of warnings.
+    raw_ids: Vec<super::raw_ids::RawId>,
 }
 
 impl<'b> Walk<'b> {
@@ -370,6 +385,24 @@ impl<'b> Walk<'b> {
                     }
                 }
                 NodeValue::CodeBlock(_) => out.has_code = true,
+                NodeValue::FootnoteDefinition(f) => {
+                    // comrak writes both definitions with one id, and the
+                    // references lead to only one of them.
+                    let label = f.name.clone();
+                    drop(data);
+                    let (line, column) = self.pos(chunk, sp);
+                    let key = label.to_lowercase();
+                    match self.footnotes.get(&key) {
+                        Some(&first_line) => out.errors.push((
+                            line,
+                            column,
+                            Code::FootnoteTwice { label, first_line },
+                        )),
+                        None => {
+                            self.footnotes.insert(key, line);
+                        }
+                    }
+                }
                 NodeValue::HtmlBlock(h) if !self.more_found && is_more(&h.literal) => {
                     self.more_found = true;
                     marker = Some(node);
@@ -379,6 +412,10 @@ impl<'b> Walk<'b> {
                     if settings.unsafe_html =>
                 {
                     defuse_placeholders(literal);
+                    if literal.contains('=') {
+                        let at = self.pos(chunk, sp);
+                        super::raw_ids::record(literal, at, &mut self.raw_ids);
+                    }
                 }
                 NodeValue::HtmlBlock(NodeHtmlBlock { literal, .. })
                 | NodeValue::HtmlInline(literal)
@@ -669,6 +706,7 @@ mod tests {
         iframe_hosts: IframeHosts::NONE,
         lang: Lang::Vi,
         max_block_marks: 100_000,
+        theme_ids: ThemeIds::BUNDLED,
     };
 
     #[test]

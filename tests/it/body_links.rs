@@ -4,7 +4,7 @@
 //! relative, so they work from `file://` and under a sub-path; and no id
 //! is on a page twice (footnotes, raw HTML against the theme).
 
-use crate::support::{article, assert_links_resolve, links, SiteTest};
+use crate::support::{article, assert_ids_unique, assert_links_resolve, links, SiteTest};
 
 /// A site with section `tin-tuc` (and its body `section_body`), article
 /// `a.md` tagged `Bắc Kạn`, page `gioi-thieu.md`, the static file
@@ -217,4 +217,75 @@ fn site_paths_that_lead_nowhere_are_errors_at_their_place() {
             e[0].message_en()
         );
     }
+}
+#[test]
+fn a_footnote_defined_twice_is_an_error_at_the_second_definition() {
+    let t = site(
+        "",
+        "Câu[^1] và câu[^a] và[^1].\n\n[^1]: Một.\n[^1]: Hai.\n[^a]: Ba.\n[^A]: Bốn.\n",
+    );
+    let e = t.build_errors();
+    let got: Vec<_> = e.iter().map(|d| (d.id(), d.location())).collect();
+    assert_eq!(
+        got,
+        [
+            ("BT0106", "content/tin-tuc/bai/index.md:9:1".to_string()),
+            ("BT0106", "content/tin-tuc/bai/index.md:11:1".to_string()),
+        ]
+    );
+    assert!(
+        e[0].message_en().contains("line 8"),
+        "{}",
+        e[0].message_en()
+    );
+    // Distinct labels build, each with its own ids.
+    let t = site("", "Câu[^1] và[^2].\n\n[^1]: Một.\n[^2]: Hai.\n");
+    t.build_ok();
+    assert_ids_unique(&t.read("tin-tuc/bai/index.html"));
+}
+
+#[test]
+fn raw_ids_never_repeat_an_id_of_the_page() {
+    let config = "markdown: {unsafe_html: true}\nmenu:\n  - title: Tin\n    path: tin-tuc/\n    \
+                  children: [{title: A, path: tin-tuc/a/}]\n";
+    let body = "## Mục\n\nCâu[^1].\n\n[^1]: Chú thích.\n\n\
+                <div id=\"noi-dung\">x</div> <span id=\"fn-1\">y</span> <b id=\"menu_con_1\">m</b> \
+                <i id=\"q\">1</i><i id=\"q\">2</i> <a id=\"rieng\"></a> <u id=\"\">e</u> \
+                <s id=\"a b\">s</s> <em id=\"muc\">h</em> <strong id=\"giu\">g</strong>\n";
+    let t = site(config, body);
+    // A template of the site writes an id of its own.
+    let theme = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/themes/default/templates/article.html"
+    );
+    let template = std::fs::read_to_string(theme).expect("the theme's article template");
+    let template = template.replacen("</article>", "<p id=\"rieng\">x</p></article>", 1);
+    assert!(template.contains("id=\"rieng\""));
+    t.write("templates/article.html", &template);
+    let r = t.build_ok();
+    let page = t.read("tin-tuc/bai/index.html");
+    assert_ids_unique(&page);
+    for kept in [
+        "<li id=\"fn-1\">",
+        "<strong id=\"giu\">",
+        "<i id=\"q\">1</i>",
+        "<main id=\"noi-dung\"",
+    ] {
+        assert!(page.contains(kept), "{kept} in {page}");
+    }
+    let warned: Vec<_> = r
+        .warnings
+        .iter()
+        .filter(|w| w.id() == "BT0107")
+        .map(|w| (w.location(), w.message_en()))
+        .collect();
+    assert_eq!(warned.len(), 7, "{warned:#?}");
+    assert!(
+        warned
+            .iter()
+            .all(|w| w.0.starts_with("content/tin-tuc/bai/index.md:12:")),
+        "{warned:#?}"
+    );
+    // The heading keeps an id of its own beside the raw `muc`.
+    assert!(page.contains("<h2 id=\"muc-1\">Mục</h2>"), "{page}");
 }
