@@ -294,6 +294,7 @@ fn run(
         iframe_hosts: markdown::IframeHosts::new(&config.markdown.iframe_hosts),
         lang: config.lang,
         max_block_marks: config.limits.max_block_marks,
+        theme_ids: markdown::ThemeIds::of(theme.templates.values().map(|(t, _)| t.as_str())),
     };
     let budget = AtomicUsize::new(opts.html_budget.unwrap_or(HTML_BUDGET));
     let max_file_bytes = config.limits.max_file_mb.saturating_mul(1_000_000);

@@ -126,6 +126,19 @@ pub fn encode_fragment(fragment: &str) -> Cow<'_, str> {
     })
 }
 
+/// Percent-encodes a query (without its `?`), keeping escapes that are
+/// already there and the marks that shape it (`=`, `&`, `+`); `&` must
+/// still be written `&amp;` in HTML.
+pub fn encode_query(query: &str) -> Cow<'_, str> {
+    encode(query, |b, i| {
+        unreserved(b[i])
+            || matches!(b[i], b'=' | b'&' | b'+' | b',' | b'/' | b':' | b'@')
+            || (b[i] == b'%'
+                && b.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
+                && b.get(i + 2).is_some_and(u8::is_ascii_hexdigit))
+    })
+}
+
 /// Decodes the `%XX` escapes of a URL path, as a browser does to find the
 /// file; text that does not decode to UTF-8 is returned as it was.
 pub fn percent_decode(s: &str) -> String {

@@ -10,7 +10,7 @@ use std::sync::{Mutex, OnceLock};
 
 use bantin::config::Config;
 use bantin::content::kind::{Expect, Kind};
-use bantin::content::markdown::{self, IframeHosts, MdSettings};
+use bantin::content::markdown::{self, IframeHosts, MdSettings, ThemeIds};
 use bantin::content::{front_matter, source, Parsed, SourceFile, SourceKind};
 use bantin::diag::Diagnostic;
 use bantin::model::{self, LinkInput};
@@ -55,6 +55,7 @@ fn settings(config: &Config) -> MdSettings {
         iframe_hosts: IframeHosts::new(&config.markdown.iframe_hosts),
         lang: config.lang,
         max_block_marks: config.limits.max_block_marks,
+        theme_ids: ThemeIds::BUNDLED,
     }
 }
 

@@ -36,17 +36,30 @@ pub(super) fn unwrap_lead(pieces: &mut Vec<String>) {
     }
 }
 
+/// What the ids of a body are made from.
+pub(super) struct Ids<'a> {
+    /// Slugs of the headings, in order.
+    pub headings: &'a [String],
+    /// Ids of raw HTML, in order, with their places.
+    pub raw: &'a [super::raw_ids::RawId],
+    /// The body's first line and column.
+    pub start: (usize, usize),
+}
+
 /// The body's HTML from its `pieces`: headings get their ids from `slugs`
-/// (see [`super::heading_ids`]), the images of the Markdown their `sizes`.
+/// (see [`super::heading_ids`]), the images of the Markdown their `sizes`,
+/// and ids raw HTML repeats are left out, with warnings in `out`.
 /// With three pieces the middle one is the lead: it is wrapped as the sapo
 /// and its range in the HTML returned.
 pub(super) fn finish(
     mut pieces: Vec<String>,
-    slugs: &[String],
+    ids: Ids,
     sizes: &[Option<(u32, u32)>],
     settings: MdSettings,
+    out: &mut super::markdown::Body,
 ) -> (String, Option<Range<usize>>) {
-    super::heading_ids::assign(&mut pieces, slugs);
+    let theme = settings.theme_ids;
+    let headings = super::heading_ids::assign(&mut pieces, ids.headings, theme);
     // Sizes go in only when the images of the HTML are exactly those of the
     // Markdown (raw HTML may add others).
     let count = |h: &String| h.matches(IMG_TAG).count();
@@ -69,6 +82,8 @@ pub(super) fn finish(
             *html = super::sanitize::clean(html, settings.iframe_hosts);
         }
     }
+    let warned = super::raw_ids::dedupe(&mut pieces, &headings, theme, ids.raw, ids.start);
+    out.warnings.extend(warned);
     let (mut html, lead) = match <[String; 3]>::try_from(pieces) {
         Ok([mut html, lead, rest]) => {
             let start = html.len();

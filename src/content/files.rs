@@ -53,9 +53,7 @@ const FILE_EXT: &[&str] = &[
 
 /// For a local image URL (any) or a link to an attachment, the file it
 /// names: relative to the folder `dir` of the file, and from the site
-/// root as written, for `static/`. Any other link to a file's path (not a
-/// folder, not a `.md` file) is named too, as [`LinkKind::Other`], to be
-/// checked against the files that are not published.
+/// root as written, for `static/`.
 pub(super) fn file_ref(
     dir: &str,
     url: &str,
@@ -71,12 +69,8 @@ pub(super) fn file_ref(
     let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
     let kind = if image {
         LinkKind::Image
-    } else if ext.as_ref().is_some_and(|e| FILE_EXT.contains(&e.as_str())) {
+    } else if ext.is_some_and(|e| FILE_EXT.contains(&e.as_str())) {
         LinkKind::File
-    } else if !name.is_empty() && ext.as_deref() != Some("md") {
-        // `trang.html`, `ghi-chu.txt`: perhaps a page of the site, left as
-        // written, but an error if it names a file content/ does not publish.
-        LinkKind::Other
     } else {
         return None;
     };
@@ -94,7 +88,65 @@ pub(super) fn file_ref(
         static_path: resolve("", &path).unwrap_or_default(),
         written: url.to_string(),
         fragment,
+        whole: whole(dir, url),
         line,
         column,
     })
+}
+
+/// A relative link that is neither a page (`.md`) nor an attachment: a
+/// site path written by hand (`/tin-tuc/`, `../a/`, `trang.html`,
+/// `/tim-kiem/?q=HĐND`) or a file of another kind (`bang.txt`). Its file
+/// is looked for beside the linking file, in `static/`, then among the
+/// files of the output (see `model::targets`).
+pub(super) fn site_ref(dir: &str, url: &str, (line, column): (usize, usize)) -> Option<MdLink> {
+    if url.is_empty() || crate::url::check_link(url) != Ok(crate::url::UrlKind::Relative) {
+        return None;
+    }
+    let (path, suffix) = split_site_url(url);
+    Some(MdLink {
+        target: resolve(dir, &path).unwrap_or_default(),
+        kind: LinkKind::Site,
+        static_path: resolve("", &path).unwrap_or_default(),
+        written: url.to_string(),
+        fragment: suffix,
+        whole: whole(dir, url),
+        line,
+        column,
+    })
+}
+
+/// A relative URL as (its path, decoded and in NFC; its `?query#fragment`,
+/// encoded for an attribute: nothing in it can end the attribute or start
+/// a character reference).
+pub fn split_site_url(url: &str) -> (String, String) {
+    let end = url.find(['?', '#']).unwrap_or(url.len());
+    let path = crate::vi::nfc(&percent_decode(&url[..end]));
+    let rest = &url[end..];
+    let (query, fragment) = match rest.find('#') {
+        Some(i) => (&rest[..i], Some(&rest[i + 1..])),
+        None => (rest, None),
+    };
+    let mut suffix = String::new();
+    if let Some(q) = query.strip_prefix('?') {
+        suffix.push('?');
+        suffix.push_str(&crate::url::encode_query(q).replace('&', "&amp;"));
+    }
+    if let Some(f) = fragment {
+        suffix.push('#');
+        suffix.push_str(&crate::url::encode_fragment(f));
+    }
+    (path, suffix)
+}
+
+/// The URL taken whole as a file name, when it holds `#` or `?`.
+fn whole(dir: &str, url: &str) -> Option<(String, String)> {
+    if !url.contains(['#', '?']) {
+        return None;
+    }
+    let path = crate::vi::nfc(&percent_decode(url));
+    Some((
+        resolve(dir, &path).unwrap_or_default(),
+        resolve("", &path).unwrap_or_default(),
+    ))
 }

@@ -42,6 +42,78 @@ pub const THEME_IDS: &[&str] = &[
     "tu-khoa-goi-y",
 ];
 
+/// The ids the theme's templates write: those of the bundled theme
+/// ([`THEME_IDS`]), the submenus' `menu_con_N`, and the ids written in the
+/// site's own templates. A small `Copy` handle to a list made once per
+/// distinct set of templates and kept for the life of the process.
+#[derive(Clone, Copy, Default)]
+pub struct ThemeIds(Option<&'static [String]>);
+
+impl ThemeIds {
+    /// The bundled theme's ids only.
+    pub const BUNDLED: ThemeIds = ThemeIds(None);
+
+    /// The ids of the templates whose sources are `templates`: every
+    /// `id="…"` written as it is (not made by the template).
+    pub fn of<'a>(templates: impl IntoIterator<Item = &'a str>) -> ThemeIds {
+        let mut extra: Vec<String> = templates
+            .into_iter()
+            .flat_map(|t| t.split("id=\"").skip(1))
+            .filter_map(|p| p.find('"').map(|i| &p[..i]))
+            .filter(|id| !id.is_empty() && !id.contains(['{', '}']) && !THEME_IDS.contains(id))
+            .map(str::to_string)
+            .collect();
+        extra.sort();
+        extra.dedup();
+        if extra.is_empty() {
+            return ThemeIds::BUNDLED;
+        }
+        static LISTS: Mutex<Vec<&'static [String]>> = Mutex::new(Vec::new());
+        let mut lists = LISTS.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(l) = lists.iter().find(|l| ***l == extra[..]) {
+            return ThemeIds(Some(l));
+        }
+        // One list per distinct set of templates (a site has one), so
+        // leaking it is bounded.
+        let list: &'static [String] = Vec::leak(extra);
+        lists.push(list);
+        ThemeIds(Some(list))
+    }
+
+    /// Whether a page of the theme may hold `id`.
+    pub fn contains(&self, id: &str) -> bool {
+        THEME_IDS.contains(&id)
+            || id
+                .strip_prefix("menu_con_")
+                .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+            || self.0.is_some_and(|l| l.iter().any(|x| x == id))
+    }
+
+    /// Every id written as it is, for sets of reserved ids.
+    fn listed(&self) -> impl Iterator<Item = &str> {
+        THEME_IDS
+            .iter()
+            .copied()
+            .chain(self.0.into_iter().flatten().map(String::as_str))
+    }
+}
+
+impl fmt::Debug for ThemeIds {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("ThemeIds")
+            .field(&self.0.unwrap_or_default())
+            .finish()
+    }
+}
+
+impl PartialEq for ThemeIds {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.unwrap_or_default() == other.0.unwrap_or_default()
+    }
+}
+
+impl Eq for ThemeIds {}
+
 /// Marks the placeholder id of heading N: `\u{1}N\u{1}`. Sources never hold
 /// control characters (they are removed when files are read), so the body
 /// cannot forge one.
@@ -123,25 +195,27 @@ pub fn unique_ids(bases: &[String], reserved: &HashSet<&str>) -> Vec<String> {
 /// Replaces the heading placeholders of a body's HTML, given in `pieces`,
 /// by unique ids (see [`unique_ids`]), and same-page links to a heading
 /// whose slug the theme holds (`#noi-dung`) by links to its new id.
-pub fn assign(pieces: &mut [String], bases: &[String]) {
+/// Returns the ids given, in order.
+pub fn assign(pieces: &mut [String], bases: &[String], theme: ThemeIds) -> Vec<String> {
     if bases.is_empty() {
-        return;
+        return Vec::new();
     }
     let ids = {
         let others = pieces.iter().flat_map(|p| ids_of(p));
-        let reserved: HashSet<&str> = THEME_IDS.iter().copied().chain(others).collect();
+        let reserved: HashSet<&str> = theme.listed().chain(others).collect();
         unique_ids(bases, &reserved)
     };
     // First headings moved off a theme id: links to the slug follow them.
     let mut moved: HashMap<&str, &str> = HashMap::new();
     for (base, id) in bases.iter().zip(&ids) {
-        if base != id && THEME_IDS.contains(&base.as_str()) {
+        if base != id && theme.contains(base) {
             moved.entry(base.as_str()).or_insert(id.as_str());
         }
     }
-    for html in pieces {
+    for html in pieces.iter_mut() {
         *html = put_ids(html, &ids, &moved);
     }
+    ids
 }
 
 /// [`assign`] for one piece of HTML.
@@ -242,7 +316,7 @@ mod tests {
         );
         let bases = ["noi-dung".to_string(), "fn-1".to_string()];
         let mut pieces = [html];
-        assign(&mut pieces, &bases);
+        assign(&mut pieces, &bases, ThemeIds::BUNDLED);
         assert_eq!(
             pieces[0],
             "<h2 id=\"noi-dung-1\">Nội dung</h2><p><a href=\"#noi-dung-1\">x</a> <a href=\"#fn-1\" id=\"fnref-1\">1</a></p>\
@@ -275,6 +349,16 @@ mod tests {
         }
         assert!(out.len() > 5, "{out:?}");
         out
+    }
+
+    #[test]
+    fn a_site_template_adds_its_ids() {
+        let ids = ThemeIds::of(["<p id=\"rieng\"></p><b id=\"{{ x }}\"> <i id=\"noi-dung\">"]);
+        assert!(ids.contains("rieng") && ids.contains("noi-dung") && ids.contains("menu_con_2"));
+        assert!(!ids.contains("{{ x }}") && !ids.contains("menu_con_x"));
+        assert!(!ThemeIds::BUNDLED.contains("rieng"));
+        assert_eq!(ids, ThemeIds::of(["<a id=\"rieng\">"]));
+        assert_eq!(ThemeIds::of(["<a id=\"noi-dung\">"]), ThemeIds::BUNDLED);
     }
 
     #[test]

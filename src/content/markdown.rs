@@ -8,7 +8,9 @@ use comrak::{format_html_with_plugins, parse_document, Arena, Options};
 use super::blocks::{self, Chunk, Kind};
 use super::body_html;
 pub use super::body_html::{SAPO_CLOSE, SAPO_OPEN};
-use super::files::{computer_path, file_ref, is_computer_path};
+pub use super::files::split_site_url;
+use super::files::{computer_path, file_ref, is_computer_path, site_ref};
+pub use super::heading_ids::ThemeIds;
 use super::highlight::LazyHighlighter;
 pub use super::sanitize::IframeHosts;
 use crate::diag::Code;
@@ -28,10 +30,10 @@ pub enum LinkKind {
     Image,
     /// An attached file: `[Toàn văn](nq.pdf)`.
     File,
-    /// A link to a path with another extension (`trang.html`, `ghi-chu.txt`):
-    /// left as written, and only checked against the files of `content/`
-    /// that are not published (a link to one is an error).
-    Other,
+    /// Any other relative link: a site path written by hand (`/tin-tuc/`,
+    /// `../a/`, `trang.html`) or a file of the site of another kind
+    /// (`bang.txt`). It must name a file of the output.
+    Site,
 }
 
 /// A link from the body to another content file, or to a file of the
@@ -47,8 +49,13 @@ pub struct MdLink {
     /// URL was written, for messages.
     pub static_path: String,
     pub written: String,
-    /// `#fragment` part, with the `#` and percent-encoded, or empty.
+    /// `#fragment` part, with the `#` and percent-encoded, or empty. For a
+    /// [`LinkKind::Site`] link, its `?query` comes first (`?q=a&amp;b=c#x`).
     pub fragment: String,
+    /// For a URL that holds `#` or `?`: the URL taken whole as a file name
+    /// (`[QĐ](<QĐ #12.pdf>)`), as (`target`, `static_path`). A file of that
+    /// name is linked when the URL split at `#` or `?` names none.
+    pub whole: Option<(String, String)>,
     pub line: usize,
     pub column: usize,
 }
@@ -94,6 +101,8 @@ pub struct MdSettings {
     pub lang: Lang,
     /// Most Markdown marks in one block (`limits.max_block_marks`).
     pub max_block_marks: usize,
+    /// The ids the theme writes, which no id of a body may take.
+    pub theme_ids: ThemeIds,
 }
 
 fn options(settings: MdSettings) -> Options<'static> {
@@ -142,6 +151,8 @@ pub fn render_in(
         dropped: 0,
         first_unshown: (0, 0),
         image_sizes: Vec::new(),
+        footnotes: std::collections::HashMap::new(),
+        raw_ids: Vec::new(),
     };
     let highlighter = LazyHighlighter::global();
     let headings = super::heading_ids::Headings::default();
@@ -218,7 +229,12 @@ pub fn render_in(
     }
     out.rendered = true;
     let slugs = headings.into_slugs();
-    let (html, lead) = body_html::finish(pieces, &slugs, &walk.image_sizes, settings);
+    let ids = body_html::Ids {
+        headings: &slugs,
+        raw: &walk.raw_ids,
+        start: (first_line, 1),
+    };
+    let (html, lead) = body_html::finish(pieces, ids, &walk.image_sizes, settings, &mut out);
     out.html = html;
     out.lead = lead;
     out
@@ -253,6 +269,11 @@ struct Walk<'b> {
     first_unshown: (usize, usize),
     /// Sizes of the body's images, in the order they are written out.
     image_sizes: Vec<Option<(u32, u32)>>,
+    /// The line of each footnote label defined, by its label as Markdown
+    /// matches it (letter case ignored).
+    footnotes: std::collections::HashMap<String, usize>,
+    /// Ids of raw HTML (with `unsafe_html`), for the places of warnings.
+    raw_ids: Vec<super::raw_ids::RawId>,
 }
 
 impl<'b> Walk<'b> {
@@ -300,9 +321,7 @@ impl<'b> Walk<'b> {
                     } else if let Some(file) =
                         file_ref(self.dir, &link.url, false, self.pos(chunk, sp))
                     {
-                        if file.kind != LinkKind::Other {
-                            link.url = format!("{LINK_PLACEHOLDER}{}", out.links.len());
-                        }
+                        link.url = format!("{LINK_PLACEHOLDER}{}", out.links.len());
                         out.links.push(file);
                     } else if let Some((target, fragment)) = internal_target(&link.url) {
                         let (line, column) = self.pos(chunk, sp);
@@ -315,6 +334,7 @@ impl<'b> Walk<'b> {
                                     static_path: String::new(),
                                     written: String::new(),
                                     fragment,
+                                    whole: None,
                                     line,
                                     column,
                                 });
@@ -327,6 +347,9 @@ impl<'b> Walk<'b> {
                                 },
                             )),
                         }
+                    } else if let Some(site) = site_ref(self.dir, &link.url, self.pos(chunk, sp)) {
+                        link.url = format!("{LINK_PLACEHOLDER}{}", out.links.len());
+                        out.links.push(site);
                     }
                 }
                 NodeValue::Image(img) => {
@@ -362,6 +385,24 @@ impl<'b> Walk<'b> {
                     }
                 }
                 NodeValue::CodeBlock(_) => out.has_code = true,
+                NodeValue::FootnoteDefinition(f) => {
+                    // comrak writes both definitions with one id, and the
+                    // references lead to only one of them.
+                    let label = f.name.clone();
+                    drop(data);
+                    let (line, column) = self.pos(chunk, sp);
+                    let key = label.to_lowercase();
+                    match self.footnotes.get(&key) {
+                        Some(&first_line) => out.errors.push((
+                            line,
+                            column,
+                            Code::FootnoteTwice { label, first_line },
+                        )),
+                        None => {
+                            self.footnotes.insert(key, line);
+                        }
+                    }
+                }
                 NodeValue::HtmlBlock(h) if !self.more_found && is_more(&h.literal) => {
                     self.more_found = true;
                     marker = Some(node);
@@ -371,6 +412,10 @@ impl<'b> Walk<'b> {
                     if settings.unsafe_html =>
                 {
                     defuse_placeholders(literal);
+                    if literal.contains('=') {
+                        let at = self.pos(chunk, sp);
+                        super::raw_ids::record(literal, at, &mut self.raw_ids);
+                    }
                 }
                 NodeValue::HtmlBlock(NodeHtmlBlock { literal, .. })
                 | NodeValue::HtmlInline(literal)
@@ -661,6 +706,7 @@ mod tests {
         iframe_hosts: IframeHosts::NONE,
         lang: Lang::Vi,
         max_block_marks: 100_000,
+        theme_ids: ThemeIds::BUNDLED,
     };
 
     #[test]
@@ -1122,11 +1168,11 @@ mod tests {
             [
                 (LinkKind::Image, "tin/anh mot.jpg", "", ""),
                 (LinkKind::File, "tep/NQ.PDF", "tep/NQ.PDF", "#page=2"),
-                // Checked against the files not published, left as written.
-                (LinkKind::Other, "tin/2021/feed.xml", "feed.xml", ""),
+                // Other relative links are site paths, checked at link time.
+                (LinkKind::Site, "tin/muc", "", ""),
+                (LinkKind::Site, "tin/2021/feed.xml", "feed.xml", ""),
             ]
         );
-        assert!(b.html.contains("href=\"feed.xml\""), "{}", b.html);
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod heading_ids;
 pub mod highlight;
 pub mod kind;
 pub mod markdown;
+mod raw_ids;
 pub mod sanitize;
 pub mod source;
 pub mod walk;

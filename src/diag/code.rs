@@ -203,6 +203,14 @@ codes! {
     /// A link, image or setting naming a file that is not published;
     /// `written` as written, `image` when it is shown as an image.
     "BT0097" NotPublishedTarget { written: String, image: bool, why: Refusal },
+    /// A site path written in a body (`/tin-tuc/`, `../a/`) that leads to
+    /// no file of the output, as a site path (`None`: above the root).
+    "BT0105" SiteLinkNotFound { written: String, path: Option<String>, suggestion: Option<String> },
+    /// A footnote label defined a second time; the first is on `first_line`.
+    "BT0106" FootnoteTwice { label: String, first_line: usize },
+    /// An `id` of raw HTML that another element of the page has, or that
+    /// is not an id: it is left out.
+    "BT0107" IdTaken { id: String, by: IdOwner },
     /// Two output paths, or folders of them, that differ only in letter
     /// case: one file on Windows and macOS.
     "BT0120" CaseCollision { first: Output, second: Output, first_path: String, second_path: String },
@@ -252,6 +260,19 @@ pub enum ImageRefusal {
 pub enum Refusal {
     Active(Active),
     Image(ImageRefusal),
+}
+
+/// Who already has an id that raw HTML sets, or why it is not one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdOwner {
+    /// The theme's templates.
+    Theme,
+    /// A footnote of the body.
+    Footnote,
+    /// An earlier element of the body.
+    Earlier,
+    /// Empty, or with a space: not an id in HTML.
+    Invalid,
 }
 
 /// Why an image cannot be decoded.
@@ -635,8 +656,17 @@ mod tests {
 
     #[test]
     fn ids_are_unique_and_in_order() {
-        for (i, id) in Code::ALL.iter().enumerate() {
-            assert_eq!(*id, format!("BT{:04}", i + 1), "ids are numbered in order");
+        // Ranges of numbers are given out ahead, so there may be gaps.
+        for pair in Code::ALL.windows(2) {
+            assert!(pair[0] < pair[1], "ids are numbered in order: {pair:?}");
+        }
+        for id in Code::ALL {
+            assert!(
+                id.len() == 6
+                    && id.starts_with("BT")
+                    && id[2..].bytes().all(|b| b.is_ascii_digit()),
+                "{id}"
+            );
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use super::{
     Action, AliasProblem, BaseUrlProblem, Code, DateProblem, Doc, Encoding, Expected, FileAdvice,
-    ImageProblem, ImageSettingProblem, Io, IoKind, KeyAdvice, Kind, LinkProblem, Output,
+    IdOwner, ImageProblem, ImageSettingProblem, Io, IoKind, KeyAdvice, Kind, LinkProblem, Output,
     OutputProblem, Problem, SegmentError, SegmentOwner, SynonymProblem, Syntax, TemplateKind, Text,
     Unpublished, UrlError, UrlSegmentProblem,
 };
@@ -13,6 +13,8 @@ const DROPPED_HINT: &str = "raw HTML is off: set `markdown: {unsafe_html: true}`
     config.yaml to allow safe HTML, or write it in Markdown";
 
 const SAME_OUTPUT_HINT: &str = "rename one of the two files, or give the article a different `slug`; generated files (feeds, sitemap, archive, tag pages) keep their names";
+
+const SITE_PATHS: &str = "a path that starts with `/` is from the site's root, any other from the page's own address; link another article by its `.md` file, and a page of another website by its full `https://…` address";
 
 const CHECK_YAML: &str =
     "check the YAML syntax: `key: value`, lists as `[a, b]`, quote text that contains `:` or `#`";
@@ -547,6 +549,39 @@ pub fn text(code: &Code) -> Text {
             }
         ))
         .hint(refusal_hint(why)),
+        Code::SiteLinkNotFound { written, path, suggestion } => Text::new(match path {
+            Some(path) if written.split(['?', '#']).next() == Some(&format!("/{path}")) => {
+                format!("link `{written}` leads to no page or file of the site")
+            }
+            Some(path) => format!(
+                "link `{written}` leads to `/{path}`, where the site has no page or file"
+            ),
+            None => format!("link `{written}` leads outside the site: the path climbs above its root"),
+        })
+        .hint(match suggestion {
+            Some(s) => format!("did you mean `/{s}`? Note: {SITE_PATHS}"),
+            None => format!("fix the path, noting that {SITE_PATHS}"),
+        }),
+        Code::FootnoteTwice { label, first_line } => Text::new(format!(
+            "footnote `[^{label}]` is defined twice (first on line {first_line})"
+        ))
+        .hint(format!(
+            "each footnote needs a label of its own: rename one of the two, such as \
+             `[^{label}-2]`, where it is cited too; or delete the extra one (labels ignore letter case)"
+        )),
+        Code::IdTaken { id, by } => Text::new(format!(
+            "raw HTML sets `id=\"{id}\"`, but {}; that `id` is left out",
+            match by {
+                IdOwner::Theme => "the site's theme uses this id",
+                IdOwner::Footnote => "a footnote of the body uses this id",
+                IdOwner::Earlier => "an earlier element of the body uses this id",
+                IdOwner::Invalid => "an id cannot be empty or hold a space",
+            }
+        ))
+        .hint(match by {
+            IdOwner::Invalid => "write an id in one piece, without spaces, such as `muc-1`, or leave `id` out".to_string(),
+            _ => format!("an `id` may be used only once on a page: choose another, such as `{id}-bai`"),
+        }),
     }
 }
 

@@ -5,6 +5,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use crate::lang::Lang;
+pub use code::IdOwner;
 pub use code::NotPrivate;
 pub use code::{
     Action, AliasProblem, BaseUrlProblem, Code, DateProblem, Doc, Encoding, Expected, FileAdvice,

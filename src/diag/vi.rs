@@ -4,7 +4,7 @@
 
 use super::{
     Action, AliasProblem, BaseUrlProblem, Code, DateProblem, Doc, Encoding, Expected, FileAdvice,
-    ImageProblem, ImageSettingProblem, Io, IoKind, KeyAdvice, Kind, LinkProblem, Output,
+    IdOwner, ImageProblem, ImageSettingProblem, Io, IoKind, KeyAdvice, Kind, LinkProblem, Output,
     OutputProblem, Problem, SegmentError, SegmentOwner, SynonymProblem, Syntax, TemplateKind, Text,
     Unpublished, UrlError, UrlSegmentProblem,
 };
@@ -15,6 +15,8 @@ const DROPPED_HINT: &str = "trang đang tắt mã HTML: hãy viết nội dung b
     `markdown: {unsafe_html: true}` trong config.yaml để cho phép mã HTML an toàn";
 
 const SAME_OUTPUT_HINT: &str = "hãy đổi tên một trong hai tệp, hoặc đặt `slug` khác cho bài viết; các tệp tự sinh (nguồn tin RSS, sơ đồ trang, lưu trữ, trang thẻ) giữ nguyên tên";
+
+const SITE_PATHS: &str = "đường dẫn bắt đầu bằng `/` tính từ gốc trang web, đường dẫn khác tính từ địa chỉ của chính trang này; liên kết tới bài khác nên viết bằng tên tệp `.md` của bài, còn trang của website khác thì ghi địa chỉ đầy đủ `https://…`";
 
 const CHECK_YAML: &str = "mỗi dòng viết `tên: giá trị`, danh sách viết `[a, b]`; đoạn chữ có dấu `:` hoặc `#` thì đặt trong ngoặc kép";
 
@@ -548,6 +550,42 @@ pub fn text(code: &Code) -> Text {
             }
         ))
         .hint(refusal_hint(why)),
+        Code::SiteLinkNotFound { written, path, suggestion } => Text::new(match path {
+            Some(path) if written.split(['?', '#']).next() == Some(&format!("/{path}")) => format!(
+                "liên kết `{written}` dẫn tới một trang hay tệp mà trang web không có"
+            ),
+            Some(path) => format!(
+                "liên kết `{written}` dẫn tới `/{path}`, nhưng trang web không có trang hay tệp nào ở đó"
+            ),
+            None => format!(
+                "liên kết `{written}` dẫn ra ngoài trang web: đường dẫn đi lên quá thư mục gốc"
+            ),
+        })
+        .hint(match suggestion {
+            Some(s) => format!("có phải bạn muốn viết `/{s}`? Lưu ý: {SITE_PATHS}"),
+            None => format!("hãy sửa lại đường dẫn, lưu ý rằng {SITE_PATHS}"),
+        }),
+        Code::FootnoteTwice { label, first_line } => Text::new(format!(
+            "chú thích `[^{label}]` được định nghĩa hai lần (lần đầu ở dòng {first_line})"
+        ))
+        .hint(format!(
+            "mỗi chú thích cần một nhãn riêng: hãy đổi nhãn của một trong hai chú thích, \
+             ví dụ thành `[^{label}-2]`, ở cả chỗ dẫn chú thích trong bài; hoặc xoá chú thích thừa \
+             (nhãn không phân biệt chữ hoa, chữ thường)"
+        )),
+        Code::IdTaken { id, by } => Text::new(format!(
+            "mã HTML đặt `id=\"{id}\"`, nhưng {}; thuộc tính `id` này bị bỏ đi",
+            match by {
+                IdOwner::Theme => "giao diện của trang đã dùng id này",
+                IdOwner::Footnote => "một chú thích của bài đã dùng id này",
+                IdOwner::Earlier => "một phần tử phía trước trong bài đã dùng id này",
+                IdOwner::Invalid => "id không được để trống hay chứa dấu cách",
+            }
+        ))
+        .hint(match by {
+            IdOwner::Invalid => "hãy viết một id liền, không dấu cách, ví dụ `muc-1`, hoặc bỏ thuộc tính `id`".to_string(),
+            _ => format!("mỗi `id` chỉ dùng một lần trên một trang: hãy đặt tên khác, ví dụ `{id}-bai`"),
+        }),
     }
 }
 

@@ -508,6 +508,7 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
     }
 
     // 10b. Links of bodies: to pages, and to files of the site, which must exist.
+    let mut site_links = Vec::new();
     let section_pages: Vec<String> = section_files
         .iter()
         .map(|p| dir_path(p.file.dir()))
@@ -536,23 +537,39 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
             statics: &input.static_files,
             refused: &input.refused,
         };
+        let sl = &mut site_links;
         let article_links: Vec<Vec<String>> = articles
             .iter()
             .zip(&bodies)
-            .map(|(a, (links, errs))| targets.resolve(&a.source, links, errs, &mut errors))
+            .map(|(a, (links, errs))| {
+                targets.resolve(&a.source, Some(&a.path), links, errs, &mut errors, sl)
+            })
             .collect();
         let section_links: Vec<Vec<String>> = section_files
             .iter()
-            .map(|p| targets.resolve(&p.file, &p.body.links, &p.body.errors, &mut errors))
+            .zip(&section_pages)
+            .map(|(p, path)| {
+                let b = &p.body;
+                targets.resolve(&p.file, Some(path), &b.links, &b.errors, &mut errors, sl)
+            })
             .collect();
         let page_links: Vec<Vec<String>> = pages
             .iter()
             .zip(&page_rest)
-            .map(|(p, r)| targets.resolve(&p.source, &r.links, &r.errors, &mut errors))
+            .map(|(p, r)| {
+                targets.resolve(
+                    &p.source,
+                    Some(&p.path),
+                    &r.links,
+                    &r.errors,
+                    &mut errors,
+                    sl,
+                )
+            })
             .collect();
         // Files with errors of their own are checked all the same.
         for (file, body) in input.checked.iter().chain(&undated) {
-            targets.resolve(file, &body.links, &body.errors, &mut errors);
+            targets.resolve(file, None, &body.links, &body.errors, &mut errors, sl);
         }
         let article_files: Vec<Vec<String>> = bodies
             .iter()
@@ -666,6 +683,7 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
             variants: Vec::new(),
             file_sizes: Default::default(),
             aliases,
+            site_links,
             has_code,
             markdown: input.markdown,
         },

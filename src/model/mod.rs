@@ -20,6 +20,7 @@ use crate::vi::DateTime;
 pub use archive::{Archive, Month, Year};
 pub use link::{link, LinkInput, Published};
 pub use page::Page;
+pub use targets::SiteLink;
 pub use taxonomy::{Taxonomy, Term};
 
 /// The whole site, immutable once linked.
@@ -45,6 +46,8 @@ pub struct Site {
     pub file_sizes: std::collections::HashMap<String, u64>,
     /// Redirect pages from old URLs.
     pub aliases: Vec<Alias>,
+    /// Site paths written by hand in bodies, checked against the plan.
+    pub site_links: Vec<SiteLink>,
     pub has_code: bool,
     /// How bodies are rendered, for those rendered again at render time.
     pub markdown: crate::content::markdown::MdSettings,

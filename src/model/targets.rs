@@ -22,16 +22,36 @@ pub struct Targets<'a> {
     pub refused: &'a HashMap<String, Refusal>,
 }
 
+/// A site path written by hand in a body (`/tin-tuc/`, `../a/`), to check
+/// against the plan of output files once it is made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteLink {
+    /// The linking file, as shown in messages.
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    /// The URL as written.
+    pub written: String,
+    /// The site path it leads to, from the site's root: `tin-tuc/`,
+    /// `tin-tuc/a/index.html`, or empty for the home page.
+    pub path: String,
+}
+
 impl Targets<'_> {
     /// The targets of `links` of `file` (site paths with their fragment,
     /// empty where broken), reporting the body's errors `errs` and every
-    /// link that leads nowhere.
+    /// link that leads nowhere. `page` is the site path of the file's page
+    /// (`tin-tuc/a/`), from which relative site paths lead, or `None` when
+    /// it has none (it failed); the site paths found are added to `site`,
+    /// to be checked against the plan.
     pub fn resolve(
         &self,
         file: &SourceFile,
+        page: Option<&str>,
         links: &[MdLink],
         errs: &[(usize, usize, Code)],
         errors: &mut Vec<Diagnostic>,
+        site: &mut Vec<SiteLink>,
     ) -> Vec<String> {
         for (l, c, code) in errs {
             errors.push(Diagnostic::error(file.display(), *l, *c, code.clone()));
@@ -42,9 +62,11 @@ impl Targets<'_> {
                 let found = match l.kind {
                     LinkKind::Page => self.page(l),
                     LinkKind::Image | LinkKind::File => self.file(l),
-                    LinkKind::Other => match self.refusal(l) {
+                    // A file content/ does not publish is an error before
+                    // the site path is looked for.
+                    LinkKind::Site => match self.refusal(l) {
                         Some(e) => Err(e),
-                        None => Ok(String::new()),
+                        None => self.site_path(file, page, l, site),
                     },
                 };
                 found.unwrap_or_else(|d| {
@@ -85,8 +107,8 @@ impl Targets<'_> {
     /// An image or attached file: in `content/` (beside the linking file
     /// for a relative path) or in `static/`.
     fn file(&self, l: &MdLink) -> Result<String, Unresolved> {
-        if let Some(path) = self.file_path(l) {
-            return Ok(format!("{}{}", crate::url::encode_path(&path), l.fragment));
+        if let Some(found) = self.linked_file(l) {
+            return Ok(found);
         }
         if let Some(e) = self.refusal(l) {
             return Err(e);
@@ -120,15 +142,73 @@ impl Targets<'_> {
         }))
     }
 
+    /// The link to the file a link names, encoded, with its fragment, if
+    /// the file exists: a `#` or `?` that splits the URL into no file's
+    /// name is part of the name (`QĐ #12.pdf`), and the link is to that file.
+    fn linked_file(&self, l: &MdLink) -> Option<String> {
+        if let Some(path) = self.find(&l.target, &l.static_path) {
+            return Some(format!("{}{}", crate::url::encode_path(&path), l.fragment));
+        }
+        let (target, fixed) = l.whole.as_ref()?;
+        self.find(target, fixed)
+            .map(|path| crate::url::encode_path(&path).into_owned())
+    }
+
     /// The site path of the file an image or file link names, as it is
     /// (not encoded, no fragment), if the file exists.
     pub fn file_path(&self, l: &MdLink) -> Option<String> {
-        self.files.get(l.target.as_str()).cloned().or_else(|| {
-            [&l.target, &l.static_path]
-                .into_iter()
-                .find(|p| !p.is_empty() && self.statics.contains(p.as_str()))
-                .cloned()
+        self.find(&l.target, &l.static_path).or_else(|| {
+            l.whole
+                .as_ref()
+                .and_then(|(target, fixed)| self.find(target, fixed))
         })
+    }
+
+    /// The site path of content file `target` or else of the file of
+    /// `static/` at `target` or `fixed`, if it exists.
+    fn find(&self, target: &str, fixed: &str) -> Option<String> {
+        self.files.get(target).cloned().or_else(|| {
+            [target, fixed]
+                .into_iter()
+                .find(|p| !p.is_empty() && self.statics.contains(*p))
+                .map(str::to_string)
+        })
+    }
+
+    /// A site path written by hand: a file beside the linking file or in
+    /// `static/` as for attachments, else the path from the site's root
+    /// (`/…`) or from the page's own address, as a browser reads it at the
+    /// site's root; whether an output file is there is checked once the
+    /// plan is made (see `render::links`).
+    fn site_path(
+        &self,
+        file: &SourceFile,
+        page: Option<&str>,
+        l: &MdLink,
+        site: &mut Vec<SiteLink>,
+    ) -> Result<String, Unresolved> {
+        if let Some(found) = self.linked_file(l) {
+            return Ok(found);
+        }
+        let Some(page) = page else {
+            return Ok(String::new());
+        };
+        let (path, _) = crate::content::markdown::split_site_url(&l.written);
+        let Some(path) = site_path(page, &path) else {
+            return Err(Unresolved::error(Code::SiteLinkNotFound {
+                written: l.written.clone(),
+                path: None,
+                suggestion: None,
+            }));
+        };
+        site.push(SiteLink {
+            file: file.display(),
+            line: l.line,
+            column: l.column,
+            written: l.written.clone(),
+            path: path.clone(),
+        });
+        Ok(format!("{}{}", crate::url::encode_path(&path), l.fragment))
     }
 
     /// A did-you-mean over the files that exist: the same name in other
@@ -169,6 +249,37 @@ impl Targets<'_> {
             _ => FileAdvice::Place,
         }
     }
+}
+
+/// The site path `path` leads to from the page at `page` (`tin-tuc/a/`):
+/// from the root when it starts with `/`; a folder keeps its `/`, and a
+/// last segment without a `.` is a folder (`/tin-tuc` → `tin-tuc/`).
+/// `None` when it climbs above the site's root.
+pub fn site_path(page: &str, path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = if path.starts_with('/') {
+        Vec::new()
+    } else {
+        page.split('/').filter(|s| !s.is_empty()).collect()
+    };
+    let mut folder = true;
+    for seg in path.split('/') {
+        folder = true;
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => {
+                parts.push(s);
+                folder = !s.contains('.');
+            }
+        }
+    }
+    let mut out = parts.join("/");
+    if folder && !out.is_empty() {
+        out.push('/');
+    }
+    Some(out)
 }
 
 /// Why a link leads nowhere: an error, or a warning when the target has

@@ -4,6 +4,7 @@
 pub mod env;
 mod feeds;
 pub mod fingerprint;
+pub mod links;
 mod pages;
 pub mod picture;
 pub mod plan;

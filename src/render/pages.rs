@@ -534,9 +534,8 @@ pub fn rewrite_links(html: &str, links: &[String], prefix: &str, index_html: boo
         let target = rest[..end].parse::<usize>().ok().and_then(|n| links.get(n));
         let mut download = false;
         if let Some(target) = target {
-            let (p, frag) = target
-                .split_once('#')
-                .map_or((target.as_str(), None), |(p, f)| (p, Some(f)));
+            // A `?query` or `#fragment` goes after `index.html`.
+            let (p, rest) = target.split_at(target.find(['?', '#']).unwrap_or(target.len()));
             // A link to a file a browser cannot show downloads it.
             download = href && crate::model::attachment::downloads(p);
             out.push_str(prefix);
@@ -544,10 +543,7 @@ pub fn rewrite_links(html: &str, links: &[String], prefix: &str, index_html: boo
             if index_html && (p.is_empty() || p.ends_with('/')) {
                 out.push_str("index.html");
             }
-            if let Some(f) = frag {
-                out.push('#');
-                out.push_str(f);
-            }
+            out.push_str(rest);
         }
         rest = &rest[end..];
         if download && rest.starts_with('"') {

@@ -77,7 +77,7 @@ pub fn srcset<'a>(candidates: impl IntoIterator<Item = (&'a str, u32)>, prefix: 
 /// Site path of a link target as the body holds it (percent-encoded,
 /// perhaps with a `#fragment`): what `site.pictures` is keyed by.
 pub fn target_path(link: &str) -> Cow<'_, str> {
-    let path = link.split('#').next().unwrap_or(link);
+    let path = link.split(['?', '#']).next().unwrap_or(link);
     if path.contains('%') {
         Cow::Owned(crate::url::percent_decode(path))
     } else {

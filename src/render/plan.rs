@@ -334,6 +334,8 @@ pub fn plan(site: &Site, theme: &Theme) -> Result<Vec<Planned>, Vec<Diagnostic>>
     if errors.is_empty() {
         errors.extend(case_clashes(site, theme, &planned));
     }
+    // Site paths of bodies, once every file of the output is known.
+    errors.extend(super::links::check(&site.site_links, &planned));
     if site.config.search.enabled {
         errors.extend(reserved(site, theme, &planned));
     }

@@ -98,16 +98,6 @@ const CASES: &[Case] = &[
     },
     Case {
         id: "BT0007",
-        name: "yaml_second_colon",
-        setup: |t| post(t, "title: Thông báo: lịch tiếp dân\ndate: 2021-01-01\n", ""),
-    },
-    Case {
-        id: "BT0007",
-        name: "yaml_wrong_type",
-        setup: |t| post(t, "title: Bài\ndate: 2021-01-01\ndraft: có\n", ""),
-    },
-    Case {
-        id: "BT0007",
         name: "yaml_config_duplicate",
         setup: |t| {
             t.write(
@@ -115,6 +105,16 @@ const CASES: &[Case] = &[
                 "title: \"Bản tin\"\nbase_url: \"https://thu.example.vn/\"\ntitle: \"Bản tin 2\"\n",
             );
         },
+    },
+    Case {
+        id: "BT0007",
+        name: "yaml_second_colon",
+        setup: |t| post(t, "title: Thông báo: lịch tiếp dân\ndate: 2021-01-01\n", ""),
+    },
+    Case {
+        id: "BT0007",
+        name: "yaml_wrong_type",
+        setup: |t| post(t, "title: Bài\ndate: 2021-01-01\ndraft: có\n", ""),
     },
     Case {
         id: "BT0008",
@@ -145,6 +145,11 @@ const CASES: &[Case] = &[
         id: "BT0011",
         name: "invalid_date",
         setup: |t| post(t, "title: Bài\ndate: 31/02/2021\n", ""),
+    },
+    Case {
+        id: "BT0011",
+        name: "invalid_date_weekday",
+        setup: |t| post(t, "title: Bài\ndate: Thứ Năm, 15/10/2021\n", ""),
     },
     Case {
         id: "BT0012",
@@ -201,21 +206,21 @@ const CASES: &[Case] = &[
     },
     Case {
         id: "BT0018",
-        name: "link_skipped",
-        setup: |t| {
-            post(t, "title: Bài\ndate: 2021-01-01\n", "");
-            #[cfg(unix)]
-            std::os::unix::fs::symlink("/etc", t.root().join("content/ngoai")).expect("symlink");
-        },
-    },
-    Case {
-        id: "BT0018",
         name: "link_loop",
         setup: |t| {
             post(t, "title: Bài\ndate: 2021-01-01\n", "");
             #[cfg(unix)]
             std::os::unix::fs::symlink("..", t.root().join("content/tin-tuc/vong"))
                 .expect("symlink");
+        },
+    },
+    Case {
+        id: "BT0018",
+        name: "link_skipped",
+        setup: |t| {
+            post(t, "title: Bài\ndate: 2021-01-01\n", "");
+            #[cfg(unix)]
+            std::os::unix::fs::symlink("/etc", t.root().join("content/ngoai")).expect("symlink");
         },
     },
     Case {
@@ -250,11 +255,6 @@ const CASES: &[Case] = &[
                 "---\ntitle: Họp\ndate: 2021-01-01\n---\n",
             );
         },
-    },
-    Case {
-        id: "BT0011",
-        name: "invalid_date_weekday",
-        setup: |t| post(t, "title: Bài\ndate: Thứ Năm, 15/10/2021\n", ""),
     },
     Case {
         id: "BT0022",
@@ -773,6 +773,44 @@ const CASES: &[Case] = &[
                 &bantin::media::testdata::iso_image_with_exif(b"heic"),
             );
             t.write("content/tin-tuc/bao-cao.html", "<p>Báo cáo</p>");
+        },
+    },
+    Case {
+        id: "BT0105",
+        name: "site_link_not_found",
+        setup: |t| {
+            t.write("content/tin-tuc/_index.md", "---\ntitle: Tin tức\n---\n");
+            post(
+                t,
+                "title: Bài\ndate: 2021-01-01\n",
+                "Xem [tin tức](/tin-tc/) và [bài](khong-co/).",
+            );
+        },
+    },
+    Case {
+        id: "BT0106",
+        name: "footnote_twice",
+        setup: |t| {
+            post(
+                t,
+                "title: Bài\ndate: 2021-01-01\n",
+                "Câu[^1].\n\n[^1]: Một.\n[^1]: Hai.",
+            );
+        },
+    },
+    Case {
+        id: "BT0107",
+        name: "id_taken",
+        setup: |t| {
+            t.write(
+                "config.yaml",
+                "title: \"Bản tin\"\nbase_url: \"https://thu.example.vn/\"\nmarkdown: {unsafe_html: true}\n",
+            );
+            post(
+                t,
+                "title: Bài\ndate: 2021-01-01\n",
+                "Đoạn đầu.\n\n<div id=\"noi-dung\">x</div> <p id=\"a\">1</p><p id=\"a\">2</p> <p id=\"a b\">3</p>",
+            );
         },
     },
     Case {

@@ -407,6 +407,178 @@ fn script_in_every_text_field_is_escaped_wherever_it_lands() {
     );
 }
 
+/// Every text of config and front matter that lands in a page, a feed or
+/// the sitemap, set to `XSS`: the article has its image (so the caption,
+/// `image_alt` and `og:image:alt` are written), a page and a section of
+/// pages have theirs, the menu has children, the banner its `alt`.
+fn every_field_hostile() -> SiteTest {
+    let t = SiteTest::new();
+    let y = XSS.replace('\\', "\\\\").replace('"', "\\\"");
+    t.write(
+        "config.yaml",
+        &format!(
+            "title: \"{y}\"\ndescription: \"{y}\"\nbase_url: \"https://thu.example.vn/\"\n\
+             feed: {{full_content: true}}\n\
+             taxonomies: [tags, categories, authors, {{name: linh_vuc, path: linh-vuc, feed: true}}]\n\
+             contact: {{agency: \"{y}\", address: \"{y}\", phone: \"0209 3870 000\", \
+             email: \"a@thu.example.vn\", responsible: \"{y}\", license: \"{y}\", citation: \"{y}\"}}\n\
+             banner: {{image: bang-ron.png, alt: \"{y}\"}}\nlogo: logo.png\n\
+             menu:\n  - title: \"{y}\"\n    path: tin-tuc/\n    \
+             children: [{{title: \"{y}\", path: \"gioi-thieu/#muc\\\"><script>alert(1)</script>\"}}]\n  \
+             - {{title: \"{y}\", path: \"https://x.vn/?a=1&b=\\\"><script>alert(1)</script>\"}}\n"
+        ),
+    );
+    t.write_bytes("static/bang-ron.png", &crate::support::png_header(40, 10));
+    t.write_bytes("static/logo.png", &crate::support::png_header(8, 8));
+    t.write(
+        "content/tin-tuc/_index.md",
+        &format!("---\ntitle: \"{y}\"\nsummary: \"{y}\"\n---\n\nLời dẫn {XSS}.\n"),
+    );
+    t.write_bytes(
+        "content/tin-tuc/a/anh.png",
+        &crate::support::png_header(40, 30),
+    );
+    t.write(
+        "content/tin-tuc/a/index.md",
+        &format!(
+            "---\ntitle: \"{y}\"\ndate: 2021-10-15\nauthor: \"{y}\"\nsummary: \"{y}\"\n\
+             tags: [\"{y}\"]\ncategories: [\"{y}\"]\ntaxonomies: {{linh_vuc: [\"{y}\"]}}\n\
+             image: anh.png\nimage_caption: \"{y}\"\nimage_alt: \"{y}\"\n\
+             aliases: [\"/tin-cu/a'b.html\"]\n---\n\
+             Đoạn đầu.\n\n## {XSS}\n\n`{XSS}`\n\n![{XSS}](anh.png \"{y}\")\n\n[{XSS}](../b.md \"{y}\")\n"
+        ),
+    );
+    t.write(
+        "content/tin-tuc/b.md",
+        &article("Bài B", "2021-10-14", "tags: [Bắc Kạn]\n", "Thân bài."),
+    );
+    t.write(
+        "content/gioi-thieu/_index.md",
+        &format!("---\ntitle: \"{y}\"\nsummary: \"{y}\"\nkind: pages\n---\n\n## Mục\n"),
+    );
+    t.write_bytes(
+        "content/gioi-thieu/ban/anh.png",
+        &crate::support::png_header(40, 30),
+    );
+    t.write(
+        "content/gioi-thieu/ban/index.md",
+        &format!(
+            "---\ntitle: \"{y}\"\nsummary: \"{y}\"\nimage: anh.png\nimage_caption: \"{y}\"\n---\n\n{XSS}\n"
+        ),
+    );
+    t
+}
+
+/// Asserts that `text`, the file `name` of the output, holds no script
+/// from `XSS` however it is parsed: no tag or attribute breaks out in
+/// HTML, JSON-LD parses (and carries the text), feeds and sitemaps parse.
+fn assert_escaped(name: &str, text: &str) {
+    for bad in [
+        "<script>alert",
+        "<img src=x",
+        "onerror=alert(2)>",
+        "\"><script",
+    ] {
+        assert!(!text.contains(bad), "{name}: `{bad}` in\n{text}");
+    }
+    if name.ends_with(".html") {
+        for block in text.split("<script type=\"application/ld+json\">").skip(1) {
+            let json = &block[..block.find("</script>").expect("closed")];
+            let v: serde_json::Value = serde_json::from_str(json)
+                .unwrap_or_else(|e| panic!("{name}: JSON-LD does not parse: {e}\n{json}"));
+            assert!(v.is_object(), "{name}");
+        }
+        // No attribute value is left open: every `"` of a tag is paired.
+        let mut rest = text;
+        while let Some(i) = rest.find('<') {
+            rest = &rest[i + 1..];
+            let end = rest.find('>').unwrap_or(rest.len());
+            let tag = &rest[..end];
+            if !tag.starts_with('!') && !tag.starts_with('/') {
+                assert_eq!(tag.matches('"').count() % 2, 0, "{name}: <{tag}>");
+            }
+        }
+    }
+    if name.ends_with(".xml") {
+        roxmltree::Document::parse(text).unwrap_or_else(|e| panic!("{name} is not XML: {e}"));
+    }
+}
+
+#[test]
+fn every_field_that_lands_in_a_page_is_escaped_where_it_lands() {
+    let t = every_field_hostile();
+    t.build_ok();
+    let mut seen = 0;
+    for entry in walkdir::WalkDir::new(t.out()).into_iter().flatten() {
+        let name = entry
+            .path()
+            .strip_prefix(t.out())
+            .unwrap()
+            .display()
+            .to_string();
+        if !(name.ends_with(".html") || name.ends_with(".xml") || name.ends_with(".json")) {
+            continue;
+        }
+        let text = fs::read_to_string(entry.path()).unwrap();
+        assert_escaped(&name, &text);
+        seen += 1;
+    }
+    assert!(seen > 20, "{seen} files");
+    // Each field was written, escaped, where the theme puts it.
+    let shown = "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;";
+    let article = t.read("tin-tuc/a/index.html");
+    for (what, needle) in [
+        ("the caption", format!("<figcaption>{shown}")),
+        (
+            "og:image:alt",
+            format!("<meta property=\"og:image:alt\" content=\"{shown}"),
+        ),
+        ("the title", format!("<h1>{shown}")),
+        ("the author", format!("rel=\"author\">{shown}")),
+    ] {
+        assert!(
+            article.contains(&needle),
+            "{what}: {needle} not in\n{article}"
+        );
+    }
+    // `image_alt` on the featured image, the banner's `alt`, the body image's.
+    let alts = article.matches(&format!("alt=\"{shown}")).count();
+    assert!(alts >= 3, "{alts} alt texts in\n{article}");
+    assert!(article.contains("<picture"), "the featured image is shown");
+    let page = t.read("gioi-thieu/ban/index.html");
+    assert!(page.contains(&format!("<figcaption>{shown}")), "{page}");
+    for feed in ["rss.xml", "atom.xml", "tin-tuc/rss.xml", "sitemap.xml"] {
+        assert!(t.exists(feed), "{feed}");
+    }
+    let term_feeds = walkdir::WalkDir::new(t.out().join("linh-vuc"))
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_name() == "rss.xml")
+        .count();
+    assert_eq!(term_feeds, 1, "the custom taxonomy's term has its feed");
+    let rss = t.read("rss.xml");
+    let doc = roxmltree::Document::parse(&rss).unwrap();
+    let text_of = |tag: &str| {
+        doc.descendants()
+            .find(|n| n.has_tag_name("item"))
+            .and_then(|i| i.children().find(|n| n.has_tag_name(tag)))
+            .and_then(|n| n.text())
+            .map(str::to_string)
+    };
+    assert_eq!(
+        text_of("title").as_deref(),
+        Some(XSS),
+        "the feed carries the title as text"
+    );
+    let body = text_of("description").unwrap_or_default();
+    assert!(
+        !body.contains("<script") && !body.contains("<img src=x"),
+        "{body}"
+    );
+    assert!(t.exists("tin-cu/a'b.html"));
+    assert_escaped("tin-cu/a'b.html", &t.read("tin-cu/a'b.html"));
+}
+
 // ---- 3. A typo never wipes the published site ------------------------------
 
 #[test]

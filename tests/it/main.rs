@@ -1,6 +1,7 @@
 //! Integration tests: fixture sites built through the library and the binary.
 
 mod attachments;
+mod body_links;
 mod checks;
 mod cli;
 mod content_files;

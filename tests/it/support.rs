@@ -204,7 +204,7 @@ pub fn assert_links_resolve(out: &Path) {
             {
                 continue;
             }
-            let path = percent_decode(link.split('#').next().unwrap_or(""));
+            let path = percent_decode(link.split(['?', '#']).next().unwrap_or(""));
             let path = path.as_str();
             let target = dir.join(path);
             let target = if path.ends_with('/') || path.is_empty() {
