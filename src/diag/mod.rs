@@ -11,6 +11,8 @@ pub use code::{
     OutputProblem, Page, Problem, SegmentError, SegmentOwner, SynonymProblem, Syntax, TemplateKind,
     Unpublished, UrlError, UrlSegmentProblem,
 };
+// What `serve` reports about requests and served files.
+pub use code::{RefusedBy, ServedFile};
 
 mod code;
 pub mod en;
