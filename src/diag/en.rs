@@ -522,11 +522,9 @@ fn request_refused(by: &super::RefusedBy, port: u16, more: u64) -> Text {
 fn served_file_changed(path: &str, problem: &super::ServedFile) -> Text {
     use super::ServedFile;
     let why = match problem {
-        ServedFile::Link => "since the build, a symbolic link is at its path".to_string(),
-        ServedFile::NotAFile => {
-            "since the build, its path holds something other than a regular file".to_string()
-        }
-        ServedFile::Replaced => "it was replaced by another file since the build".to_string(),
+        ServedFile::Link => "since the build, it was replaced by a symbolic link".to_string(),
+        ServedFile::NotAFile => "since the build, it was replaced by something other than a regular file (a folder or a special file)".to_string(),
+        ServedFile::Replaced => "since the build, it was replaced by another file".to_string(),
         ServedFile::Unreadable { error } => format!("it cannot be opened: {}", io(error)),
     };
     Text::new(format!("did not serve `{path}`: {why}")).hint(

@@ -523,14 +523,9 @@ fn request_refused(by: &super::RefusedBy, port: u16, more: u64) -> Text {
 fn served_file_changed(path: &str, problem: &super::ServedFile) -> Text {
     use super::ServedFile;
     let why = match problem {
-        ServedFile::Link => {
-            "sau lần dựng, ở đường dẫn của tệp này nay là một liên kết tượng trưng (symbolic link)"
-                .to_string()
-        }
-        ServedFile::NotAFile => {
-            "sau lần dựng, ở đường dẫn của tệp này nay không còn là một tệp thường".to_string()
-        }
-        ServedFile::Replaced => "tệp đã bị thay bằng một tệp khác sau lần dựng".to_string(),
+        ServedFile::Link => "kể từ lần dựng, tệp này đã bị thay bằng một liên kết tượng trưng (symbolic link)".to_string(),
+        ServedFile::NotAFile => "kể từ lần dựng, tệp này đã bị thay bằng một thứ không phải tệp thường (thư mục hoặc tệp đặc biệt)".to_string(),
+        ServedFile::Replaced => "kể từ lần dựng, tệp này đã bị thay bằng một tệp khác".to_string(),
         ServedFile::Unreadable { error } => format!("không mở được tệp: {}", io(error)),
     };
     Text::new(format!("không phục vụ tệp `{path}`: {why}")).hint(
