@@ -28,6 +28,10 @@ pub const PREFIX: &str = "/__bantin/";
 /// errors of a failed build over the page.
 const LIVE_JS: &str = include_str!("live.js");
 
+/// The start of an event stream: a tab whose stream breaks (`serve`
+/// stopped and started again) connects again after half a second.
+const RETRY: &[u8] = b"retry: 500\n\n";
+
 /// Event streams kept open at once: tabs beyond it lose live reload, the
 /// oldest first.
 const MAX_STREAMS: usize = 32;
@@ -175,7 +179,7 @@ impl State {
                         ("Cache-Control", "no-store".into()),
                     ],
                     len: 0,
-                    body: Body::Memory(Arc::from(&b"retry: 500\n\n"[..]), 0..12),
+                    body: Body::Memory(Arc::from(RETRY), 0..RETRY.len()),
                     stream: true,
                 },
                 _ => not_found(),

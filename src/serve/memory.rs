@@ -50,21 +50,22 @@ pub enum Changed {
 impl OnDisk {
     /// Records the file at `path` as the build publishes it; refuses a
     /// link or anything but a regular file, as serving it later would.
+    /// Only its metadata is read (every copied file of every rebuild
+    /// passes here); [`OnDisk::open`] checks the opened file against it.
     pub fn record(path: &Path) -> io::Result<OnDisk> {
-        let (_, meta) = open_regular(path).map_err(|c| {
-            let what = match c {
-                Changed::Unreadable(e) => return e,
-                Changed::Missing => return io::Error::from(io::ErrorKind::NotFound),
-                Changed::Link => "is a symbolic link",
-                Changed::NotAFile | Changed::Replaced => "is not a regular file",
-            };
-            io::Error::other(format!("{} {what}", path.display()))
-        })?;
-        Ok(OnDisk {
-            path: path.to_path_buf(),
-            len: meta.len(),
-            id: identity(&meta),
-        })
+        let meta = std::fs::symlink_metadata(path)?;
+        let what = if meta.file_type().is_symlink() {
+            "is a symbolic link"
+        } else if !meta.is_file() {
+            "is not a regular file"
+        } else {
+            return Ok(OnDisk {
+                path: path.to_path_buf(),
+                len: meta.len(),
+                id: identity(&meta),
+            });
+        };
+        Err(io::Error::other(format!("{} {what}", path.display())))
     }
 
     /// Where the file is.
@@ -205,6 +206,46 @@ pub fn lookup<'a>(files: &'a Files, path: &str) -> Option<(&'a str, &'a Stored)>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Read;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_served_file_is_the_one_the_build_saw_or_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let secret = dir.path().join("id_rsa");
+        std::fs::write(&secret, "bí mật").unwrap();
+        let p = dir.path().join("anh-480w.webp");
+        std::fs::write(&p, "RIFF....WEBP").unwrap();
+        let rec = OnDisk::record(&p).unwrap();
+        // Kept alive, so that no file made below can get its inode number.
+        std::fs::hard_link(&p, dir.path().join("giu")).unwrap();
+        let mut text = String::new();
+        rec.open().unwrap().read_to_string(&mut text).unwrap();
+        assert_eq!(text, "RIFF....WEBP");
+        let swap = |make: &dyn Fn()| {
+            let _ = std::fs::remove_file(&p);
+            let _ = std::fs::remove_dir(&p);
+            make();
+            rec.open()
+        };
+        let link = || std::os::unix::fs::symlink(&secret, &p).unwrap();
+        assert!(matches!(swap(&link), Err(Changed::Link)));
+        assert!(OnDisk::record(&p).is_err(), "a link is not recorded");
+        let folder = || std::fs::create_dir(&p).unwrap();
+        assert!(matches!(swap(&folder), Err(Changed::NotAFile)));
+        assert!(OnDisk::record(&p).is_err(), "a folder is not recorded");
+        // A pipe: opening it does not wait for a writer.
+        let fifo = || {
+            use rustix::fs::{FileType, Mode, CWD};
+            rustix::fs::mknodat(CWD, &p, FileType::Fifo, Mode::RUSR | Mode::WUSR, 0).unwrap();
+        };
+        assert!(matches!(swap(&fifo), Err(Changed::NotAFile)));
+        let same_length = || std::fs::write(&p, "RIFF....XXXX").unwrap();
+        assert!(matches!(swap(&same_length), Err(Changed::Replaced)));
+        let longer = || std::fs::write(&p, "RIFF....WEBP and more").unwrap();
+        assert!(matches!(swap(&longer), Err(Changed::Replaced)));
+        assert!(matches!(swap(&|| {}), Err(Changed::Missing)));
+    }
 
     #[test]
     fn requests_find_their_index_files() {

@@ -373,9 +373,13 @@ impl<H: Handler> Door<H> {
                 }
                 Step::ToWorker(c) if full => self.conns.push(c),
                 Step::ToWorker(c) => {
-                    moved = true;
+                    // A head that waits for a busy pool is no progress: the
+                    // door naps until a worker answers.
                     match self.jobs.try_send(c) {
-                        Ok(()) => self.outstanding += 1,
+                        Ok(()) => {
+                            moved = true;
+                            self.outstanding += 1;
+                        }
                         Err(TrySendError::Full(c)) => {
                             full = true;
                             self.conns.push(c);
