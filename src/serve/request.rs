@@ -245,12 +245,20 @@ const LOCAL_NAMES: [&str; 3] = ["localhost", "127.0.0.1", "[::1]"];
 
 /// The port of `authority` (`name:port`) when its name is one of this
 /// machine's, in any letter case; the port must be written as the server
-/// writes it (no sign, no leading zero).
+/// writes it (no sign, no leading zero). Without a port it is 80, which
+/// browsers leave out.
 fn local_port(authority: &str) -> Option<u16> {
-    let (name, port) = authority.rsplit_once(':')?;
+    let (name, port) = match authority.rsplit_once(':') {
+        // The colon of `[::1]` is not a port's.
+        Some((name, port)) if !port.ends_with(']') => (name, Some(port)),
+        _ => (authority, None),
+    };
     if !LOCAL_NAMES.iter().any(|n| n.eq_ignore_ascii_case(name)) {
         return None;
     }
+    let Some(port) = port else {
+        return Some(80);
+    };
     let p: u16 = port.parse().ok()?;
     (p.to_string() == port).then_some(p)
 }
@@ -460,6 +468,15 @@ mod tests {
             );
         }
         assert_eq!(with("localhost:1111", Some("HTTP://[::1]:1111")), Ok(()));
+        // On port 80 browsers send no port.
+        for (host, origin) in [("localhost", "http://localhost"), ("[::1]", "http://[::1]")] {
+            let text = format!("GET / HTTP/1.1\r\nHost: {host}\r\nOrigin: {origin}\r\n\r\n");
+            let h = head(&text).unwrap();
+            assert_eq!(check_origin(&h, 80), Ok(()), "{host}");
+            assert!(check_origin(&h, 1111).is_err(), "{host}");
+        }
+        let h = head("GET / HTTP/1.1\r\nHost: localhost:\r\n\r\n").unwrap();
+        assert!(check_origin(&h, 80).is_err());
         let none = head("GET / HTTP/1.0\r\n\r\n").unwrap();
         assert_eq!(check_origin(&none, 1111), Err(Refusal::NoHost));
         let two = head("GET / HTTP/1.1\r\nHost: localhost:1111\r\nHost: evil.com\r\n\r\n").unwrap();

@@ -188,7 +188,11 @@ pub fn start<H: Handler>(listener: TcpListener, handler: Arc<H>, limits: Limits)
                 done: done_rx,
                 outstanding: 0,
             };
-            door.run();
+            // A bug met on one connection must not leave the process up
+            // with nobody at the door: drop the open connections, go on.
+            while std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| door.run())).is_err() {
+                door.conns.clear();
+            }
         })?;
     Ok(())
 }
