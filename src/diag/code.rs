@@ -186,6 +186,13 @@ codes! {
     "BT0081" ImageSetting { problem: ImageSettingProblem },
     /// The folder of processed images cannot be used: images are made again.
     "BT0082" CacheUnusable { folder: String, error: Io },
+    /// `serve` refused a request that does not come from this machine's
+    /// pages; `more` refusals were not printed since the last report.
+    "BT0083" RequestRefused { by: RefusedBy, port: u16, more: u64 },
+    /// `serve` did not serve a file that is no longer what the build published.
+    "BT0084" ServedFileChanged { path: String, problem: ServedFile },
+    /// `serve` cannot take new connections for a moment.
+    "BT0085" CannotAccept { error: Io },
     /// The cache folder in the site's folder is a symbolic link: not used.
     "BT0090" CacheLink { folder: String },
     /// The cache folder in the system's temporary folder is not private
@@ -669,4 +676,28 @@ mod tests {
             );
         }
     }
+}
+
+/// What made `serve` refuse a request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RefusedBy {
+    /// A `Host` header that is not this machine at the served port.
+    Host { value: String },
+    /// No `Host` header, or two.
+    NoHost,
+    /// An `Origin` header that is not this machine at the served port.
+    Origin { value: String },
+}
+
+/// How a file served from disk differs from what the build published.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ServedFile {
+    /// A symbolic link is at its path.
+    Link,
+    /// A folder or another kind of file is at its path.
+    NotAFile,
+    /// Another file, or the same with another length.
+    Replaced,
+    /// It cannot be opened.
+    Unreadable { error: Io },
 }

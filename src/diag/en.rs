@@ -582,6 +582,13 @@ pub fn text(code: &Code) -> Text {
             IdOwner::Invalid => "write an id in one piece, without spaces, such as `muc-1`, or leave `id` out".to_string(),
             _ => format!("an `id` may be used only once on a page: choose another, such as `{id}-bai`"),
         }),
+        Code::RequestRefused { by, port, more } => request_refused(by, *port, *more),
+        Code::ServedFileChanged { path, problem } => served_file_changed(path, problem),
+        Code::CannotAccept { error } => Text::new(format!(
+            "cannot accept new connections: {}",
+            io(error)
+        ))
+        .hint("bantin tries again in a moment; close some programs or browser tabs, or raise the limit of open files (`ulimit -n 4096`)"),
     }
 }
 
@@ -623,6 +630,41 @@ fn refusal_hint(why: &super::Refusal) -> String {
             "if it is a picture, rename the file `{name}` and insert it as an image; if a document was meant, save the document in its own format (PDF, for example)"
         ),
     }
+}
+
+/// A request `serve` did not answer, in English.
+fn request_refused(by: &super::RefusedBy, port: u16, more: u64) -> Text {
+    use super::RefusedBy;
+    let what = match by {
+        RefusedBy::Host { value } => format!("for `Host: {value}`"),
+        RefusedBy::NoHost => "without a `Host` header".to_string(),
+        RefusedBy::Origin { value } => format!("from the page `{value}` (`Origin` header)"),
+    };
+    let more = match more {
+        0 => String::new(),
+        1 => " (and 1 more refused since the last report)".to_string(),
+        n => format!(" (and {n} more refused since the last report)"),
+    };
+    Text::new(format!(
+        "refused a request {what}: `bantin serve` answers only this machine's pages{more}"
+    ))
+    .hint(format!(
+        "open the site at http://127.0.0.1:{port}/ or http://localhost:{port}/; if you did not open another address yourself, a web page open in your browser may be trying to read your unpublished site: close unknown tabs"
+    ))
+}
+
+/// A file `serve` did not serve, in English.
+fn served_file_changed(path: &str, problem: &super::ServedFile) -> Text {
+    use super::ServedFile;
+    let why = match problem {
+        ServedFile::Link => "since the build, it was replaced by a symbolic link".to_string(),
+        ServedFile::NotAFile => "since the build, it was replaced by something other than a regular file (a folder or a special file)".to_string(),
+        ServedFile::Replaced => "since the build, it was replaced by another file".to_string(),
+        ServedFile::Unreadable { error } => format!("it cannot be opened: {}", io(error)),
+    };
+    Text::new(format!("did not serve `{path}`: {why}")).hint(
+        "save any file of the site to build it again; if you did not put that link or file there yourself, delete it and check who can write to the site's folder",
+    )
 }
 
 /// Why a `base_url` is not usable.

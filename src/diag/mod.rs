@@ -14,6 +14,8 @@ pub use code::{
     Unpublished, UrlError, UrlSegmentProblem,
 };
 pub use code::{Active, ImageRefusal, Refusal};
+// What `serve` reports about requests and served files.
+pub use code::{RefusedBy, ServedFile};
 
 mod code;
 pub mod en;

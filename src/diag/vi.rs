@@ -586,6 +586,13 @@ pub fn text(code: &Code) -> Text {
             IdOwner::Invalid => "hãy viết một id liền, không dấu cách, ví dụ `muc-1`, hoặc bỏ thuộc tính `id`".to_string(),
             _ => format!("mỗi `id` chỉ dùng một lần trên một trang: hãy đặt tên khác, ví dụ `{id}-bai`"),
         }),
+        Code::RequestRefused { by, port, more } => request_refused(by, *port, *more),
+        Code::ServedFileChanged { path, problem } => served_file_changed(path, problem),
+        Code::CannotAccept { error } => Text::new(format!(
+            "không nhận được kết nối mới: {}",
+            io(error)
+        ))
+        .hint("bantin sẽ thử lại sau giây lát; hãy đóng bớt chương trình hoặc thẻ trình duyệt đang mở, hoặc nâng giới hạn số tệp được mở cùng lúc (`ulimit -n 4096`)"),
     }
 }
 
@@ -627,6 +634,41 @@ fn refusal_hint(why: &super::Refusal) -> String {
             "nếu đây là ảnh, hãy đổi tên tệp thành `{name}` và chèn như một ảnh; nếu cần đăng tài liệu, hãy lưu tài liệu đúng định dạng của nó (ví dụ PDF)"
         ),
     }
+}
+
+/// A request `serve` did not answer, in Vietnamese.
+fn request_refused(by: &super::RefusedBy, port: u16, more: u64) -> Text {
+    use super::RefusedBy;
+    let what = match by {
+        RefusedBy::Host { value } => format!("gửi tới `Host: {value}`"),
+        RefusedBy::NoHost => "không có tiêu đề `Host`".to_string(),
+        RefusedBy::Origin { value } => format!("từ trang `{value}` (tiêu đề `Origin`)"),
+    };
+    let more = if more > 0 {
+        format!(" (cùng {more} yêu cầu khác bị từ chối từ lần báo trước)")
+    } else {
+        String::new()
+    };
+    Text::new(format!(
+        "đã từ chối một yêu cầu {what}: `bantin serve` chỉ trả lời các trang của chính máy này{more}"
+    ))
+    .hint(format!(
+        "hãy mở trang tại http://127.0.0.1:{port}/ hoặc http://localhost:{port}/; nếu bạn không tự mở địa chỉ nào khác, có thể một trang web đang mở trong trình duyệt tìm cách đọc trang chưa đăng của bạn: hãy đóng các thẻ lạ"
+    ))
+}
+
+/// A file `serve` did not serve, in Vietnamese.
+fn served_file_changed(path: &str, problem: &super::ServedFile) -> Text {
+    use super::ServedFile;
+    let why = match problem {
+        ServedFile::Link => "kể từ lần dựng, tệp này đã bị thay bằng một liên kết tượng trưng (symbolic link)".to_string(),
+        ServedFile::NotAFile => "kể từ lần dựng, tệp này đã bị thay bằng một thứ không phải tệp thường (thư mục hoặc tệp đặc biệt)".to_string(),
+        ServedFile::Replaced => "kể từ lần dựng, tệp này đã bị thay bằng một tệp khác".to_string(),
+        ServedFile::Unreadable { error } => format!("không mở được tệp: {}", io(error)),
+    };
+    Text::new(format!("không phục vụ tệp `{path}`: {why}")).hint(
+        "hãy lưu lại một tệp bất kỳ của trang để dựng lại; nếu bạn không tự đặt liên kết hay tệp đó vào, hãy xoá nó và kiểm tra xem ai có quyền ghi vào thư mục của trang",
+    )
 }
 
 /// Why a `base_url` is not usable.

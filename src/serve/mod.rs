@@ -1,10 +1,12 @@
-//! `bantin serve`: build the site into memory, serve it on 127.0.0.1,
-//! watch the site's files, build again on every change and reload open
-//! tabs. A failed build keeps the last good site served and shows its
-//! errors in the terminal and over the page.
+//! `bantin serve`: build the site into memory, serve it on 127.0.0.1 to
+//! this machine's pages only, watch the site's files, build again on every
+//! change and reload open tabs. A failed build keeps the last good site
+//! served and shows its errors in the terminal and over the page.
 
 pub mod http;
 pub mod memory;
+pub mod request;
+pub mod server;
 mod watch;
 
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
@@ -149,7 +151,7 @@ pub fn serve(opts: &ServeOptions, ready: impl FnOnce(&str)) -> Result<(), ServeE
         )])
     })?;
     let url = format!("http://127.0.0.1:{}/", addr.port());
-    let server = tiny_http::Server::from_listener(listener, None).map_err(|e| {
+    let cannot_serve = |e: std::io::Error| {
         ServeError(vec![Diagnostic::error(
             "--port",
             0,
@@ -158,16 +160,24 @@ pub fn serve(opts: &ServeOptions, ready: impl FnOnce(&str)) -> Result<(), ServeE
                 detail: e.to_string(),
             },
         )])
-    })?;
-    let state = Arc::new(State::default());
+    };
+    let state = Arc::new(State::new(opts.root.clone(), addr.port(), opts.lang));
     let mut site = Site::default();
     rebuild(opts, &url, &state, &mut site, Instant::now());
     // Watch first, so that no change made while the server starts is lost.
     let changes = watch::Watcher::new(&opts.root, opts.lang).map_err(|d| ServeError(vec![d]))?;
-    let server = Arc::new(server);
+    // Every thread of the server is made now; none later, so none can be
+    // refused while serving.
+    server::start(listener, state.clone(), server::Limits::default()).map_err(cannot_serve)?;
     {
-        let (server, state) = (server.clone(), state.clone());
-        std::thread::spawn(move || http::run(server, state, 4));
+        let state = state.clone();
+        std::thread::Builder::new()
+            .name("serve-ping".into())
+            .spawn(move || loop {
+                std::thread::sleep(PING_EVERY);
+                state.ping();
+            })
+            .map_err(cannot_serve)?;
     }
     ready(&url);
     if opts.open {
@@ -201,7 +211,7 @@ pub fn serve(opts: &ServeOptions, ready: impl FnOnce(&str)) -> Result<(), ServeE
 fn rebuild(opts: &ServeOptions, url: &str, state: &State, site: &mut Site, started: Instant) {
     match site.build(opts, url) {
         Ok(pages) => {
-            *state.files.write().unwrap_or_else(|e| e.into_inner()) = site.files.clone();
+            state.set_files(site.files.clone());
             *state.errors.write().unwrap_or_else(|e| e.into_inner()) = None;
             state.broadcast("reload");
             eprintln!(
@@ -254,6 +264,9 @@ fn relevant(root: &Path, path: &Path) -> bool {
         _ => false,
     }
 }
+
+/// How often event streams get a comment, so that closed tabs are noticed.
+const PING_EVERY: Duration = Duration::from_secs(15);
 
 /// How long the watcher waits for an editor's several writes of one save
 /// to end before building.

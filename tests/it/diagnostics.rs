@@ -967,6 +967,8 @@ fn check_and_build_report_the_same_problems_in_both_languages() {
 const SCAFFOLD_AND_OTHERS: &[&str] = &[
     "BT0036", "BT0040", "BT0041", "BT0056", "BT0063", "BT0064", "BT0065", "BT0066", "BT0067",
     "BT0068", "BT0069", "BT0070", "BT0071", "BT0072", "BT0073", "BT0074", "BT0075", "BT0077",
+    // `serve`: requests and served files (tests/it/serve.rs makes them for real).
+    "BT0083", "BT0084", "BT0085",
     // A temporary folder of the system: `temp_folder_not_private` below.
     "BT0091",
 ];
@@ -1127,6 +1129,87 @@ fn constructed() -> Vec<(&'static str, Code)> {
                     file: "content/tin-tuc/bai.md".into(),
                 },
                 error: full,
+            },
+        ),
+    ]
+    .into_iter()
+    .chain(served())
+    .collect()
+}
+
+/// Reports of `serve` about requests and served files, which its own
+/// tests cause over sockets (`tests/it/serve.rs`).
+fn served() -> Vec<(&'static str, Code)> {
+    use bantin::diag::{Io, IoKind, RefusedBy, ServedFile};
+    vec![
+        (
+            "request_refused_host",
+            Code::RequestRefused {
+                by: RefusedBy::Host {
+                    value: "evil.com:1111".into(),
+                },
+                port: 1111,
+                more: 0,
+            },
+        ),
+        (
+            "request_refused_origin",
+            Code::RequestRefused {
+                by: RefusedBy::Origin {
+                    value: "http://evil.com".into(),
+                },
+                port: 1111,
+                more: 12,
+            },
+        ),
+        (
+            "request_refused_no_host",
+            Code::RequestRefused {
+                by: RefusedBy::NoHost,
+                port: 1111,
+                more: 1,
+            },
+        ),
+        (
+            "served_file_link",
+            Code::ServedFileChanged {
+                path: "tin-tuc/anh/anh-480w.webp".into(),
+                problem: ServedFile::Link,
+            },
+        ),
+        (
+            "served_file_not_a_file",
+            Code::ServedFileChanged {
+                path: "tin-tuc/anh/anh-480w.webp".into(),
+                problem: ServedFile::NotAFile,
+            },
+        ),
+        (
+            "served_file_replaced",
+            Code::ServedFileChanged {
+                path: "tin-tuc/anh/anh-480w.webp".into(),
+                problem: ServedFile::Replaced,
+            },
+        ),
+        (
+            "served_file_unreadable",
+            Code::ServedFileChanged {
+                path: "tin-tuc/bao-cao.pdf".into(),
+                problem: ServedFile::Unreadable {
+                    error: Io {
+                        kind: IoKind::PermissionDenied,
+                        detail: "Permission denied (os error 13)".into(),
+                    },
+                },
+            },
+        ),
+        (
+            "cannot_accept",
+            Code::CannotAccept {
+                error: Io {
+                    kind: IoKind::Other,
+                    detail: "Too many open files (os error 24)".into(),
+                },
             },
         ),
     ]
