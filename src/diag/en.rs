@@ -754,10 +754,10 @@ pub fn date(p: &DateProblem) -> String {
             "`{text}`: a date with slashes is day first; write {d}/{m}/{y} or {y}-{m}-{d}"
         ),
         DateProblem::TwoDigitYear { text, parts: [d, m, y] } => {
-            format!("`{text}`: write the year with four digits, e.g. {d}/{m}/20{y}")
+            format!("`{text}`: write the year with four digits, e.g. {d}/{m}/20{y:0>2}")
         }
-        DateProblem::YearOutOfRange { text, year } => format!(
-            "`{text}`: year {year:04} is outside {first}–{last}; write the year in full, such as 2021"
+        DateProblem::YearOutOfRange { text, year, example } => format!(
+            "`{text}`: year {year} is outside {first}–{last}; write the year in full, as in {example}"
         ),
         DateProblem::NoSuchMonth { text, month, swapped } => {
             let mut m = format!(

@@ -751,10 +751,10 @@ pub fn date(p: &DateProblem) -> String {
             "`{text}`: ngày viết bằng dấu `/` thì ngày đứng trước; hãy viết {d}/{m}/{y} hoặc {y}-{m}-{d}"
         ),
         DateProblem::TwoDigitYear { text, parts: [d, m, y] } => {
-            format!("`{text}`: hãy viết năm đủ bốn chữ số, ví dụ {d}/{m}/20{y}")
+            format!("`{text}`: hãy viết năm đủ bốn chữ số, ví dụ {d}/{m}/20{y:0>2}")
         }
-        DateProblem::YearOutOfRange { text, year } => format!(
-            "`{text}`: năm {year:04} nằm ngoài khoảng {first}–{last}; hãy viết năm đầy đủ, ví dụ 2021"
+        DateProblem::YearOutOfRange { text, year, example } => format!(
+            "`{text}`: năm {year} nằm ngoài khoảng {first}–{last}; hãy viết năm đầy đủ, ví dụ {example}"
         ),
         DateProblem::NoSuchMonth { text, month, swapped } => {
             let mut m = format!(

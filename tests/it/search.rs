@@ -280,7 +280,10 @@ fn html_pages(t: &SiteTest) -> Vec<(String, String)> {
         .map(|e| {
             let rel = e.path().strip_prefix(&out).expect("inside the output");
             let rel = rel.to_string_lossy().replace('\\', "/");
-            (rel, std::fs::read_to_string(e.path()).expect("an HTML page"))
+            (
+                rel,
+                std::fs::read_to_string(e.path()).expect("an HTML page"),
+            )
         })
         .collect()
 }
