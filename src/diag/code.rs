@@ -186,6 +186,9 @@ codes! {
     "BT0081" ImageSetting { problem: ImageSettingProblem },
     /// The folder of processed images cannot be used: images are made again.
     "BT0082" CacheUnusable { folder: String, error: Io },
+    /// Brackets (`[`, `{`) of a YAML text nested deeper than `limit`:
+    /// refused before parsing, which would take minutes.
+    "BT0110" YamlNesting { doc: Doc, limit: usize },
 }
 
 /// Why an image cannot be decoded.
@@ -494,6 +497,9 @@ pub enum Problem {
     },
     /// A mapping lacks a required key.
     MissingKey { path: String, key: String },
+    /// Brackets nested deeper than `limit`, found before parsing; the
+    /// error's position is the first bracket too deep.
+    Nesting { limit: usize },
 }
 
 /// The kind of value a key takes.

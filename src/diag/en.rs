@@ -487,7 +487,21 @@ pub fn text(code: &Code) -> Text {
             io(error)
         ))
         .hint("images are still processed, but again at every build; allow writing to the site's folder, or delete that folder for bantin to make it again"),
+        Code::YamlNesting { doc, limit } => nesting(*doc, *limit),
     }
+}
+
+/// Brackets of a YAML text nested deeper than `limit`.
+fn nesting(doc: Doc, limit: usize) -> Text {
+    let within = match doc {
+        Doc::FrontMatter => " in the front matter",
+        Doc::Config => " in config.yaml",
+        Doc::Other => "",
+    };
+    Text::new(format!(
+        "brackets `[` and `{{` are nested more than {limit} deep{within}"
+    ))
+    .hint("close each bracket where its value ends; no setting needs more than a few levels, and values inside others are clearer as indented `key: value` lines")
 }
 
 /// Why a `base_url` is not usable.
@@ -684,6 +698,7 @@ pub fn yaml(doc: Doc, problem: &Problem, example: Option<&str>) -> Text {
                     .then(|| format!("write `{key}:` once: keep one and delete the other")),
             }
         }
+        Problem::Nesting { limit } => nesting(doc, *limit),
         Problem::MissingKey { path, key } => Text::new(if path.is_empty() {
             format!("{doc_name} lacks `{key}`{}", eg())
         } else {

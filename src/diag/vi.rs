@@ -488,7 +488,21 @@ pub fn text(code: &Code) -> Text {
             io(error)
         ))
         .hint("ảnh vẫn được xử lý, nhưng sẽ phải làm lại ở mỗi lần dựng; hãy cho phép ghi vào thư mục của trang, hoặc xoá thư mục đó để bantin tạo lại"),
+        Code::YamlNesting { doc, limit } => nesting(*doc, *limit),
     }
+}
+
+/// Brackets of a YAML text nested deeper than `limit`.
+fn nesting(doc: Doc, limit: usize) -> Text {
+    let within = match doc {
+        Doc::FrontMatter => " trong phần đầu tệp",
+        Doc::Config => " trong config.yaml",
+        Doc::Other => "",
+    };
+    Text::new(format!(
+        "các dấu ngoặc `[` và `{{` lồng vào nhau quá {limit} tầng{within}"
+    ))
+    .hint("hãy đóng mỗi dấu ngoặc ngay sau giá trị của nó; không thiết lập nào cần lồng quá vài tầng, và giá trị nằm trong giá trị khác sẽ dễ đọc hơn khi viết thành các dòng `tên: giá trị` thụt lề")
 }
 
 /// Why a `base_url` is not usable.
@@ -681,6 +695,7 @@ pub fn yaml(doc: Doc, problem: &Problem, example: Option<&str>) -> Text {
                     .then(|| format!("hãy chỉ viết `{key}:` một lần: giữ lại một dòng và xóa dòng kia")),
             }
         }
+        Problem::Nesting { limit } => nesting(doc, *limit),
         Problem::MissingKey { path, key } => Text::new(if path.is_empty() {
             format!("{} thiếu mục `{key}`{}", doc_name, eg())
         } else {

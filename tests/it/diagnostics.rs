@@ -692,6 +692,18 @@ const CASES: &[Case] = &[
             t.write(".bantin-cache", "");
         },
     },
+    Case {
+        id: "BT0110",
+        name: "yaml_nesting",
+        setup: |t| {
+            let deep = format!("{}1{}", "[".repeat(40), "]".repeat(40));
+            post(
+                t,
+                &format!("title: Bài\ndate: 2021-01-01\nextra: {{x: {deep}}}\n"),
+                "",
+            );
+        },
+    },
 ];
 
 /// The diagnostics of a build of `t`: warnings, then errors.
