@@ -206,8 +206,12 @@ fn new_article(a: &cli::NewArgs, lang: Lang) -> ExitCode {
         slug: a.slug.as_deref(),
     };
     match bantin::scaffold::new_article(&req, &config, now) {
-        Ok(_) if a.quiet => ExitCode::SUCCESS,
+        Ok(written) if a.quiet => {
+            print_diagnostics(lang, &written.warnings);
+            ExitCode::SUCCESS
+        }
         Ok(written) => {
+            print_diagnostics(lang, &written.warnings);
             let shown = if a.root == std::path::Path::new(".") {
                 written.path
             } else {

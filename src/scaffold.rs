@@ -247,6 +247,97 @@ pub struct Written {
     pub path: PathBuf,
     /// [`Kind::Article`], or [`Kind::Page`] in a section of `kind: pages`.
     pub kind: Kind,
+    /// What the officer should know: a file name cut short.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Longest file name `new` makes, in characters (slugs are ASCII). With
+/// `content/SECTION/YEAR/` and `.md` around it, the path stays well under
+/// the 260 characters Windows takes, wherever the site folder is; a title
+/// of an official document easily gives 200.
+pub const MAX_SLUG: usize = 80;
+
+/// `slug` cut to at most `max` characters after a whole word, or at `max`
+/// when the words that fit are less than half of it (a word of 60 letters
+/// is cut rather than dropped).
+fn cap_slug(slug: &str, max: usize) -> &str {
+    if slug.len() <= max {
+        return slug;
+    }
+    // The character just past `max` may be the `-` that ends a word.
+    match slug.get(..=max).and_then(|s| s.rfind('-')) {
+        Some(i) if i >= max / 2 => &slug[..i],
+        _ => slug.get(..max).unwrap_or(slug).trim_end_matches('-'),
+    }
+}
+
+/// The file name of a new article or page: `--slug` as given, or the
+/// title's slug cut to [`MAX_SLUG`] (with a warning in `warnings` when
+/// cut). Names Windows keeps for devices are refused.
+fn file_slug(
+    req: &NewArticle,
+    title: &str,
+    kind: Kind,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<String, Diagnostic> {
+    let slug = match req.slug {
+        Some(s) => {
+            let slug = vi::slugify(s);
+            if slug != s {
+                let code = Code::NotASlug {
+                    slug: s.to_string(),
+                    example: if slug.is_empty() {
+                        "giao-ban-quy-4".to_string()
+                    } else {
+                        slug
+                    },
+                };
+                return Err(Diagnostic::error("--slug", 0, 0, code));
+            }
+            if slug.len() > MAX_SLUG {
+                let code = Code::SlugTooLong {
+                    example: cap_slug(&slug, MAX_SLUG).to_string(),
+                    length: slug.len(),
+                    limit: MAX_SLUG,
+                };
+                return Err(Diagnostic::error("--slug", 0, 0, code));
+            }
+            slug
+        }
+        None => {
+            let full = vi::slugify(title);
+            let slug = cap_slug(&full, MAX_SLUG).to_string();
+            if slug.len() < full.len() {
+                let code = Code::SlugShortened {
+                    example: cap_slug(&slug, 30).to_string(),
+                    slug: slug.clone(),
+                    limit: MAX_SLUG,
+                };
+                warnings.push(Diagnostic::warning("title", 0, 0, code));
+            }
+            slug
+        }
+    };
+    if slug.is_empty() {
+        let code = Code::TitleWithoutName {
+            title: title.to_string(),
+        };
+        return Err(Diagnostic::error("title", 0, 0, code));
+    }
+    if let Err(crate::diag::SegmentError::Reserved(_)) = crate::paths::check_segment(&slug) {
+        let prefix = if kind == Kind::Page { "trang" } else { "bai" };
+        let code = Code::ReservedName {
+            example: format!("{prefix}-{slug}"),
+            slug,
+        };
+        let at = if req.slug.is_some() {
+            "--slug"
+        } else {
+            "title"
+        };
+        return Err(Diagnostic::error(at, 0, 0, code));
+    }
+    Ok(slug)
 }
 
 /// Writes a new article into section `req.section`:
@@ -263,32 +354,8 @@ pub fn new_article(
     let title = check_title(req.title)?;
     let section = find_section(req.root, req.section)?;
     let kind = section_lists(req.root, &section, config);
-    let slug = match req.slug {
-        Some(s) => {
-            let slug = vi::slugify(s);
-            if slug != s {
-                let code = Code::NotASlug {
-                    slug: s.to_string(),
-                    example: if slug.is_empty() {
-                        "giao-ban-quy-4".to_string()
-                    } else {
-                        slug
-                    },
-                };
-                return Err(Diagnostic::error("--slug", 0, 0, code));
-            }
-            slug
-        }
-        None => vi::slugify(&title),
-    };
-    if slug.is_empty() {
-        return Err(Diagnostic::error(
-            "title",
-            0,
-            0,
-            Code::TitleWithoutName { title },
-        ));
-    }
+    let mut warnings = Vec::new();
+    let slug = file_slug(req, &title, kind, &mut warnings)?;
     let archetypes = req.root.join("archetypes");
     let own = archetypes.join(format!("{}.md", section.replace('/', "-")));
     // `default.md` is an article's template: a page takes only its section's.
@@ -342,9 +409,17 @@ pub fn new_article(
             d
         }
     })?;
+    let shown = rel.clone();
     Ok(Written {
         path: PathBuf::from(rel),
         kind,
+        warnings: warnings
+            .into_iter()
+            .map(|mut w| {
+                w.file = PathBuf::from(&shown);
+                w
+            })
+            .collect(),
     })
 }
 

@@ -189,6 +189,12 @@ codes! {
     /// Brackets (`[`, `{`) of a YAML text nested deeper than `limit`:
     /// refused before parsing, which would take minutes.
     "BT0110" YamlNesting { doc: Doc, limit: usize },
+    /// `new` cut the file name made from a long title to `limit` characters.
+    "BT0112" SlugShortened { slug: String, limit: usize, example: String },
+    /// `new` would write a file whose name Windows keeps for a device.
+    "BT0113" ReservedName { slug: String, example: String },
+    /// `--slug` longer than `limit` characters; `example` fits.
+    "BT0114" SlugTooLong { length: usize, limit: usize, example: String },
 }
 
 /// Why an image cannot be decoded.
@@ -413,6 +419,8 @@ pub enum IoKind {
     /// The disk is full or over quota.
     NoSpace,
     Other,
+    /// A name or path longer than the system takes.
+    NameTooLong,
 }
 
 impl From<&std::io::Error> for Io {
@@ -422,6 +430,7 @@ impl From<&std::io::Error> for Io {
             K::NotFound => IoKind::NotFound,
             K::PermissionDenied => IoKind::PermissionDenied,
             K::StorageFull | K::QuotaExceeded => IoKind::NoSpace,
+            K::InvalidFilename => IoKind::NameTooLong,
             _ => IoKind::Other,
         };
         Io {

@@ -393,7 +393,11 @@ pub fn text(code: &Code) -> Text {
             },
             io(error)
         ))
-        .hint("check that the folder exists and that you may write in it"),
+        .hint(if error.kind == IoKind::NameTooLong {
+            "choose a shorter name (`--slug` for `bantin new`), or keep the site in a folder nearer the top of the disk, such as `D:\\ban-tin`"
+        } else {
+            "check that the folder exists and that you may write in it"
+        }),
         Code::AlreadyExists { path, article } => Text::new(format!("`{path}` already exists")).hint(if *article {
             "bantin never overwrites an article: change the title, or give another file name with `--slug`"
         } else {
@@ -488,6 +492,22 @@ pub fn text(code: &Code) -> Text {
         ))
         .hint("images are still processed, but again at every build; allow writing to the site's folder, or delete that folder for bantin to make it again"),
         Code::YamlNesting { doc, limit } => nesting(*doc, *limit),
+        Code::SlugShortened { slug, limit, example } => Text::new(format!(
+            "the file name is shortened to at most {limit} characters: `{slug}.md`"
+        ))
+        .hint(format!(
+            "a long title makes a long file name, and Windows refuses paths over 260 characters; the article's address follows the file name: to choose another, rename the file, or make the article with `--slug`, such as `--slug {example}`"
+        )),
+        Code::ReservedName { slug, example } => Text::new(format!(
+            "`{slug}` cannot be a file name: Windows keeps it for a device (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9), so the site could not be built there"
+        ))
+        .hint(format!("give another file name with `--slug`, such as `--slug {example}`")),
+        Code::SlugTooLong { length, limit, example } => Text::new(format!(
+            "`--slug` is {length} characters long; at most {limit} are allowed"
+        ))
+        .hint(format!(
+            "long file names break on Windows, where paths stop at 260 characters: use a shorter one, such as `--slug {example}`"
+        )),
     }
 }
 
@@ -523,6 +543,7 @@ pub fn io(e: &Io) -> String {
         IoKind::PermissionDenied => "permission denied".into(),
         IoKind::NoSpace => "the disk is full".into(),
         IoKind::Other => e.detail.clone(),
+        IoKind::NameTooLong => "the path is too long for this system".into(),
     }
 }
 

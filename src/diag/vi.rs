@@ -394,7 +394,11 @@ pub fn text(code: &Code) -> Text {
             },
             io(error)
         ))
-        .hint("hãy kiểm tra thư mục có tồn tại và bạn có quyền ghi vào đó"),
+        .hint(if error.kind == IoKind::NameTooLong {
+            "hãy chọn tên ngắn hơn (`--slug` với `bantin new`), hoặc để trang trong thư mục gần gốc ổ đĩa hơn, ví dụ `D:\\ban-tin`"
+        } else {
+            "hãy kiểm tra thư mục có tồn tại và bạn có quyền ghi vào đó"
+        }),
         Code::AlreadyExists { path, article } => Text::new(format!("`{path}` đã có sẵn")).hint(if *article {
             "bantin không bao giờ ghi đè bài viết: hãy đổi tiêu đề, hoặc đặt tên tệp khác bằng `--slug`"
         } else {
@@ -489,6 +493,22 @@ pub fn text(code: &Code) -> Text {
         ))
         .hint("ảnh vẫn được xử lý, nhưng sẽ phải làm lại ở mỗi lần dựng; hãy cho phép ghi vào thư mục của trang, hoặc xoá thư mục đó để bantin tạo lại"),
         Code::YamlNesting { doc, limit } => nesting(*doc, *limit),
+        Code::SlugShortened { slug, limit, example } => Text::new(format!(
+            "tên tệp được rút gọn để không quá {limit} ký tự: `{slug}.md`"
+        ))
+        .hint(format!(
+            "tiêu đề dài cho ra tên tệp dài, mà Windows không nhận đường dẫn dài quá 260 ký tự; địa chỉ của bài theo tên tệp: muốn chọn tên khác, hãy đổi tên tệp, hoặc tạo bài với `--slug`, ví dụ `--slug {example}`"
+        )),
+        Code::ReservedName { slug, example } => Text::new(format!(
+            "không dùng được `{slug}` làm tên tệp: Windows dành tên này cho thiết bị (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9), nên không dựng được trang ở đó"
+        ))
+        .hint(format!("hãy đặt tên tệp khác bằng `--slug`, ví dụ `--slug {example}`")),
+        Code::SlugTooLong { length, limit, example } => Text::new(format!(
+            "`--slug` dài {length} ký tự; chỉ được tối đa {limit} ký tự"
+        ))
+        .hint(format!(
+            "tên tệp dài sẽ hỏng trên Windows, nơi đường dẫn không được quá 260 ký tự: hãy dùng tên ngắn hơn, ví dụ `--slug {example}`"
+        )),
     }
 }
 
@@ -525,6 +545,7 @@ pub fn io(e: &Io) -> String {
         IoKind::PermissionDenied => "không có quyền truy cập".into(),
         IoKind::NoSpace => "ổ đĩa đã đầy".into(),
         IoKind::Other => format!("lỗi hệ thống ({})", e.detail),
+        IoKind::NameTooLong => "đường dẫn quá dài đối với hệ thống này".into(),
     }
 }
 

@@ -850,6 +850,7 @@ fn check_and_build_report_the_same_problems_in_both_languages() {
 const SCAFFOLD_AND_OTHERS: &[&str] = &[
     "BT0036", "BT0040", "BT0041", "BT0056", "BT0063", "BT0064", "BT0065", "BT0066", "BT0067",
     "BT0068", "BT0069", "BT0070", "BT0071", "BT0072", "BT0073", "BT0074", "BT0075", "BT0077",
+    "BT0112", "BT0113", "BT0114",
 ];
 
 /// A fixture of `bantin new` or `bantin init`, through the library.
@@ -938,6 +939,38 @@ const SCAFFOLD: &[Scaffold] = &[
             new_in(t, "tin-tuc", "Họp báo", None)
         },
     },
+    Scaffold {
+        id: "BT0112",
+        name: "slug_shortened",
+        run: |t| {
+            t.write("content/tin-tuc/_index.md", "---\ntitle: Tin tức\n---\n");
+            let config = bantin::config::Config::load(t.root()).expect("config");
+            let title = "Nghị quyết về việc phê duyệt chủ trương đầu tư dự án đường giao thông \
+                         liên xã từ trung tâm huyện đến các xã vùng cao giai đoạn 2026–2030";
+            let req = bantin::scaffold::NewArticle {
+                root: t.root(),
+                section: "tin-tuc",
+                title,
+                slug: None,
+            };
+            let now = bantin::vi::parse_date("2026-01-01T08:00:00+07:00", 420).expect("date");
+            let written = bantin::scaffold::new_article(&req, &config, now).expect("written");
+            written.warnings.into_iter().next()
+        },
+    },
+    Scaffold {
+        id: "BT0113",
+        name: "reserved_name",
+        run: |t| new_in(t, "tin-tuc", "Con", None),
+    },
+    Scaffold {
+        id: "BT0114",
+        name: "slug_too_long",
+        run: |t| {
+            let slug = ["thong-bao-ket-luan"; 6].join("-");
+            new_in(t, "tin-tuc", "Thông báo", Some(&slug))
+        },
+    },
 ];
 
 /// Problems no fixture can cause on a test machine (a full disk, a port
@@ -970,6 +1003,16 @@ fn constructed() -> Vec<(&'static str, Code)> {
             Code::ScaffoldIo {
                 action: Action::CreateFile,
                 error: full.clone(),
+            },
+        ),
+        (
+            "scaffold_io_too_long",
+            Code::ScaffoldIo {
+                action: Action::CreateFile,
+                error: Io {
+                    kind: IoKind::NameTooLong,
+                    detail: "File name too long (os error 36)".into(),
+                },
             },
         ),
         (
