@@ -105,6 +105,9 @@ fn write_new(path: &Path, text: &str) -> Result<(), Diagnostic> {
 /// Creates a new site in `dir` (made if missing): config.yaml with every
 /// key explained in Vietnamese, a home page, a section with one article, a
 /// page, and a `.gitignore`. `now` dates the article.
+///
+/// Every file is checked before the first is written, and a write that
+/// fails removes what this run made: `init` makes a whole site or nothing.
 pub fn init(dir: &Path, now: DateTime) -> Result<Created, Diagnostic> {
     let shown = dir.display().to_string();
     match is_quasi_empty(dir) {
@@ -119,17 +122,76 @@ pub fn init(dir: &Path, now: DateTime) -> Result<Created, Diagnostic> {
     }
     let year = now.year.to_string();
     let date = written_date(&now);
-    let mut files = Vec::new();
-    for (rel, text) in INIT_FILES {
-        let rel = rel.replace("{YEAR}", &year);
-        let text = text.replace("{DATE}", &date);
-        write_new(&dir.join(&rel), &text)?;
-        files.push(rel);
+    let files: Vec<(String, String)> = INIT_FILES
+        .iter()
+        .map(|(rel, text)| (rel.replace("{YEAR}", &year), text.replace("{DATE}", &date)))
+        .collect();
+    // Hidden entries are allowed beside `.git`, so one may be a file of
+    // the new site (`.gitignore`), or stand where one of its folders goes.
+    let taken: Vec<String> = files
+        .iter()
+        .filter(|(rel, _)| {
+            let path = dir.join(rel);
+            fs::symlink_metadata(&path).is_ok()
+                || path
+                    .ancestors()
+                    .skip(1)
+                    .take_while(|a| a.starts_with(dir) && *a != dir)
+                    .any(|a| fs::symlink_metadata(a).is_ok_and(|m| !m.is_dir()))
+        })
+        .map(|(rel, _)| rel.clone())
+        .collect();
+    if !taken.is_empty() {
+        let code = Code::InitWouldOverwrite {
+            folder: shown.clone(),
+            paths: taken,
+        };
+        return Err(Diagnostic::error(shown, 0, 0, code));
+    }
+    let mut made = Vec::new();
+    for (rel, text) in &files {
+        if let Err(d) = write_new_tracked(&dir.join(rel), text, &mut made) {
+            undo(&made);
+            return Err(d);
+        }
     }
     Ok(Created {
         root: dir.to_path_buf(),
-        files,
+        files: files.into_iter().map(|(rel, _)| rel).collect(),
     })
+}
+
+/// [`write_new`], recording in `made` each folder it creates and the file.
+fn write_new_tracked(path: &Path, text: &str, made: &mut Vec<PathBuf>) -> Result<(), Diagnostic> {
+    if let Some(parent) = path.parent() {
+        let missing: Vec<&Path> = parent
+            .ancestors()
+            .take_while(|a| !a.as_os_str().is_empty() && fs::symlink_metadata(a).is_err())
+            .collect();
+        for folder in missing.into_iter().rev() {
+            fs::create_dir(folder).map_err(|e| io_error(folder, Action::CreateFolder, e))?;
+            made.push(folder.to_path_buf());
+        }
+    }
+    let existed = fs::symlink_metadata(path).is_ok();
+    let written = write_new(path, text);
+    if !existed && (written.is_ok() || path.is_file()) {
+        // A file created but not filled is this run's too.
+        made.push(path.to_path_buf());
+    }
+    written
+}
+
+/// Removes what `made` lists, last first: files, then the folders that
+/// held them (emptied by then).
+fn undo(made: &[PathBuf]) {
+    for p in made.iter().rev() {
+        let _ = if p.is_dir() {
+            fs::remove_dir(p)
+        } else {
+            fs::remove_file(p)
+        };
+    }
 }
 
 /// `02/12/2026 15:10`: the day-first form officers write by hand.

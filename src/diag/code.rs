@@ -189,6 +189,8 @@ codes! {
     /// Brackets (`[`, `{`) of a YAML text nested deeper than `limit`:
     /// refused before parsing, which would take minutes.
     "BT0110" YamlNesting { doc: Doc, limit: usize },
+    /// `init` would overwrite `paths` (hidden entries beside `.git`).
+    "BT0111" InitWouldOverwrite { folder: String, paths: Vec<String> },
     /// `new` cut the file name made from a long title to `limit` characters.
     "BT0112" SlugShortened { slug: String, limit: usize, example: String },
     /// `new` would write a file whose name Windows keeps for a device.

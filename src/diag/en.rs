@@ -492,6 +492,14 @@ pub fn text(code: &Code) -> Text {
         ))
         .hint("images are still processed, but again at every build; allow writing to the site's folder, or delete that folder for bantin to make it again"),
         Code::YamlNesting { doc, limit } => nesting(*doc, *limit),
+        Code::InitWouldOverwrite { folder, paths } => Text::new(format!(
+            "the folder `{folder}` already holds {}, a file `bantin init` writes: nothing was written",
+            backticks(paths)
+        ))
+        .hint(format!(
+            "bantin never overwrites a file: rename it (`{0}` to `{0}.cu`), run `bantin init` again, then copy the lines you need from the old file into the new one",
+            paths.first().map_or(".gitignore", String::as_str)
+        )),
         Code::SlugShortened { slug, limit, example } => Text::new(format!(
             "the file name is shortened to at most {limit} characters: `{slug}.md`"
         ))
@@ -899,4 +907,13 @@ pub fn output(o: &Output) -> String {
         Output::Asset { file } => format!("the file `{file}`"),
         Output::Static { file } => format!("the static file `{file}`"),
     }
+}
+
+/// `a`, `b`: each name in backticks.
+fn backticks(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -493,6 +493,14 @@ pub fn text(code: &Code) -> Text {
         ))
         .hint("ảnh vẫn được xử lý, nhưng sẽ phải làm lại ở mỗi lần dựng; hãy cho phép ghi vào thư mục của trang, hoặc xoá thư mục đó để bantin tạo lại"),
         Code::YamlNesting { doc, limit } => nesting(*doc, *limit),
+        Code::InitWouldOverwrite { folder, paths } => Text::new(format!(
+            "thư mục `{folder}` đã có sẵn {}, một tệp mà `bantin init` cần tạo: chưa ghi tệp nào",
+            backticks(paths)
+        ))
+        .hint(format!(
+            "bantin không bao giờ ghi đè tệp: hãy đổi tên tệp đó (`{0}` thành `{0}.cu`), chạy lại `bantin init`, rồi chép những dòng cần giữ từ tệp cũ sang tệp mới",
+            paths.first().map_or(".gitignore", String::as_str)
+        )),
         Code::SlugShortened { slug, limit, example } => Text::new(format!(
             "tên tệp được rút gọn để không quá {limit} ký tự: `{slug}.md`"
         ))
@@ -897,4 +905,13 @@ pub fn output(o: &Output) -> String {
         Output::Asset { file } => format!("tệp `{file}`"),
         Output::Static { file } => format!("tệp tĩnh `{file}`"),
     }
+}
+
+/// `a`, `b`: each name in backticks.
+fn backticks(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -850,7 +850,7 @@ fn check_and_build_report_the_same_problems_in_both_languages() {
 const SCAFFOLD_AND_OTHERS: &[&str] = &[
     "BT0036", "BT0040", "BT0041", "BT0056", "BT0063", "BT0064", "BT0065", "BT0066", "BT0067",
     "BT0068", "BT0069", "BT0070", "BT0071", "BT0072", "BT0073", "BT0074", "BT0075", "BT0077",
-    "BT0112", "BT0113", "BT0114",
+    "BT0111", "BT0112", "BT0113", "BT0114",
 ];
 
 /// A fixture of `bantin new` or `bantin init`, through the library.
@@ -937,6 +937,17 @@ const SCAFFOLD: &[Scaffold] = &[
                 "---\ntitle: {{ title | khong_co }}\n---\n",
             );
             new_in(t, "tin-tuc", "Họp báo", None)
+        },
+    },
+    Scaffold {
+        id: "BT0111",
+        name: "init_would_overwrite",
+        run: |t| {
+            let dir = t.root().join("moi");
+            std::fs::create_dir_all(dir.join(".git")).expect("mkdir");
+            std::fs::write(dir.join(".gitignore"), "node_modules/\n").expect("write");
+            let now = bantin::vi::parse_date("2026-01-01T08:00:00+07:00", 420).expect("date");
+            bantin::scaffold::init(&dir, now).err()
         },
     },
     Scaffold {

@@ -442,3 +442,81 @@ fn a_path_too_long_for_the_system_is_named_so_not_as_a_permission() {
         assert!(!err.contains("you may write"), "not a permission: {err}");
     }
 }
+
+/// Names in `dir`, sorted.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+#[test]
+fn init_checks_every_file_first_and_writes_nothing_when_one_exists() {
+    #[cfg(unix)]
+    let link = |p: &Path| std::os::unix::fs::symlink("khong-co", p.join(".gitignore")).unwrap();
+    #[cfg(not(unix))]
+    let link = |p: &Path| std::fs::write(p.join(".gitignore"), "").unwrap();
+    let setups: [(&str, &dyn Fn(&Path)); 3] = [
+        ("a .gitignore", &|p| {
+            std::fs::write(p.join(".gitignore"), "node_modules/\n").unwrap()
+        }),
+        ("a folder .gitignore", &|p| {
+            std::fs::create_dir(p.join(".gitignore")).unwrap()
+        }),
+        ("a link .gitignore", &link),
+    ];
+    for (what, setup) in setups {
+        let t = tempfile::tempdir().unwrap();
+        std::fs::create_dir(t.path().join(".git")).unwrap();
+        setup(t.path());
+        let before = listing(t.path());
+        let (code, out, err) = run_in(t.path(), &["init"]);
+        assert_eq!(code, 2, "{what}: {out}{err}");
+        assert!(
+            err.contains("BT0111") && err.contains(".gitignore"),
+            "{what}: {err}"
+        );
+        assert_eq!(listing(t.path()), before, "{what}: something was written");
+        if what == "a .gitignore" {
+            let kept = std::fs::read_to_string(t.path().join(".gitignore")).unwrap();
+            assert_eq!(kept, "node_modules/\n");
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn init_that_fails_half_way_removes_what_it_wrote() {
+    // A folder so deep (4070 bytes) that `config.yaml` fits in the 4096
+    // bytes Linux takes for a path, but `content/tin-tuc/_index.md` does not.
+    let t = tempfile::tempdir().unwrap();
+    let mut parent = t.path().to_path_buf();
+    let part = "thu-muc-rat-sau".repeat(6);
+    while parent.as_os_str().len() + 1 + part.len() < 4070 - 10 {
+        parent.push(&part);
+    }
+    std::fs::create_dir_all(&parent).unwrap();
+    for (name, made_here) in [("x", false), ("y", true)] {
+        let rest = 4070 - parent.as_os_str().len() - 1;
+        let dir = parent.join(name.repeat(rest));
+        if !made_here {
+            std::fs::create_dir(&dir).unwrap();
+            std::fs::create_dir(dir.join(".git")).unwrap();
+        }
+        let shown = dir.display().to_string();
+        let (code, out, err) = run_in(t.path(), &["init", &shown]);
+        assert_eq!(code, 2, "{out}{err}");
+        assert!(err.contains("BT0063"), "{err}");
+        if made_here {
+            assert!(!dir.exists(), "the folder init made is left");
+        } else {
+            assert_eq!(listing(&dir), [".git"], "files left behind");
+        }
+    }
+}
