@@ -458,18 +458,21 @@ fn listing(dir: &Path) -> Vec<String> {
 
 #[test]
 fn init_checks_every_file_first_and_writes_nothing_when_one_exists() {
-    #[cfg(unix)]
-    let link = |p: &Path| std::os::unix::fs::symlink("khong-co", p.join(".gitignore")).unwrap();
-    #[cfg(not(unix))]
-    let link = |p: &Path| std::fs::write(p.join(".gitignore"), "").unwrap();
-    let setups: [(&str, &dyn Fn(&Path)); 3] = [
-        ("a .gitignore", &|p| {
+    // What stands at `.gitignore`, and how it is made.
+    type Setup = (&'static str, fn(&Path));
+    let setups: [Setup; 3] = [
+        ("a .gitignore", |p| {
             std::fs::write(p.join(".gitignore"), "node_modules/\n").unwrap()
         }),
-        ("a folder .gitignore", &|p| {
+        ("a folder .gitignore", |p| {
             std::fs::create_dir(p.join(".gitignore")).unwrap()
         }),
-        ("a link .gitignore", &link),
+        ("a link .gitignore", |p| {
+            #[cfg(unix)]
+            std::os::unix::fs::symlink("khong-co", p.join(".gitignore")).unwrap();
+            #[cfg(not(unix))]
+            std::fs::write(p.join(".gitignore"), "").unwrap();
+        }),
     ];
     for (what, setup) in setups {
         let t = tempfile::tempdir().unwrap();
