@@ -534,6 +534,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn slugs_are_cut_after_a_word_or_inside_a_very_long_one() {
+        let words = |n: usize| vec!["abcd"; n].join("-");
+        // 16 words of 4 letters: 79 characters, kept.
+        assert_eq!(cap_slug(&words(16), 80), words(16));
+        // 17 words: 84; the 80th character ends no word, the 79th does.
+        assert_eq!(cap_slug(&words(17), 80), words(16));
+        // A `-` just past the limit ends the 80th character's word.
+        let exact = format!("{}-x", "a".repeat(80));
+        assert_eq!(cap_slug(&exact, 80), "a".repeat(80));
+        // A first word longer than the limit is cut inside it.
+        let long = format!("bao-cao-{}", "a".repeat(120));
+        assert_eq!(cap_slug(&long, 80).len(), 80);
+        assert!(!cap_slug(&format!("{}-{}", "a".repeat(79), "b".repeat(5)), 80).ends_with('-'));
+    }
+
+    #[test]
     fn yaml_strings_survive_quotes_and_backslashes() {
         assert_eq!(yaml_string("a \"b\" c\\d"), "\"a \\\"b\\\" c\\\\d\"");
         assert_eq!(yaml_string("Tin: HĐND"), "\"Tin: HĐND\"");
