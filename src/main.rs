@@ -3,19 +3,20 @@
 
 mod cli;
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
 
 use bantin::diag::{lang, Diagnostic, Lang};
 use bantin::pipeline::{build, build_with, BuildOptions, BuildReport, Failure};
+use bantin::{errln, outln};
 use cli::{Cli, Command};
 
 fn main() -> ExitCode {
     // Ctrl-C and SIGTERM remove the staging folder of a build, then exit 130 / 143.
     if let Err(e) = bantin::output::remove_staging_on_signals() {
-        eprintln!("bantin: cannot handle Ctrl-C: {e}");
+        errln!("bantin: cannot handle Ctrl-C: {e}");
     }
     let cli = match Cli::try_parse() {
         Ok(c) => c,
@@ -35,12 +36,10 @@ fn main() -> ExitCode {
         Command::New(a) => return new_article(&a, lang),
         Command::Completions(a) => {
             use clap::CommandFactory;
-            clap_complete::generate(
-                a.shell,
-                &mut Cli::command(),
-                "bantin",
-                &mut std::io::stdout(),
-            );
+            // Into memory first: clap_complete panics when its writer fails.
+            let mut script = Vec::new();
+            clap_complete::generate(a.shell, &mut Cli::command(), "bantin", &mut script);
+            bantin::report::print_out(format_args!("{}", String::from_utf8_lossy(&script)));
             return ExitCode::SUCCESS;
         }
         Command::Build(a) => (
@@ -78,7 +77,7 @@ fn main() -> ExitCode {
             print_diagnostics(lang, &report.warnings);
             if !verbosity.quiet {
                 for line in bantin::report::summary(&report, opts.write, started.elapsed()) {
-                    println!("{line}");
+                    outln!("{line}");
                 }
             }
             if timings {
@@ -88,7 +87,7 @@ fn main() -> ExitCode {
         }
         Err(Failure::Config(errors)) => {
             print_diagnostics(lang, &errors);
-            eprintln!(
+            errln!(
                 "bantin: {}",
                 match lang {
                     Lang::Vi => "lỗi cấu hình — chưa ghi gì",
@@ -102,11 +101,11 @@ fn main() -> ExitCode {
             print_diagnostics(lang, &errors);
             let n = errors.len();
             match lang {
-                Lang::Vi => eprintln!(
+                Lang::Vi => errln!(
                     "bantin: {} lỗi — chưa ghi gì; trang đã đăng vẫn giữ nguyên",
                     bantin::vi::format_number(n as u64)
                 ),
-                Lang::En => eprintln!(
+                Lang::En => errln!(
                     "bantin: {n} error{} — nothing was written; the previous site is unchanged",
                     if n == 1 { "" } else { "s" }
                 ),
@@ -151,8 +150,7 @@ fn serve(a: cli::ServeArgs, lang: Lang) -> ExitCode {
         lang,
     };
     let ready = |url: &str| {
-        println!("bantin: đang phục vụ trang tại {url} — Ctrl-C để dừng");
-        let _ = std::io::stdout().flush();
+        outln!("bantin: đang phục vụ trang tại {url} — Ctrl-C để dừng");
     };
     match bantin::serve::serve(&opts, ready) {
         Ok(()) => ExitCode::SUCCESS,
@@ -168,19 +166,19 @@ fn init(dir: &std::path::Path, quiet: bool, lang: Lang) -> ExitCode {
     match bantin::scaffold::init(dir, bantin::vi::DateTime::now(420)) {
         Ok(_) if quiet => ExitCode::SUCCESS,
         Ok(created) => {
-            println!(
+            outln!(
                 "bantin: đã tạo trang mới trong `{}`:",
                 created.root.display()
             );
             for f in &created.files {
-                println!("  {f}");
+                outln!("  {f}");
             }
             let cd = if created.root == std::path::Path::new(".") {
                 String::new()
             } else {
                 format!("cd {} && ", created.root.display())
             };
-            println!("tiếp theo: {cd}bantin build   (hoặc bantin serve để xem và sửa trực tiếp)");
+            outln!("tiếp theo: {cd}bantin build   (hoặc bantin serve để xem và sửa trực tiếp)");
             ExitCode::SUCCESS
         }
         Err(d) => {
@@ -211,19 +209,23 @@ fn new_article(a: &cli::NewArgs, lang: Lang) -> ExitCode {
         slug: a.slug.as_deref(),
     };
     match bantin::scaffold::new_article(&req, &config, now) {
-        Ok(_) if a.quiet => ExitCode::SUCCESS,
+        Ok(written) if a.quiet => {
+            print_diagnostics(lang, &written.warnings);
+            ExitCode::SUCCESS
+        }
         Ok(written) => {
+            print_diagnostics(lang, &written.warnings);
             let shown = if a.root == std::path::Path::new(".") {
                 written.path
             } else {
                 a.root.join(&written.path)
             };
             if written.kind == bantin::content::kind::Kind::Page {
-                println!("bantin: đã tạo trang nháp {}", shown.display());
-                println!("  mở tệp để viết trang; xóa dòng `draft: true` khi trang sẵn sàng đăng");
+                outln!("bantin: đã tạo trang nháp {}", shown.display());
+                outln!("  mở tệp để viết trang; xóa dòng `draft: true` khi trang sẵn sàng đăng");
             } else {
-                println!("bantin: đã tạo bài nháp {}", shown.display());
-                println!("  mở tệp để viết bài; xóa dòng `draft: true` khi bài sẵn sàng đăng");
+                outln!("bantin: đã tạo bài nháp {}", shown.display());
+                outln!("  mở tệp để viết bài; xóa dòng `draft: true` khi bài sẵn sàng đăng");
             }
             ExitCode::SUCCESS
         }
@@ -245,36 +247,34 @@ fn message_language(cli: &Cli) -> Lang {
 }
 
 fn print_diagnostics(lang: Lang, diags: &[Diagnostic]) {
-    let stderr = std::io::stderr();
-    let mut out = stderr.lock();
     for d in diags {
-        let _ = writeln!(out, "{}", d.report(lang));
+        errln!("{}", d.report(lang));
     }
 }
 
 fn print_timings(r: &BuildReport) {
-    println!("stage timings:");
+    outln!("stage timings:");
     for s in &r.timings {
         let rss = s.rss.map_or(String::new(), |b| {
             format!("  (memory {:.0} MiB)", b as f64 / 1048576.0)
         });
-        println!(
+        outln!(
             "  {:<10} {:>10.1} ms{rss}",
             s.name,
             s.time.as_secs_f64() * 1e3
         );
     }
     if !r.search_cut.is_zero() {
-        println!(
+        outln!(
             "  (of render: cutting articles for search {:.1} ms, summed over threads)",
             r.search_cut.as_secs_f64() * 1e3
         );
     }
-    println!("template timings (summed over threads):");
+    outln!("template timings (summed over threads):");
     let mut t = r.template_times.clone();
     t.sort_by_key(|x| std::cmp::Reverse(x.1));
     for (name, d, n) in t {
-        println!(
+        outln!(
             "  {name:<24} {:>10.1} ms {n:>8} pages {:>8.3} ms/page",
             d.as_secs_f64() * 1e3,
             d.as_secs_f64() * 1e3 / n.max(1) as f64

@@ -19,7 +19,7 @@
 
 use std::collections::HashSet;
 use std::fs;
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::sync::{Mutex, MutexGuard, RwLock, RwLockReadGuard};
@@ -342,7 +342,7 @@ impl Sink for Staging {
         if let Some(prev) = &self.previous {
             let old = prev.join(path.as_str());
             if fs::metadata(&old).is_ok_and(|m| m.len() == bytes.len() as u64)
-                && fs::read(&old).is_ok_and(|b| b == bytes)
+                && fs::File::open(&old).is_ok_and(|f| reads_as(f, bytes).unwrap_or(false))
                 && fs::hard_link(&old, &dest).is_ok()
             {
                 self.stats.lock().expect("no panics while locked").2 += 1;
@@ -563,16 +563,109 @@ pub fn remove_staging_on_signals() -> io::Result<()> {
     Ok(())
 }
 
+/// Bytes of each file held at a time when a file is compared with the
+/// previous output: a video of gigabytes costs as little memory as a page.
+const PIECE: usize = 64 * 1024;
+
+/// Whether files `a` and `b` hold the same bytes: sizes first, then the
+/// bytes a piece at a time. A file that cannot be read is never the same
+/// as another (two unreadable files once were, and the old one was kept).
 fn same_file_contents(a: &Path, b: &Path) -> bool {
     match (fs::metadata(a), fs::metadata(b)) {
-        (Ok(ma), Ok(mb)) if ma.len() == mb.len() => fs::read(a).ok() == fs::read(b).ok(),
+        (Ok(ma), Ok(mb)) if ma.len() == mb.len() => files_equal(a, b, ma.len()).unwrap_or(false),
         _ => false,
     }
+}
+
+/// Compares two files of `len` bytes (as their metadata said) piece by piece.
+fn files_equal(a: &Path, b: &Path, len: u64) -> io::Result<bool> {
+    let (mut fa, mut fb) = (fs::File::open(a)?, fs::File::open(b)?);
+    let piece = usize::try_from(len).map_or(PIECE, |n| PIECE.min(n + 1));
+    let (mut ba, mut bb) = (vec![0; piece], vec![0; piece]);
+    loop {
+        let n = fill(&mut fa, &mut ba)?;
+        if fill(&mut fb, &mut bb[..n])? != n || ba[..n] != bb[..n] {
+            return Ok(false);
+        }
+        if n < piece {
+            // `a` ended: the same only if `b` ends there too.
+            return Ok(fill(&mut fb, &mut bb[..1])? == 0);
+        }
+    }
+}
+
+/// Whether `r` holds exactly `expected`, read a piece at a time.
+fn reads_as(mut r: impl Read, expected: &[u8]) -> io::Result<bool> {
+    let mut buf = vec![0; PIECE.min(expected.len() + 1)];
+    for want in expected.chunks(buf.len()) {
+        let n = fill(&mut r, &mut buf[..want.len()])?;
+        if buf[..n] != *want {
+            return Ok(false);
+        }
+    }
+    Ok(fill(&mut r, &mut buf[..1])? == 0)
+}
+
+/// Reads into `buf` until it is full or the reader ends; the bytes read.
+fn fill(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match r.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(n)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A reader that gives one byte per call, as a pipe or a slow disk may.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = self.0.len().min(buf.len()).min(1);
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn comparisons_read_pieces_and_see_every_byte_and_the_end() {
+        let big: Vec<u8> = (0..3 * PIECE + 7).map(|i| (i % 251) as u8).collect();
+        let mut last = big.clone();
+        *last.last_mut().unwrap() ^= 1;
+        let mut first = big.clone();
+        first[0] ^= 1;
+        let cases: [(&[u8], &[u8], bool); 8] = [
+            (b"", b"", true),
+            (b"a", b"a", true),
+            (b"a", b"", false),
+            (b"", b"a", false),
+            (&big, &big, true),
+            (&big, &last, false),
+            (&big, &first, false),
+            (&big, &big[..big.len() - 1], false),
+        ];
+        let dir = tempfile::tempdir().unwrap();
+        for (i, (a, b, same)) in cases.into_iter().enumerate() {
+            assert_eq!(reads_as(a, b).unwrap(), same, "case {i}");
+            assert_eq!(reads_as(Trickle(a), b).unwrap(), same, "case {i}, trickle");
+            let (pa, pb) = (dir.path().join("a"), dir.path().join("b"));
+            fs::write(&pa, a).unwrap();
+            fs::write(&pb, b).unwrap();
+            assert_eq!(same_file_contents(&pa, &pb), same, "case {i}, files");
+        }
+        // Files that cannot be read are never the same.
+        let gone = dir.path().join("khong-co");
+        assert!(!same_file_contents(&gone, &gone));
+    }
 
     #[test]
     fn refuses_dangerous_targets() {

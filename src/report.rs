@@ -323,6 +323,59 @@ impl Progress for Bar {
     fn finish(&self, _name: &'static str, _time: Duration) {}
 }
 
+/// Writes `args` to stdout, for [`outln!`](crate::outln). A reader that
+/// went away (`bantin check | head -1`) ends the process with status 1 and
+/// no message: nobody is left to read one, and `println!` would panic.
+pub fn print_out(args: std::fmt::Arguments<'_>) {
+    print_to(&mut std::io::stdout().lock(), args);
+}
+
+/// Writes `args` to stderr, for [`errln!`](crate::errln) and
+/// [`errprint!`](crate::errprint); a reader gone ends the process as
+/// [`print_out`] does.
+pub fn print_err(args: std::fmt::Arguments<'_>) {
+    print_to(&mut std::io::stderr().lock(), args);
+}
+
+fn print_to(w: &mut dyn Write, args: std::fmt::Arguments<'_>) {
+    if let Err(e) = w.write_fmt(args).and_then(|()| w.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(1);
+        }
+        // Any other failure (a full disk behind `>`) loses the line, not
+        // the work the line reports on.
+    }
+}
+
+/// `println!` that ends the process with status 1, quietly, when stdout's
+/// reader is gone ([`report::print_out`](crate::report::print_out)).
+#[macro_export]
+macro_rules! outln {
+    () => {
+        $crate::report::print_out(format_args!("\n"))
+    };
+    ($($arg:tt)*) => {
+        $crate::report::print_out(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+/// `eprintln!` that ends the process with status 1, quietly, when stderr's
+/// reader is gone ([`report::print_err`](crate::report::print_err)).
+#[macro_export]
+macro_rules! errln {
+    ($($arg:tt)*) => {
+        $crate::report::print_err(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+/// `eprint!` with the same care as [`errln!`](crate::errln).
+#[macro_export]
+macro_rules! errprint {
+    ($($arg:tt)*) => {
+        $crate::report::print_err(format_args!($($arg)*))
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

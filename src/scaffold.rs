@@ -105,6 +105,9 @@ fn write_new(path: &Path, text: &str) -> Result<(), Diagnostic> {
 /// Creates a new site in `dir` (made if missing): config.yaml with every
 /// key explained in Vietnamese, a home page, a section with one article, a
 /// page, and a `.gitignore`. `now` dates the article.
+///
+/// Every file is checked before the first is written, and a write that
+/// fails removes what this run made: `init` makes a whole site or nothing.
 pub fn init(dir: &Path, now: DateTime) -> Result<Created, Diagnostic> {
     let shown = dir.display().to_string();
     match is_quasi_empty(dir) {
@@ -119,17 +122,76 @@ pub fn init(dir: &Path, now: DateTime) -> Result<Created, Diagnostic> {
     }
     let year = now.year.to_string();
     let date = written_date(&now);
-    let mut files = Vec::new();
-    for (rel, text) in INIT_FILES {
-        let rel = rel.replace("{YEAR}", &year);
-        let text = text.replace("{DATE}", &date);
-        write_new(&dir.join(&rel), &text)?;
-        files.push(rel);
+    let files: Vec<(String, String)> = INIT_FILES
+        .iter()
+        .map(|(rel, text)| (rel.replace("{YEAR}", &year), text.replace("{DATE}", &date)))
+        .collect();
+    // Hidden entries are allowed beside `.git`, so one may be a file of
+    // the new site (`.gitignore`), or stand where one of its folders goes.
+    let taken: Vec<String> = files
+        .iter()
+        .filter(|(rel, _)| {
+            let path = dir.join(rel);
+            fs::symlink_metadata(&path).is_ok()
+                || path
+                    .ancestors()
+                    .skip(1)
+                    .take_while(|a| a.starts_with(dir) && *a != dir)
+                    .any(|a| fs::symlink_metadata(a).is_ok_and(|m| !m.is_dir()))
+        })
+        .map(|(rel, _)| rel.clone())
+        .collect();
+    if !taken.is_empty() {
+        let code = Code::InitWouldOverwrite {
+            folder: shown.clone(),
+            paths: taken,
+        };
+        return Err(Diagnostic::error(shown, 0, 0, code));
+    }
+    let mut made = Vec::new();
+    for (rel, text) in &files {
+        if let Err(d) = write_new_tracked(&dir.join(rel), text, &mut made) {
+            undo(&made);
+            return Err(d);
+        }
     }
     Ok(Created {
         root: dir.to_path_buf(),
-        files,
+        files: files.into_iter().map(|(rel, _)| rel).collect(),
     })
+}
+
+/// [`write_new`], recording in `made` each folder it creates and the file.
+fn write_new_tracked(path: &Path, text: &str, made: &mut Vec<PathBuf>) -> Result<(), Diagnostic> {
+    if let Some(parent) = path.parent() {
+        let missing: Vec<&Path> = parent
+            .ancestors()
+            .take_while(|a| !a.as_os_str().is_empty() && fs::symlink_metadata(a).is_err())
+            .collect();
+        for folder in missing.into_iter().rev() {
+            fs::create_dir(folder).map_err(|e| io_error(folder, Action::CreateFolder, e))?;
+            made.push(folder.to_path_buf());
+        }
+    }
+    let existed = fs::symlink_metadata(path).is_ok();
+    let written = write_new(path, text);
+    if !existed && (written.is_ok() || path.is_file()) {
+        // A file created but not filled is this run's too.
+        made.push(path.to_path_buf());
+    }
+    written
+}
+
+/// Removes what `made` lists, last first: files, then the folders that
+/// held them (emptied by then).
+fn undo(made: &[PathBuf]) {
+    for p in made.iter().rev() {
+        let _ = if p.is_dir() {
+            fs::remove_dir(p)
+        } else {
+            fs::remove_file(p)
+        };
+    }
 }
 
 /// `02/12/2026 15:10`: the day-first form officers write by hand.
@@ -247,6 +309,97 @@ pub struct Written {
     pub path: PathBuf,
     /// [`Kind::Article`], or [`Kind::Page`] in a section of `kind: pages`.
     pub kind: Kind,
+    /// What the officer should know: a file name cut short.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Longest file name `new` makes, in characters (slugs are ASCII). With
+/// `content/SECTION/YEAR/` and `.md` around it, the path stays well under
+/// the 260 characters Windows takes, wherever the site folder is; a title
+/// of an official document easily gives 200.
+pub const MAX_SLUG: usize = 80;
+
+/// `slug` cut to at most `max` characters after a whole word, or at `max`
+/// when the words that fit are less than half of it (a word of 60 letters
+/// is cut rather than dropped).
+fn cap_slug(slug: &str, max: usize) -> &str {
+    if slug.len() <= max {
+        return slug;
+    }
+    // The character just past `max` may be the `-` that ends a word.
+    match slug.get(..=max).and_then(|s| s.rfind('-')) {
+        Some(i) if i >= max / 2 => &slug[..i],
+        _ => slug.get(..max).unwrap_or(slug).trim_end_matches('-'),
+    }
+}
+
+/// The file name of a new article or page: `--slug` as given, or the
+/// title's slug cut to [`MAX_SLUG`] (with a warning in `warnings` when
+/// cut). Names Windows keeps for devices are refused.
+fn file_slug(
+    req: &NewArticle,
+    title: &str,
+    kind: Kind,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<String, Diagnostic> {
+    let slug = match req.slug {
+        Some(s) => {
+            let slug = vi::slugify(s);
+            if slug != s {
+                let code = Code::NotASlug {
+                    slug: s.to_string(),
+                    example: if slug.is_empty() {
+                        "giao-ban-quy-4".to_string()
+                    } else {
+                        slug
+                    },
+                };
+                return Err(Diagnostic::error("--slug", 0, 0, code));
+            }
+            if slug.len() > MAX_SLUG {
+                let code = Code::SlugTooLong {
+                    example: cap_slug(&slug, MAX_SLUG).to_string(),
+                    length: slug.len(),
+                    limit: MAX_SLUG,
+                };
+                return Err(Diagnostic::error("--slug", 0, 0, code));
+            }
+            slug
+        }
+        None => {
+            let full = vi::slugify(title);
+            let slug = cap_slug(&full, MAX_SLUG).to_string();
+            if slug.len() < full.len() {
+                let code = Code::SlugShortened {
+                    example: cap_slug(&slug, 30).to_string(),
+                    slug: slug.clone(),
+                    limit: MAX_SLUG,
+                };
+                warnings.push(Diagnostic::warning("title", 0, 0, code));
+            }
+            slug
+        }
+    };
+    if slug.is_empty() {
+        let code = Code::TitleWithoutName {
+            title: title.to_string(),
+        };
+        return Err(Diagnostic::error("title", 0, 0, code));
+    }
+    if let Err(crate::diag::SegmentError::Reserved(_)) = crate::paths::check_segment(&slug) {
+        let prefix = if kind == Kind::Page { "trang" } else { "bai" };
+        let code = Code::ReservedName {
+            example: format!("{prefix}-{slug}"),
+            slug,
+        };
+        let at = if req.slug.is_some() {
+            "--slug"
+        } else {
+            "title"
+        };
+        return Err(Diagnostic::error(at, 0, 0, code));
+    }
+    Ok(slug)
 }
 
 /// Writes a new article into section `req.section`:
@@ -263,32 +416,8 @@ pub fn new_article(
     let title = check_title(req.title)?;
     let section = find_section(req.root, req.section)?;
     let kind = section_lists(req.root, &section, config);
-    let slug = match req.slug {
-        Some(s) => {
-            let slug = vi::slugify(s);
-            if slug != s {
-                let code = Code::NotASlug {
-                    slug: s.to_string(),
-                    example: if slug.is_empty() {
-                        "giao-ban-quy-4".to_string()
-                    } else {
-                        slug
-                    },
-                };
-                return Err(Diagnostic::error("--slug", 0, 0, code));
-            }
-            slug
-        }
-        None => vi::slugify(&title),
-    };
-    if slug.is_empty() {
-        return Err(Diagnostic::error(
-            "title",
-            0,
-            0,
-            Code::TitleWithoutName { title },
-        ));
-    }
+    let mut warnings = Vec::new();
+    let slug = file_slug(req, &title, kind, &mut warnings)?;
     let archetypes = req.root.join("archetypes");
     let own = archetypes.join(format!("{}.md", section.replace('/', "-")));
     // `default.md` is an article's template: a page takes only its section's.
@@ -342,9 +471,17 @@ pub fn new_article(
             d
         }
     })?;
+    let shown = rel.clone();
     Ok(Written {
         path: PathBuf::from(rel),
         kind,
+        warnings: warnings
+            .into_iter()
+            .map(|mut w| {
+                w.file = PathBuf::from(&shown);
+                w
+            })
+            .collect(),
     })
 }
 
@@ -395,6 +532,22 @@ fn check_written(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slugs_are_cut_after_a_word_or_inside_a_very_long_one() {
+        let words = |n: usize| vec!["abcd"; n].join("-");
+        // 16 words of 4 letters: 79 characters, kept.
+        assert_eq!(cap_slug(&words(16), 80), words(16));
+        // 17 words: 84; the 80th character ends no word, the 79th does.
+        assert_eq!(cap_slug(&words(17), 80), words(16));
+        // A `-` just past the limit ends the 80th character's word.
+        let exact = format!("{}-x", "a".repeat(80));
+        assert_eq!(cap_slug(&exact, 80), "a".repeat(80));
+        // A first word longer than the limit is cut inside it.
+        let long = format!("bao-cao-{}", "a".repeat(120));
+        assert_eq!(cap_slug(&long, 80).len(), 80);
+        assert!(!cap_slug(&format!("{}-{}", "a".repeat(79), "b".repeat(5)), 80).ends_with('-'));
+    }
 
     #[test]
     fn yaml_strings_survive_quotes_and_backslashes() {

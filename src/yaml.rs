@@ -16,6 +16,8 @@ use serde::Deserialize;
 pub use crate::diag::{key_path, Expected, Problem, Syntax};
 use crate::diag::{Code, Doc};
 
+mod nesting;
+
 /// A YAML error with its position inside the YAML text (1-based).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YamlError {
@@ -24,15 +26,38 @@ pub struct YamlError {
     pub problem: Problem,
 }
 
-/// Deserialises `text` into `T`.
+/// Deserialises `text` into `T`. Brackets nested deeper than
+/// [`nesting::LIMIT`] are refused first: libyaml would take minutes.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+    check_nesting(text)?;
     serde_yaml::from_str(text).map_err(|e| convert(text, &e))
+}
+
+/// [`Problem::Nesting`] at the first bracket too deep, if there is one.
+fn check_nesting(text: &str) -> Result<(), YamlError> {
+    match nesting::too_deep(text, nesting::LIMIT) {
+        None => Ok(()),
+        Some(at) => {
+            let (line, column) = position_of(text, at);
+            Err(YamlError {
+                line,
+                column,
+                problem: Problem::Nesting {
+                    limit: nesting::LIMIT,
+                },
+            })
+        }
+    }
 }
 
 /// Finds a key written twice anywhere in `text`, also inside free mappings
 /// that [`from_str`] reads without complaint (a `BTreeMap`, `extra:`).
 /// Parses the text once more: meant for config.yaml, read once per build.
 pub fn check_duplicates(text: &str) -> Result<(), YamlError> {
+    if check_nesting(text).is_err() {
+        // Not parsed, as in `from_str`, which reports it.
+        return Ok(());
+    }
     match serde_yaml::from_str::<serde_yaml::Value>(text) {
         Ok(_) => Ok(()),
         Err(e) => {
@@ -478,6 +503,9 @@ impl YamlError {
         example: fn(&str) -> Option<String>,
         is_date: fn(&str) -> bool,
     ) -> Code {
+        if let Problem::Nesting { limit } = self.problem {
+            return Code::YamlNesting { doc, limit };
+        }
         let mut problem = self.problem.clone();
         let example = match &mut problem {
             Problem::Duplicate { first_line, .. } => {

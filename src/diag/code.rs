@@ -194,33 +194,44 @@ codes! {
     /// `serve` cannot take new connections for a moment.
     "BT0085" CannotAccept { error: Io },
     /// The cache folder in the site's folder is a symbolic link: not used.
-    "BT0090" CacheLink { folder: String },
+    "BT0086" CacheLink { folder: String },
     /// The cache folder in the system's temporary folder is not private
     /// to the user: not used.
-    "BT0091" TempCacheNotPrivate { folder: String, why: NotPrivate },
+    "BT0087" TempCacheNotPrivate { folder: String, why: NotPrivate },
     /// An image that needs more memory than this machine gives it; tried
     /// again at the next build. `refused`: the system would not give the
     /// memory (else it is over bantin's own limit).
-    "BT0092" ImageOverMemory { width: u32, height: u32, needed_mb: u64, refused: bool, published: bool },
+    "BT0088" ImageOverMemory { width: u32, height: u32, needed_mb: u64, refused: bool, published: bool },
     /// A file of `content/` that a browser or a web server runs (HTML, SVG,
     /// XML, script): not published.
-    "BT0095" ActiveFile { by: Active },
+    "BT0089" ActiveFile { by: Active },
     /// An image that cannot be published without its metadata.
-    "BT0096" ImageNotPublished { problem: ImageRefusal },
+    "BT0090" ImageNotPublished { problem: ImageRefusal },
     /// A link, image or setting naming a file that is not published;
     /// `written` as written, `image` when it is shown as an image.
-    "BT0097" NotPublishedTarget { written: String, image: bool, why: Refusal },
+    "BT0091" NotPublishedTarget { written: String, image: bool, why: Refusal },
     /// A site path written in a body (`/tin-tuc/`, `../a/`) that leads to
     /// no file of the output, as a site path (`None`: above the root).
-    "BT0105" SiteLinkNotFound { written: String, path: Option<String>, suggestion: Option<String> },
+    "BT0092" SiteLinkNotFound { written: String, path: Option<String>, suggestion: Option<String> },
     /// A footnote label defined a second time; the first is on `first_line`.
-    "BT0106" FootnoteTwice { label: String, first_line: usize },
+    "BT0093" FootnoteTwice { label: String, first_line: usize },
     /// An `id` of raw HTML that another element of the page has, or that
     /// is not an id: it is left out.
-    "BT0107" IdTaken { id: String, by: IdOwner },
+    "BT0094" IdTaken { id: String, by: IdOwner },
+    /// Brackets (`[`, `{`) of a YAML text nested deeper than `limit`:
+    /// refused before parsing, which would take minutes.
+    "BT0095" YamlNesting { doc: Doc, limit: usize },
+    /// `init` would overwrite `paths` (hidden entries beside `.git`).
+    "BT0096" InitWouldOverwrite { folder: String, paths: Vec<String> },
+    /// `new` cut the file name made from a long title to `limit` characters.
+    "BT0097" SlugShortened { slug: String, limit: usize, example: String },
+    /// `new` would write a file whose name Windows keeps for a device.
+    "BT0098" ReservedName { slug: String, example: String },
+    /// `--slug` longer than `limit` characters; `example` fits.
+    "BT0099" SlugTooLong { length: usize, limit: usize, example: String },
     /// Two output paths, or folders of them, that differ only in letter
     /// case: one file on Windows and macOS.
-    "BT0120" CaseCollision { first: Output, second: Output, first_path: String, second_path: String },
+    "BT0100" CaseCollision { first: Output, second: Output, first_path: String, second_path: String },
 }
 
 /// Why a folder in the system's temporary folder is not private to the user.
@@ -504,6 +515,8 @@ pub enum IoKind {
     /// The disk is full or over quota.
     NoSpace,
     Other,
+    /// A name or path longer than the system takes.
+    NameTooLong,
 }
 
 impl From<&std::io::Error> for Io {
@@ -513,6 +526,7 @@ impl From<&std::io::Error> for Io {
             K::NotFound => IoKind::NotFound,
             K::PermissionDenied => IoKind::PermissionDenied,
             K::StorageFull | K::QuotaExceeded => IoKind::NoSpace,
+            K::InvalidFilename => IoKind::NameTooLong,
             _ => IoKind::Other,
         };
         Io {
@@ -588,6 +602,9 @@ pub enum Problem {
     },
     /// A mapping lacks a required key.
     MissingKey { path: String, key: String },
+    /// Brackets nested deeper than `limit`, found before parsing; the
+    /// error's position is the first bracket too deep.
+    Nesting { limit: usize },
 }
 
 /// The kind of value a key takes.
@@ -663,17 +680,8 @@ mod tests {
 
     #[test]
     fn ids_are_unique_and_in_order() {
-        // Ranges of numbers are given out ahead, so there may be gaps.
-        for pair in Code::ALL.windows(2) {
-            assert!(pair[0] < pair[1], "ids are numbered in order: {pair:?}");
-        }
-        for id in Code::ALL {
-            assert!(
-                id.len() == 6
-                    && id.starts_with("BT")
-                    && id[2..].bytes().all(|b| b.is_ascii_digit()),
-                "{id}"
-            );
+        for (i, id) in Code::ALL.iter().enumerate() {
+            assert_eq!(*id, format!("BT{:04}", i + 1), "ids are numbered in order");
         }
     }
 }

@@ -406,7 +406,11 @@ pub fn text(code: &Code) -> Text {
             },
             io(error)
         ))
-        .hint("check that the folder exists and that you may write in it"),
+        .hint(if error.kind == IoKind::NameTooLong {
+            "choose a shorter name (`--slug` for `bantin new`), or keep the site in a folder nearer the top of the disk, such as `D:\\ban-tin`"
+        } else {
+            "check that the folder exists and that you may write in it"
+        }),
         Code::AlreadyExists { path, article } => Text::new(format!("`{path}` already exists")).hint(if *article {
             "bantin never overwrites an article: change the title, or give another file name with `--slug`"
         } else {
@@ -589,6 +593,31 @@ pub fn text(code: &Code) -> Text {
             io(error)
         ))
         .hint("bantin tries again in a moment; close some programs or browser tabs, or raise the limit of open files (`ulimit -n 4096`)"),
+        Code::YamlNesting { doc, limit } => nesting(*doc, *limit),
+        Code::InitWouldOverwrite { folder, paths } => Text::new(format!(
+            "the folder `{folder}` already holds {}, a file `bantin init` writes: nothing was written",
+            backticks(paths)
+        ))
+        .hint(format!(
+            "bantin never overwrites a file: rename it (`{0}` to `{0}.cu`), run `bantin init` again, then copy the lines you need from the old file into the new one",
+            paths.first().map_or(".gitignore", String::as_str)
+        )),
+        Code::SlugShortened { slug, limit, example } => Text::new(format!(
+            "the file name is shortened to at most {limit} characters: `{slug}.md`"
+        ))
+        .hint(format!(
+            "a long title makes a long file name, and Windows refuses paths over 260 characters; the article's address follows the file name: to choose another, rename the file, or make the article with `--slug`, such as `--slug {example}`"
+        )),
+        Code::ReservedName { slug, example } => Text::new(format!(
+            "`{slug}` cannot be a file name: Windows keeps it for a device (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9), so the site could not be built there"
+        ))
+        .hint(format!("give another file name with `--slug`, such as `--slug {example}`")),
+        Code::SlugTooLong { length, limit, example } => Text::new(format!(
+            "`--slug` is {length} characters long; at most {limit} are allowed"
+        ))
+        .hint(format!(
+            "long file names break on Windows, where paths stop at 260 characters: use a shorter one, such as `--slug {example}`"
+        )),
     }
 }
 
@@ -667,6 +696,19 @@ fn served_file_changed(path: &str, problem: &super::ServedFile) -> Text {
     )
 }
 
+/// Brackets of a YAML text nested deeper than `limit`.
+fn nesting(doc: Doc, limit: usize) -> Text {
+    let within = match doc {
+        Doc::FrontMatter => " in the front matter",
+        Doc::Config => " in config.yaml",
+        Doc::Other => "",
+    };
+    Text::new(format!(
+        "brackets `[` and `{{` are nested more than {limit} deep{within}"
+    ))
+    .hint("close each bracket where its value ends; no setting needs more than a few levels, and values inside others are clearer as indented `key: value` lines")
+}
+
 /// Why a `base_url` is not usable.
 pub fn base_url(why: &BaseUrlProblem) -> String {
     match why {
@@ -686,6 +728,7 @@ pub fn io(e: &Io) -> String {
         IoKind::PermissionDenied => "permission denied".into(),
         IoKind::NoSpace => "the disk is full".into(),
         IoKind::Other => e.detail.clone(),
+        IoKind::NameTooLong => "the path is too long for this system".into(),
     }
 }
 
@@ -861,6 +904,7 @@ pub fn yaml(doc: Doc, problem: &Problem, example: Option<&str>) -> Text {
                     .then(|| format!("write `{key}:` once: keep one and delete the other")),
             }
         }
+        Problem::Nesting { limit } => nesting(doc, *limit),
         Problem::MissingKey { path, key } => Text::new(if path.is_empty() {
             format!("{doc_name} lacks `{key}`{}", eg())
         } else {
@@ -931,10 +975,10 @@ pub fn date(p: &DateProblem) -> String {
             "`{text}`: a date with slashes is day first; write {d}/{m}/{y} or {y}-{m}-{d}"
         ),
         DateProblem::TwoDigitYear { text, parts: [d, m, y] } => {
-            format!("`{text}`: write the year with four digits, e.g. {d}/{m}/20{y}")
+            format!("`{text}`: write the year with four digits, e.g. {d}/{m}/20{y:0>2}")
         }
-        DateProblem::YearOutOfRange { text, year } => format!(
-            "`{text}`: year {year:04} is outside {first}–{last}; write the year in full, such as 2021"
+        DateProblem::YearOutOfRange { text, year, example } => format!(
+            "`{text}`: year {year} is outside {first}–{last}; write the year in full, as in {example}"
         ),
         DateProblem::NoSuchMonth { text, month, swapped } => {
             let mut m = format!(
@@ -1040,4 +1084,13 @@ pub fn output(o: &Output) -> String {
         Output::Asset { file } => format!("the file `{file}`"),
         Output::Static { file } => format!("the static file `{file}`"),
     }
+}
+
+/// `a`, `b`: each name in backticks.
+fn backticks(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

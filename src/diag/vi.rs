@@ -407,7 +407,11 @@ pub fn text(code: &Code) -> Text {
             },
             io(error)
         ))
-        .hint("hãy kiểm tra thư mục có tồn tại và bạn có quyền ghi vào đó"),
+        .hint(if error.kind == IoKind::NameTooLong {
+            "hãy chọn tên ngắn hơn (`--slug` với `bantin new`), hoặc để trang trong thư mục gần gốc ổ đĩa hơn, ví dụ `D:\\ban-tin`"
+        } else {
+            "hãy kiểm tra thư mục có tồn tại và bạn có quyền ghi vào đó"
+        }),
         Code::AlreadyExists { path, article } => Text::new(format!("`{path}` đã có sẵn")).hint(if *article {
             "bantin không bao giờ ghi đè bài viết: hãy đổi tiêu đề, hoặc đặt tên tệp khác bằng `--slug`"
         } else {
@@ -593,6 +597,31 @@ pub fn text(code: &Code) -> Text {
             io(error)
         ))
         .hint("bantin sẽ thử lại sau giây lát; hãy đóng bớt chương trình hoặc thẻ trình duyệt đang mở, hoặc nâng giới hạn số tệp được mở cùng lúc (`ulimit -n 4096`)"),
+        Code::YamlNesting { doc, limit } => nesting(*doc, *limit),
+        Code::InitWouldOverwrite { folder, paths } => Text::new(format!(
+            "thư mục `{folder}` đã có sẵn {}, một tệp mà `bantin init` cần tạo: chưa ghi tệp nào",
+            backticks(paths)
+        ))
+        .hint(format!(
+            "bantin không bao giờ ghi đè tệp: hãy đổi tên tệp đó (`{0}` thành `{0}.cu`), chạy lại `bantin init`, rồi chép những dòng cần giữ từ tệp cũ sang tệp mới",
+            paths.first().map_or(".gitignore", String::as_str)
+        )),
+        Code::SlugShortened { slug, limit, example } => Text::new(format!(
+            "tên tệp được rút gọn để không quá {limit} ký tự: `{slug}.md`"
+        ))
+        .hint(format!(
+            "tiêu đề dài cho ra tên tệp dài, mà Windows không nhận đường dẫn dài quá 260 ký tự; địa chỉ của bài theo tên tệp: muốn chọn tên khác, hãy đổi tên tệp, hoặc tạo bài với `--slug`, ví dụ `--slug {example}`"
+        )),
+        Code::ReservedName { slug, example } => Text::new(format!(
+            "không dùng được `{slug}` làm tên tệp: Windows dành tên này cho thiết bị (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9), nên không dựng được trang ở đó"
+        ))
+        .hint(format!("hãy đặt tên tệp khác bằng `--slug`, ví dụ `--slug {example}`")),
+        Code::SlugTooLong { length, limit, example } => Text::new(format!(
+            "`--slug` dài {length} ký tự; chỉ được tối đa {limit} ký tự"
+        ))
+        .hint(format!(
+            "tên tệp dài sẽ hỏng trên Windows, nơi đường dẫn không được quá 260 ký tự: hãy dùng tên ngắn hơn, ví dụ `--slug {example}`"
+        )),
     }
 }
 
@@ -671,6 +700,19 @@ fn served_file_changed(path: &str, problem: &super::ServedFile) -> Text {
     )
 }
 
+/// Brackets of a YAML text nested deeper than `limit`.
+fn nesting(doc: Doc, limit: usize) -> Text {
+    let within = match doc {
+        Doc::FrontMatter => " trong phần đầu tệp",
+        Doc::Config => " trong config.yaml",
+        Doc::Other => "",
+    };
+    Text::new(format!(
+        "các dấu ngoặc `[` và `{{` lồng vào nhau quá {limit} tầng{within}"
+    ))
+    .hint("hãy đóng mỗi dấu ngoặc ngay sau giá trị của nó; không thiết lập nào cần lồng quá vài tầng, và giá trị nằm trong giá trị khác sẽ dễ đọc hơn khi viết thành các dòng `tên: giá trị` thụt lề")
+}
+
 /// Why a `base_url` is not usable.
 pub fn base_url(why: &BaseUrlProblem) -> String {
     match why {
@@ -691,6 +733,7 @@ pub fn io(e: &Io) -> String {
         IoKind::PermissionDenied => "không có quyền truy cập".into(),
         IoKind::NoSpace => "ổ đĩa đã đầy".into(),
         IoKind::Other => format!("lỗi hệ thống ({})", e.detail),
+        IoKind::NameTooLong => "đường dẫn quá dài đối với hệ thống này".into(),
     }
 }
 
@@ -861,6 +904,7 @@ pub fn yaml(doc: Doc, problem: &Problem, example: Option<&str>) -> Text {
                     .then(|| format!("hãy chỉ viết `{key}:` một lần: giữ lại một dòng và xóa dòng kia")),
             }
         }
+        Problem::Nesting { limit } => nesting(doc, *limit),
         Problem::MissingKey { path, key } => Text::new(if path.is_empty() {
             format!("{} thiếu mục `{key}`{}", doc_name, eg())
         } else {
@@ -931,10 +975,10 @@ pub fn date(p: &DateProblem) -> String {
             "`{text}`: ngày viết bằng dấu `/` thì ngày đứng trước; hãy viết {d}/{m}/{y} hoặc {y}-{m}-{d}"
         ),
         DateProblem::TwoDigitYear { text, parts: [d, m, y] } => {
-            format!("`{text}`: hãy viết năm đủ bốn chữ số, ví dụ {d}/{m}/20{y}")
+            format!("`{text}`: hãy viết năm đủ bốn chữ số, ví dụ {d}/{m}/20{y:0>2}")
         }
-        DateProblem::YearOutOfRange { text, year } => format!(
-            "`{text}`: năm {year:04} nằm ngoài khoảng {first}–{last}; hãy viết năm đầy đủ, ví dụ 2021"
+        DateProblem::YearOutOfRange { text, year, example } => format!(
+            "`{text}`: năm {year} nằm ngoài khoảng {first}–{last}; hãy viết năm đầy đủ, ví dụ {example}"
         ),
         DateProblem::NoSuchMonth { text, month, swapped } => {
             let mut m = format!(
@@ -1041,4 +1085,13 @@ pub fn output(o: &Output) -> String {
         Output::Asset { file } => format!("tệp `{file}`"),
         Output::Static { file } => format!("tệp tĩnh `{file}`"),
     }
+}
+
+/// `a`, `b`: each name in backticks.
+fn backticks(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

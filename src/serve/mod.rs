@@ -99,7 +99,7 @@ impl Site {
         };
         let report = crate::pipeline::rebuild(&build_opts, &sink, &mut self.cache)?;
         for w in &report.warnings {
-            eprintln!("{}", w.report(opts.lang));
+            crate::errln!("{}", w.report(opts.lang));
         }
         let made = sink.into_files();
         let count = made.len();
@@ -192,7 +192,7 @@ pub fn serve(opts: &ServeOptions, ready: impl FnOnce(&str)) -> Result<(), ServeE
             .take(3)
             .map(|p| crate::diag::rel(&opts.root, p).display().to_string())
             .collect();
-        eprintln!(
+        crate::errln!(
             "bantin: thay đổi: {}{}",
             shown.join(", "),
             if changed.len() > 3 {
@@ -214,15 +214,15 @@ fn rebuild(opts: &ServeOptions, url: &str, state: &State, site: &mut Site, start
             state.set_files(site.files.clone());
             *state.errors.write().unwrap_or_else(|e| e.into_inner()) = None;
             state.broadcast("reload");
-            eprintln!(
+            crate::errln!(
                 "bantin: đã dựng {pages} tệp trong {} ms",
                 started.elapsed().as_millis()
             );
         }
         Err(failure) => {
             let text = report(&failure, opts.lang);
-            eprint!("{text}");
-            eprintln!("bantin: trang chưa dựng được; đang phục vụ bản dựng tốt gần nhất");
+            crate::errprint!("{text}");
+            crate::errln!("bantin: trang chưa dựng được; đang phục vụ bản dựng tốt gần nhất");
             *state.errors.write().unwrap_or_else(|e| e.into_inner()) = Some(text);
             state.broadcast("error");
         }
@@ -245,7 +245,7 @@ fn open_browser(url: &str) {
         .spawn()
         .is_err()
     {
-        eprintln!("bantin: cannot open a browser; open {url} yourself");
+        crate::errln!("bantin: cannot open a browser; open {url} yourself");
     }
 }
 

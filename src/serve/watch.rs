@@ -109,7 +109,7 @@ impl Watcher {
         // A site folder made since the start (templates/, static/) is
         // watched from now on; a failure leaves the others watched.
         if let Err(d) = self.watch_folders() {
-            eprintln!("{}", d.report(self.lang));
+            crate::errln!("{}", d.report(self.lang));
         }
         Some(changed.into_iter().collect())
     }

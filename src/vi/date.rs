@@ -64,9 +64,12 @@ pub enum DateProblem {
         text: String,
         parts: [String; 3],
     },
+    /// A year outside [`YEARS`], as written (`0202`, `10000`, `-5`);
+    /// `example` is the date in the same form with a year that is in.
     YearOutOfRange {
         text: String,
-        year: i32,
+        year: String,
+        example: String,
     },
     /// `swapped`: the date read month first, when that is a real date.
     NoSuchMonth {
@@ -312,10 +315,8 @@ pub fn parse_date(input: &str, default_offset_minutes: i32) -> Result<DateTime, 
     for token in &words.tokens {
         let token = token.as_str();
         let (d, t) = match token.find(['T', 't']) {
-            // RFC 3339: the date, a `T`, the time.
-            Some(i) if i == 10 && token.as_bytes()[4] == b'-' => {
-                (Some(&token[..i]), Some(&token[i + 1..]))
-            }
+            // RFC 3339: the date, a `T`, the time (any year, to be checked).
+            Some(i) if is_year_first(&token[..i]) => (Some(&token[..i]), Some(&token[i + 1..])),
             _ if token.contains('/') || looks_like_date(token) => (Some(token), None),
             _ if is_offset(token) => {
                 if offset.replace(parse_offset(s, token)?).is_some() {
@@ -364,11 +365,70 @@ pub fn parse_date(input: &str, default_offset_minutes: i32) -> Result<DateTime, 
 
 /// `2021-10-15` or `15-10-2021` / `15.10.2021`.
 fn looks_like_date(token: &str) -> bool {
-    let parts: Vec<&str> = token.split(['-', '.']).collect();
-    parts.len() == 3
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    !token.contains('/') && fields(token).is_some()
+}
+
+/// `2021-10-15`, also with a year of other than four digits (`10000-01-01`,
+/// `-5-01-01`): the date of an RFC 3339 date and time.
+fn is_year_first(token: &str) -> bool {
+    matches!(fields(token), Some((f, ['-', '-'])) if f[0].len() > 2)
+}
+
+/// The three numbers of a date as written (`15`, `10`, `-2021`) and the two
+/// separators between them; `None` unless it is three runs of digits,
+/// joined by `/`, `-` or `.`. The first and last may follow a `-`: a
+/// negative year, which is reported as a year rather than as no date.
+fn fields(d: &str) -> Option<([&str; 3], [char; 2])> {
+    let mut out = [""; 3];
+    let mut seps = [' '; 2];
+    let mut rest = d;
+    for i in 0..3 {
+        let signed =
+            i != 1 && rest.starts_with('-') && rest[1..].starts_with(|c: char| c.is_ascii_digit());
+        let start = usize::from(signed);
+        let len = rest[start..].bytes().take_while(u8::is_ascii_digit).count();
+        if len == 0 {
+            return None;
+        }
+        out[i] = &rest[..start + len];
+        rest = &rest[start + len..];
+        if i < 2 {
+            let c = rest
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '/' | '-' | '.'))?;
+            seps[i] = c;
+            rest = &rest[1..];
+        }
+    }
+    rest.is_empty().then_some((out, seps))
+}
+
+/// Whether `s` as written can be a day of a month: 1 to 31, two digits at most.
+fn day_like(s: &str) -> bool {
+    s.len() <= 2 && s.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+}
+
+/// The date `day`/`month` as written, in the form of `fields`, with a
+/// year bantin takes: the example of [`DateProblem::YearOutOfRange`].
+/// Year first only where that form is right (dashes or dots, not slashes).
+fn example_date(day: &str, month: &str, year_first: bool, seps: [char; 2]) -> String {
+    const YEAR: i32 = 2021;
+    let (mut d, mut m) = (
+        day.parse::<u8>().unwrap_or(0),
+        month.parse::<u8>().unwrap_or(0),
+    );
+    if !(1..=12).contains(&m) || d == 0 || d > days_in_month(YEAR, m) {
+        (d, m) = (15, 10);
+    }
+    let [a, b] = seps;
+    if year_first && !seps.contains(&'/') {
+        format!("{YEAR}{a}{m:02}{b}{d:02}")
+    } else if year_first {
+        format!("{d:02}/{m:02}/{YEAR}")
+    } else {
+        format!("{d:02}{a}{m:02}{b}{YEAR}")
+    }
 }
 
 fn is_offset(token: &str) -> bool {
@@ -398,40 +458,47 @@ fn digits<T: std::str::FromStr>(s: &str, max_len: usize) -> Option<T> {
 }
 
 fn parse_day(whole: &str, d: &str) -> Result<(i32, u8, u8), DateError> {
-    let parts: Vec<&str> = d.split(['/', '-', '.']).collect();
     let bad = || {
         err(DateProblem::NotADate {
             text: whole.to_string(),
         })
     };
-    let parts3 = || [0, 1, 2].map(|i| parts[i].to_string());
-    if parts.len() != 3 {
-        return Err(bad());
-    }
-    let (y, m, day) = if parts[0].len() == 4 {
-        if d.contains('/') {
-            return Err(err(DateProblem::YearFirstWithSlashes {
-                text: whole.to_string(),
-                parts: parts3(),
-            }));
-        }
-        (parts[0], parts[1], parts[2])
+    let (f, seps) = fields(d).ok_or_else(bad)?;
+    let signed = |s: &str| s.starts_with('-');
+    // The year is the part that cannot be a day: the first when it is
+    // signed or long (and the last is no four-digit year), or when only
+    // the last can be a day (`99-10-15`); else the last, as officers write.
+    let year_first = signed(f[0])
+        || (f[0].len() > 2 && (f[2].len() != 4 || signed(f[2])))
+        || (f[2].len() <= 2 && !day_like(f[0]) && day_like(f[2]));
+    let (y, m, day) = if year_first {
+        (f[0], f[1], f[2])
     } else {
-        if parts[2].len() == 2 {
-            return Err(err(DateProblem::TwoDigitYear {
-                text: whole.to_string(),
-                parts: parts3(),
-            }));
-        }
-        (parts[2], parts[1], parts[0])
+        (f[2], f[1], f[0])
     };
-    let year: i32 = digits(y, 4).filter(|_| y.len() == 4).ok_or_else(bad)?;
-    if !YEARS.contains(&year) {
-        return Err(err(DateProblem::YearOutOfRange {
+    let as_written = |parts: [&str; 3]| parts.map(str::to_string);
+    if year_first && y.len() == 4 && !signed(y) && d.contains('/') {
+        return Err(err(DateProblem::YearFirstWithSlashes {
             text: whole.to_string(),
-            year,
+            parts: as_written(f),
         }));
     }
+    if y.len() <= 2 && !signed(y) {
+        return Err(err(DateProblem::TwoDigitYear {
+            text: whole.to_string(),
+            parts: as_written([day, m, y]),
+        }));
+    }
+    let year = digits::<i32>(y, 4)
+        .filter(|_| y.len() == 4)
+        .filter(|year| YEARS.contains(year));
+    let Some(year) = year else {
+        return Err(err(DateProblem::YearOutOfRange {
+            text: whole.to_string(),
+            year: y.to_string(),
+            example: example_date(day, m, year_first, seps),
+        }));
+    };
     let month: u8 = digits(m, 2).ok_or_else(bad)?;
     let day: u8 = digits(day, 2).ok_or_else(bad)?;
     if !(1..=12).contains(&month) {
@@ -879,5 +946,80 @@ pub(crate) mod tests {
             ok("2021-01-03T09:05:07Z").rfc3339(),
             "2021-01-03T09:05:07+00:00"
         );
+    }
+
+    #[test]
+    fn years_beyond_four_digits_get_an_example_that_is_a_date() {
+        // (input, what the message must say): the year as written, and an
+        // example in the officer's own form with a year bantin takes.
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "0000-01-01",
+                &["year 0000 is outside 1900–2200", "2021-01-01"],
+            ),
+            ("0-01-01", &["four digits", "01/01/2000"]),
+            ("15/10/0", &["four digits", "15/10/2000"]),
+            ("ngày 15 tháng 10 năm 0", &["four digits", "15/10/2000"]),
+            ("99-10-15", &["four digits", "15/10/2099"]),
+            ("15/10/99", &["four digits", "15/10/2099"]),
+            ("ngày 15 tháng 10 năm 99", &["four digits", "15/10/2099"]),
+            (
+                "15/10/099",
+                &["year 099 is outside 1900–2200", "15/10/2021"],
+            ),
+            (
+                "10000-01-01",
+                &["year 10000 is outside 1900–2200", "2021-01-01"],
+            ),
+            ("10000-1-1", &["year 10000 is outside", "2021-01-01"]),
+            (
+                "10000-01-01T10:00:00Z",
+                &["year 10000 is outside", "2021-01-01"],
+            ),
+            ("15/10/10000", &["year 10000 is outside", "15/10/2021"]),
+            (
+                "15.10.10000 14h30",
+                &["year 10000 is outside", "15.10.2021"],
+            ),
+            ("12345/10/15", &["year 12345 is outside", "15/10/2021"]),
+            (
+                "ngày 15 tháng 10 năm 20211",
+                &["year 20211 is outside", "15/10/2021"],
+            ),
+            ("10000-13-45", &["year 10000 is outside", "2021-10-15"]),
+            ("-2021-01-01", &["year -2021 is outside", "2021-01-01"]),
+            ("-5-01-01", &["year -5 is outside", "2021-01-01"]),
+            (
+                "-0001-01-01T10:00:00+07:00",
+                &["year -0001 is outside", "2021-01-01"],
+            ),
+            ("15/10/-2021", &["year -2021 is outside", "15/10/2021"]),
+            ("15-10--2021", &["year -2021 is outside", "15-10-2021"]),
+        ];
+        for (input, needles) in cases {
+            let m = fails(input);
+            for n in *needles {
+                assert!(m.contains(n), "{input}: `{m}` lacks `{n}`");
+            }
+            // What follows the date as written: no day of five digits.
+            let advice = m.strip_prefix(&format!("`{input}`")).unwrap_or(&m);
+            for nonsense in [
+                "not a time of day",
+                "has no year",
+                "10000/",
+                "12345/",
+                "/200`",
+            ] {
+                assert!(!advice.contains(nonsense), "{input}: {m}");
+            }
+        }
+        // The Vietnamese words say the same.
+        let e = parse_date("10000-01-01", VN).unwrap_err();
+        let m = crate::diag::vi::date(&e.problem);
+        assert!(m.contains("năm 10000") && m.contains("2021-01-01"), "{m}");
+        // Signs and long digit runs stay errors, never dates.
+        for input in ["+2021-01-01", "15/10/+2021", "15/-10/2021", "-15/10/2021"] {
+            assert!(parse_date(input, VN).is_err(), "{input}");
+        }
     }
 }

@@ -106,7 +106,9 @@ pub fn read(s: &str) -> Result<Words, DateError> {
             // `15 tháng 10 năm 2021` (after `ngày`).
             d if is_number(d) && at(i + 1) == "tháng" => {
                 let (m, y) = (at(i + 2), at(i + 4));
-                if !is_number(m) || at(i + 3) != "năm" || !is_number(y) {
+                // A year of any length is read, to be reported as a year.
+                let is_year = !y.is_empty() && y.bytes().all(|b| b.is_ascii_digit());
+                if !is_number(m) || at(i + 3) != "năm" || !is_year {
                     return Err(err(DateProblem::NoYear {
                         text: s.to_string(),
                     }));

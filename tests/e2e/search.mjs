@@ -97,6 +97,16 @@ try {
     await titles(page);
     const mark = await page.locator('.search-results .snippet mark').first().textContent();
     check(`${name}: the snippet marks "đường"`, mark === 'đường', mark);
+    // The status line quotes the query as typed, even with the characters
+    // that String.replace reads as a pattern.
+    for (const q of ['duong $&', '$1 đường', 'đường $$ $$', 'duong $`', "$' đường", '$<a> duong', 'khong-co $&']) {
+      await page.fill('#tu-khoa', q);
+      await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, q, { timeout: 20_000 })
+        .catch(() => {});
+      await titles(page);
+      const status = await page.locator('.search-status').textContent();
+      check(`${name}: the status line quotes ${JSON.stringify(q)}`, status.includes(`“${q}”`), status);
+    }
     // A linked query runs on load.
     await page.goto(`${base}tim-kiem/index.html?q=${encodeURIComponent('hoi dong')}`);
     const linked = await titles(page);

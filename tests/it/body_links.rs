@@ -183,7 +183,7 @@ fn site_paths_that_lead_nowhere_are_errors_at_their_place() {
         .collect();
     let at = |line: usize, col: usize| format!("content/tin-tuc/bai/index.md:{line}:{col}");
     assert_eq!(got.len(), 5, "{got:#?}");
-    assert!(got.iter().all(|g| g.0 == "BT0105"), "{got:#?}");
+    assert!(got.iter().all(|g| g.0 == "BT0092"), "{got:#?}");
     let locations: Vec<_> = got.iter().map(|g| g.1.clone()).collect();
     assert_eq!(
         locations,
@@ -204,7 +204,7 @@ fn site_paths_that_lead_nowhere_are_errors_at_their_place() {
     // `check` reports the same.
     let (code, _, err) = t.run(&["check"]);
     assert_eq!(code, 1, "{err}");
-    assert_eq!(err.matches("BT0105").count(), 5, "{err}");
+    assert_eq!(err.matches("BT0092").count(), 5, "{err}");
     // A path above the site's root leaves it (under a sub-path, for another site).
     for (body, col) in [("[w](../../../../x/)", 1), ("Chữ [w](/../x/)", 5)] {
         let t = site("", body);
@@ -229,8 +229,8 @@ fn a_footnote_defined_twice_is_an_error_at_the_second_definition() {
     assert_eq!(
         got,
         [
-            ("BT0106", "content/tin-tuc/bai/index.md:9:1".to_string()),
-            ("BT0106", "content/tin-tuc/bai/index.md:11:1".to_string()),
+            ("BT0093", "content/tin-tuc/bai/index.md:9:1".to_string()),
+            ("BT0093", "content/tin-tuc/bai/index.md:11:1".to_string()),
         ]
     );
     assert!(
@@ -276,7 +276,7 @@ fn raw_ids_never_repeat_an_id_of_the_page() {
     let warned: Vec<_> = r
         .warnings
         .iter()
-        .filter(|w| w.id() == "BT0107")
+        .filter(|w| w.id() == "BT0094")
         .map(|w| (w.location(), w.message_en()))
         .collect();
     assert_eq!(warned.len(), 7, "{warned:#?}");

@@ -507,3 +507,62 @@ fn a_new_site_from_init_builds_and_serves() {
     assert!(home.contains("chao-mung"), "the article is listed: {home}");
     assert!(built.contains("Giới thiệu"));
 }
+
+/// Which of its streams a run of the binary writes into a pipe whose
+/// reader is gone, as `bantin check | head -1` leaves it.
+#[derive(Debug, Clone, Copy)]
+enum Closed {
+    Stdout,
+    Stderr,
+}
+
+#[test]
+fn output_into_a_closed_pipe_ends_with_status_1_not_a_panic() {
+    let t = site();
+    let broken = SiteTest::new();
+    broken.write("content/bai.md", "---\ndate: 2021-01-01\n---\n");
+    let new_site = t.root().join("moi").display().to_string();
+    let root = t.root().display().to_string();
+    let cases: &[(&SiteTest, &[&str], Closed)] = &[
+        (&t, &["check"], Closed::Stdout),
+        (&t, &["build"], Closed::Stdout),
+        (&t, &["build", "--timings"], Closed::Stdout),
+        (&t, &["completions", "bash"], Closed::Stdout),
+        (&t, &["completions", "powershell"], Closed::Stdout),
+        (
+            &t,
+            &["new", "tin-tuc", "Họp báo", "--root", &root],
+            Closed::Stdout,
+        ),
+        (&t, &["init", &new_site], Closed::Stdout),
+        (&broken, &["check"], Closed::Stderr),
+        (&broken, &["build", "--lang", "vi"], Closed::Stderr),
+        (&t, &["new", "khong-co", "Họp báo"], Closed::Stderr),
+        (&t, &["check", "--khong-co"], Closed::Stderr),
+    ];
+    for (site, args, closed) in cases {
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        let mut c = crate::support::bantin();
+        c.args(*args).current_dir(site.root());
+        match closed {
+            Closed::Stdout => c.stdout(writer).stderr(std::process::Stdio::piped()),
+            Closed::Stderr => c.stderr(writer).stdout(std::process::Stdio::piped()),
+        };
+        let out = c.output().expect("run bantin");
+        let other = match closed {
+            Closed::Stdout => String::from_utf8_lossy(&out.stderr),
+            Closed::Stderr => String::from_utf8_lossy(&out.stdout),
+        };
+        // 101 is a panic. A reader gone ends the run with status 1, but
+        // for a mistyped option: clap prints that one itself, and it
+        // stays a usage error (2).
+        let want = if args.contains(&"--khong-co") { 2 } else { 1 };
+        assert_eq!(
+            out.status.code(),
+            Some(want),
+            "{args:?} {closed:?}: {other}"
+        );
+        assert!(!other.contains("panicked"), "{args:?} {closed:?}: {other}");
+    }
+}

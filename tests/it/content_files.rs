@@ -145,8 +145,8 @@ fn a_photo_under_another_format_s_name_is_a_warning_naming_it() {
         .map(|n| format!("content/tin-tuc/ky-hop/{n}:0"))
         .collect();
     want.sort();
-    assert_eq!(at(&w, "BT0096"), want, "{w:#?}");
-    let en = w.iter().find(|d| d.id() == "BT0096").unwrap().message_en();
+    assert_eq!(at(&w, "BT0090"), want, "{w:#?}");
+    let en = w.iter().find(|d| d.id() == "BT0090").unwrap().message_en();
     assert!(en.contains("JPEG"), "{en}");
 }
 
@@ -175,7 +175,7 @@ fn heic_avif_tiff_and_raw_files_are_not_published_whatever_their_name() {
         .map(|(n, _)| format!("content/tin-tuc/ky-hop/{n}:0"))
         .collect();
     want.sort();
-    assert_eq!(at(&w, "BT0096"), want, "{w:#?}");
+    assert_eq!(at(&w, "BT0090"), want, "{w:#?}");
     let found = files_holding(&t.out(), &[SERIAL, "GPS"]);
     assert!(found.is_empty(), "{found:#?}");
     let all = published(&t.out());
@@ -232,7 +232,7 @@ fn a_page_that_shows_or_links_an_image_it_cannot_publish_is_an_error_at_the_line
     let f = "content/tin-tuc/ky-hop/index.md";
     // Front matter: title, date, image on line 4; the body from line 7.
     assert_eq!(
-        at(&errors, "BT0097"),
+        at(&errors, "BT0091"),
         [
             format!("{f}:11"),
             format!("{f}:11"),
@@ -296,7 +296,7 @@ fn files_that_run_are_not_published_from_content_and_warned_at_the_file() {
         ])
         .collect();
     want.sort();
-    assert_eq!(at(&w, "BT0095"), want, "{w:#?}");
+    assert_eq!(at(&w, "BT0089"), want, "{w:#?}");
     let found = files_holding(&t.out(), &[XSS]);
     assert!(found.is_empty(), "{found:#?}");
     let all = published(&t.out());
@@ -307,7 +307,7 @@ fn files_that_run_are_not_published_from_content_and_warned_at_the_file() {
     // The message says to move the site's own files to static/.
     let en = w
         .iter()
-        .find(|d| d.id() == "BT0095")
+        .find(|d| d.id() == "BT0089")
         .unwrap()
         .report(bantin::lang::Lang::En);
     assert!(en.contains("static/"), "{en}");
@@ -325,7 +325,7 @@ fn a_body_link_or_image_to_a_file_that_runs_is_an_error_at_its_line() {
     let errors = t.build_errors();
     let f = "content/tin-tuc/ky-hop/index.md";
     assert_eq!(
-        at(&errors, "BT0097"),
+        at(&errors, "BT0091"),
         [
             format!("{f}:10"),
             format!("{f}:10"),
@@ -382,7 +382,7 @@ fn heic_and_tiff_in_static_are_not_published_and_the_logo_cannot_be_one() {
     t.write_bytes("static/anh/nen.jpg", &testdata::tiff_with_exif());
     let w = warnings(&t);
     assert_eq!(
-        at(&w, "BT0096"),
+        at(&w, "BT0090"),
         ["static/anh/nen.heic:0", "static/anh/nen.jpg:0"],
         "{w:#?}"
     );
@@ -393,7 +393,7 @@ fn heic_and_tiff_in_static_are_not_published_and_the_logo_cannot_be_one() {
         "title: \"Thử\"\nbase_url: \"https://thu.example.vn/\"\nlogo: anh/nen.heic\n",
     );
     let errors = t.build_config_errors();
-    assert_eq!(at(&errors, "BT0097"), ["config.yaml:3"], "{errors:#?}");
+    assert_eq!(at(&errors, "BT0091"), ["config.yaml:3"], "{errors:#?}");
 }
 
 #[test]
@@ -480,7 +480,7 @@ fn content_files_named_like_generated_pages_or_feeds_are_not_published() {
         let t = bundle("Bài.", "");
         t.write(file, "<script>bantin-xss-mark</script>");
         let w = warnings(&t);
-        assert_eq!(at(&w, "BT0095"), [format!("{file}:0")], "{w:#?}");
+        assert_eq!(at(&w, "BT0089"), [format!("{file}:0")], "{w:#?}");
         // The generated file stands.
         assert!(!t.read(out).contains(XSS), "{out}");
     }

@@ -529,3 +529,37 @@ fn dates_in_the_display_and_document_forms_are_read_or_explained() {
         );
     }
 }
+
+#[test]
+fn years_of_other_than_four_digits_are_years_with_an_example_that_builds() {
+    // (date as written, the year the message names, the example it gives)
+    for (date, year, example) in [
+        ("0000-01-01", "0000", "2021-01-01"),
+        ("\"15/10/099\"", "099", "15/10/2021"),
+        ("10000-01-01", "10000", "2021-01-01"),
+        ("10000-01-01T08:00:00+07:00", "10000", "2021-01-01"),
+        ("\"15/10/10000 14h30\"", "10000", "15/10/2021"),
+        ("\"-2021-10-15\"", "-2021", "2021-10-15"),
+        ("\"ngày 15 tháng 10 năm 20211\"", "20211", "15/10/2021"),
+    ] {
+        let t = one_article(&format!("---\ntitle: a\ndate: {date}\n---\n"));
+        let e = only(t.build_errors());
+        assert_eq!(e.location(), "content/tin-tuc/bai.md:3:7", "{date}");
+        let m = e.message_en();
+        assert!(
+            m.contains(&format!("year {year} is outside 1900–2200")) && m.ends_with(example),
+            "{date}: {m}"
+        );
+        // The example, written in its place, builds.
+        let t = one_article(&format!("---\ntitle: a\ndate: {example}\n---\n"));
+        t.build_ok();
+    }
+    for (date, example) in [("\"15/10/0\"", "15/10/2000"), ("99-10-15", "15/10/2099")] {
+        let t = one_article(&format!("---\ntitle: a\ndate: {date}\n---\n"));
+        let m = only(t.build_errors()).message_en();
+        assert!(
+            m.contains("four digits") && m.ends_with(example),
+            "{date}: {m}"
+        );
+    }
+}

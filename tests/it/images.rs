@@ -551,7 +551,7 @@ fn a_cache_folder_that_is_a_link_is_refused_and_nothing_goes_through_it() {
         std::os::unix::fs::symlink(outside.path(), &link).unwrap();
         let (code, err) = build_with_env(&t, tmp.path(), &[]);
         assert_eq!(code, 0, "{linked}: {err}");
-        assert!(err.contains("BT0090"), "{linked}: {err}");
+        assert!(err.contains("BT0086"), "{linked}: {err}");
         assert_eq!(
             tree(outside.path()),
             before,
@@ -835,7 +835,7 @@ fn an_image_over_the_memory_budget_is_reported_and_tried_again_next_time() {
         assert_eq!(code, 0, "{err}");
         for f in ["anh.jpg", "lon.png", "lon.jpg"] {
             assert!(
-                err.lines().any(|l| l.contains("BT0092"))
+                err.lines().any(|l| l.contains("BT0088"))
                     && err.contains(&format!("content/tin/a/{f}")),
                 "run {run}, {f}: {err}"
             );
@@ -849,7 +849,7 @@ fn an_image_over_the_memory_budget_is_reported_and_tried_again_next_time() {
     assert!(t.exists("tin/a/anh-480w.jpg"), "{err}");
     assert_eq!(size_of(&t.out().join("tin/a/anh-960w.jpg")), (960, 768));
     // The files claiming 16000 × 16000 need more than 64 MB still.
-    assert_eq!(err.matches("BT0092").count(), 2, "{err}");
+    assert_eq!(err.matches("BT0088").count(), 2, "{err}");
 }
 
 #[cfg(target_os = "linux")]
@@ -878,7 +878,7 @@ fn memory_the_system_refuses_is_the_memory_message_not_an_abort() {
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{err}");
-    assert!(err.contains("BT0092"), "{err}");
+    assert!(err.contains("BT0088"), "{err}");
 }
 
 /// The uid that owns `path`.
@@ -940,7 +940,7 @@ fn the_fallback_cache_in_the_temporary_folder_is_private_to_the_user() {
         plant(&fallback, elsewhere.path());
         let (code, err) = build_with_env(&t, tmp.path(), &[]);
         assert_eq!(code, 0, "{case}: {err}");
-        assert!(err.contains("BT0091"), "{case}: {err}");
+        assert!(err.contains("BT0087"), "{case}: {err}");
         assert!(
             tree(elsewhere.path()).len() == 1,
             "{case}: written through the link"

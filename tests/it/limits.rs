@@ -211,3 +211,109 @@ fn large_tables_and_lists_are_rendered_whole_in_parts() {
     let lists = list.matches("<ul>").count();
     assert_eq!(lists, 20_001, "one list of items, one inside each");
 }
+
+/// `[` and `{` nested `depth` deep around `1`, as `open` / `close` write
+/// one level.
+fn nested(depth: usize, open: &str, close: &str) -> String {
+    format!("{}1{}", open.repeat(depth), close.repeat(depth))
+}
+
+/// Line and column (1-based) of the 33rd `[` or `{` of `text`: in these
+/// texts every bracket opens a collection, and none closes before it.
+fn thirty_third_bracket(text: &str) -> (usize, usize) {
+    let (at, _) = text
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '[' | '{'))
+        .nth(32)
+        .expect("33 brackets");
+    let before = &text[..at];
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count() + 1,
+        text[start..at].chars().count() + 1,
+    )
+}
+
+#[test]
+fn brackets_nested_deeper_than_32_are_refused_at_the_first_too_deep() {
+    use bantin::pipeline::Failure;
+    // Values of `extra: {x: …}`, each refused before parsing: the
+    // unclosed ones took libyaml a minute.
+    let values = [
+        nested(40, "[", "]"),
+        nested(33, "{a: ", "}"),
+        nested(20, "[{k: ", "}]"),
+        "[".repeat(100_000),
+        "{a: ".repeat(50_000),
+        format!("\n  [\n{}", "   [\n".repeat(40)),
+        format!("[\"[[[\", '{{{{', # [[[[\n {}", "[".repeat(40)),
+    ];
+    for value in &values {
+        let yaml = format!("title: A\ndate: 2021-10-15\nextra: {{x: {value}}}\n");
+        // Brackets in quotes or comments open nothing: blanked out, the
+        // 33rd left is the one to report.
+        let structural = yaml
+            .replace("\"[[[\"", "\"xxx\"")
+            .replace("'{{'", "'xx'")
+            .replace("# [[[[", "# xxxx");
+        let (line, column) = thirty_third_bracket(&structural);
+        let t = site();
+        t.write(
+            "content/tin-tuc/a.md",
+            &format!("---\n{yaml}---\n\nThân.\n"),
+        );
+        let e = t.build_errors();
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].id(), "BT0095", "{}", e[0]);
+        let at = format!("content/tin-tuc/a.md:{}:{column}", line + 1);
+        assert_eq!(e[0].location(), at, "{}", e[0]);
+        // The same in config.yaml, where the YAML starts on line 1.
+        let t = site();
+        t.write("config.yaml", &format!("title: \"Thử\"\n{}", &yaml[9..]));
+        let Err(Failure::Config(e)) = t.build() else {
+            panic!("a config.yaml nested too deep must be refused");
+        };
+        assert_eq!(e[0].id(), "BT0095", "{}", e[0]);
+        assert_eq!(
+            e[0].location(),
+            format!("config.yaml:{line}:{column}"),
+            "{}",
+            e[0]
+        );
+    }
+    // A concrete one: `extra: {x: ` and 31 `[` before it.
+    let t = site();
+    t.write(
+        "content/tin-tuc/a.md",
+        &format!(
+            "---\ntitle: A\nextra: {{x: {}}}\n---\n",
+            nested(40, "[", "]")
+        ),
+    );
+    assert_eq!(t.build_errors()[0].location(), "content/tin-tuc/a.md:3:43");
+}
+
+#[test]
+fn brackets_that_open_nothing_or_nest_32_deep_are_read() {
+    let deep = nested(31, "[", "]");
+    let many = "[".repeat(40);
+    for extra in [
+        format!("{{x: {deep}}}"),
+        format!("\"{many}\""),
+        format!("'{many}'"),
+        format!("Mục {many}"),
+        format!("|\n  {many}\n  {}", "{".repeat(40)),
+        format!(">-\n\n    {many}"),
+        format!("a # {many}"),
+        format!("{{x: \"{many}\", y: '{many}', z: [a # {many}\n  ]}}"),
+    ] {
+        let t = site();
+        t.write(
+            "content/tin-tuc/a.md",
+            &format!("---\ntitle: A\ndate: 2021-10-15\nextra: {extra}\n---\n\nThân.\n"),
+        );
+        t.build_ok();
+        t.write("config.yaml", &format!("title: \"Thử\"\nextra: {extra}\n"));
+        t.build_ok();
+    }
+}

@@ -494,3 +494,76 @@ fn only_marked_leftovers_of_dead_builds_are_removed() {
         .join(".public.bantin-staging-999999997/sub/page.html")
         .exists());
 }
+
+/// A sparse file of `len` bytes, zero but for `byte` at `at`: large on
+/// paper, nothing on disk.
+#[cfg(target_os = "linux")]
+fn sparse(path: &Path, len: u64, at: u64, byte: u8) {
+    use std::io::{Seek, SeekFrom, Write};
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let mut f = std::fs::File::create(path).unwrap();
+    f.set_len(len).unwrap();
+    f.seek(SeekFrom::Start(at)).unwrap();
+    f.write_all(&[byte]).unwrap();
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn large_files_are_compared_with_the_old_output_piece_by_piece() {
+    use std::os::unix::fs::MetadataExt;
+    // The build may hold 112 MiB of address space (`prlimit`), far less
+    // than one of the files: reading one whole fails (and was taken as
+    // "unchanged"), reading them piece by piece does not.
+    const LIMIT: u64 = 112 << 20;
+    const LEN: u64 = 128 << 20;
+    // (what the old output holds, what static/ holds, whether it is unchanged)
+    let cases = [
+        ("differs at the start", (0, b'A'), LEN, (0, b'B'), false),
+        (
+            "differs at the end",
+            (LEN - 1, b'A'),
+            LEN,
+            (LEN - 1, b'B'),
+            false,
+        ),
+        (
+            "differs in the middle",
+            (0, b'A'),
+            LEN,
+            (LEN / 2, b'A'),
+            false,
+        ),
+        ("the same", (LEN / 3, b'A'), LEN, (LEN / 3, b'A'), true),
+        ("one byte longer", (0, b'A'), LEN + 1, (0, b'A'), false),
+    ];
+    for (name, (old_at, old_byte), len, (at, byte), same) in cases {
+        let t = site();
+        t.build_ok();
+        let old = t.out().join("video.bin");
+        sparse(&old, LEN, old_at, old_byte);
+        sparse(&t.root().join("static/video.bin"), len, at, byte);
+        let old_inode = std::fs::metadata(&old).unwrap().ino();
+        let status = Command::new("prlimit")
+            .arg(format!("--as={LIMIT}"))
+            .arg("--")
+            .arg(env!("CARGO_BIN_EXE_bantin"))
+            .args(["build", "-q"])
+            .current_dir(t.root())
+            .env("RAYON_NUM_THREADS", "2")
+            .env("MALLOC_ARENA_MAX", "2")
+            .stdin(Stdio::null())
+            .status()
+            .expect("run bantin under prlimit");
+        assert!(status.success(), "{name}: {status}");
+        let new = t.out().join("video.bin");
+        let meta = std::fs::metadata(&new).unwrap();
+        assert_eq!(meta.len(), len, "{name}");
+        assert_eq!(meta.ino() == old_inode, same, "{name}: linked {}", !same);
+        let mut f = std::fs::File::open(&new).unwrap();
+        let mut got = [0u8];
+        use std::io::{Read, Seek, SeekFrom};
+        f.seek(SeekFrom::Start(at)).unwrap();
+        f.read_exact(&mut got).unwrap();
+        assert_eq!(got[0], byte, "{name}: the old file was published");
+    }
+}

@@ -324,3 +324,202 @@ fn new_in_a_section_of_pages_writes_a_page_without_date_or_year_folder() {
     assert!(err.contains("date"), "{err}");
     assert!(!t.root().join("content/co-cau/van-phong.md").exists());
 }
+
+/// Every `.md` file under `content/` of `t` but the sections' `_index.md`.
+fn articles(t: &SiteTest) -> Vec<std::path::PathBuf> {
+    walkdir::WalkDir::new(t.root().join("content"))
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file() && e.file_name() != "_index.md")
+        .map(|e| e.into_path())
+        .collect()
+}
+
+#[test]
+fn long_titles_make_file_names_of_80_characters_cut_at_a_word() {
+    let long = [
+        "Nghị quyết về việc phê duyệt chủ trương đầu tư dự án đường giao thông liên xã \
+         từ trung tâm huyện đến các xã vùng cao giai đoạn 2026–2030 của Hội đồng nhân dân tỉnh",
+        &"Thông báo kết luận của Thường trực Hội đồng nhân dân tỉnh ".repeat(6),
+        &format!("Báo cáo {}", "a".repeat(120)),
+        &"HĐND ".repeat(60),
+    ];
+    for (i, title) in long.iter().enumerate() {
+        let t = site_with_sections();
+        let (code, out, err) = t.run(&["new", "tin-tuc", title]);
+        assert_eq!(code, 0, "{title}: {out}{err}");
+        let (path, _) = written(&t, &out);
+        let slug = path.file_stem().unwrap().to_string_lossy().into_owned();
+        assert!(slug.len() <= 80, "{slug} ({})", slug.len());
+        assert!(slug.len() >= 60, "cut too short: {slug}");
+        let full = bantin::vi::slugify(title);
+        assert!(full.starts_with(&slug), "{slug} / {full}");
+        if i != 2 {
+            // At a word: the full slug goes on with a new word.
+            assert_eq!(&full[slug.len()..slug.len() + 1], "-", "{slug} / {full}");
+        }
+        assert!(err.contains("BT0097") && err.contains("--slug"), "{err}");
+        let (code, _, err) = t.run(&["build", "--drafts"]);
+        assert_eq!(code, 0, "{err}");
+    }
+    // 80 characters exactly are kept as they are, without a word.
+    let t = site_with_sections();
+    let title = format!("{} {}", "a".repeat(40), "b".repeat(39));
+    let (code, out, err) = t.run(&["new", "tin-tuc", &title]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(&format!("{}-{}.md", "a".repeat(40), "b".repeat(39))),
+        "{out}"
+    );
+    assert!(!err.contains("BT0097"), "{err}");
+    // A `--slug` over 80 characters is refused, with one that fits.
+    let slug = "thong-bao-".repeat(10);
+    let slug = slug.trim_end_matches('-');
+    let (code, _, err) = t.run(&["new", "tin-tuc", "Thông báo", "--slug", slug]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("BT0099"), "{err}");
+    assert_eq!(articles(&t).len(), 1, "only the first article was written");
+}
+
+#[test]
+fn titles_whose_file_name_windows_reserves_are_refused_with_a_slug_to_use() {
+    for (title, slug) in [
+        ("Con", None),
+        ("CON", None),
+        ("Aux", None),
+        ("nul", None),
+        ("Prn!", None),
+        ("COM1", None),
+        ("Lpt9", None),
+        ("Họp báo", Some("con")),
+        ("Họp báo", Some("com7")),
+    ] {
+        let t = site_with_sections();
+        let mut args = vec!["new", "tin-tuc", title];
+        if let Some(s) = slug {
+            args.extend(["--slug", s]);
+        }
+        let (code, _, err) = t.run(&args);
+        assert_eq!(code, 2, "{title} {slug:?}: {err}");
+        assert!(err.contains("BT0098") && err.contains("--slug"), "{err}");
+        assert!(articles(&t).is_empty(), "{title}: a file was written");
+    }
+    // Names that only begin like one are fine.
+    for title in ["Con đường mới", "Com10", "Auxiliary", "Nul-2"] {
+        let t = site_with_sections();
+        let (code, _, err) = t.run(&["new", "tin-tuc", title]);
+        assert_eq!(code, 0, "{title}: {err}");
+        let (code, _, err) = t.run(&["build", "--drafts"]);
+        assert_eq!(code, 0, "{title}: {err}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_path_too_long_for_the_system_is_named_so_not_as_a_permission() {
+    // A site folder so deep (4066 bytes) that the article's path passes
+    // the 4096 bytes Linux takes, while `content/tin-tuc/_index.md` fits.
+    let t = SiteTest::new();
+    let mut root = t.root().to_path_buf();
+    let part = "thu-muc-rat-sau".repeat(6);
+    while root.as_os_str().len() + 1 + part.len() < 4066 {
+        root.push(&part);
+    }
+    let rest = 4066 - root.as_os_str().len() - 1;
+    root.push("x".repeat(rest));
+    std::fs::create_dir_all(root.join("content/tin-tuc")).unwrap();
+    std::fs::copy(t.root().join("config.yaml"), root.join("config.yaml")).unwrap();
+    std::fs::write(
+        root.join("content/tin-tuc/_index.md"),
+        "---\ntitle: Tin tức\n---\n",
+    )
+    .unwrap();
+    let root = root.display().to_string();
+    for title in ["Họp báo về kết quả kỳ họp thứ mười", "Thông báo"] {
+        let (code, _, err) = t.run(&["new", "tin-tuc", title, "--root", &root]);
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains("BT0063") && err.contains("too long"), "{err}");
+        assert!(!err.contains("you may write"), "not a permission: {err}");
+    }
+}
+
+/// Names in `dir`, sorted.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+#[test]
+fn init_checks_every_file_first_and_writes_nothing_when_one_exists() {
+    // What stands at `.gitignore`, and how it is made.
+    type Setup = (&'static str, fn(&Path));
+    let setups: [Setup; 3] = [
+        ("a .gitignore", |p| {
+            std::fs::write(p.join(".gitignore"), "node_modules/\n").unwrap()
+        }),
+        ("a folder .gitignore", |p| {
+            std::fs::create_dir(p.join(".gitignore")).unwrap()
+        }),
+        ("a link .gitignore", |p| {
+            #[cfg(unix)]
+            std::os::unix::fs::symlink("khong-co", p.join(".gitignore")).unwrap();
+            #[cfg(not(unix))]
+            std::fs::write(p.join(".gitignore"), "").unwrap();
+        }),
+    ];
+    for (what, setup) in setups {
+        let t = tempfile::tempdir().unwrap();
+        std::fs::create_dir(t.path().join(".git")).unwrap();
+        setup(t.path());
+        let before = listing(t.path());
+        let (code, out, err) = run_in(t.path(), &["init"]);
+        assert_eq!(code, 2, "{what}: {out}{err}");
+        assert!(
+            err.contains("BT0096") && err.contains(".gitignore"),
+            "{what}: {err}"
+        );
+        assert_eq!(listing(t.path()), before, "{what}: something was written");
+        if what == "a .gitignore" {
+            let kept = std::fs::read_to_string(t.path().join(".gitignore")).unwrap();
+            assert_eq!(kept, "node_modules/\n");
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn init_that_fails_half_way_removes_what_it_wrote() {
+    // A folder so deep (4070 bytes) that `config.yaml` fits in the 4096
+    // bytes Linux takes for a path, but `content/tin-tuc/_index.md` does not.
+    let t = tempfile::tempdir().unwrap();
+    let mut parent = t.path().to_path_buf();
+    let part = "thu-muc-rat-sau".repeat(6);
+    while parent.as_os_str().len() + 1 + part.len() < 4070 - 10 {
+        parent.push(&part);
+    }
+    std::fs::create_dir_all(&parent).unwrap();
+    for (name, made_here) in [("x", false), ("y", true)] {
+        let rest = 4070 - parent.as_os_str().len() - 1;
+        let dir = parent.join(name.repeat(rest));
+        if !made_here {
+            std::fs::create_dir(&dir).unwrap();
+            std::fs::create_dir(dir.join(".git")).unwrap();
+        }
+        let shown = dir.display().to_string();
+        let (code, out, err) = run_in(t.path(), &["init", &shown]);
+        assert_eq!(code, 2, "{out}{err}");
+        assert!(err.contains("BT0063"), "{err}");
+        if made_here {
+            assert!(!dir.exists(), "the folder init made is left");
+        } else {
+            assert_eq!(listing(&dir), [".git"], "files left behind");
+        }
+    }
+}

@@ -264,3 +264,71 @@ fn a_file_in_the_index_folder_is_an_error() {
         "{e:?}"
     );
 }
+
+/// Whether the HTML page `html` asks search engines not to index it.
+fn is_noindex(html: &str) -> bool {
+    html.contains("<meta name=\"robots\" content=\"noindex\">")
+}
+
+/// Every HTML file of the output of `t` (`/`-separated paths) with its text.
+fn html_pages(t: &SiteTest) -> Vec<(String, String)> {
+    let out = t.out();
+    walkdir::WalkDir::new(&out)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "html"))
+        .map(|e| {
+            let rel = e.path().strip_prefix(&out).expect("inside the output");
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            (
+                rel,
+                std::fs::read_to_string(e.path()).expect("an HTML page"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_search_page_is_noindex_and_out_of_the_sitemap_as_every_noindex_page() {
+    for (config, search) in [
+        ("", "tim-kiem"),
+        ("urls: {search: tra-cuu}\n", "tra-cuu"),
+        ("language: en\n", "tim-kiem"),
+        ("link_index_html: false\nurls: {search: tim}\n", "tim"),
+    ] {
+        let t = site();
+        t.write(
+            "config.yaml",
+            &format!("title: \"Thử\"\nbase_url: \"https://thu.example.vn/\"\n{config}"),
+        );
+        // A redirect page, noindex too.
+        t.write(
+            "content/tin-tuc/cu.md",
+            &article("Tin cũ", "2024-01-01", "aliases: [tin-cu]\n", "Thân bài."),
+        );
+        t.build_ok();
+        let sitemap = t.read("sitemap.xml");
+        let listed = |rel: &str| {
+            let dir = rel.strip_suffix("index.html").unwrap_or(rel);
+            [dir, rel]
+                .iter()
+                .any(|p| sitemap.contains(&format!("<loc>https://thu.example.vn/{p}</loc>")))
+        };
+        let page = format!("{search}/index.html");
+        let html = t.read(&page);
+        assert!(is_noindex(&html), "{config:?}: {page} is not noindex");
+        assert!(!listed(&page), "{config:?}: {page} in the sitemap");
+        let pages = html_pages(&t);
+        assert!(pages.len() > 8, "{config:?}: {} pages", pages.len());
+        assert!(
+            pages.iter().any(|(rel, _)| listed(rel)),
+            "{config:?}: no page found in the sitemap:\n{sitemap}"
+        );
+        for (rel, html) in &pages {
+            assert!(
+                !(listed(rel) && is_noindex(html)),
+                "{config:?}: {rel} is in the sitemap and noindex"
+            );
+        }
+    }
+}

@@ -273,7 +273,9 @@
     var input = form.querySelector('input[name=q]'), status = page.querySelector('.search-status');
     var list = page.querySelector('.search-results'), moreButton = page.querySelector('.search-more');
     var sel = { muc: form.querySelector('select[name=muc]'), cm: form.querySelector('select[name=cm]'), nam: form.querySelector('select[name=nam]') };
-    var tr = function (k, n, q) { return page.getAttribute('data-t-' + k).replace('{n}', n).replace('{q}', q); };
+    // split/join, not replace: a query holding `$&`, `$1` or `$$` is text,
+    // not a replacement pattern.
+    var tr = function (k, n, q) { return page.getAttribute('data-t-' + k).split('{n}').join(n).split('{q}').join(q); };
     var shown = 0, current = null, serial = 0;
     var params = new URLSearchParams(location.search);
     input.value = params.get('q') || '';
