@@ -814,6 +814,14 @@ const CASES: &[Case] = &[
         },
     },
     Case {
+        id: "BT0100",
+        name: "case_collision",
+        setup: |t| {
+            post(t, "title: Bài\ndate: 2021-01-01\n", "");
+            t.write("static/Tin-Tuc/in.css", "p{}");
+        },
+    },
+    Case {
         id: "BT0095",
         name: "yaml_nesting",
         setup: |t| {
@@ -823,14 +831,6 @@ const CASES: &[Case] = &[
                 &format!("title: Bài\ndate: 2021-01-01\nextra: {{x: {deep}}}\n"),
                 "",
             );
-        },
-    },
-    Case {
-        id: "BT0100",
-        name: "case_collision",
-        setup: |t| {
-            post(t, "title: Bài\ndate: 2021-01-01\n", "");
-            t.write("static/Tin-Tuc/in.css", "p{}");
         },
     },
 ];
@@ -982,7 +982,7 @@ const SCAFFOLD_AND_OTHERS: &[&str] = &[
     // `serve`: requests and served files (tests/it/serve.rs makes them for real).
     "BT0083", "BT0084", "BT0085",
     // A temporary folder of the system: `temp_folder_not_private` below.
-    "BT0087",
+    "BT0087", "BT0096", "BT0097", "BT0098", "BT0099",
 ];
 
 /// A fixture of `bantin new` or `bantin init`, through the library.
@@ -1071,6 +1071,49 @@ const SCAFFOLD: &[Scaffold] = &[
             new_in(t, "tin-tuc", "Họp báo", None)
         },
     },
+    Scaffold {
+        id: "BT0096",
+        name: "init_would_overwrite",
+        run: |t| {
+            let dir = t.root().join("moi");
+            std::fs::create_dir_all(dir.join(".git")).expect("mkdir");
+            std::fs::write(dir.join(".gitignore"), "node_modules/\n").expect("write");
+            let now = bantin::vi::parse_date("2026-01-01T08:00:00+07:00", 420).expect("date");
+            bantin::scaffold::init(&dir, now).err()
+        },
+    },
+    Scaffold {
+        id: "BT0097",
+        name: "slug_shortened",
+        run: |t| {
+            t.write("content/tin-tuc/_index.md", "---\ntitle: Tin tức\n---\n");
+            let config = bantin::config::Config::load(t.root()).expect("config");
+            let title = "Nghị quyết về việc phê duyệt chủ trương đầu tư dự án đường giao thông \
+                         liên xã từ trung tâm huyện đến các xã vùng cao giai đoạn 2026–2030";
+            let req = bantin::scaffold::NewArticle {
+                root: t.root(),
+                section: "tin-tuc",
+                title,
+                slug: None,
+            };
+            let now = bantin::vi::parse_date("2026-01-01T08:00:00+07:00", 420).expect("date");
+            let written = bantin::scaffold::new_article(&req, &config, now).expect("written");
+            written.warnings.into_iter().next()
+        },
+    },
+    Scaffold {
+        id: "BT0098",
+        name: "reserved_name",
+        run: |t| new_in(t, "tin-tuc", "Con", None),
+    },
+    Scaffold {
+        id: "BT0099",
+        name: "slug_too_long",
+        run: |t| {
+            let slug = ["thong-bao-ket-luan"; 6].join("-");
+            new_in(t, "tin-tuc", "Thông báo", Some(&slug))
+        },
+    },
 ];
 
 /// Problems no fixture can cause on a test machine (a full disk, a port
@@ -1103,6 +1146,16 @@ fn constructed() -> Vec<(&'static str, Code)> {
             Code::ScaffoldIo {
                 action: Action::CreateFile,
                 error: full.clone(),
+            },
+        ),
+        (
+            "scaffold_io_too_long",
+            Code::ScaffoldIo {
+                action: Action::CreateFile,
+                error: Io {
+                    kind: IoKind::NameTooLong,
+                    detail: "File name too long (os error 36)".into(),
+                },
             },
         ),
         (
