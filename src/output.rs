@@ -227,6 +227,12 @@ impl Staging {
 
     /// Copies a file from disk to output file `path`, linking when unchanged.
     fn copy_file(&self, src: &Path, path: &OutPath) -> io::Result<()> {
+        if let Some(file) = open_cache_file(src) {
+            // Read through the handle opened without links, never by path.
+            let mut bytes = Vec::new();
+            file?.read_to_end(&mut bytes)?;
+            return self.write(path, &bytes);
+        }
         let _writing = start_write()?;
         let dest = self.dir.join(path.as_str());
         if let Some(parent) = dest.parent() {
@@ -355,6 +361,30 @@ impl Sink for Staging {
         s.1 += bytes.len() as u64;
         Ok(())
     }
+}
+
+/// A file of bantin's image cache (`.bantin-cache/…`, or the fallback
+/// `bantin-cache-…` of the temporary folder), opened from the cache folder
+/// down without following any link, or `None` for any other file. The
+/// images stage checked the entry; a link planted after that check must
+/// not publish a file from elsewhere.
+fn open_cache_file(src: &Path) -> Option<io::Result<fs::File>> {
+    let names: Vec<&str> = src
+        .components()
+        .map(|c| c.as_os_str().to_str().unwrap_or(""))
+        .collect();
+    let at = names
+        .iter()
+        .rposition(|n| *n == ".bantin-cache" || n.starts_with("bantin-cache-"))?;
+    let root: PathBuf = src.components().take(at + 1).collect();
+    let (file, folders) = names[at + 1..].split_last()?;
+    Some((|| {
+        let mut dir = crate::media::nofollow::Dir::open_path(&root)?;
+        for name in folders {
+            dir = dir.sub(name, false)?;
+        }
+        dir.open_file(file)
+    })())
 }
 
 /// Infixes of the names of the folders bantin keeps beside the output.
@@ -750,5 +780,69 @@ mod tests {
         drop(s);
         assert!(!dir.exists());
         assert!(!lock(&STAGING_DIRS).contains(&dir));
+    }
+}
+
+#[cfg(all(test, unix))]
+mod cache_link_tests {
+    use super::*;
+    use std::os::unix::fs::symlink;
+
+    /// A site folder with a cache entry `.bantin-cache/images/img/e/480.webp`
+    /// and a private file outside it.
+    fn site() -> (tempfile::TempDir, PathBuf) {
+        let t = tempfile::tempdir().unwrap();
+        let entry = t.path().join("site/.bantin-cache/images/img/e");
+        fs::create_dir_all(&entry).unwrap();
+        fs::write(entry.join("480.webp"), b"RIFF-sizes").unwrap();
+        fs::write(t.path().join("bi-mat.txt"), b"private").unwrap();
+        (t, entry)
+    }
+
+    #[test]
+    fn cache_files_are_read_without_following_links() {
+        let (t, entry) = site();
+        let src = entry.join("480.webp");
+        let mut bytes = Vec::new();
+        open_cache_file(&src)
+            .unwrap()
+            .unwrap()
+            .read_to_end(&mut bytes)
+            .unwrap();
+        assert_eq!(bytes, b"RIFF-sizes");
+        assert!(open_cache_file(&t.path().join("site/content/anh.jpg")).is_none());
+
+        // The file itself a link.
+        fs::remove_file(&src).unwrap();
+        symlink(t.path().join("bi-mat.txt"), &src).unwrap();
+        assert!(open_cache_file(&src).unwrap().is_err());
+        // A folder of the entry a link to a folder holding that name.
+        let elsewhere = t.path().join("khac");
+        fs::create_dir_all(&elsewhere).unwrap();
+        fs::write(elsewhere.join("480.webp"), b"private").unwrap();
+        fs::remove_dir_all(&entry).unwrap();
+        symlink(&elsewhere, &entry).unwrap();
+        assert!(open_cache_file(&entry.join("480.webp")).unwrap().is_err());
+        // The fallback cache of the temporary folder alike.
+        let fallback = t.path().join("bantin-cache-0-ab/img/e");
+        fs::create_dir_all(fallback.parent().unwrap()).unwrap();
+        symlink(&elsewhere, &fallback).unwrap();
+        assert!(open_cache_file(&fallback.join("480.webp"))
+            .unwrap()
+            .is_err());
+    }
+
+    #[test]
+    fn a_planted_link_is_not_published_by_the_staging_copy() {
+        let (t, entry) = site();
+        let src = entry.join("480.webp");
+        fs::remove_file(&src).unwrap();
+        symlink(t.path().join("bi-mat.txt"), &src).unwrap();
+        let out = t.path().join("site/public");
+        let staging = Staging::new(&t.path().join("site"), &out).unwrap();
+        let path = OutPath::page("anh-480w.webp").unwrap();
+        assert!(staging.copy(&path, &src).is_err());
+        let written = staging.dir.join("anh-480w.webp");
+        assert!(!written.exists(), "the private file was copied");
     }
 }

@@ -225,7 +225,7 @@ mod imp {
             }
         }
 
-        pub(super) fn open_file(&self, name: &str) -> io::Result<std::fs::File> {
+        pub fn open_file(&self, name: &str) -> io::Result<std::fs::File> {
             let fd = rfs::openat(&self.fd, name, OFlags::RDONLY | NO_FOLLOW, Mode::empty())
                 .map_err(|e| self.why_not(name, e.into()))?;
             let f = std::fs::File::from(fd);
@@ -346,7 +346,7 @@ mod imp {
             }
         }
 
-        pub(super) fn open_file(&self, name: &str) -> io::Result<std::fs::File> {
+        pub fn open_file(&self, name: &str) -> io::Result<std::fs::File> {
             std::fs::File::open(self.checked_file(name)?)
         }
 
