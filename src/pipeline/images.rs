@@ -224,6 +224,34 @@ pub(super) fn prepare(
     let settings = site.config.images.settings();
     let max_bytes = site.config.images.max_mb.saturating_mul(1_000_000);
     let keep_originals = site.config.images.keep_originals;
+    let sources = sources_of(site, theme);
+    ticker.start("images", sources.len());
+    if sources.is_empty() {
+        return Ok((warnings, Counts::default()));
+    }
+    let cache = open_cache(root, &mut warnings).map_err(|e| vec![e])?;
+    let outcomes: Vec<Result<Outcome, Diagnostic>> = sources
+        .par_iter()
+        .with_max_len(1)
+        .map(|s| {
+            let r = one(&cache, s, &settings, max_bytes, keep_originals);
+            ticker.tick();
+            r
+        })
+        .collect();
+    if prune {
+        cache.prune(UNUSED_FOR);
+    }
+    if let Err(e) = cache.save() {
+        warnings.push(Diagnostic::warning(CACHE_DIR, 0, 0, cache_unusable(&e)));
+    }
+    publish(site, theme, &sources, outcomes, &mut warnings)?;
+    Ok((warnings, cache.counts()))
+}
+
+/// Every image the site publishes, from its assets and the theme's static
+/// files, with where each is published and whether pages show it.
+fn sources_of(site: &Site, theme: &Theme) -> Vec<Source> {
     let shown = shown_on_pages(site);
     let mut sources: Vec<Source> = Vec::new();
     for (i, a) in site.assets.iter().enumerate() {
@@ -253,32 +281,25 @@ pub(super) fn prepare(
             });
         }
     }
-    ticker.start("images", sources.len());
-    if sources.is_empty() {
-        return Ok((warnings, Counts::default()));
-    }
-    let cache = open_cache(root, &mut warnings).map_err(|e| vec![e])?;
-    let outcomes: Vec<Result<Outcome, Diagnostic>> = sources
-        .par_iter()
-        .with_max_len(1)
-        .map(|s| {
-            let r = one(&cache, s, &settings, max_bytes, keep_originals);
-            ticker.tick();
-            r
-        })
-        .collect();
-    if prune {
-        cache.prune(UNUSED_FOR);
-    }
-    if let Err(e) = cache.save() {
-        warnings.push(Diagnostic::warning(CACHE_DIR, 0, 0, cache_unusable(&e)));
-    }
+    sources
+}
+
+/// Points the copies of `site.assets` and `theme.static_files` at what
+/// `outcomes` publish in their place, drops those refused, and records the
+/// sizes made: `site.pictures` and `site.variants`.
+fn publish(
+    site: &mut Site,
+    theme: &mut Theme,
+    sources: &[Source],
+    outcomes: Vec<Result<Outcome, Diagnostic>>,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<(), Vec<Diagnostic>> {
     let mut errors = Vec::new();
     // Variant names: `anh-1-480w.webp` beside `anh-1.jpg`; with the
     // extension too (`anh-1-jpg-480w.webp`) when two images of a folder
     // share a name.
     let mut stems: HashMap<&str, usize> = HashMap::new();
-    for s in &sources {
+    for s in sources {
         *stems.entry(stem(&s.out)).or_default() += 1;
     }
     let mut drop_assets = Vec::new();
@@ -345,7 +366,7 @@ pub(super) fn prepare(
         theme.static_files.remove(i);
     }
     site.variants.sort_by(|a, b| a.out.cmp(&b.out));
-    Ok((warnings, cache.counts()))
+    Ok(())
 }
 
 /// `tin-tuc/a/anh-1.jpg` → `tin-tuc/a/anh-1`.
