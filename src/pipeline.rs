@@ -1,30 +1,33 @@
-//! The whole build on one screen: config → walk → parse → link → render →
-//! write, each stage timed, every diagnostic of every stage collected.
+//! The whole build on one screen: config → walk → parse → link → images →
+//! plan → render → search → commit, each stage timed, every diagnostic of
+//! every stage collected. `build`, `check` and `serve` differ only by the
+//! context they pass: where the files go, what is kept between builds, who
+//! watches the progress.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use rayon::iter::Either;
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::content::kind::{Expect, Kind};
-use crate::content::{self, front_matter, markdown, source, Parsed};
+use crate::content;
 use crate::diag::{self, Code, Diagnostic};
 use crate::model::{self, LinkInput, Published};
-use crate::output::Staging;
-use crate::render::{self, CountingSink, Sink, Theme};
+use crate::render::{self, Planned, Sink, Theme};
 use crate::vi::DateTime;
 
 mod cache;
 mod images;
+mod parse;
 mod progress;
+mod publish;
+mod setup;
 pub use cache::Cache;
-use cache::Stamp;
+pub use parse::HTML_BUDGET;
+use progress::Ticker;
 pub use progress::{PageKinds, Progress, BATCH};
-use progress::{Ticker, TickingSink};
+use setup::Setup;
 
 /// What to build and how.
 #[derive(Debug, Clone, Default)]
@@ -189,404 +192,119 @@ pub fn rebuild(
     with_excerpts(&opts.root, run(opts, Some(sink), Some(cache), None))
 }
 
-fn run(
-    opts: &BuildOptions,
-    sink: Option<&dyn Sink>,
-    mut cache: Option<&mut Cache>,
-    progress: Option<&dyn Progress>,
-) -> Result<BuildReport, Failure> {
-    let to_disk = opts.write && sink.is_none();
-    let root = &opts.root;
-    let mut timings = Vec::new();
-    let ticker = Ticker::new(progress);
-    let mut clock = Instant::now();
-    let mut lap = |name: &'static str, timings: &mut Vec<Stage>| {
-        let time = clock.elapsed();
-        timings.push(Stage {
+/// What `build`, `check` and `serve` differ by, carried through the stages.
+pub(super) struct Ctx<'a> {
+    opts: &'a BuildOptions,
+    /// Where the files go instead of the output folder (`serve`).
+    sink: Option<&'a dyn Sink>,
+    /// What the last build kept, for a rebuild that makes only what changed.
+    cache: Option<&'a mut Cache>,
+    ticker: Ticker<'a>,
+    /// Whether the output folder is checked and written: `build`, not
+    /// `check`, nor a build into a sink.
+    to_disk: bool,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(
+        opts: &'a BuildOptions,
+        sink: Option<&'a dyn Sink>,
+        cache: Option<&'a mut Cache>,
+        progress: Option<&'a dyn Progress>,
+    ) -> Ctx<'a> {
+        Ctx {
+            opts,
+            sink,
+            cache,
+            ticker: Ticker::new(progress),
+            to_disk: opts.write && sink.is_none(),
+        }
+    }
+}
+
+/// The diagnostics collected so far: errors end the build after link, so
+/// that one run reports all of them.
+#[derive(Default)]
+pub(super) struct Diags {
+    errors: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
+}
+
+impl Diags {
+    /// The output of a stage, its diagnostics collected here.
+    fn take<T>(&mut self, (out, diags): (T, Diags)) -> T {
+        self.append(diags);
+        out
+    }
+
+    fn append(&mut self, mut other: Diags) {
+        self.errors.append(&mut other.errors);
+        self.warnings.append(&mut other.warnings);
+    }
+
+    /// The failure of a build stopped by `errors`, with every diagnostic so far.
+    fn failure(&self, errors: Vec<Diagnostic>) -> Failure {
+        let mut all = self.errors.clone();
+        all.extend(errors);
+        content_failure(all, self.warnings.clone())
+    }
+}
+
+/// Times each stage and tells the progress when it ends.
+struct Clock {
+    start: Instant,
+    timings: Vec<Stage>,
+}
+
+impl Clock {
+    fn new() -> Clock {
+        Clock {
+            start: Instant::now(),
+            timings: Vec::new(),
+        }
+    }
+
+    /// Ends stage `name`, which began when the last one ended.
+    fn lap(&mut self, ctx: &Ctx<'_>, name: &'static str) {
+        let time = self.start.elapsed();
+        self.timings.push(Stage {
             name,
             time,
             rss: resident_bytes(),
         });
-        ticker.finish(name, time);
-        clock = Instant::now();
-    };
-    ticker.start("config", 0);
+        ctx.ticker.finish(name, time);
+        self.start = Instant::now();
+    }
+}
 
-    // 1. Config and theme: errors here stop the build (exit 2). A folder
-    // without config.yaml or content/ is not a site, and nothing is touched.
-    let mut config = Config::load(root).map_err(Failure::Config)?;
-    if !root.join("content").is_dir() {
-        return Err(Failure::Config(vec![crate::config::not_a_site(
-            root, false,
-        )]));
-    }
-    if let Some(url) = &opts.base_url {
-        if let Err(why) = crate::config::check_base_url(url) {
-            let code = Code::BadBaseUrl {
-                flag: true,
-                url: url.clone(),
-                why,
-            };
-            return Err(Failure::Config(vec![Diagnostic::error(
-                "--base-url",
-                0,
-                0,
-                code,
-            )]));
-        }
-        config.base_url = url.clone();
-    }
-    let mut theme = Theme::load(root, &config).map_err(|e| split_config_errors(e, Vec::new()))?;
-    // Images of static/ whose metadata cannot be removed are not published.
-    let mut refused = images::refuse_static(&mut theme);
-    let identity = render::site_view::check_identity(&config, &theme, &refused);
-    if !identity.is_empty() {
-        return Err(Failure::Config(identity));
-    }
-    let mut errors = Vec::new();
-    let env = match render::env::environment(&theme, &config) {
-        Ok(env) => Some(env),
-        Err(e) => {
-            errors.extend(e);
-            None
-        }
-    };
-    let output_dir = opts.output.clone().unwrap_or_else(|| root.join("public"));
-    if to_disk {
-        if let Err(e) = crate::output::check_target(root, &output_dir) {
-            return Err(Failure::Config(vec![output_error(&output_dir, e)]));
-        }
-    }
-    lap("config", &mut timings);
-
-    // 2. Walk the content tree in sorted order.
-    ticker.start("walk", 0);
-    let walk = content::walk::walk(root, &root.join("content"));
-    refused.extend(
-        walk.refused
-            .into_iter()
-            .map(|(rel, why)| (format!("content/{rel}"), why)),
-    );
-    let (mut warnings, walk_errors): (Vec<_>, Vec<_>) =
-        walk.diagnostics.into_iter().partition(|d| !d.is_error());
-    warnings.append(&mut theme.warnings);
-    errors.extend(walk_errors);
-    lap("walk", &mut timings);
-    ticker.start("parse", walk.sources.len());
-
-    // 3. Parse every file in parallel.
-    let extra_taxonomies: Vec<String> = config
-        .taxonomies
-        .iter()
-        .map(|t| t.name.clone())
-        .filter(|n| !matches!(n.as_str(), "tags" | "categories" | "authors"))
-        .collect();
-    let ctx = front_matter::Context {
-        offset_minutes: config.offset_minutes,
-        taxonomies: &extra_taxonomies,
-    };
-    let md = markdown::MdSettings {
-        unsafe_html: config.markdown.unsafe_html,
-        highlight: config.markdown.highlight_code,
-        html: true,
-        summary: true,
-        lead: true,
-        iframe_hosts: markdown::IframeHosts::new(&config.markdown.iframe_hosts),
-        lang: config.lang,
-        max_block_marks: config.limits.max_block_marks,
-        theme_ids: markdown::ThemeIds::of(theme.templates.values().map(|(t, _)| t.as_str())),
-    };
-    let budget = AtomicUsize::new(opts.html_budget.unwrap_or(HTML_BUDGET));
-    let max_file_bytes = config.limits.max_file_mb.saturating_mul(1_000_000);
-    let limits = ParseLimits {
-        max_file_bytes,
-        // One file of the largest size parses alone; small ones in parallel.
-        parsing: Budget::new(max_file_bytes.max(1 << 20)),
-    };
-    // Sections first: their `kind:` says what the other files are.
-    let (section_sources, other_sources): (Vec<_>, Vec<_>) = walk
-        .sources
-        .into_iter()
-        .partition(|f| f.kind == content::SourceKind::Section);
-    let kept = cache.as_deref();
-    let parse_all = |sources: Vec<content::SourceFile>,
-                     expect: &(dyn Fn(&content::SourceFile) -> Expect + Sync)| {
-        // The list is consumed: each file's record moves into its result,
-        // and results go straight into two lists (one buffer of all files, not two).
-        sources
-            .into_par_iter()
-            .map(|file| {
-                ticker.tick();
-                let rel = file.rel.clone();
-                let e = expect(&file);
-                if let Some(p) = kept.and_then(|c| c.lookup(&file, e)) {
-                    return Ok((p, Origin::Kept));
-                }
-                let stamp = kept.and_then(|_| Stamp::of(&file.path));
-                parse_one(file, &ctx, e, md, &budget, &limits)
-                    .map(|p| (p, Origin::Read(stamp, e)))
-                    .map_err(|e| (rel, e))
-            })
-            .partition_map(|r| match r {
-                Ok(p) => Either::Left(p),
-                Err(e) => Either::Right(e),
-            })
-    };
-    let (mut parsed, mut failed): ParseResults =
-        parse_all(section_sources, &|_| Expect::Is(Kind::Section));
-    let page_sections: HashSet<String> = parsed
-        .iter()
-        .filter(|p| p.0.front.lists == Kind::Page)
-        .map(|p| p.0.file.dir().to_string())
-        .collect();
-    let section_dirs: HashSet<String> = parsed.iter().map(|p| p.0.file.dir().to_string()).collect();
-    let (more, more_failed) = parse_all(other_sources, &|f| {
-        content::kind::expect_of(f, &section_dirs, &page_sections)
-    });
-    parsed.extend(more);
-    failed.extend(more_failed);
-    if let Some(cache) = cache.as_deref_mut() {
-        for (p, origin) in &parsed {
-            match *origin {
-                Origin::Kept => cache.reuse(&p.file.rel),
-                Origin::Read(Some(stamp), expect) => cache.keep(stamp, expect, p.clone()),
-                Origin::Read(None, _) => {}
-            }
-        }
-        cache.parsed_all();
-    }
-    let mut parsed: Vec<Parsed> = parsed.into_iter().map(|(p, _)| p).collect();
-    for p in &mut parsed {
-        warnings.append(&mut p.warnings);
-        for (l, c, code) in std::mem::take(&mut p.body.warnings) {
-            warnings.push(Diagnostic::warning(p.file.display(), l, c, code));
-        }
-    }
-    let mut broken = HashSet::new();
-    let mut checked = Vec::new();
-    for (rel, (e, body)) in failed {
-        broken.insert(rel);
-        let (w, e): (Vec<_>, Vec<_>) = e.into_iter().partition(|d| !d.is_error());
-        warnings.extend(w);
-        errors.extend(e);
-        if let Some(failed) = body {
-            let (file, mut body) = *failed;
-            for (l, c, code) in std::mem::take(&mut body.warnings) {
-                warnings.push(Diagnostic::warning(file.display(), l, c, code));
-            }
-            body.html = String::new();
-            checked.push((file, body));
-        }
-    }
-    lap("parse", &mut timings);
-    ticker.start("link", 0);
-
-    // 4. Link the site graph (pure, no I/O).
-    let static_files: HashSet<String> = theme.static_files.iter().map(|f| f.path.clone()).collect();
-    let now = opts
-        .now
-        .unwrap_or_else(|| DateTime::now(config.offset_minutes));
-    let linked = model::link(LinkInput {
-        config,
-        parsed,
-        assets: walk.assets,
-        broken,
-        checked,
-        static_files,
-        refused,
-        markdown: md,
-        drafts: opts.drafts,
-        future: opts.future,
-        now,
-    });
-    let (mut site, skipped) = match linked {
-        Ok(s) => s,
-        Err(e) => {
-            // Links to files with errors of their own are warnings.
-            let (w, e): (Vec<_>, Vec<_>) = e.into_iter().partition(|d| !d.is_error());
-            warnings.extend(w);
-            errors.extend(e);
-            return Err(content_failure(errors, warnings));
-        }
-    };
-    let Some(env) = env.filter(|_| errors.is_empty()) else {
-        return Err(content_failure(errors, warnings));
-    };
-    lap("link", &mut timings);
-
-    // 4b. Images: metadata removed, sizes made (or found in the cache).
-    // Only a full build to disk prunes the cache: `serve` may show drafts,
-    // `check` may run beside a build.
-    let image_counts = match images::prepare(&mut site, &mut theme, root, &ticker, to_disk) {
-        Ok((w, counts)) => {
-            warnings.extend(w);
-            counts
-        }
-        Err(e) => return Err(content_failure(e, warnings)),
-    };
-    measure_featured_images(&mut site, root);
-    render::measure_attachments(&mut site, &theme);
-    lap("images", &mut timings);
-    ticker.start("plan", 0);
-
-    // 5. The plan of every output file, checked before anything is written.
-    let plan = render::plan(&site, &theme).map_err(|e| content_failure(e, warnings.clone()))?;
-    let dead_menu = render::site_view::check_menu(&site.config, &plan);
-    if !dead_menu.is_empty() {
-        return Err(content_failure(dead_menu, warnings));
-    }
-    lap("plan", &mut timings);
-
-    // 6. Render every page in parallel, each written as soon as it is made.
-    let staging = if to_disk {
-        Some(
-            Staging::new(root, &output_dir)
-                .map_err(|e| Failure::Config(vec![output_error(&output_dir, e)]))?,
-        )
-    } else {
-        None
-    };
-    let counting = CountingSink::default();
-    let sink: &dyn Sink = match (&staging, sink) {
-        (Some(s), _) => s,
-        (None, Some(s)) => s,
-        (None, None) => &counting,
-    };
-    let prints = cache
-        .as_deref()
-        .map(|_| render::fingerprint::fingerprints(&site, &theme, &plan));
-    let todo = cache
-        .as_deref()
-        .zip(prints.as_deref())
-        .map(|(c, f)| c.todo(&plan, f));
-    let kinds = PageKinds::of(&plan);
-    ticker.start(
-        "render",
-        todo.as_deref()
-            .map_or(plan.len(), |t| t.iter().filter(|&&b| b).count()),
-    );
-    let ticking = TickingSink {
-        inner: sink,
-        ticker: &ticker,
-    };
-    let sink: &dyn Sink = if progress.is_some() { &ticking } else { sink };
-    let search = site.config.search.enabled.then(|| {
-        let synonyms = render::search::Synonyms::new(
-            theme
-                .synonyms
-                .iter()
-                .chain(&site.config.search.synonyms)
-                .map(|(k, v)| (k.as_str(), v.as_slice())),
-        );
-        let interner = cache
-            .as_deref()
-            .map(|c| c.search.interner.clone())
-            .unwrap_or_default();
-        (synonyms, interner)
-    });
-    let known: Vec<_> = match (&search, cache.as_deref()) {
-        (Some(_), Some(c)) => site
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(id, a)| {
-                c.search
-                    .docs
-                    .get(&a.path)
-                    .filter(|k| k.0 == render::search::doc_key(&site, id))
-                    .map(|k| k.1.clone())
-            })
-            .collect(),
-        _ => Vec::new(),
-    };
-    let collector = search
-        .as_ref()
-        .map(|(syn, interner)| render::search::Collector::new(&site, interner, syn, known));
-    let rendered = render::render(
-        &site,
-        &theme,
-        &plan,
-        env,
-        sink,
-        todo.as_deref(),
-        collector.as_ref(),
-    );
-    lap("render", &mut timings);
-    ticker.start("search", 0);
-    let mut report = match rendered {
-        Ok(r) => r,
-        Err(e) => {
-            if let Some(s) = staging {
-                s.abandon();
-            }
-            return Err(content_failure(e, warnings));
-        }
-    };
-
-    // 7. The search index, from the terms handed over while rendering.
-    let mut index_files = None;
-    if let (Some(collector), Some((synonyms, interner))) = (collector, &search) {
-        report.search_cut = collector.cut_time();
-        let fail = |e: String, staging: Option<Staging>, warnings: Vec<Diagnostic>| {
-            if let Some(s) = staging {
-                s.abandon();
-            }
-            content_failure(
-                vec![Diagnostic::error("", 0, 0, Code::SearchIndex { detail: e })],
-                warnings,
-            )
-        };
-        let docs = match collector.into_docs() {
-            Ok(d) => d,
-            Err(e) => return Err(fail(e, staging, warnings)),
-        };
-        let texts = interner.texts();
-        let input = render::search::index::Input {
-            site: &site,
-            docs: &docs,
-            texts: &texts,
-            synonyms,
-        };
-        let empty = Default::default();
-        let before = cache.as_deref().map_or(&empty, |c| &c.search.written);
-        match render::search::index::write(&input, sink, before) {
-            Ok(w) => index_files = Some((docs, w)),
-            Err(e) => return Err(fail(e.to_string(), staging, warnings)),
-        }
-    }
-    if let (Some(cache), Some(prints)) = (cache, prints) {
-        cache.made(&plan, prints);
-        if let Some((docs, written)) = index_files {
-            cache.search.docs = site
-                .articles
-                .iter()
-                .zip(docs)
-                .enumerate()
-                .map(|(id, (a, d))| (a.path.clone(), (render::search::doc_key(&site, id), d)))
-                .collect();
-            cache.search.written = written.into_iter().collect();
-        } else {
-            cache.search = Default::default();
-        }
-    }
-    lap("search", &mut timings);
-    ticker.start("commit", 0);
-    let (output, written) = match staging {
-        Some(s) => {
-            let stats = *s.stats.lock().expect("no panics while locked");
-            let dir = s.commit().map_err(|e| {
-                Failure::Config(vec![Diagnostic::error(
-                    output_dir.display().to_string(),
-                    0,
-                    0,
-                    Code::CannotReplaceOutput { error: (&e).into() },
-                )])
-            })?;
-            (Some(dir), stats)
-        }
-        None => (None, (0, 0, 0)),
-    };
-    lap("commit", &mut timings);
+fn run(
+    opts: &BuildOptions,
+    sink: Option<&dyn Sink>,
+    cache: Option<&mut Cache>,
+    progress: Option<&dyn Progress>,
+) -> Result<BuildReport, Failure> {
+    let mut ctx = Ctx::new(opts, sink, cache, progress);
+    let mut clock = Clock::new();
+    let (config, mut setup, mut diags) = setup::load(&ctx)?;
+    clock.lap(&ctx, "config");
+    let walked = diags.take(parse::walk(&ctx, &mut setup));
+    clock.lap(&ctx, "walk");
+    let parsed = diags.take(parse::parse(&mut ctx, &config, &setup, walked.sources));
+    clock.lap(&ctx, "parse");
+    let (mut site, skipped) = link(&ctx, config, &mut setup, walked.assets, parsed, &mut diags)?;
+    clock.lap(&ctx, "link");
+    let images = prepare_images(&ctx, &mut site, &mut setup.theme, &mut diags)?;
+    clock.lap(&ctx, "images");
+    let plan = plan(&ctx, &site, &setup.theme, &diags)?;
+    clock.lap(&ctx, "plan");
+    let search = publish::Search::of(&ctx, &site, &setup.theme);
+    let rendered = publish::render(&ctx, &site, &mut setup, &plan, search.as_ref())?;
+    clock.lap(&ctx, "render");
+    let (report, out) = publish::index(&mut ctx, &site, &plan, rendered, &diags)?;
+    clock.lap(&ctx, "search");
+    let (output, written) = out.commit(&ctx, &setup.output_dir)?;
+    clock.lap(&ctx, "commit");
+    let mut warnings = diags.warnings;
     diag::sort(&mut warnings);
     Ok(BuildReport {
         articles: site.articles.len(),
@@ -594,14 +312,14 @@ fn run(
         sections: site.sections.len() - 1,
         pages: report.pages,
         feeds: report.feeds,
-        assets: site.assets.len() + theme.static_files.len(),
-        images: image_counts,
+        assets: site.assets.len() + setup.theme.static_files.len(),
+        images,
         variants: site.variants.len(),
-        kinds,
+        kinds: PageKinds::of(&plan),
         lang: site.config.lang,
         skipped,
         warnings,
-        timings,
+        timings: clock.timings,
         template_times: report.template_times,
         search_cut: report.search_cut,
         output,
@@ -609,163 +327,92 @@ fn run(
     })
 }
 
-/// Where a parse comes from: kept from the last build, or read now (with
-/// the stamp of the file when a cache will keep it).
-#[derive(Clone, Copy)]
-enum Origin {
-    Kept,
-    Read(Option<Stamp>, Expect),
-}
-
-/// Bytes of article HTML kept in memory between parsing and rendering; past
-/// it, bodies are rendered again when their page is made, so memory stays
-/// bounded however large the site.
-pub const HTML_BUDGET: usize = 256 << 20;
-
-/// The files parsed (with where each came from) and the files that failed.
-type ParseResults = (Vec<(Parsed, Origin)>, Vec<(String, Failed)>);
-
-/// Bounds of the parse stage.
-struct ParseLimits {
-    max_file_bytes: u64,
-    /// Bytes of source being parsed at once, across threads.
-    parsing: Budget,
-}
-
-/// A counting semaphore of bytes: what is taken is given back on drop.
-struct Budget {
-    left: std::sync::Mutex<u64>,
-    freed: std::sync::Condvar,
-    total: u64,
-}
-
-struct Permit<'a> {
-    budget: &'a Budget,
-    bytes: u64,
-}
-
-impl Budget {
-    fn new(total: u64) -> Budget {
-        Budget {
-            left: std::sync::Mutex::new(total),
-            freed: std::sync::Condvar::new(),
-            total,
-        }
-    }
-
-    /// Waits until `bytes` (at most the whole budget) are free and takes them.
-    fn acquire(&self, bytes: u64) -> Permit<'_> {
-        let bytes = bytes.min(self.total);
-        let mut left = self.left.lock().unwrap_or_else(|e| e.into_inner());
-        while *left < bytes {
-            left = self.freed.wait(left).unwrap_or_else(|e| e.into_inner());
-        }
-        *left -= bytes;
-        Permit {
-            budget: self,
-            bytes,
-        }
-    }
-}
-
-impl Drop for Permit<'_> {
-    fn drop(&mut self) {
-        let mut left = self.budget.left.lock().unwrap_or_else(|e| e.into_inner());
-        *left += self.bytes;
-        self.budget.freed.notify_all();
-    }
-}
-
-/// Why a file could not be parsed, and its body when that could be, so
-/// that the body's links are checked too.
-type Failed = (
-    Vec<Diagnostic>,
-    Option<Box<(content::SourceFile, markdown::Body)>>,
-);
-
-/// Reads, decodes and parses one content file.
-fn parse_one(
-    file: content::SourceFile,
-    ctx: &front_matter::Context,
-    expect: Expect,
-    md: markdown::MdSettings,
-    budget: &AtomicUsize,
-    limits: &ParseLimits,
-) -> Result<Parsed, Failed> {
-    let shown = file.display();
-    let len = std::fs::metadata(&file.path).map_or(0, |m| m.len());
-    if len > limits.max_file_bytes {
-        let code = Code::FileTooLarge {
-            tenths_mb: (len + 50_000) / 100_000,
-            limit_mb: limits.max_file_bytes / 1_000_000,
-        };
-        return Err((vec![Diagnostic::error(&shown, 0, 0, code)], None));
-    }
-    // Parsing costs many times a file's size; big files wait for their
-    // share of the budget, so parallel parsing cannot multiply the peak.
-    let _permit = limits.parsing.acquire(len);
-    let bytes = std::fs::read(&file.path).map_err(|e| {
-        (
-            vec![Diagnostic::error(
-                &shown,
-                0,
-                0,
-                Code::CannotRead { error: (&e).into() },
-            )],
-            None,
-        )
-    })?;
-    let source_hash = hash_bytes(&bytes);
-    let src = source::read(&bytes, &shown).map_err(|d| (vec![d], None))?;
-    let front = front_matter::parse(&src, &shown, ctx, expect);
-    // The body is parsed even when the front matter is bad, so its problems are reported too.
-    let cost = src.body().len() * 3 / 2;
-    // Sections and pages are few and always keep their HTML.
-    let keep = expect != Expect::Is(Kind::Article)
-        || budget
-            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
-                left.checked_sub(cost)
-            })
-            .is_ok();
-    let md = markdown::MdSettings {
-        html: keep,
-        summary: front.as_ref().map_or(true, |f| f.summary.is_none()),
-        // Only articles show a sapo: sections and pages keep their text as written.
-        lead: front
-            .as_ref()
-            .map_or(expect == Expect::Is(Kind::Article), |f| {
-                f.kind == Kind::Article
-            }),
-        ..md
-    };
-    let body = markdown::render_in(
-        src.body(),
-        file.dir(),
-        src.body_line,
-        md,
-        file.path.parent(),
-    );
-    let front = match front {
-        Ok(front) => front,
-        Err(mut e) => {
-            e.extend(src.warnings);
-            return Err((e, Some(Box::new((file, body)))));
+/// Links the site graph (pure, no I/O). Errors of every stage so far end
+/// the build here, template errors too.
+fn link(
+    ctx: &Ctx<'_>,
+    config: Config,
+    setup: &mut Setup,
+    assets: Vec<content::walk::Asset>,
+    parsed: parse::ParseOut,
+    diags: &mut Diags,
+) -> Result<(model::Site, Published), Failure> {
+    ctx.ticker.start("link", 0);
+    let static_files: HashSet<String> = setup
+        .theme
+        .static_files
+        .iter()
+        .map(|f| f.path.clone())
+        .collect();
+    let now = ctx
+        .opts
+        .now
+        .unwrap_or_else(|| DateTime::now(config.offset_minutes));
+    let linked = model::link(LinkInput {
+        config,
+        parsed: parsed.parsed,
+        assets,
+        broken: parsed.broken,
+        checked: parsed.checked,
+        static_files,
+        refused: std::mem::take(&mut setup.refused),
+        markdown: parsed.md,
+        drafts: ctx.opts.drafts,
+        future: ctx.opts.future,
+        now,
+    });
+    let (site, skipped) = match linked {
+        Ok(s) => s,
+        Err(e) => {
+            // Links to files with errors of their own are warnings.
+            let (w, e): (Vec<_>, Vec<_>) = e.into_iter().partition(|d| !d.is_error());
+            diags.warnings.extend(w);
+            return Err(diags.failure(e));
         }
     };
-    Ok(Parsed {
-        file,
-        front,
-        body,
-        source_hash,
-        warnings: src.warnings,
-    })
+    if setup.env.is_none() || !diags.errors.is_empty() {
+        return Err(diags.failure(Vec::new()));
+    }
+    Ok((site, skipped))
 }
 
-fn hash_bytes(bytes: &[u8]) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::hash::DefaultHasher::new();
-    bytes.hash(&mut h);
-    h.finish()
+/// Images: metadata removed, sizes made (or found in the cache), and the
+/// sizes pages reserve for featured images and attachments. Only a full
+/// build to disk prunes the cache: `serve` may show drafts, `check` may run
+/// beside a build.
+fn prepare_images(
+    ctx: &Ctx<'_>,
+    site: &mut model::Site,
+    theme: &mut Theme,
+    diags: &mut Diags,
+) -> Result<crate::media::cache::Counts, Failure> {
+    let root = &ctx.opts.root;
+    let counts = match images::prepare(site, theme, root, &ctx.ticker, ctx.to_disk) {
+        Ok((w, counts)) => {
+            diags.warnings.extend(w);
+            counts
+        }
+        Err(e) => return Err(diags.failure(e)),
+    };
+    measure_featured_images(site, root);
+    render::measure_attachments(site, theme);
+    Ok(counts)
+}
+
+/// The plan of every output file, checked before anything is written.
+fn plan(
+    ctx: &Ctx<'_>,
+    site: &model::Site,
+    theme: &Theme,
+    diags: &Diags,
+) -> Result<Vec<Planned>, Failure> {
+    ctx.ticker.start("plan", 0);
+    let plan = render::plan(site, theme).map_err(|e| diags.failure(e))?;
+    let dead_menu = render::site_view::check_menu(&site.config, &plan);
+    if !dead_menu.is_empty() {
+        return Err(diags.failure(dead_menu));
+    }
+    Ok(plan)
 }
 
 /// The error for an output folder that cannot be used.
