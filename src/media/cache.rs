@@ -4,12 +4,18 @@
 //!
 //! Layout, under the folder:
 //! - `stamps`: size, modification time and content hash of each source
-//!   file seen, so that an unchanged photo is not read again to be hashed;
+//!   file seen, so that an unchanged photo is not read again to be hashed
+//!   (after a first line naming the layout version: stamps of another
+//!   version are not read);
 //! - `strip/HASH-vVERSION-EXT/`: the file with its metadata removed, keyed
 //!   by the version of the stripping rules too;
 //! - `img/HASH-SETTINGS/`: its sizes, `WxH.EXT`, or why it could not be
 //!   decoded (so that a damaged file is not tried again, and its warning
 //!   still shows).
+//!
+//! Content hashes are XXH3-64 ([`hash_bytes`]): a published algorithm
+//! whose output is fixed, so that a key or a record written by one release
+//! of bantin means the same bytes to the next.
 //!
 //! Each entry folder holds a `record` listing its files with their length
 //! and content hash. An entry is used only when each file it lists is a
@@ -23,7 +29,6 @@
 //! partial entry behind. Deleting the folder is always safe.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -41,8 +46,10 @@ use entry::{
 };
 
 /// Bump when the encoder's output or the layout of `img/` changes for the
-/// same settings (2: entries hold a record of their files).
-const VERSION: u32 = 2;
+/// same settings (2: entries hold a record of their files; 3: hashes are
+/// XXH3-64, no longer std's `DefaultHasher`, so stamps and keys of version 2
+/// name other bytes).
+const VERSION: u32 = 3;
 
 /// One processed size of an image, as a file of the cache.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,18 +131,40 @@ fn temp_name(final_name: &str) -> String {
     format!("{final_name}.tmp-{}-{n}", std::process::id())
 }
 
-/// Content hash of `bytes`, stable from one run to the next.
+/// Content hash of `bytes`: XXH3-64 with no seed, the same in every
+/// release and on every machine (std's `DefaultHasher` may change between
+/// Rust releases, which would orphan the whole cache or, worse, make a key
+/// name other bytes). Not a defence against crafted collisions: the files
+/// hashed are the site's own, and each entry is checked against its record.
 pub fn hash_bytes(bytes: &[u8]) -> u64 {
-    // SipHash with fixed keys; the length is hashed too.
-    let mut h = std::hash::DefaultHasher::new();
-    bytes.hash(&mut h);
-    h.finish()
+    twox_hash::XxHash3_64::oneshot(bytes)
 }
 
+/// The hash of the layout version and `settings`, written out field by field
+/// in a fixed byte order rather than through `Hash`, whose feeding of a
+/// hasher is not promised to stay the same either.
 fn settings_key(settings: &Settings) -> u64 {
-    let mut h = std::hash::DefaultHasher::new();
-    (VERSION, settings).hash(&mut h);
-    h.finish()
+    // Destructured so that a new field of `Settings` cannot be forgotten here.
+    let Settings {
+        widths,
+        quality,
+        webp,
+    } = settings;
+    let mut bytes = Vec::with_capacity(10 + 4 * widths.len());
+    bytes.extend(VERSION.to_le_bytes());
+    bytes.extend((widths.len() as u32).to_le_bytes());
+    for w in widths {
+        bytes.extend(w.to_le_bytes());
+    }
+    bytes.push(*quality);
+    bytes.push(u8::from(*webp));
+    hash_bytes(&bytes)
+}
+
+/// The first line of the stamps file: stamps written under another layout
+/// version hold hashes of another algorithm and are not read.
+fn stamps_header() -> String {
+    format!("bantin image stamps v{VERSION}\n")
 }
 
 /// The name in `strip/` of the file of content hash `hash` stripped by
@@ -537,8 +566,9 @@ impl ImageCache {
             })
             .collect();
         lines.sort();
+        let text = stamps_header() + &lines.concat();
         let temp = temp_name("stamps");
-        self.root.write_new(&temp, lines.concat().as_bytes())?;
+        self.root.write_new(&temp, text.as_bytes())?;
         self.root.rename(&temp, "stamps").inspect_err(|_| {
             let _ = self.root.remove(&temp);
         })
@@ -546,6 +576,9 @@ impl ImageCache {
 }
 
 fn parse_stamps(text: &str) -> HashMap<PathBuf, Stamp> {
+    let Some(text) = text.strip_prefix(&stamps_header()) else {
+        return HashMap::new();
+    };
     text.lines()
         .filter_map(|line| {
             let mut f = line.splitn(4, '\t');
@@ -623,7 +656,7 @@ mod tests {
     #[test]
     fn stamps_read_back_what_was_written() {
         let text = "12\t345\t00000000000000ff\t/a b/c.jpg\nbroken line\n";
-        let stamps = parse_stamps(text);
+        let stamps = parse_stamps(&(stamps_header() + text));
         assert_eq!(stamps.len(), 1);
         assert_eq!(
             stamps[Path::new("/a b/c.jpg")],
@@ -633,6 +666,44 @@ mod tests {
                 hash: 255
             }
         );
+        // Stamps of another layout version (or of none) are not read.
+        assert!(parse_stamps(text).is_empty());
+        assert!(parse_stamps(&format!("bantin image stamps v2\n{text}")).is_empty());
+    }
+
+    #[test]
+    fn content_hashes_are_xxh3_64() {
+        // Reference values of XXH3-64 with no seed (as `xxhsum -H3` prints
+        // them): an empty input, a short one, and one long enough for the
+        // algorithm's striped loop that every photo goes through.
+        assert_eq!(hash_bytes(b""), 0x2d06_8005_38d3_94c2);
+        assert_eq!(hash_bytes(b"bantin"), 0x2f27_937a_201f_29e7);
+        let long: Vec<u8> = (0..1000).map(|i| (i % 251) as u8).collect();
+        assert_eq!(hash_bytes(&long), 0x33ef_703f_b2b2_0ed1);
+    }
+
+    #[test]
+    fn settings_keys_are_fixed_and_tell_settings_apart() {
+        // Layout 3, three widths 480, 960, 1600, quality 80, WebP: the bytes
+        // 03000000 03000000 e0010000 c0030000 40060000 50 01, hashed.
+        assert_eq!(settings_key(&Settings::default()), 0x72d9_5800_109e_2e23);
+        let other = [
+            Settings {
+                widths: vec![480, 960],
+                ..Settings::default()
+            },
+            Settings {
+                quality: 81,
+                ..Settings::default()
+            },
+            Settings {
+                webp: false,
+                ..Settings::default()
+            },
+        ];
+        for s in &other {
+            assert_ne!(settings_key(s), settings_key(&Settings::default()));
+        }
     }
 
     #[test]

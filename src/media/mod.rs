@@ -8,5 +8,7 @@ pub mod nofollow;
 pub mod private;
 pub mod sniff;
 pub mod strip;
-#[doc(hidden)]
+// Test data is compiled for the unit tests and, through the `testdata`
+// feature, for tests/; never into the program.
+#[cfg(any(test, feature = "testdata"))]
 pub mod testdata;

@@ -1,7 +1,8 @@
 //! Test data only: small JPEG, PNG and WebP files carrying the metadata a
 //! camera or an editing program writes (EXIF with GPS position, camera
 //! make and serial number, author; XMP; IPTC; comments), made in memory
-//! for the tests of this crate and of `tests/`. Not used by any build.
+//! for the tests of this crate and of `tests/` (with the `testdata`
+//! feature, which the tests enable). Not compiled into the program.
 //!
 //! Every file made here holds the text [`SERIAL`], [`ARTIST`], [`MAKE`] and
 //! `GPS`, so that a test can search the bytes of a published file for them.
