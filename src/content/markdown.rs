@@ -204,6 +204,42 @@ impl<'b> Walk<'b> {
         (line + self.shift, col)
     }
 
+    /// Checks the URL of a link at `at` (not a computer path), rewriting
+    /// one to another article or to a file of the site into a placeholder.
+    fn link(&self, url: &mut String, at: (usize, usize), out: &mut Body) {
+        if let Err(e) = crate::url::check_link(url) {
+            out.errors.push(refused_url("link", url, &e, at));
+            url.clear();
+        } else if let Some(file) = file_ref(self.dir, url, false, at) {
+            *url = format!("{LINK_PLACEHOLDER}{}", out.links.len());
+            out.links.push(file);
+        } else if let Some((target, fragment)) = internal_target(url) {
+            let (line, column) = at;
+            match resolve(self.dir, &target) {
+                Some(target) => {
+                    *url = format!("{LINK_PLACEHOLDER}{}", out.links.len());
+                    out.links.push(MdLink {
+                        target,
+                        kind: LinkKind::Page,
+                        static_path: String::new(),
+                        written: String::new(),
+                        fragment,
+                        whole: None,
+                        line,
+                        column,
+                    });
+                }
+                None => {
+                    out.errors
+                        .push((line, column, Code::LinkOutsideContent { url: url.clone() }))
+                }
+            }
+        } else if let Some(site) = site_ref(self.dir, url, at) {
+            *url = format!("{LINK_PLACEHOLDER}{}", out.links.len());
+            out.links.push(site);
+        }
+    }
+
     /// Checks the links, images and raw HTML of one chunk's tree, rewriting
     /// links to other articles and to files of the site into placeholders.
     /// Returns the body's `<!-- more -->` marker if it is in this chunk.
@@ -226,45 +262,7 @@ impl<'b> Walk<'b> {
                     out.errors
                         .push(computer_path("link", &url, &collect_text(node), at));
                 }
-                NodeValue::Link(link) => {
-                    if let Err(e) = crate::url::check_link(&link.url) {
-                        out.errors
-                            .push(refused_url("link", &link.url, &e, self.pos(chunk, sp)));
-                        link.url.clear();
-                    } else if let Some(file) =
-                        file_ref(self.dir, &link.url, false, self.pos(chunk, sp))
-                    {
-                        link.url = format!("{LINK_PLACEHOLDER}{}", out.links.len());
-                        out.links.push(file);
-                    } else if let Some((target, fragment)) = internal_target(&link.url) {
-                        let (line, column) = self.pos(chunk, sp);
-                        match resolve(self.dir, &target) {
-                            Some(target) => {
-                                link.url = format!("{LINK_PLACEHOLDER}{}", out.links.len());
-                                out.links.push(MdLink {
-                                    target,
-                                    kind: LinkKind::Page,
-                                    static_path: String::new(),
-                                    written: String::new(),
-                                    fragment,
-                                    whole: None,
-                                    line,
-                                    column,
-                                });
-                            }
-                            None => out.errors.push((
-                                line,
-                                column,
-                                Code::LinkOutsideContent {
-                                    url: link.url.clone(),
-                                },
-                            )),
-                        }
-                    } else if let Some(site) = site_ref(self.dir, &link.url, self.pos(chunk, sp)) {
-                        link.url = format!("{LINK_PLACEHOLDER}{}", out.links.len());
-                        out.links.push(site);
-                    }
-                }
+                NodeValue::Link(link) => self.link(&mut link.url, self.pos(chunk, sp), out),
                 NodeValue::Image(img) => {
                     let url = img.url.clone();
                     let computer = is_computer_path(&url);
