@@ -377,6 +377,11 @@ struct Read {
     set_aside: Vec<String>,
 }
 
+/// Most problems of the YAML of one file reported: each reads the whole
+/// text again, so a file of thousands of bad keys stops here rather than
+/// take time to the square of its size.
+const MAX_PROBLEMS: usize = 20;
+
 /// Reads the YAML into [`Raw`]. serde stops at the first unknown key or bad
 /// value, so the entry holding it is set aside (its lines blanked, keeping
 /// the positions of the others) and the text read again, until it reads:
@@ -429,6 +434,9 @@ fn read_raw(yaml_text: &str, shift: usize, provisional: Kind, ctx: &Context) -> 
             e.problem,
             Problem::UnknownKey { .. } | Problem::Duplicate { .. } | Problem::WrongType { .. }
         );
+        if read.problems.len() == MAX_PROBLEMS {
+            return read;
+        }
         match entry_at(&text, l).filter(|_| again && l > 0) {
             Some((key, next)) => {
                 read.set_aside.push(key);
@@ -824,6 +832,13 @@ mod tests {
         let at: Vec<(usize, usize)> = e.iter().map(|d| (d.line, d.column)).collect();
         // The title is written, misspelt: it is not also "missing".
         assert_eq!(at, [(2, 1), (3, 1), (4, 1)], "{e:?}");
+    }
+
+    #[test]
+    fn many_bad_keys_stop_at_the_most_reported() {
+        let keys: String = (0..100).map(|i| format!("khoa{i}: x\n")).collect();
+        let e = parse_str(&format!("---\ntitle: a\n{keys}---\n")).unwrap_err();
+        assert_eq!(e.len(), MAX_PROBLEMS, "{e:?}");
     }
 
     #[test]
