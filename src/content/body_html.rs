@@ -5,11 +5,11 @@
 
 use std::ops::Range;
 
-use super::markdown::MdSettings;
+use super::body::MdSettings;
 use crate::lang::Lang;
 
 /// What wraps the lead of an article in its body (see
-/// [`super::markdown::Body::lead`]).
+/// [`super::body::Body::lead`]).
 pub const SAPO_OPEN: &str = "<div class=\"sapo\">\n";
 pub const SAPO_CLOSE: &str = "</div>\n";
 
@@ -56,7 +56,7 @@ pub(super) fn finish(
     ids: Ids,
     sizes: &[Option<(u32, u32)>],
     settings: MdSettings,
-    out: &mut super::markdown::Body,
+    out: &mut super::body::Body,
 ) -> (String, Option<Range<usize>>) {
     let theme = settings.theme_ids;
     let headings = super::heading_ids::assign(&mut pieces, ids.headings, theme);

@@ -1,7 +1,7 @@
 //! Files named by a body: images and attachments, which must exist, and
 //! paths on the writer's computer, which readers cannot open.
 
-use super::markdown::{resolve, shown, LinkKind, MdLink};
+use super::body::{resolve, shown, LinkKind, MdLink};
 use crate::url::percent_decode;
 
 /// Whether a link or image URL is a path on the writer's computer

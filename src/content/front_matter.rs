@@ -12,7 +12,7 @@ use crate::diag::{did_you_mean, Code, Diagnostic, Doc, KeyAdvice};
 use crate::vi::{parse_date, DateTime};
 use crate::yaml::{self, Problem};
 
-use super::kind::{section_kind, Expect, Kind};
+use super::kind::{section_kind, Expect, Kind, PageFront, SectionFront};
 use super::source::Source;
 
 /// Checked front matter of an article, a section or a page: only the keys
@@ -56,6 +56,39 @@ impl FrontMatter {
     /// Terms of taxonomy `name`, as written.
     pub fn terms_of(&self, name: &str) -> Option<&Vec<String>> {
         terms_in(&self.terms, name)
+    }
+}
+
+impl FrontMatter {
+    /// The keys of a section, from front matter checked as [`Kind::Section`].
+    pub fn section(&self) -> SectionFront {
+        SectionFront {
+            title: self.title.clone(),
+            summary: self.summary.clone(),
+            lists: self.lists,
+            weight: self.weight,
+            template: self.template.clone(),
+            extra: self.extra.clone(),
+        }
+    }
+
+    /// The keys of a page, from front matter checked as [`Kind::Page`].
+    pub fn into_page(self) -> PageFront {
+        PageFront {
+            title: self.title,
+            summary: self.summary,
+            updated: self.updated,
+            weight: self.weight,
+            slug: self.slug,
+            aliases: self.aliases.into_iter().zip(self.aliases_pos).collect(),
+            template: self.template,
+            image: self.image,
+            image_pos: self.image_pos,
+            image_caption: self.image_caption,
+            image_alt: self.image_alt,
+            draft: self.draft,
+            extra: self.extra,
+        }
     }
 }
 
@@ -265,8 +298,30 @@ fn locate_value(yaml: &str, key: &str) -> Option<(usize, usize)> {
     Some((l, line[..colon + 1 + skip].chars().count() + 1))
 }
 
+/// Where the diagnostics of one file point: its name and text, and the line
+/// its YAML starts on.
+struct Place<'a> {
+    src: &'a Source,
+    file: &'a str,
+}
+
+impl Place<'_> {
+    /// An error at `line` of the YAML (0: the opening `---`) and `col`.
+    fn at(&self, line: usize, col: usize, code: Code) -> Diagnostic {
+        let shift = self.src.front_line - 1;
+        Diagnostic::error(
+            self.file,
+            if line == 0 { shift } else { line + shift },
+            col,
+            code,
+        )
+        .source(&self.src.text)
+    }
+}
+
 /// Parses the front matter of `src`, a file of the kind `expect` says;
-/// `file` names it in diagnostics.
+/// `file` names it in diagnostics. Every problem of the file is reported,
+/// not only the first: see [`read_raw`].
 pub fn parse(
     src: &Source,
     file: &str,
@@ -277,215 +332,374 @@ pub fn parse(
         Expect::Is(k) => k,
         Expect::PageUnlessDated => Kind::Page,
     };
+    let place = Place { src, file };
     let yaml_text = src.front();
-    let shift = src.front_line - 1;
-    let at = |line: usize, col: usize, code: Code| {
-        Diagnostic::error(
-            file,
-            if line == 0 {
-                src.front_line - 1
-            } else {
-                line + shift
-            },
-            col,
-            code,
-        )
-        .source(&src.text)
+    let read = read_raw(yaml_text, src.front_line - 1, provisional, ctx);
+    let mut errors: Vec<Diagnostic> = read
+        .problems
+        .into_iter()
+        .map(|(l, c, code)| place.at(l, c, code))
+        .collect();
+    let Some(raw) = read.raw else {
+        return Err(errors);
     };
-    let raw: Raw = if yaml_text.trim().is_empty() {
-        Raw::default()
-    } else {
-        yaml::from_str(yaml_text).map_err(|e| {
-            let d = match &e.problem {
-                Problem::UnknownKey { key: field, .. } => {
-                    let (l, c) = locate_key(yaml_text, field).unwrap_or((e.line, e.column));
-                    let mut known: Vec<&str> = provisional.keys().to_vec();
-                    if provisional == Kind::Article {
-                        known.extend(ctx.taxonomies.iter().map(String::as_str));
-                    }
-                    let advice = if ctx.taxonomies.contains(field) {
-                        KeyAdvice::Taxonomy
-                    } else {
-                        let mut all: Vec<&str> = super::kind::all_keys().collect();
-                        all.extend(ctx.taxonomies.iter().map(String::as_str));
-                        match did_you_mean(field, known).or_else(|| did_you_mean(field, all)) {
-                            Some(s)
-                                if !provisional.keys().contains(&s) && super::kind::is_known(s) =>
-                            {
-                                match super::kind::owner(s) {
-                                    Some(owner) => KeyAdvice::DidYouMeanForeign {
-                                        key: s.to_string(),
-                                        owner,
-                                    },
-                                    None => KeyAdvice::DidYouMean { key: s.to_string() },
-                                }
-                            }
-                            Some(s) => KeyAdvice::DidYouMean { key: s.to_string() },
-                            None => KeyAdvice::Keys {
-                                keys: provisional.keys().iter().map(|k| k.to_string()).collect(),
-                            },
-                        }
-                    };
-                    at(
-                        l,
-                        c,
-                        Code::UnknownKey {
-                            key: field.clone(),
-                            kind: provisional,
-                            advice,
-                        },
-                    )
-                }
-                _ => at(
-                    e.line,
-                    e.column,
-                    e.code(Doc::FrontMatter, shift, example, is_date),
-                ),
-            };
-            vec![d]
-        })?
-    };
-
+    let set_aside = |key: &str| read.set_aside.iter().any(|k| k == key);
     let kind = match expect {
         Expect::Is(k) => k,
-        Expect::PageUnlessDated if raw.date.is_some() => Kind::Article,
+        // A date written wrong still makes the file dated.
+        Expect::PageUnlessDated if raw.date.is_some() || set_aside("date") => Kind::Article,
         Expect::PageUnlessDated => Kind::Page,
     };
-    let mut errors = Vec::new();
-    for key in raw.present() {
-        if !kind.keys().contains(&key) {
-            let (l, c) = locate_key(yaml_text, key).unwrap_or((0, 0));
-            let owner = super::kind::owner(key);
-            errors.push(at(
-                l,
-                c,
-                Code::ForeignKey {
-                    key: key.to_string(),
-                    kind,
-                    owner,
-                },
-            ));
+    let check = Check {
+        place: &place,
+        yaml_text,
+        ctx,
+        kind,
+    };
+    let fm = check.front_matter(raw, set_aside("title"), &mut errors);
+    if errors.is_empty() {
+        Ok(fm)
+    } else {
+        Err(errors)
+    }
+}
+
+/// What reading the YAML of a file gave.
+struct Read {
+    /// The keys that could be read; `None` when the text could not be read
+    /// as key–value lines at all.
+    raw: Option<Raw>,
+    /// One problem per entry that could not be read: line in the YAML,
+    /// column, and what is wrong.
+    problems: Vec<(usize, usize, Code)>,
+    /// Top-level keys whose entries were set aside for a problem, and the
+    /// keys misspelt ones were taken for: written, though not readable.
+    set_aside: Vec<String>,
+}
+
+/// Most problems of the YAML of one file reported: each reads the whole
+/// text again, so a file of thousands of bad keys stops here rather than
+/// take time to the square of its size.
+const MAX_PROBLEMS: usize = 20;
+
+/// Reads the YAML into [`Raw`]. serde stops at the first unknown key or bad
+/// value, so the entry holding it is set aside (its lines blanked, keeping
+/// the positions of the others) and the text read again, until it reads:
+/// a file with three misspelt keys gets three errors in one run. A valid
+/// file is read once, as before.
+fn read_raw(yaml_text: &str, shift: usize, provisional: Kind, ctx: &Context) -> Read {
+    let mut read = Read {
+        raw: None,
+        problems: Vec::new(),
+        set_aside: Vec::new(),
+    };
+    let mut text = Cow::Borrowed(yaml_text);
+    loop {
+        let blank = if read.problems.is_empty() {
+            text.trim().is_empty()
+        } else {
+            text.lines()
+                .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+        };
+        if blank {
+            read.raw = Some(Raw::default());
+            return read;
+        }
+        let e = match yaml::from_str::<Raw>(&text) {
+            Ok(raw) => {
+                read.raw = Some(raw);
+                return read;
+            }
+            Err(e) => e,
+        };
+        if !read.problems.is_empty()
+            && matches!(e.problem, Problem::Syntax(_))
+            && yaml::from_str::<de::IgnoredAny>(yaml_text).is_ok()
+        {
+            // Setting an entry aside broke the text (a flow list going on at
+            // the margin): what was found stands, the rest waits for a fix.
+            return read;
+        }
+        let (l, c, code) = problem(&text, &e, shift, provisional, ctx);
+        if let Code::UnknownKey {
+            advice: KeyAdvice::DidYouMean { key } | KeyAdvice::DidYouMeanForeign { key, .. },
+            ..
+        } = &code
+        {
+            // `titel:` is a title written wrong, not a missing one.
+            read.set_aside.push(key.clone());
+        }
+        read.problems.push((l, c, code));
+        let again = matches!(
+            e.problem,
+            Problem::UnknownKey { .. } | Problem::Duplicate { .. } | Problem::WrongType { .. }
+        );
+        if read.problems.len() == MAX_PROBLEMS {
+            return read;
+        }
+        match entry_at(&text, l).filter(|_| again && l > 0) {
+            Some((key, next)) => {
+                read.set_aside.push(key);
+                text = Cow::Owned(next);
+            }
+            None => return read,
         }
     }
-    let mut lists = Kind::Article;
-    if let Some(value) = raw.kind.as_ref().filter(|_| kind == Kind::Section) {
-        match section_kind(&value.0) {
-            Some(k) => lists = k,
-            None => {
-                let (l, c) = locate_value(yaml_text, "kind").unwrap_or((0, 0));
-                let suggestion = did_you_mean(&value.0, ["articles", "pages"]).map(str::to_string);
-                errors.push(at(
+}
+
+/// The top-level entry of `text` holding 1-based `line`: its key, and the
+/// text with the entry's lines blanked. `None` when the line is in no entry
+/// or the entry is already blank.
+fn entry_at(text: &str, line: usize) -> Option<(String, String)> {
+    let lines: Vec<&str> = text.lines().collect();
+    // An entry starts at the margin; its value goes on indented, or in
+    // `- item` lines at the margin.
+    let starts = |s: &str| s.starts_with(|c: char| !c.is_whitespace() && c != '#' && c != '-');
+    let i = line.checked_sub(1).filter(|&i| i < lines.len())?;
+    let start = (0..=i).rev().find(|&j| starts(lines[j]))?;
+    let end = (start + 1..lines.len())
+        .find(|&j| starts(lines[j]))
+        .unwrap_or(lines.len());
+    let key = yaml::key_on_line(text, start + 1)?;
+    let mut next = String::with_capacity(text.len());
+    for (j, l) in lines.iter().enumerate() {
+        if !(start..end).contains(&j) {
+            next.push_str(l);
+        }
+        next.push('\n');
+    }
+    Some((key, next))
+}
+
+/// The position and code of a YAML error of the front matter.
+fn problem(
+    text: &str,
+    e: &yaml::YamlError,
+    shift: usize,
+    provisional: Kind,
+    ctx: &Context,
+) -> (usize, usize, Code) {
+    match &e.problem {
+        Problem::UnknownKey { key, .. } => {
+            let (l, c) = locate_key(text, key).unwrap_or((e.line, e.column));
+            (l, c, unknown_key(key, provisional, ctx))
+        }
+        _ => (
+            e.line,
+            e.column,
+            e.code(Doc::FrontMatter, shift, example, is_date),
+        ),
+    }
+}
+
+/// The code of an unknown key, with the near key of this kind or another,
+/// or the keys of this kind.
+fn unknown_key(field: &str, provisional: Kind, ctx: &Context) -> Code {
+    let mut known: Vec<&str> = provisional.keys().to_vec();
+    if provisional == Kind::Article {
+        known.extend(ctx.taxonomies.iter().map(String::as_str));
+    }
+    let advice = if ctx.taxonomies.iter().any(|t| t == field) {
+        KeyAdvice::Taxonomy
+    } else {
+        let mut all: Vec<&str> = super::kind::all_keys().collect();
+        all.extend(ctx.taxonomies.iter().map(String::as_str));
+        match did_you_mean(field, known).or_else(|| did_you_mean(field, all)) {
+            Some(s) if !provisional.keys().contains(&s) && super::kind::is_known(s) => {
+                match super::kind::owner(s) {
+                    Some(owner) => KeyAdvice::DidYouMeanForeign {
+                        key: s.to_string(),
+                        owner,
+                    },
+                    None => KeyAdvice::DidYouMean { key: s.to_string() },
+                }
+            }
+            Some(s) => KeyAdvice::DidYouMean { key: s.to_string() },
+            None => KeyAdvice::Keys {
+                keys: provisional.keys().iter().map(|k| k.to_string()).collect(),
+            },
+        }
+    };
+    Code::UnknownKey {
+        key: field.to_string(),
+        kind: provisional,
+        advice,
+    }
+}
+
+/// The checks of values the YAML read: keys of the kind, dates, title,
+/// slug, taxonomies and image.
+struct Check<'a> {
+    place: &'a Place<'a>,
+    yaml_text: &'a str,
+    ctx: &'a Context<'a>,
+    kind: Kind,
+}
+
+impl Check<'_> {
+    /// An error at the value of `key`.
+    fn at_value(&self, key: &str, code: Code) -> Diagnostic {
+        let (l, c) = locate_value(self.yaml_text, key).unwrap_or((0, 0));
+        self.place.at(l, c, code)
+    }
+
+    /// The checked front matter; `title_set_aside` when the title was
+    /// written but could not be read, so it is not also "missing".
+    fn front_matter(
+        &self,
+        raw: Raw,
+        title_set_aside: bool,
+        errors: &mut Vec<Diagnostic>,
+    ) -> FrontMatter {
+        let (kind, yaml_text) = (self.kind, self.yaml_text);
+        let shift = self.place.src.front_line - 1;
+        self.foreign_keys(&raw, errors);
+        let lists = self.lists(&raw, errors);
+        let fm_date = self.date("date", &raw.date, errors);
+        let updated = self.date("updated", &raw.updated, errors);
+        let expiry_date = self.date("expiry_date", &raw.expiry_date, errors);
+        let title = raw.title.map(|t| t.0).unwrap_or_default();
+        if title.is_empty() && !title_set_aside {
+            errors.push(self.place.at(0, 1, Code::MissingTitle));
+        }
+        if let Some(slug) = &raw.slug {
+            if crate::vi::slugify(&slug.0).is_empty() {
+                errors.push(self.at_value("slug", Code::SlugWithoutLetters));
+            }
+        }
+        let terms = self.terms(raw.tags, raw.categories, raw.taxonomies, errors);
+        let mut authors = raw.authors.map(|a| a.0).unwrap_or_default();
+        if let Some(a) = raw.author {
+            authors.insert(0, a.0);
+        }
+        let aliases = raw.aliases.map(|a| a.0).unwrap_or_default();
+        if let Some(image) = &raw.image {
+            if let Err(why) = crate::url::check(&image.0) {
+                let image = image.0.clone();
+                errors.push(self.at_value("image", Code::UnusableImage { image, why }));
+            }
+        }
+        FrontMatter {
+            kind,
+            lists,
+            title,
+            date: fm_date,
+            updated,
+            authors,
+            summary: raw.summary.map(|s| s.0).filter(|s| !s.is_empty()),
+            terms,
+            image: raw.image.map(|s| s.0).filter(|s| !s.is_empty()),
+            image_caption: raw.image_caption.map(|s| s.0),
+            image_alt: raw.image_alt.map(|s| s.0),
+            image_pos: locate_value(yaml_text, "image").map_or((0, 0), |(l, c)| (l + shift, c)),
+            draft: raw.draft.unwrap_or(false),
+            slug: raw.slug.map(|s| s.0),
+            aliases_pos: aliases
+                .iter()
+                .map(|a| {
+                    locate_text(yaml_text, "aliases", a).map_or((0, 0), |(l, c)| (l + shift, c))
+                })
+                .collect(),
+            aliases,
+            pinned: raw.pinned.unwrap_or(false),
+            expiry_date,
+            weight: raw.weight.unwrap_or(0),
+            template: raw.template.map(|s| s.0),
+            extra: raw
+                .extra
+                .map_or(serde_json::Value::Object(Default::default()), |v| v.0),
+        }
+    }
+
+    /// Keys written that belong to another kind.
+    fn foreign_keys(&self, raw: &Raw, errors: &mut Vec<Diagnostic>) {
+        for key in raw.present() {
+            if !self.kind.keys().contains(&key) {
+                let (l, c) = locate_key(self.yaml_text, key).unwrap_or((0, 0));
+                let owner = super::kind::owner(key);
+                errors.push(self.place.at(
                     l,
                     c,
-                    Code::UnknownSectionKind {
-                        value: value.0.clone(),
-                        suggestion,
+                    Code::ForeignKey {
+                        key: key.to_string(),
+                        kind: self.kind,
+                        owner,
                     },
                 ));
             }
         }
     }
-    let date =
-        |key: &str, value: &Option<Text>, errors: &mut Vec<Diagnostic>| -> Option<DateTime> {
-            let text = value.as_ref()?;
-            match parse_date(&text.0, ctx.offset_minutes) {
-                // Shown, filed and written in the site's time zone everywhere.
-                Ok(d) => Some(d.with_offset(ctx.offset_minutes)),
-                Err(e) => {
-                    let (l, c) = locate_value(yaml_text, key).unwrap_or((0, 0));
-                    errors.push(at(
-                        l,
-                        c,
-                        Code::InvalidDate {
-                            key: key.to_string(),
-                            problem: e.problem,
-                        },
-                    ));
-                    None
-                }
-            }
-        };
-    let fm_date = date("date", &raw.date, &mut errors);
-    let updated = date("updated", &raw.updated, &mut errors);
-    let expiry_date = date("expiry_date", &raw.expiry_date, &mut errors);
 
-    let title = raw.title.map(|t| t.0).unwrap_or_default();
-    if title.is_empty() {
-        errors.push(at(0, 1, Code::MissingTitle));
+    /// What a section lists, from its `kind:`.
+    fn lists(&self, raw: &Raw, errors: &mut Vec<Diagnostic>) -> Kind {
+        let Some(value) = raw.kind.as_ref().filter(|_| self.kind == Kind::Section) else {
+            return Kind::Article;
+        };
+        section_kind(&value.0).unwrap_or_else(|| {
+            let suggestion = did_you_mean(&value.0, ["articles", "pages"]).map(str::to_string);
+            let value = value.0.clone();
+            errors.push(self.at_value("kind", Code::UnknownSectionKind { value, suggestion }));
+            Kind::Article
+        })
     }
-    if let Some(slug) = &raw.slug {
-        if crate::vi::slugify(&slug.0).is_empty() {
-            let (l, c) = locate_value(yaml_text, "slug").unwrap_or((0, 0));
-            errors.push(at(l, c, Code::SlugWithoutLetters));
+
+    /// The date written at `key`, in the site's time zone.
+    fn date(
+        &self,
+        key: &str,
+        value: &Option<Text>,
+        errors: &mut Vec<Diagnostic>,
+    ) -> Option<DateTime> {
+        let text = value.as_ref()?;
+        match parse_date(&text.0, self.ctx.offset_minutes) {
+            // Shown, filed and written in the site's time zone everywhere.
+            Ok(d) => Some(d.with_offset(self.ctx.offset_minutes)),
+            Err(e) => {
+                let key = key.to_string();
+                let problem = e.problem;
+                errors.push(self.at_value(
+                    &key,
+                    Code::InvalidDate {
+                        key: key.clone(),
+                        problem,
+                    },
+                ));
+                None
+            }
         }
     }
-    let mut terms: Vec<(Cow<'static, str>, Vec<String>)> = Vec::new();
-    if let Some(t) = raw.tags {
-        terms.push((Cow::Borrowed("tags"), t.0));
-    }
-    if let Some(t) = raw.categories {
-        terms.push((Cow::Borrowed("categories"), t.0));
-    }
-    for (name, t) in raw.taxonomies.map(|m| m.0).unwrap_or_default() {
-        if !ctx.taxonomies.contains(&name) {
-            let (l, c) = locate_key(yaml_text, "taxonomies").unwrap_or((0, 0));
-            errors.push(at(l, c, Code::UnknownTaxonomy { name: name.clone() }));
+
+    /// Terms per taxonomy, empty ones dropped.
+    fn terms(
+        &self,
+        tags: Option<Terms>,
+        categories: Option<Terms>,
+        taxonomies: Option<yaml::UniqueMap<Terms>>,
+        errors: &mut Vec<Diagnostic>,
+    ) -> Vec<(Cow<'static, str>, Vec<String>)> {
+        let mut terms: Vec<(Cow<'static, str>, Vec<String>)> = Vec::new();
+        if let Some(t) = tags {
+            terms.push((Cow::Borrowed("tags"), t.0));
         }
-        terms.push((Cow::Owned(name), t.0));
-    }
-    for (_, list) in terms.iter_mut() {
-        list.retain(|t| !t.is_empty());
-        list.shrink_to_fit();
-    }
-    let mut authors = raw.authors.map(|a| a.0).unwrap_or_default();
-    if let Some(a) = raw.author {
-        authors.insert(0, a.0);
-    }
-    let aliases = raw.aliases.map(|a| a.0).unwrap_or_default();
-    if let Some(image) = &raw.image {
-        if let Err(why) = crate::url::check(&image.0) {
-            let (l, c) = locate_value(yaml_text, "image").unwrap_or((0, 0));
-            errors.push(at(
-                l,
-                c,
-                Code::UnusableImage {
-                    image: image.0.clone(),
-                    why,
-                },
-            ));
+        if let Some(t) = categories {
+            terms.push((Cow::Borrowed("categories"), t.0));
         }
+        for (name, t) in taxonomies.map(|m| m.0).unwrap_or_default() {
+            if !self.ctx.taxonomies.contains(&name) {
+                let (l, c) = locate_key(self.yaml_text, "taxonomies").unwrap_or((0, 0));
+                errors.push(
+                    self.place
+                        .at(l, c, Code::UnknownTaxonomy { name: name.clone() }),
+                );
+            }
+            terms.push((Cow::Owned(name), t.0));
+        }
+        for (_, list) in terms.iter_mut() {
+            list.retain(|t| !t.is_empty());
+            list.shrink_to_fit();
+        }
+        terms
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(FrontMatter {
-        kind,
-        lists,
-        title,
-        date: fm_date,
-        updated,
-        authors,
-        summary: raw.summary.map(|s| s.0).filter(|s| !s.is_empty()),
-        terms,
-        image: raw.image.map(|s| s.0).filter(|s| !s.is_empty()),
-        image_caption: raw.image_caption.map(|s| s.0),
-        image_alt: raw.image_alt.map(|s| s.0),
-        image_pos: locate_value(yaml_text, "image").map_or((0, 0), |(l, c)| (l + shift, c)),
-        draft: raw.draft.unwrap_or(false),
-        slug: raw.slug.map(|s| s.0),
-        aliases_pos: aliases
-            .iter()
-            .map(|a| locate_text(yaml_text, "aliases", a).map_or((0, 0), |(l, c)| (l + shift, c)))
-            .collect(),
-        aliases,
-        pinned: raw.pinned.unwrap_or(false),
-        expiry_date,
-        weight: raw.weight.unwrap_or(0),
-        template: raw.template.map(|s| s.0),
-        extra: raw
-            .extra
-            .map_or(serde_json::Value::Object(Default::default()), |v| v.0),
-    })
 }
 
 #[cfg(test)]
@@ -610,6 +824,21 @@ mod tests {
         let e = parse_str("---\ntitel: a\n---\n").unwrap_err();
         assert_eq!(e[0].line, 2);
         assert!(e[0].hint_en().as_deref().unwrap().contains("`title`"));
+    }
+
+    #[test]
+    fn three_misspelt_keys_are_three_errors_of_one_run() {
+        let e = parse_str("---\ntitel: a\ndat: 2021-01-01\ntag: [x]\n---\n").unwrap_err();
+        let at: Vec<(usize, usize)> = e.iter().map(|d| (d.line, d.column)).collect();
+        // The title is written, misspelt: it is not also "missing".
+        assert_eq!(at, [(2, 1), (3, 1), (4, 1)], "{e:?}");
+    }
+
+    #[test]
+    fn many_bad_keys_stop_at_the_most_reported() {
+        let keys: String = (0..100).map(|i| format!("khoa{i}: x\n")).collect();
+        let e = parse_str(&format!("---\ntitle: a\n{keys}---\n")).unwrap_err();
+        assert_eq!(e.len(), MAX_PROBLEMS, "{e:?}");
     }
 
     #[test]

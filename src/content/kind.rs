@@ -1,5 +1,6 @@
 //! Kinds of content files, the front-matter keys each accepts, and the
-//! front matter of sections and pages as their own types.
+//! front matter of sections and pages as their own types, made from the
+//! checked front matter.
 //!
 //! One front-matter grammar is read for every file, then checked against
 //! the keys of the file's kind, so that a key of another kind is reported
@@ -9,7 +10,6 @@
 
 use std::collections::HashSet;
 
-use super::front_matter::FrontMatter;
 use super::walk::{SourceFile, SourceKind};
 use crate::vi::DateTime;
 
@@ -42,39 +42,6 @@ pub struct PageFront {
     pub image_alt: Option<String>,
     pub draft: bool,
     pub extra: serde_json::Value,
-}
-
-impl FrontMatter {
-    /// The keys of a section, from front matter checked as [`Kind::Section`].
-    pub fn section(&self) -> SectionFront {
-        SectionFront {
-            title: self.title.clone(),
-            summary: self.summary.clone(),
-            lists: self.lists,
-            weight: self.weight,
-            template: self.template.clone(),
-            extra: self.extra.clone(),
-        }
-    }
-
-    /// The keys of a page, from front matter checked as [`Kind::Page`].
-    pub fn into_page(self) -> PageFront {
-        PageFront {
-            title: self.title,
-            summary: self.summary,
-            updated: self.updated,
-            weight: self.weight,
-            slug: self.slug,
-            aliases: self.aliases.into_iter().zip(self.aliases_pos).collect(),
-            template: self.template,
-            image: self.image,
-            image_pos: self.image_pos,
-            image_caption: self.image_caption,
-            image_alt: self.image_alt,
-            draft: self.draft,
-            extra: self.extra,
-        }
-    }
 }
 
 pub use crate::diag::Kind;

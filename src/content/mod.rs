@@ -3,6 +3,7 @@
 //! Everything here works on one file at a time, so files parse in parallel.
 
 pub mod blocks;
+mod body;
 mod body_html;
 mod files;
 pub mod front_matter;

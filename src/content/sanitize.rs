@@ -109,7 +109,7 @@ pub fn clean(html: &str, hosts: IframeHosts) -> String {
 /// [`crate::url::check_link`] and the placeholder for links to articles.
 const SCHEMES: &[&str] = &["http", "https", "mailto", "tel", PLACEHOLDER_SCHEME];
 
-/// `bantin-link`, the scheme of [`super::markdown::LINK_PLACEHOLDER`].
+/// `bantin-link`, the scheme of `LINK_PLACEHOLDER`, the placeholder of links to other pages.
 const PLACEHOLDER_SCHEME: &str = "bantin-link";
 
 /// Elements removed with everything inside them.

@@ -143,21 +143,7 @@ pub fn site_files(
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let p = e.path().map(|p| rel(root, p)).unwrap_or_default();
-                let d = if e.loop_ancestor().is_some() {
-                    let why = LinkProblem::Loop;
-                    Diagnostic::warning(p, 0, 0, Code::LinkSkipped { why, folder: true })
-                } else {
-                    let error = match e.io_error() {
-                        Some(io) => io.into(),
-                        None => Io {
-                            kind: IoKind::Other,
-                            detail: e.to_string(),
-                        },
-                    };
-                    Diagnostic::error(p, 0, 0, Code::CannotRead { error })
-                };
-                diagnostics.push(d);
+                diagnostics.push(walk_error(root, &e));
                 continue;
             }
         };
@@ -227,6 +213,24 @@ pub fn site_files(
         });
     }
     Some(out)
+}
+
+/// The diagnostic of an entry the walk could not read: a loop of links is
+/// skipped with a warning, anything else is an error.
+fn walk_error(root: &Path, e: &walkdir::Error) -> Diagnostic {
+    let p = e.path().map(|p| rel(root, p)).unwrap_or_default();
+    if e.loop_ancestor().is_some() {
+        let why = LinkProblem::Loop;
+        return Diagnostic::warning(p, 0, 0, Code::LinkSkipped { why, folder: true });
+    }
+    let error = match e.io_error() {
+        Some(io) => io.into(),
+        None => Io {
+            kind: IoKind::Other,
+            detail: e.to_string(),
+        },
+    };
+    Diagnostic::error(p, 0, 0, Code::CannotRead { error })
 }
 
 /// Walks `dir` (the site's `content/`), sorted by name for deterministic output.

@@ -149,6 +149,29 @@ impl<'a> Scanner<'a> {
             && self.is_blankz(3)
     }
 
+    /// A `:` that ends a key: a pending key outside brackets opens a
+    /// mapping at its column.
+    fn value_indicator(&mut self) {
+        // Inside brackets the pending key is the bracket's own, which
+        // changes no indentation.
+        let key = if self.flow == 0 {
+            self.key.take()
+        } else {
+            None
+        };
+        match key {
+            Some(key) => {
+                self.roll(key.column as isize);
+                self.key_allowed = false;
+            }
+            None => {
+                self.roll(self.column as isize);
+                self.key_allowed = self.flow == 0;
+            }
+        }
+        self.skip();
+    }
+
     fn run(mut self, limit: usize) -> Option<usize> {
         // The reader takes a byte order mark at the start as the encoding,
         // not as a character of the first line.
@@ -215,26 +238,7 @@ impl<'a> Scanner<'a> {
                     self.key_allowed = self.flow == 0;
                     self.skip();
                 }
-                b':' if self.flow > 0 || next_blankz => {
-                    // Inside brackets the pending key is the bracket's
-                    // own, which changes no indentation.
-                    let key = if self.flow == 0 {
-                        self.key.take()
-                    } else {
-                        None
-                    };
-                    match key {
-                        Some(key) => {
-                            self.roll(key.column as isize);
-                            self.key_allowed = false;
-                        }
-                        None => {
-                            self.roll(self.column as isize);
-                            self.key_allowed = self.flow == 0;
-                        }
-                    }
-                    self.skip();
-                }
+                b':' if self.flow > 0 || next_blankz => self.value_indicator(),
                 b'*' | b'&' => {
                     self.save_key();
                     self.key_allowed = false;

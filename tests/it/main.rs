@@ -8,6 +8,7 @@ mod content_files;
 mod dates_yaml;
 mod diagnostics;
 mod errors;
+mod front_matter_all;
 mod hostile;
 mod images;
 mod incremental;
