@@ -95,7 +95,9 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
     }
 
     let placed = bundles::place(&input.assets, split.hidden_bundles, &articles, &pages);
-    let section_pages: Vec<String> = (split.sections.iter())
+    let section_pages: Vec<String> = split
+        .sections
+        .iter()
         .map(|p| dir_path(p.file.dir()))
         .collect();
     let edges = {
@@ -260,7 +262,9 @@ fn bodies_and_images(rest: Vec<ArticleRest>) -> (Vec<BodyLinks>, Vec<Featured>) 
 
 /// Each article's related articles: most shared tags, then nearest date.
 fn related(cfg: &Config, articles: &[Article], taxonomies: &[Taxonomy]) -> Vec<Vec<usize>> {
-    let tag_tax = (cfg.taxonomies.iter())
+    let tag_tax = cfg
+        .taxonomies
+        .iter()
         .position(|t| t.name == "tags")
         .unwrap_or(0);
     match taxonomies.get(tag_tax) {
@@ -323,13 +327,17 @@ struct Edges {
 /// then files with errors of their own.
 fn links_of(targets: &Targets, b: &Bodies, errors: &mut Vec<Diagnostic>) -> Edges {
     let mut site = Vec::new();
-    let article_links: Vec<Vec<String>> = (b.articles.iter())
+    let article_links: Vec<Vec<String>> = b
+        .articles
+        .iter()
         .zip(b.article_links)
         .map(|(a, (links, errs))| {
             targets.resolve(&a.source, Some(&a.path), links, errs, errors, &mut site)
         })
         .collect();
-    let sections = (b.sections.iter())
+    let sections = b
+        .sections
+        .iter()
         .zip(b.section_pages)
         .map(|(p, path)| {
             let body = &p.body;
@@ -343,7 +351,9 @@ fn links_of(targets: &Targets, b: &Bodies, errors: &mut Vec<Diagnostic>) -> Edge
             )
         })
         .collect();
-    let page_links: Vec<Vec<String>> = (b.pages.iter())
+    let page_links: Vec<Vec<String>> = b
+        .pages
+        .iter()
         .zip(b.page_rest)
         .map(|(p, r)| {
             targets.resolve(
@@ -359,11 +369,13 @@ fn links_of(targets: &Targets, b: &Bodies, errors: &mut Vec<Diagnostic>) -> Edge
     for (file, body) in &b.failed {
         targets.resolve(file, None, &body.links, &body.errors, errors, &mut site);
     }
-    let articles = (article_links.into_iter())
+    let articles = article_links
+        .into_iter()
         .zip(b.article_links)
         .map(|(to, (links, _))| (to, linked_files(targets, links)))
         .collect();
-    let pages = (page_links.into_iter())
+    let pages = page_links
+        .into_iter()
         .zip(b.page_rest)
         .map(|(to, r)| (to, linked_files(targets, &r.links)))
         .collect();

@@ -166,7 +166,9 @@ pub fn sort_children(sections: &mut [Section]) {
 pub fn file_links(sections: &mut [Section], files: &[Parsed], links: Vec<Vec<String>>) {
     for (p, links) in files.iter().zip(links) {
         let display = p.file.display();
-        if let Some(s) = (sections.iter_mut()).find(|s| s.file.as_deref() == Some(display.as_str()))
+        if let Some(s) = sections
+            .iter_mut()
+            .find(|s| s.file.as_deref() == Some(display.as_str()))
         {
             s.links = links;
         }
