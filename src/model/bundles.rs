@@ -154,3 +154,22 @@ pub fn attachments(linked: Vec<String>, mut bundle: Vec<String>) -> Vec<String> 
     }
     list
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn attachments_are_the_linked_files_then_the_bundles_by_name_each_once() {
+        let linked = strings(&["a/z.pdf", "a/b.pdf", "a/z.pdf"]);
+        let bundle = strings(&["a/đơn.docx", "a/b.pdf", "a/dân.xlsx"]);
+        assert_eq!(
+            attachments(linked, bundle),
+            strings(&["a/z.pdf", "a/b.pdf", "a/dân.xlsx", "a/đơn.docx"])
+        );
+    }
+}
