@@ -138,15 +138,14 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
         statics: &input.static_files,
         refused: &input.refused,
     };
-    for (id, image, pos) in featured {
-        let a = &mut articles[id];
-        a.image = images.featured(a.file(), a.source.dir(), &image, pos, &mut errors);
-    }
-    for (p, r) in pages.iter_mut().zip(page_rest) {
-        if let Some(image) = r.image {
-            p.image = images.featured(p.file(), p.source.dir(), &image, r.image_pos, &mut errors);
-        }
-    }
+    featured_images(
+        &images,
+        featured,
+        &mut articles,
+        &mut pages,
+        page_rest,
+        &mut errors,
+    );
 
     if !errors.is_empty() {
         return Err(errors);
@@ -172,6 +171,27 @@ pub fn link(mut input: LinkInput) -> Result<(Site, Published), Vec<Diagnostic>> 
         },
         split.stats,
     ))
+}
+
+/// Gives each article and page its featured image, if it has one and it is
+/// found; one not found is an error.
+fn featured_images(
+    images: &Images,
+    featured: Vec<Featured>,
+    articles: &mut [Article],
+    pages: &mut [Page],
+    page_rest: Vec<PageRest>,
+    errors: &mut Vec<Diagnostic>,
+) {
+    for (id, image, pos) in featured {
+        let a = &mut articles[id];
+        a.image = images.featured(a.file(), a.source.dir(), &image, pos, errors);
+    }
+    for (p, r) in pages.iter_mut().zip(page_rest) {
+        if let Some(image) = r.image {
+            p.image = images.featured(p.file(), p.source.dir(), &image, r.image_pos, errors);
+        }
+    }
 }
 
 /// Old URLs that redirect to each article and page. Whether two sources
