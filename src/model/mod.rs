@@ -6,10 +6,15 @@
 //! newest-first order, and merging or paginating lists never re-sorts them.
 
 pub mod archive;
+mod article;
 pub mod attachment;
+mod bundles;
+mod images;
 mod link;
 pub mod page;
 pub mod paginate;
+mod publish;
+mod sections;
 mod targets;
 pub mod taxonomy;
 pub mod urls;
@@ -18,8 +23,9 @@ use crate::config::Config;
 use crate::vi::DateTime;
 
 pub use archive::{Archive, Month, Year};
-pub use link::{link, LinkInput, Published};
+pub use link::{link, LinkInput};
 pub use page::Page;
+pub use publish::Published;
 pub use targets::SiteLink;
 pub use taxonomy::{Taxonomy, Term};
 
@@ -51,6 +57,15 @@ pub struct Site {
     pub has_code: bool,
     /// How bodies are rendered, for those rendered again at render time.
     pub markdown: crate::content::markdown::MdSettings,
+}
+
+/// A title as readers see it: doubled and invisible spaces, pasted from
+/// Word or a web page, would show or split words in listings and feeds.
+fn clean_title(title: String) -> String {
+    match crate::vi::text::clean_label(&title) {
+        std::borrow::Cow::Borrowed(_) => title,
+        std::borrow::Cow::Owned(clean) => clean,
+    }
 }
 
 /// A file of `content/` that is copied to the output as it is.

@@ -7,7 +7,7 @@ use crate::content::{MdLink, Parsed, SourceFile, SourceKind};
 use crate::vi::{compare, DateTime};
 
 use super::urls::article_path;
-use super::Section;
+use super::{clean_title, Section};
 
 /// A published page.
 #[derive(Debug, Clone)]
@@ -74,7 +74,7 @@ pub fn records(
             let page = Page {
                 section: section_of(dir),
                 path,
-                title: super::link::clean_title(fm.title),
+                title: clean_title(fm.title),
                 summary: fm.summary.unwrap_or(p.body.summary),
                 updated: fm.updated,
                 html: p.body.html,

@@ -66,7 +66,7 @@ pub fn group<'a>(
     }
 
     let mut errors = Vec::new();
-    let mut terms: Vec<Term> = builders
+    let terms: Vec<Term> = builders
         .into_iter()
         .map(|b| {
             // The most common spelling; ties go to the one met first.
@@ -101,7 +101,31 @@ pub fn group<'a>(
         })
         .collect();
 
-    // Different words that share a slug are an error, never a silent merge.
+    errors.extend(clashes(cfg, &terms, files));
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+
+    let (terms, idx_of_use) = in_order(terms, idx_of_use);
+    Ok((
+        Taxonomy {
+            name: cfg.name.clone(),
+            path: format!("{}/", cfg.path),
+            terms,
+            paginate_by: cfg.paginate_by,
+            feed: cfg.feed,
+        },
+        idx_of_use,
+    ))
+}
+
+/// Different words that share a slug are an error, never a silent merge.
+fn clashes(
+    cfg: &TaxonomyConfig,
+    terms: &[Term],
+    files: &[&crate::content::SourceFile],
+) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
     let mut by_slug: HashMap<&str, usize> = HashMap::new();
     // Suggested slugs differ from every slug in use and from each other, so
     // applying all the suggestions makes no new clash.
@@ -136,11 +160,11 @@ pub fn group<'a>(
             by_slug.insert(&t.slug, i);
         }
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    errors
+}
 
-    // Sort in Vietnamese order and renumber the uses.
+/// Terms in Vietnamese order, and the uses renumbered to match.
+fn in_order(mut terms: Vec<Term>, idx_of_use: Vec<usize>) -> (Vec<Term>, Vec<usize>) {
     let mut order: Vec<usize> = (0..terms.len()).collect();
     order.sort_by(|&a, &b| {
         compare(&terms[a].name, &terms[b].name).then_with(|| terms[a].slug.cmp(&terms[b].slug))
@@ -155,16 +179,7 @@ pub fn group<'a>(
         .map(|&old| slots[old].take().expect("each term once"))
         .collect();
     let idx_of_use = idx_of_use.into_iter().map(|i| new_index[i]).collect();
-    Ok((
-        Taxonomy {
-            name: cfg.name.clone(),
-            path: format!("{}/", cfg.path),
-            terms,
-            paginate_by: cfg.paginate_by,
-            feed: cfg.feed,
-        },
-        idx_of_use,
-    ))
+    (terms, idx_of_use)
 }
 
 /// Up to five articles sharing the most tags with `id`, nearest in date first.
