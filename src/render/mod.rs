@@ -23,9 +23,9 @@ use crate::diag::{Code, Diagnostic, Output};
 use crate::model::Site;
 use crate::paths::OutPath;
 
+pub use links::rewrite_links;
 /// Public for the fuzz targets, which check it on any rendered body.
 pub use pages::attachments::measure as measure_attachments;
-pub use pages::rewrite_links;
 pub use plan::{plan, Job, Planned};
 pub use theme::Theme;
 

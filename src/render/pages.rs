@@ -8,12 +8,13 @@ use minijinja::{context, Environment};
 
 use super::env::{date_value, root_of, safe, template_error};
 use super::feeds;
+use super::links::rewrite_links;
 use super::plan::{path_of, Job, Planned};
 use super::site_view::site_view;
 use super::theme::Theme;
 use super::views::{card, cards, section_trail, Crumb, Pager, TermRef};
 use crate::content::kind::Kind;
-use crate::content::markdown::{LINK_PLACEHOLDER, SAPO_CLOSE, SAPO_OPEN};
+use crate::content::markdown::{SAPO_CLOSE, SAPO_OPEN};
 use crate::diag::{Code, Diagnostic, Io, IoKind, Page};
 use crate::model::paginate::{page, page_count};
 use crate::model::urls::output_file;
@@ -513,46 +514,6 @@ impl<'a> Renderer<'a> {
             crate::render::picture::body_pictures(html, links, &self.site.pictures, root, sizes);
         rewrite_links(&html, links, root, self.site.config.link_index_html)
     }
-}
-
-/// Replaces the `bantin-link:N` placeholders of a body with `prefix` and
-/// the N-th target, in one pass however many links the body has. Targets
-/// are page paths with an encoded fragment, made by bantin.
-pub fn rewrite_links(html: &str, links: &[String], prefix: &str, index_html: bool) -> String {
-    if links.is_empty() || !html.contains(LINK_PLACEHOLDER) {
-        return html.to_string();
-    }
-    let mut out = String::with_capacity(html.len() + links.len() * prefix.len());
-    let mut rest = html;
-    // `href="…` of links, `src="…` of images.
-    let needle = format!("=\"{LINK_PLACEHOLDER}");
-    while let Some(i) = rest.find(&needle) {
-        out.push_str(&rest[..i + 2]);
-        let href = out.ends_with("href=\"");
-        rest = &rest[i + needle.len()..];
-        let end = rest.find('"').unwrap_or(rest.len());
-        let target = rest[..end].parse::<usize>().ok().and_then(|n| links.get(n));
-        let mut download = false;
-        if let Some(target) = target {
-            // A `?query` or `#fragment` goes after `index.html`.
-            let (p, rest) = target.split_at(target.find(['?', '#']).unwrap_or(target.len()));
-            // A link to a file a browser cannot show downloads it.
-            download = href && crate::model::attachment::downloads(p);
-            out.push_str(prefix);
-            out.push_str(p);
-            if index_html && (p.is_empty() || p.ends_with('/')) {
-                out.push_str("index.html");
-            }
-            out.push_str(rest);
-        }
-        rest = &rest[end..];
-        if download && rest.starts_with('"') {
-            out.push_str("\" download");
-            rest = &rest[1..];
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 /// A summary as meta tags and listings repeat it: about 300 characters.
