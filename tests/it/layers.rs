@@ -12,6 +12,7 @@ const KNOWN: &[(&str, &str)] = &[
     // Key positions in config.yaml come from the front-matter reader; the
     // helper belongs in `yaml`.
     ("config.rs", "content"),
+    ("config/checks.rs", "content"),
     // The plan names the marker file that `output` owns.
     ("render/plan.rs", "output"),
     ("render/pages.rs", "output"),
