@@ -5,10 +5,7 @@
 
 use std::fmt;
 
-/// Longest file or folder name most file systems take, in bytes.
-pub const MAX_SEGMENT_BYTES: usize = 255;
-
-pub use crate::diag::SegmentError;
+pub use crate::diag::{SegmentError, MAX_SEGMENT_BYTES};
 
 /// English, for tests and logs.
 impl fmt::Display for SegmentError {

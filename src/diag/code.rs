@@ -4,6 +4,7 @@
 //! not compile until both languages word it.
 
 use super::{Lang, Text};
+pub use crate::vi::search::SynonymProblem;
 pub use crate::vi::{DateProblem, Encoding};
 
 /// Declares [`Code`], its ids and [`Code::ALL`] from one table, so an id
@@ -325,17 +326,6 @@ impl ImageSettingProblem {
     }
 }
 
-/// Why a search synonym cannot be used.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SynonymProblem {
-    /// The abbreviation is not one word.
-    NotOneWord,
-    /// It stands for nothing.
-    Empty,
-    /// One expansion has no word.
-    NoWord { expansion: String },
-}
-
 /// What `init` or `new` was doing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -427,6 +417,10 @@ pub enum TemplateKind {
     InvalidOperation,
     Other,
 }
+
+/// Longest file or folder name most file systems take, in bytes. Here,
+/// beside the error that names it, because `paths` comes after `diag`.
+pub const MAX_SEGMENT_BYTES: usize = 255;
 
 /// Why a path segment cannot be a file or folder name in the output.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1053,7 +1053,7 @@ pub fn segment(e: &SegmentError) -> String {
         SegmentError::Reserved(s) => format!("`{s}` is a reserved name on Windows"),
         SegmentError::TooLong(n) => format!(
             "a segment is {n} bytes long (at most {})",
-            crate::paths::MAX_SEGMENT_BYTES
+            super::MAX_SEGMENT_BYTES
         ),
     }
 }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 pub use crate::lang::Lang;
 pub use code::IdOwner;
 pub use code::NotPrivate;
+pub use code::MAX_SEGMENT_BYTES;
 pub use code::{
     Action, AliasProblem, BaseUrlProblem, Code, DateProblem, Doc, Encoding, Expected, FileAdvice,
     ImageProblem, ImageSettingProblem, Io, IoKind, KeyAdvice, Kind, LinkProblem, Output,

@@ -1054,7 +1054,7 @@ pub fn segment(e: &SegmentError) -> String {
         }
         SegmentError::TooLong(n) => format!(
             "một đoạn dài {n} byte (tối đa {})",
-            crate::paths::MAX_SEGMENT_BYTES
+            super::MAX_SEGMENT_BYTES
         ),
     }
 }

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::pages::rewrite_links;
+use super::links::rewrite_links;
 use super::plan::{path_of, sitemap_parts, Feed, Job, Planned, SITEMAP_LIMIT};
 use super::theme::Theme;
 use crate::model::Site;

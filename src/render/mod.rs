@@ -23,9 +23,9 @@ use crate::diag::{Code, Diagnostic, Output};
 use crate::model::Site;
 use crate::paths::OutPath;
 
+pub use links::rewrite_links;
 /// Public for the fuzz targets, which check it on any rendered body.
 pub use pages::attachments::measure as measure_attachments;
-pub use pages::rewrite_links;
 pub use plan::{plan, Job, Planned};
 pub use theme::Theme;
 
@@ -71,6 +71,32 @@ pub struct RenderReport {
     pub search_cut: Duration,
 }
 
+/// The jobs of `plan` to run now (those `only` marks, or all), and for each
+/// article whether its page is among them: that job then writes its search
+/// fragment too.
+fn todo<'p>(
+    site: &Site,
+    plan: &'p [Planned],
+    only: Option<&[bool]>,
+) -> (Vec<&'p Planned>, Vec<bool>) {
+    let todo: Vec<&Planned> = match only {
+        Some(only) => plan
+            .iter()
+            .zip(only)
+            .filter(|(_, &o)| o)
+            .map(|(p, _)| p)
+            .collect(),
+        None => plan.iter().collect(),
+    };
+    let mut paged = vec![false; site.articles.len()];
+    for p in &todo {
+        if let Job::Article(id) = p.job {
+            paged[id] = true;
+        }
+    }
+    (todo, paged)
+}
+
 /// Makes every file of `plan` — renders pages and feeds of `site` with
 /// `theme` (compiled into `env`), copies static and content files — into
 /// `sink`, in parallel; with `only`, just the files it marks (a rebuild of
@@ -104,22 +130,7 @@ pub fn render(
             .expect("no panics while locked")
             .push(Diagnostic::error(file, owner.1, owner.2, code));
     };
-    let todo: Vec<&Planned> = match only {
-        Some(only) => plan
-            .iter()
-            .zip(only)
-            .filter(|(_, &o)| o)
-            .map(|(p, _)| p)
-            .collect(),
-        None => plan.iter().collect(),
-    };
-    // Articles whose page is made now: their job writes their fragment.
-    let mut paged = vec![false; site.articles.len()];
-    for p in &todo {
-        if let Job::Article(id) = p.job {
-            paged[id] = true;
-        }
-    }
+    let (todo, paged) = todo(site, plan, only);
     todo.par_iter().with_min_len(8).for_each(|&p| {
         let written = match p.job {
             Job::Asset(i) => sink.copy(&p.out, &site.assets[i].src),

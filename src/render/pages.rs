@@ -8,12 +8,13 @@ use minijinja::{context, Environment};
 
 use super::env::{date_value, root_of, safe, template_error};
 use super::feeds;
+use super::links::rewrite_links;
 use super::plan::{path_of, Job, Planned};
 use super::site_view::site_view;
 use super::theme::Theme;
 use super::views::{card, cards, section_trail, Crumb, Pager, TermRef};
 use crate::content::kind::Kind;
-use crate::content::markdown::{LINK_PLACEHOLDER, SAPO_CLOSE, SAPO_OPEN};
+use crate::content::markdown::{SAPO_CLOSE, SAPO_OPEN};
 use crate::diag::{Code, Diagnostic, Io, IoKind, Page};
 use crate::model::paginate::{page, page_count};
 use crate::model::urls::output_file;
@@ -172,77 +173,14 @@ impl<'a> Renderer<'a> {
         let site = self.site;
         let template = template.unwrap_or("");
         let cfg = &site.config;
-        let per = cfg.paginate_by;
-        let seg = cfg.urls.page.as_str();
         let home = self.t("home");
         match job {
-            Job::Home(n) => {
-                let ids = &self.home;
-                let total = page_count(ids.len(), per);
-                // The per-section blocks show on the first page only.
-                let sections: Vec<Value> = site.sections[0]
-                    .children
-                    .iter()
-                    .filter(|&&c| n == 1 && site.sections[c].lists != Kind::Page)
-                    .map(|&c| {
-                        let s = &site.sections[c];
-                        context! { title => &s.title, path => &s.path, articles => cards(site, &s.articles[..s.articles.len().min(5)]) }
-                    })
-                    .collect();
-                let months: Vec<Value> = site.archive.months().take(12).map(|m| {
-                    context! { year => m.year, month => m.month, path => m.path(&self.archive_root), count => m.articles.len() }
-                }).collect();
-                let title = if n > 1 {
-                    format!("{} – {} {n}", cfg.title, self.t("page"))
-                } else {
-                    cfg.title.clone()
-                };
-                self.page(template, path, None, context! {
-                    kind => "home",
-                    title => title,
-                    description => &cfg.description,
-                    feed => "rss.xml",
-                    content => safe(self.body(&site.sections[0].html, &site.sections[0].links, &root_of(&output_file(path)))),
-                    pinned => if n == 1 { cards(site, &ids[..self.pinned]) } else { Vec::new() },
-                    articles => cards(site, page(ids, per, n)),
-                    sections => sections,
-                    months => months,
-                    pager => Pager::new("", seg, n, total),
-                })
-            }
+            Job::Home(n) => self.home_page(n, path, template),
             Job::Section(i, _) if site.sections[i].lists == Kind::Page => {
                 self.pages_section(i, path, &home, template)
             }
             Job::Page(id) => self.standalone(id, &home, template),
-            Job::Section(i, n) => {
-                let s = &site.sections[i];
-                let subsections: Vec<Value> = s
-                    .children
-                    .iter()
-                    .map(|&c| {
-                        let c = &site.sections[c];
-                        context! { title => &c.title, path => &c.path, count => c.articles.len() }
-                    })
-                    .collect();
-                let title = if n > 1 {
-                    format!("{} – {} {n}", s.title, self.t("page"))
-                } else {
-                    s.title.clone()
-                };
-                self.page(template, path, None, context! {
-                    kind => "section",
-                    title => title,
-                    description => short(&s.summary),
-                    feed => format!("{}rss.xml", s.path),
-                    feed_title => format!("{} – {}", s.title, cfg.title),
-                    breadcrumbs => section_trail(site, &home, i),
-                    section => context! { title => &s.title, path => &s.path, count => s.articles.len(), extra => &s.extra,
-                        content => safe(self.body(&s.html, &s.links, &root_of(&output_file(path)))) },
-                    subsections => subsections,
-                    articles => cards(site, page(&s.articles, per, n)),
-                    pager => Pager::new(&s.path, seg, n, page_count(s.articles.len(), per)),
-                })
-            }
+            Job::Section(i, n) => self.section_page(i, n, path, &home, template),
             Job::Article(id) => self.article(id, &home, template, beside),
             Job::TaxonomyIndex(t) => {
                 let tax = &site.taxonomies[t];
@@ -265,31 +203,7 @@ impl<'a> Renderer<'a> {
                     terms => terms,
                 })
             }
-            Job::Term(t, k, n) => {
-                let tax = &site.taxonomies[t];
-                let term = &tax.terms[k];
-                let per = tax.paginate_by.unwrap_or(per);
-                let tax_title = self.t(&tax.name);
-                // "Thẻ: HĐND": the title says what kind of page this is.
-                let heading = format!("{tax_title}: {}", term.name);
-                let title = if n > 1 {
-                    format!("{heading} – {} {n}", self.t("page"))
-                } else {
-                    heading.clone()
-                };
-                self.page(template, path, None, context! {
-                    kind => "term",
-                    title => title,
-                    description => format!("{tax_title}: {}", term.name),
-                    feed => if tax.feed { Some(format!("{}rss.xml", term.path)) } else { None },
-                    feed_title => format!("{heading} – {}", cfg.title),
-                    breadcrumbs => vec![Crumb::new(home.as_str(), ""), Crumb::new(tax_title.clone(), tax.path.as_str()), Crumb::new(term.name.as_str(), term.path.as_str())],
-                    taxonomy => context! { name => &tax.name, title => &tax_title, path => &tax.path },
-                    term => TermRef { name: &term.name, path: &term.path, count: term.articles.len() },
-                    articles => cards(site, page(&term.articles, per, n)),
-                    pager => Pager::new(&term.path, seg, n, page_count(term.articles.len(), per)),
-                })
-            }
+            Job::Term(t, k, n) => self.term_page(t, k, n, path, &home, template),
             Job::ArchiveIndex => {
                 let title = self.t("archive");
                 let years: Vec<Value> = site.archive.years.iter().map(|y| context! {
@@ -305,62 +219,8 @@ impl<'a> Renderer<'a> {
                     total => site.articles.len(),
                 })
             }
-            Job::ArchiveYear(y) => {
-                let year = &site.archive.years[y];
-                let root = format!("{}/", self.archive_root);
-                let title = format!("{} {}", self.t("year"), year.year);
-                let months: Vec<Value> = year.months.iter().map(|m| context! {
-                    year => m.year, month => m.month, path => m.path(&self.archive_root), count => m.articles.len(),
-                    articles => cards(site, &m.articles[..m.articles.len().min(per)]),
-                }).collect();
-                let neighbour = |k: Option<usize>| {
-                    k.and_then(|k| site.archive.years.get(k))
-                        .map(|o| context! { year => o.year, path => format!("{root}{}/", o.year) })
-                };
-                self.page(template, path, None, context! {
-                    kind => "archive_year",
-                    title => &title,
-                    description => format!("{title} – {}", cfg.title),
-                    breadcrumbs => vec![Crumb::new(home.as_str(), ""), Crumb::new(self.t("archive"), root.as_str()), Crumb::new(title.clone(), path)],
-                    year => context! { year => year.year, count => year.count },
-                    months => months,
-                    newer => neighbour(y.checked_sub(1)),
-                    older => neighbour(Some(y + 1)),
-                })
-            }
-            Job::ArchiveMonth(y, m, n) => {
-                let month = &site.archive.years[y].months[m];
-                let base = month.path(&self.archive_root);
-                let all: Vec<_> = site.archive.months().collect();
-                let k = all
-                    .iter()
-                    .position(|x| x.year == month.year && x.month == month.month)
-                    .unwrap_or(0);
-                let neighbour = |j: Option<usize>| {
-                    j.and_then(|j| all.get(j)).map(|o| context! { year => o.year, month => o.month, path => o.path(&self.archive_root) })
-                };
-                let label = cfg.lang.month(month.year, month.month);
-                // "Lưu trữ: Tháng 10/2021", "Archive: October 2021".
-                let heading = format!("{}: {label}", self.t("archive"));
-                let title = if n > 1 {
-                    format!("{heading} – {} {n}", self.t("page"))
-                } else {
-                    heading.clone()
-                };
-                let root = format!("{}/", self.archive_root);
-                self.page(template, path, None, context! {
-                    kind => "archive_month",
-                    title => title,
-                    description => format!("{heading} – {}", cfg.title),
-                    breadcrumbs => vec![Crumb::new(home.as_str(), ""), Crumb::new(self.t("archive"), root.as_str()),
-                        Crumb::new(format!("{} {}", self.t("year"), month.year), format!("{root}{}/", month.year)), Crumb::new(label.clone(), base.as_str())],
-                    month => context! { year => month.year, month => month.month, count => month.articles.len(), path => &base },
-                    articles => cards(site, page(&month.articles, per, n)),
-                    pager => Pager::new(&base, seg, n, page_count(month.articles.len(), per)),
-                    newer => neighbour(k.checked_sub(1)),
-                    older => neighbour(Some(k + 1)),
-                })
-            }
+            Job::ArchiveYear(y) => self.archive_year(y, path, &home, template),
+            Job::ArchiveMonth(y, m, n) => self.archive_month(y, m, n, path, &home, template),
             Job::Alias(i) => self.page(
                 template,
                 path,
@@ -405,6 +265,214 @@ impl<'a> Renderer<'a> {
                 unreachable!("copies are not rendered")
             }
         }
+    }
+
+    /// The home page `n`: the latest articles, pinned ones and the blocks of
+    /// the sections on the first page.
+    fn home_page(
+        &self,
+        n: usize,
+        path: &str,
+        template: &'static str,
+    ) -> Result<Vec<u8>, Box<Diagnostic>> {
+        let site = self.site;
+        let cfg = &site.config;
+        let per = cfg.paginate_by;
+        let seg = cfg.urls.page.as_str();
+        let ids = &self.home;
+        let total = page_count(ids.len(), per);
+        // The per-section blocks show on the first page only.
+        let sections: Vec<Value> = site.sections[0]
+            .children
+            .iter()
+            .filter(|&&c| n == 1 && site.sections[c].lists != Kind::Page)
+            .map(|&c| {
+                let s = &site.sections[c];
+                context! { title => &s.title, path => &s.path, articles => cards(site, &s.articles[..s.articles.len().min(5)]) }
+            })
+            .collect();
+        let months: Vec<Value> = site.archive.months().take(12).map(|m| {
+            context! { year => m.year, month => m.month, path => m.path(&self.archive_root), count => m.articles.len() }
+        }).collect();
+        let title = if n > 1 {
+            format!("{} – {} {n}", cfg.title, self.t("page"))
+        } else {
+            cfg.title.clone()
+        };
+        self.page(template, path, None, context! {
+            kind => "home",
+            title => title,
+            description => &cfg.description,
+            feed => "rss.xml",
+            content => safe(self.body(&site.sections[0].html, &site.sections[0].links, &root_of(&output_file(path)))),
+            pinned => if n == 1 { cards(site, &ids[..self.pinned]) } else { Vec::new() },
+            articles => cards(site, page(ids, per, n)),
+            sections => sections,
+            months => months,
+            pager => Pager::new("", seg, n, total),
+        })
+    }
+
+    /// Page `n` of the section `i` that lists articles.
+    fn section_page(
+        &self,
+        i: usize,
+        n: usize,
+        path: &str,
+        home: &str,
+        template: &'static str,
+    ) -> Result<Vec<u8>, Box<Diagnostic>> {
+        let site = self.site;
+        let cfg = &site.config;
+        let per = cfg.paginate_by;
+        let seg = cfg.urls.page.as_str();
+        let s = &site.sections[i];
+        let subsections: Vec<Value> = s
+            .children
+            .iter()
+            .map(|&c| {
+                let c = &site.sections[c];
+                context! { title => &c.title, path => &c.path, count => c.articles.len() }
+            })
+            .collect();
+        let title = if n > 1 {
+            format!("{} – {} {n}", s.title, self.t("page"))
+        } else {
+            s.title.clone()
+        };
+        self.page(template, path, None, context! {
+            kind => "section",
+            title => title,
+            description => short(&s.summary),
+            feed => format!("{}rss.xml", s.path),
+            feed_title => format!("{} – {}", s.title, cfg.title),
+            breadcrumbs => section_trail(site, home, i),
+            section => context! { title => &s.title, path => &s.path, count => s.articles.len(), extra => &s.extra,
+                content => safe(self.body(&s.html, &s.links, &root_of(&output_file(path)))) },
+            subsections => subsections,
+            articles => cards(site, page(&s.articles, per, n)),
+            pager => Pager::new(&s.path, seg, n, page_count(s.articles.len(), per)),
+        })
+    }
+
+    /// Page `n` of the term `k` of the taxonomy `t`.
+    fn term_page(
+        &self,
+        t: usize,
+        k: usize,
+        n: usize,
+        path: &str,
+        home: &str,
+        template: &'static str,
+    ) -> Result<Vec<u8>, Box<Diagnostic>> {
+        let site = self.site;
+        let cfg = &site.config;
+        let per = cfg.paginate_by;
+        let seg = cfg.urls.page.as_str();
+        let tax = &site.taxonomies[t];
+        let term = &tax.terms[k];
+        let per = tax.paginate_by.unwrap_or(per);
+        let tax_title = self.t(&tax.name);
+        // "Thẻ: HĐND": the title says what kind of page this is.
+        let heading = format!("{tax_title}: {}", term.name);
+        let title = if n > 1 {
+            format!("{heading} – {} {n}", self.t("page"))
+        } else {
+            heading.clone()
+        };
+        self.page(template, path, None, context! {
+            kind => "term",
+            title => title,
+            description => format!("{tax_title}: {}", term.name),
+            feed => if tax.feed { Some(format!("{}rss.xml", term.path)) } else { None },
+            feed_title => format!("{heading} – {}", cfg.title),
+            breadcrumbs => vec![Crumb::new(home, ""), Crumb::new(tax_title.clone(), tax.path.as_str()), Crumb::new(term.name.as_str(), term.path.as_str())],
+            taxonomy => context! { name => &tax.name, title => &tax_title, path => &tax.path },
+            term => TermRef { name: &term.name, path: &term.path, count: term.articles.len() },
+            articles => cards(site, page(&term.articles, per, n)),
+            pager => Pager::new(&term.path, seg, n, page_count(term.articles.len(), per)),
+        })
+    }
+
+    /// The archive page of the year `y`, its months with their latest articles.
+    fn archive_year(
+        &self,
+        y: usize,
+        path: &str,
+        home: &str,
+        template: &'static str,
+    ) -> Result<Vec<u8>, Box<Diagnostic>> {
+        let site = self.site;
+        let cfg = &site.config;
+        let per = cfg.paginate_by;
+        let year = &site.archive.years[y];
+        let root = format!("{}/", self.archive_root);
+        let title = format!("{} {}", self.t("year"), year.year);
+        let months: Vec<Value> = year.months.iter().map(|m| context! {
+            year => m.year, month => m.month, path => m.path(&self.archive_root), count => m.articles.len(),
+            articles => cards(site, &m.articles[..m.articles.len().min(per)]),
+        }).collect();
+        let neighbour = |k: Option<usize>| {
+            k.and_then(|k| site.archive.years.get(k))
+                .map(|o| context! { year => o.year, path => format!("{root}{}/", o.year) })
+        };
+        self.page(template, path, None, context! {
+            kind => "archive_year",
+            title => &title,
+            description => format!("{title} – {}", cfg.title),
+            breadcrumbs => vec![Crumb::new(home, ""), Crumb::new(self.t("archive"), root.as_str()), Crumb::new(title.clone(), path)],
+            year => context! { year => year.year, count => year.count },
+            months => months,
+            newer => neighbour(y.checked_sub(1)),
+            older => neighbour(Some(y + 1)),
+        })
+    }
+
+    /// Page `n` of the month `m` of the archive year `y`.
+    fn archive_month(
+        &self,
+        y: usize,
+        m: usize,
+        n: usize,
+        path: &str,
+        home: &str,
+        template: &'static str,
+    ) -> Result<Vec<u8>, Box<Diagnostic>> {
+        let site = self.site;
+        let cfg = &site.config;
+        let per = cfg.paginate_by;
+        let seg = cfg.urls.page.as_str();
+        let month = &site.archive.years[y].months[m];
+        let base = month.path(&self.archive_root);
+        let all: Vec<_> = site.archive.months().collect();
+        let k = all
+            .iter()
+            .position(|x| x.year == month.year && x.month == month.month)
+            .unwrap_or(0);
+        let neighbour = |j: Option<usize>| {
+            j.and_then(|j| all.get(j)).map(|o| context! { year => o.year, month => o.month, path => o.path(&self.archive_root) })
+        };
+        let label = cfg.lang.month(month.year, month.month);
+        // "Lưu trữ: Tháng 10/2021", "Archive: October 2021".
+        let heading = format!("{}: {label}", self.t("archive"));
+        let title = if n > 1 {
+            format!("{heading} – {} {n}", self.t("page"))
+        } else {
+            heading.clone()
+        };
+        let root = format!("{}/", self.archive_root);
+        self.page(template, path, None, context! {
+            kind => "archive_month",
+            title => title,
+            description => format!("{heading} – {}", cfg.title),
+            breadcrumbs => vec![Crumb::new(home, ""), Crumb::new(self.t("archive"), root.as_str()),
+                Crumb::new(format!("{} {}", self.t("year"), month.year), format!("{root}{}/", month.year)), Crumb::new(label.clone(), base.as_str())],
+            month => context! { year => month.year, month => month.month, count => month.articles.len(), path => &base },
+            articles => cards(site, page(&month.articles, per, n)),
+            pager => Pager::new(&base, seg, n, page_count(month.articles.len(), per)),
+            newer => neighbour(k.checked_sub(1)),
+            older => neighbour(Some(k + 1)),
+        })
     }
 
     fn article(
@@ -513,46 +581,6 @@ impl<'a> Renderer<'a> {
             crate::render::picture::body_pictures(html, links, &self.site.pictures, root, sizes);
         rewrite_links(&html, links, root, self.site.config.link_index_html)
     }
-}
-
-/// Replaces the `bantin-link:N` placeholders of a body with `prefix` and
-/// the N-th target, in one pass however many links the body has. Targets
-/// are page paths with an encoded fragment, made by bantin.
-pub fn rewrite_links(html: &str, links: &[String], prefix: &str, index_html: bool) -> String {
-    if links.is_empty() || !html.contains(LINK_PLACEHOLDER) {
-        return html.to_string();
-    }
-    let mut out = String::with_capacity(html.len() + links.len() * prefix.len());
-    let mut rest = html;
-    // `href="…` of links, `src="…` of images.
-    let needle = format!("=\"{LINK_PLACEHOLDER}");
-    while let Some(i) = rest.find(&needle) {
-        out.push_str(&rest[..i + 2]);
-        let href = out.ends_with("href=\"");
-        rest = &rest[i + needle.len()..];
-        let end = rest.find('"').unwrap_or(rest.len());
-        let target = rest[..end].parse::<usize>().ok().and_then(|n| links.get(n));
-        let mut download = false;
-        if let Some(target) = target {
-            // A `?query` or `#fragment` goes after `index.html`.
-            let (p, rest) = target.split_at(target.find(['?', '#']).unwrap_or(target.len()));
-            // A link to a file a browser cannot show downloads it.
-            download = href && crate::model::attachment::downloads(p);
-            out.push_str(prefix);
-            out.push_str(p);
-            if index_html && (p.is_empty() || p.ends_with('/')) {
-                out.push_str("index.html");
-            }
-            out.push_str(rest);
-        }
-        rest = &rest[end..];
-        if download && rest.starts_with('"') {
-            out.push_str("\" download");
-            rest = &rest[1..];
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 /// A summary as meta tags and listings repeat it: about 300 characters.

@@ -87,7 +87,7 @@ pub fn target_path(link: &str) -> Cow<'_, str> {
 
 /// The body's images that have sizes, as `<picture>`s: every
 /// `<img … src="bantin-link:N" …>` whose target is in `pictures`. Other
-/// images are left for [`super::pages::rewrite_links`]. `sizes` is the
+/// images are left for [`super::links::rewrite_links`]. `sizes` is the
 /// setting as written (escaped here).
 pub fn body_pictures<'h>(
     html: &'h str,

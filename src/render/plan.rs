@@ -310,6 +310,22 @@ pub fn owner(site: &Site, theme: &Theme, job: Job) -> (String, usize, usize, Out
     }
 }
 
+/// Every output path in plan order, with whether a reader would link to
+/// it: generated files that no body names (redirects, the marker, image
+/// variants, search documents) are never suggested for a broken link.
+fn linkable(planned: &[Planned]) -> Vec<(&str, bool)> {
+    planned
+        .iter()
+        .map(|p| {
+            let hidden = matches!(
+                p.job,
+                Job::Alias(_) | Job::Marker | Job::Variant(_) | Job::SearchDoc(_)
+            );
+            (p.out.as_str(), !hidden)
+        })
+        .collect()
+}
+
 /// Builds the plan of every output file of `site`, or every problem with it:
 /// paths that are not valid file names, and paths that two sources want.
 pub fn plan(site: &Site, theme: &Theme) -> Result<Vec<Planned>, Vec<Diagnostic>> {
@@ -335,7 +351,9 @@ pub fn plan(site: &Site, theme: &Theme) -> Result<Vec<Planned>, Vec<Diagnostic>>
         errors.extend(case_clashes(site, theme, &planned));
     }
     // Site paths of bodies, once every file of the output is known.
-    errors.extend(super::links::check(&site.site_links, &planned));
+    if !site.site_links.is_empty() {
+        errors.extend(super::links::check(&site.site_links, &linkable(&planned)));
+    }
     if site.config.search.enabled {
         errors.extend(reserved(site, theme, &planned));
     }

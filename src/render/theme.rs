@@ -113,14 +113,7 @@ impl Theme {
                     let rel_path = format!("{prefix}{sub}");
                     let needs_text = !rel_path.starts_with("static/");
                     let text = if needs_text {
-                        let at = |l, c, code: Code| Diagnostic::error(shown.clone(), l, c, code);
-                        match std::fs::read(&path)
-                            .map_err(|e| at(0, 0, Code::CannotRead { error: (&e).into() }))
-                            .and_then(|b| {
-                                crate::vi::decode_source(&b).map_err(|e| {
-                                    at(e.line, e.column, Code::Encoding { problem: e.problem })
-                                })
-                            }) {
+                        match read_text(&path, &shown) {
                             Ok(t) => Some(t),
                             Err(d) => {
                                 errors.push(d);
@@ -147,24 +140,8 @@ impl Theme {
             .collect();
 
         if let Some((text, shown)) = &synonyms {
-            match crate::yaml::from_str::<BTreeMap<String, Vec<String>>>(text) {
-                Ok(map) => {
-                    for (short, long) in &map {
-                        if let Some(problem) = crate::vi::search::check_synonym(short, long) {
-                            errors.push(Diagnostic::error(
-                                shown.clone(),
-                                0,
-                                0,
-                                crate::diag::Code::Synonym {
-                                    short: short.clone(),
-                                    problem,
-                                },
-                            ));
-                        }
-                    }
-                    theme.synonyms = map;
-                }
-                Err(e) => errors.push(yaml_error(shown, text, &e)),
+            if let Some(map) = read_synonyms(text, shown, &mut errors) {
+                theme.synonyms = map;
             }
         }
         let lang_file = format!("{}.yaml", config.lang.code());
@@ -188,6 +165,42 @@ impl Theme {
             Ok(theme)
         } else {
             Err(errors)
+        }
+    }
+}
+
+/// A text file of a theme, decoded; `shown` names it in the error.
+fn read_text(path: &Path, shown: &str) -> Result<String, Diagnostic> {
+    let at = |l, c, code: Code| Diagnostic::error(shown.to_string(), l, c, code);
+    let bytes =
+        std::fs::read(path).map_err(|e| at(0, 0, Code::CannotRead { error: (&e).into() }))?;
+    crate::vi::decode_source(&bytes)
+        .map_err(|e| at(e.line, e.column, Code::Encoding { problem: e.problem }))
+}
+
+/// The theme's `search/synonyms.yaml`, with an error for each synonym that
+/// cannot be used (the others are kept); `None` when it is not YAML.
+fn read_synonyms(
+    text: &str,
+    shown: &str,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<BTreeMap<String, Vec<String>>> {
+    match crate::yaml::from_str::<BTreeMap<String, Vec<String>>>(text) {
+        Ok(map) => {
+            for (short, long) in &map {
+                if let Some(problem) = crate::vi::search::check_synonym(short, long) {
+                    let code = Code::Synonym {
+                        short: short.clone(),
+                        problem,
+                    };
+                    errors.push(Diagnostic::error(shown.to_string(), 0, 0, code));
+                }
+            }
+            Some(map)
+        }
+        Err(e) => {
+            errors.push(yaml_error(shown, text, &e));
+            None
         }
     }
 }

@@ -204,10 +204,34 @@ pub fn format_date_en(dt: &DateTime) -> String {
     )
 }
 
+/// RSS dates.
+impl DateTime {
+    /// RFC 2822 for RSS `pubDate`, e.g. `Fri, 15 Oct 2021 14:00:00 +0700`.
+    /// Day and month names are English whatever the site language: the RSS
+    /// format requires them.
+    pub fn rfc2822(&self) -> String {
+        let o = self.offset_minutes;
+        let sign = if o < 0 { '-' } else { '+' };
+        format!(
+            "{}, {:02} {} {:04} {:02}:{:02}:{:02} {}{:02}{:02}",
+            &WEEKDAYS_EN[usize::from(self.weekday())][..3],
+            self.day,
+            &MONTHS_EN[usize::from(self.month - 1)][..3],
+            self.year,
+            self.hour,
+            self.minute,
+            self.second,
+            sign,
+            o.abs() / 60,
+            o.abs() % 60
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::vi::date::tests::{dt, ok};
+    use crate::vi::date_parse::{dt, ok};
 
     const VN: i32 = 420;
 

@@ -5,6 +5,7 @@
 
 pub mod collate;
 pub mod date;
+mod date_parse;
 mod date_words;
 pub mod encoding;
 pub mod format;
@@ -13,7 +14,8 @@ pub mod search;
 pub mod text;
 
 pub use collate::{compare, sort_key};
-pub use date::{parse_date, DateError, DateProblem, DateTime};
+pub use date::{DateError, DateProblem, DateTime};
+pub use date_parse::parse_date;
 pub use encoding::{decode_source, detect_mojibake, Encoding, EncodingError, Mojibake};
 pub use format::{
     format_date, format_date_en, format_full, format_full_en, format_long, format_long_en,

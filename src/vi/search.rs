@@ -203,10 +203,20 @@ pub fn folded_words(phrase: &str) -> Vec<String> {
     out
 }
 
+/// Why a search synonym cannot be used (`diag` names it in both languages).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SynonymProblem {
+    /// The abbreviation is not one word.
+    NotOneWord,
+    /// It stands for nothing.
+    Empty,
+    /// One expansion has no word.
+    NoWord { expansion: String },
+}
+
 /// Why the synonym `short` ↔ `long` cannot be used, if it cannot: the
 /// abbreviation must be one word, and each expansion one word or more.
-pub fn check_synonym(short: &str, long: &[String]) -> Option<crate::diag::SynonymProblem> {
-    use crate::diag::SynonymProblem;
+pub fn check_synonym(short: &str, long: &[String]) -> Option<SynonymProblem> {
     if folded_words(short).len() != 1 {
         return Some(SynonymProblem::NotOneWord);
     }

@@ -14,6 +14,7 @@ mod images;
 mod incremental;
 mod kinds;
 mod language;
+mod layers;
 mod letter_case;
 mod limits;
 mod listings;

@@ -136,38 +136,7 @@ pub fn files(input: &Input<'_>) -> Vec<(String, Vec<u8>)> {
     let site = input.site;
     let n = input.docs.len();
     let number = |id: usize| (n - 1 - id) as u32;
-    // Articles per term, then the postings of all terms in one buffer.
-    let mut df = vec![0u32; input.texts.len()];
-    let mut total_len = 0u64;
-    for d in input.docs {
-        total_len += d.len as u64;
-        for &(t, _) in &d.terms {
-            df[t as usize] += 1;
-        }
-    }
-    let avgdl = round2((total_len as f64 / n.max(1) as f64).max(1.0));
-    let mut start = Vec::with_capacity(df.len() + 1);
-    let mut acc = 0usize;
-    for &c in &df {
-        start.push(acc);
-        acc += c as usize;
-    }
-    start.push(acc);
-    let mut fill = start.clone();
-    let mut postings = vec![(0u32, 0u8); acc];
-    // Oldest first: each term's postings come out in article-number order.
-    for id in (0..n).rev() {
-        let d = &input.docs[id];
-        let norm = K1 * (1.0 - B + B * d.len as f64 / avgdl);
-        for &(t, w) in &d.terms {
-            let w = w as f64;
-            let x = w / (w + norm);
-            let q = ((x * LEVELS as f64).round() as u32).clamp(1, LEVELS) as u8;
-            let slot = &mut fill[t as usize];
-            postings[*slot] = (number(id), q);
-            *slot += 1;
-        }
-    }
+    let (df, start, postings) = postings(input);
     let live: Vec<u32> = (0..df.len() as u32)
         .filter(|&t| df[t as usize] > 0)
         .collect();
@@ -239,7 +208,79 @@ pub fn files(input: &Input<'_>) -> Vec<(String, Vec<u8>)> {
     let pair_heads = heads.pop().unwrap_or_default();
     let word_heads = heads.pop().unwrap_or_default();
     out.push(("bm.js".into(), script("bm", &json!(pair_heads).to_string())));
-    // Filters: the articles of each section and category.
+    let (section_list, cat_list) = filters(site, n, &mut out);
+    // Years: articles are numbered oldest first, so each year is a range.
+    let mut years: Vec<(i32, u32)> = Vec::new();
+    for id in (0..n).rev() {
+        let y = site.articles[id].month.0;
+        if years.last().map(|l| l.0) != Some(y) {
+            years.push((y, number(id)));
+        }
+    }
+    let meta = json!({
+        "v": 1,
+        "n": n,
+        "k1": K1,
+        "levels": LEVELS,
+        "u": word_heads,
+        "years": years,
+        "sections": section_list,
+        "categories": cat_list,
+        "synonyms": input.synonyms.list,
+        "stop": crate::vi::search::STOP_WORDS,
+    });
+    out.push(("meta.js".into(), script("meta", &meta.to_string())));
+    out
+}
+
+/// Articles per term (`df`), then the postings of all terms in one buffer:
+/// term `t`'s are `postings[start[t]..start[t + 1]]`, as (article number,
+/// impact level), in article-number order.
+fn postings(input: &Input<'_>) -> (Vec<u32>, Vec<usize>, Vec<(u32, u8)>) {
+    let n = input.docs.len();
+    let number = |id: usize| (n - 1 - id) as u32;
+    let mut df = vec![0u32; input.texts.len()];
+    let mut total_len = 0u64;
+    for d in input.docs {
+        total_len += d.len as u64;
+        for &(t, _) in &d.terms {
+            df[t as usize] += 1;
+        }
+    }
+    let avgdl = round2((total_len as f64 / n.max(1) as f64).max(1.0));
+    let mut start = Vec::with_capacity(df.len() + 1);
+    let mut acc = 0usize;
+    for &c in &df {
+        start.push(acc);
+        acc += c as usize;
+    }
+    start.push(acc);
+    let mut fill = start.clone();
+    let mut postings = vec![(0u32, 0u8); acc];
+    // Oldest first: each term's postings come out in article-number order.
+    for id in (0..n).rev() {
+        let d = &input.docs[id];
+        let norm = K1 * (1.0 - B + B * d.len as f64 / avgdl);
+        for &(t, w) in &d.terms {
+            let w = w as f64;
+            let x = w / (w + norm);
+            let q = ((x * LEVELS as f64).round() as u32).clamp(1, LEVELS) as u8;
+            let slot = &mut fill[t as usize];
+            postings[*slot] = (number(id), q);
+            *slot += 1;
+        }
+    }
+    (df, start, postings)
+}
+
+/// Filters: the articles of each section and category, a file each pushed
+/// to `out`; returns the lists of sections and categories that have any.
+fn filters(
+    site: &Site,
+    n: usize,
+    out: &mut Vec<(String, Vec<u8>)>,
+) -> (Vec<serde_json::Value>, Vec<serde_json::Value>) {
+    let number = |id: usize| (n - 1 - id) as u32;
     let mut sections: Vec<Vec<u32>> = vec![Vec::new(); site.sections.len()];
     let cat_tax = site.taxonomies.iter().position(|t| t.name == "categories");
     let mut cats: Vec<Vec<u32>> = cat_tax.map_or(Vec::new(), |t| {
@@ -276,28 +317,7 @@ pub fn files(input: &Input<'_>) -> Vec<(String, Vec<u8>)> {
             ));
         }
     }
-    // Years: articles are numbered oldest first, so each year is a range.
-    let mut years: Vec<(i32, u32)> = Vec::new();
-    for id in (0..n).rev() {
-        let y = site.articles[id].month.0;
-        if years.last().map(|l| l.0) != Some(y) {
-            years.push((y, number(id)));
-        }
-    }
-    let meta = json!({
-        "v": 1,
-        "n": n,
-        "k1": K1,
-        "levels": LEVELS,
-        "u": word_heads,
-        "years": years,
-        "sections": section_list,
-        "categories": cat_list,
-        "synonyms": input.synonyms.list,
-        "stop": crate::vi::search::STOP_WORDS,
-    });
-    out.push(("meta.js".into(), script("meta", &meta.to_string())));
-    out
+    (section_list, cat_list)
 }
 
 /// `v` rounded to two significant digits, so that editing one article
