@@ -90,7 +90,7 @@ impl Config {
     /// has one: the language of messages unless `--lang` says otherwise.
     pub fn written_language(root: &Path) -> Option<Lang> {
         let config = Config::load(root).ok()?;
-        crate::content::front_matter::locate_key(&config.source, "language")?;
+        crate::yaml::locate_key(&config.source, "language")?;
         Some(config.lang)
     }
 

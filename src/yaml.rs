@@ -661,6 +661,14 @@ impl<'de> Deserialize<'de> for JsonValue {
     }
 }
 
+/// Line and column (1-based) of a top-level `key:` in YAML text.
+pub fn locate_key(yaml: &str, key: &str) -> Option<(usize, usize)> {
+    yaml.lines().enumerate().find_map(|(i, line)| {
+        let rest = line.strip_prefix(key)?;
+        rest.trim_start().starts_with(':').then_some((i + 1, 1))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

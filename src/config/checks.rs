@@ -8,7 +8,7 @@ use super::settings::Config;
 
 /// Line and column of the top-level `key:`, or (0, 0) when it is not written.
 fn at(text: &str, key: &str) -> (usize, usize) {
-    crate::content::front_matter::locate_key(text, key).unwrap_or((0, 0))
+    crate::yaml::locate_key(text, key).unwrap_or((0, 0))
 }
 
 /// Why `url` cannot be the site's `base_url`: it must be an absolute
@@ -64,7 +64,7 @@ pub(super) fn is_theme_name(name: &str) -> bool {
 /// Line and column of `value` written under the top-level key `parent`
 /// (nested keys, list items, flow mappings); the key itself otherwise.
 pub(super) fn near(text: &str, parent: &str, value: &str) -> (usize, usize) {
-    let Some((start, _)) = crate::content::front_matter::locate_key(text, parent) else {
+    let Some((start, _)) = crate::yaml::locate_key(text, parent) else {
         return (0, 0);
     };
     // A value with escapes is not written as it reads: look for its first word.

@@ -270,13 +270,7 @@ impl<'de> Deserialize<'de> for Terms {
     }
 }
 
-/// Line and column (1-based) of a top-level `key:` in YAML text.
-pub fn locate_key(yaml: &str, key: &str) -> Option<(usize, usize)> {
-    yaml.lines().enumerate().find_map(|(i, line)| {
-        let rest = line.strip_prefix(key)?;
-        rest.trim_start().starts_with(':').then_some((i + 1, 1))
-    })
-}
+pub use crate::yaml::locate_key;
 
 /// Line and column of `text` written at or after the top-level `key:`
 /// (an item of a list, in flow or block style).

@@ -260,7 +260,7 @@ impl<'a> Renderer<'a> {
             Job::SitemapIndex => Ok(feeds::sitemap_index(site).into_bytes()),
             Job::Robots => Ok(feeds::robots(site).into_bytes()),
             Job::HighlightCss => Ok(crate::content::highlight::stylesheet().into_bytes()),
-            Job::Marker => Ok(crate::output::MARKER_TEXT.as_bytes().to_vec()),
+            Job::Marker => Ok(crate::paths::MARKER_TEXT.as_bytes().to_vec()),
             Job::Asset(_) | Job::Variant(_) | Job::Static(_) => {
                 unreachable!("copies are not rendered")
             }

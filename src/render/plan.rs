@@ -16,8 +16,8 @@ use crate::diag::{Code, Diagnostic, Output};
 use crate::model::paginate::page_count;
 use crate::model::urls::page_path;
 use crate::model::Site;
-use crate::output::MARKER;
 use crate::paths::OutPath;
+use crate::paths::MARKER;
 
 /// What makes one output file. Jobs are independent, so they run in parallel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
