@@ -444,6 +444,12 @@ fn is_ours(dir: &Path) -> bool {
         && (dir.join(STAGING_MARKER).is_file() || dir.join(MARKER).is_file())
 }
 
+/// Whether `dir` is a folder with nothing in it (not a link).
+fn is_empty_folder(dir: &Path) -> bool {
+    fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir())
+        && fs::read_dir(dir).is_ok_and(|mut e| e.next().is_none())
+}
+
 /// Whether process `pid` may still be building. A folder named for this
 /// process was left by an earlier one that had the same id.
 fn process_alive(pid: u32) -> bool {
@@ -482,7 +488,10 @@ fn dead_leftovers(parent: &Path, name: &str) -> Vec<(&'static str, PathBuf)> {
             let file_name = e.file_name();
             let (kind, pid) = leftover_name(file_name.to_str()?, name)?;
             let path = e.path();
-            (!process_alive(pid) && is_ours(&path)).then_some((kind, path))
+            // A build killed between making its staging folder and writing
+            // the mark into it leaves it empty: nothing to lose.
+            let mine = is_ours(&path) || (kind == STAGING && is_empty_folder(&path));
+            (!process_alive(pid) && mine).then_some((kind, path))
         })
         .collect()
 }
@@ -761,6 +770,23 @@ mod tests {
         remove_tree(&link).unwrap();
         assert!(fs::symlink_metadata(&link).is_err());
         assert!(real.join("page.html").exists());
+    }
+
+    #[test]
+    fn an_empty_staging_folder_of_a_killed_build_is_removed_and_a_full_unmarked_one_kept() {
+        let site = tempfile::tempdir().unwrap();
+        let empty = site.path().join(".public.bantin-staging-999999991");
+        let full = site.path().join(".public.bantin-staging-999999992");
+        fs::create_dir(&empty).unwrap();
+        fs::create_dir(&full).unwrap();
+        fs::write(full.join("ghi-chu.txt"), "của tôi").unwrap();
+        let s = Staging::new(site.path(), &site.path().join("public")).unwrap();
+        assert!(!empty.exists(), "the empty leftover stays");
+        assert!(
+            full.join("ghi-chu.txt").exists(),
+            "an unmarked folder was removed"
+        );
+        drop(s);
     }
 
     #[test]
