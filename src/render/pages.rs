@@ -74,6 +74,16 @@ impl<'a> Renderer<'a> {
         self.theme.string(key)
     }
 
+    /// The title of page `n` of a listing: `heading`, then "– Trang n"
+    /// from the second page on.
+    fn paged(&self, heading: &str, n: usize) -> String {
+        if n > 1 {
+            format!("{heading} – {} {n}", self.t("page"))
+        } else {
+            heading.to_string()
+        }
+    }
+
     /// Renders `template` for the page at site path `path`.
     fn page(
         &self,
@@ -294,11 +304,7 @@ impl<'a> Renderer<'a> {
         let months: Vec<Value> = site.archive.months().take(12).map(|m| {
             context! { year => m.year, month => m.month, path => m.path(&self.archive_root), count => m.articles.len() }
         }).collect();
-        let title = if n > 1 {
-            format!("{} – {} {n}", cfg.title, self.t("page"))
-        } else {
-            cfg.title.clone()
-        };
+        let title = self.paged(&cfg.title, n);
         self.page(template, path, None, context! {
             kind => "home",
             title => title,
@@ -335,11 +341,7 @@ impl<'a> Renderer<'a> {
                 context! { title => &c.title, path => &c.path, count => c.articles.len() }
             })
             .collect();
-        let title = if n > 1 {
-            format!("{} – {} {n}", s.title, self.t("page"))
-        } else {
-            s.title.clone()
-        };
+        let title = self.paged(&s.title, n);
         self.page(template, path, None, context! {
             kind => "section",
             title => title,
@@ -375,11 +377,7 @@ impl<'a> Renderer<'a> {
         let tax_title = self.t(&tax.name);
         // "Thẻ: HĐND": the title says what kind of page this is.
         let heading = format!("{tax_title}: {}", term.name);
-        let title = if n > 1 {
-            format!("{heading} – {} {n}", self.t("page"))
-        } else {
-            heading.clone()
-        };
+        let title = self.paged(&heading, n);
         self.page(template, path, None, context! {
             kind => "term",
             title => title,
@@ -455,11 +453,7 @@ impl<'a> Renderer<'a> {
         let label = cfg.lang.month(month.year, month.month);
         // "Lưu trữ: Tháng 10/2021", "Archive: October 2021".
         let heading = format!("{}: {label}", self.t("archive"));
-        let title = if n > 1 {
-            format!("{heading} – {} {n}", self.t("page"))
-        } else {
-            heading.clone()
-        };
+        let title = self.paged(&heading, n);
         let root = format!("{}/", self.archive_root);
         self.page(template, path, None, context! {
             kind => "archive_month",
